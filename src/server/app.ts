@@ -1,0 +1,109 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import { type RegisteredRoute, markRoutesPublic, registerAccessControl } from "./http/access.ts";
+import { registerAuthentication } from "./http/authentication.ts";
+import { registerErrorHandling } from "./http/errors.ts";
+import type { JobQueue } from "./jobs/queue.ts";
+import { type Mailer, registerMailWorker } from "./mail/mailer.ts";
+import { auditRoutes } from "./modules/auth/audit-routes.ts";
+import { authRoutes } from "./modules/auth/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { peopleRoutes } from "./modules/org/people-routes.ts";
+import { unitRoutes } from "./modules/org/routes.ts";
+import { unitPath } from "./modules/org/service.ts";
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  jobs: JobQueue;
+  mailer: Mailer;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDependencies;
+    /** Every route with its declared access, for the route-inventory test. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+/** Builds the whole HTTP application without listening, so tests can `inject` into it. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 15 * 1024 * 1024,
+    requestTimeout: 60_000,
+    ajv: { customOptions: { removeAdditional: "all" } },
+  });
+  app.decorate("deps", deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app, { spaIndex: existsSync(`${webRoot}/index.html`) });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Cầu Nối API",
+        description:
+          "API công khai của Cầu Nối. Xác thực bằng phiên đăng nhập (cookie + x-csrf-token) hoặc `Authorization: Bearer <mã truy cập>`. Lỗi theo RFC 9457 (application/problem+json) với `code` cố định.",
+        version: "0.1.0",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "caunoi_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.registeredRoutes = registerAccessControl(app, { unitPath: (id) => unitPath(deps.database.db, id) });
+  registerAuthentication(app, deps.database.db);
+
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(auditRoutes);
+  await app.register(unitRoutes);
+  await app.register(peopleRoutes);
+  await registerMailWorker(deps.jobs, deps.mailer);
+
+  if (existsSync(`${webRoot}/index.html`)) {
+    await app.register(async (web) => {
+      markRoutesPublic(web);
+      await web.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: "1h" });
+    });
+  }
+  return app;
+}

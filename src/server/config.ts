@@ -1,0 +1,44 @@
+import { resolve } from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Embedded database directory (ignored when databaseUrl is set). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  production: boolean;
+  /** Create the demo province on first start. */
+  demo: boolean;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address people reach the app at, used in e-mailed links. */
+  publicUrl: string;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+/** Reads configuration from the environment (and `--no-demo` from the command line). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const port = Number(env.PORT ?? 3000);
+  const production = env.NODE_ENV === "production";
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  return {
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    dataDir: resolve(env.DATA_DIR ?? "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    production,
+    demo: !argv.includes("--no-demo") && env.CAUNOI_DEMO !== "0" && env.CAUNOI_DEMO !== "false",
+    adminEmail: (env.CAUNOI_ADMIN_EMAIL ?? "admin@caunoi.local").trim().toLowerCase(),
+    adminPassword: env.CAUNOI_ADMIN_PASSWORD || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? "Cầu Nối <no-reply@caunoi.local>",
+    publicUrl,
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" || env.COOKIE_SECURE === "true" : publicUrl.startsWith("https:"),
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    logLevel: env.LOG_LEVEL ?? (production ? "info" : "warn"),
+  };
+}

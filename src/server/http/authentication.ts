@@ -1,0 +1,57 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../db/client.ts";
+import { SESSION_COOKIE, resolveCredentials } from "../modules/auth/service.ts";
+import { sameSecret } from "../modules/auth/secrets.ts";
+import { AppError } from "./errors.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** SHA-256 of the session cookie, when the request came with a valid session. */
+    sessionHash: string | null;
+    csrfToken: string | null;
+  }
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Finds who is calling (session cookie or `Authorization: Bearer` API token) and, for cookie
+ * sessions, requires the session's CSRF token in `x-csrf-token` on every changing request.
+ */
+export function registerAuthentication(app: FastifyInstance, db: Db): void {
+  app.decorateRequest("sessionHash", null);
+  app.decorateRequest("csrfToken", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/")) {
+      return;
+    }
+    const authorization = request.headers.authorization;
+    const bearerToken = authorization?.toLowerCase().startsWith("bearer ") ? authorization.slice(7).trim() : undefined;
+    const sessionToken = bearerToken ? undefined : request.cookies[SESSION_COOKIE];
+    if (!bearerToken && !sessionToken) {
+      return;
+    }
+    const resolved = await resolveCredentials(db, { bearerToken, sessionToken });
+    if (!resolved) {
+      if (bearerToken) {
+        throw new AppError(401, "auth.token_invalid", {
+          vi: "Mã truy cập API không hợp lệ hoặc đã bị thu hồi.",
+          en: "The API token is invalid or has been revoked.",
+        });
+      }
+      return;
+    }
+    request.actor = resolved.actor;
+    request.sessionHash = resolved.sessionHash;
+    request.csrfToken = resolved.csrfToken;
+    if (resolved.csrfToken && !safeMethods.has(request.method)) {
+      const sent = request.headers["x-csrf-token"];
+      if (typeof sent !== "string" || !sameSecret(sent, resolved.csrfToken)) {
+        throw new AppError(403, "auth.csrf_invalid", {
+          vi: "Phiên làm việc không hợp lệ. Vui lòng tải lại trang.",
+          en: "Invalid session token. Please reload the page.",
+        });
+      }
+    }
+  });
+}

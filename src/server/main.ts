@@ -1,0 +1,88 @@
+import { loadConfig } from "./config.ts";
+import { buildApp } from "./app.ts";
+import { openDatabase } from "./db/client.ts";
+import { acquireDataDirLock } from "./db/data-dir-lock.ts";
+import { runMigrations } from "./db/migrate.ts";
+import { startJobQueue } from "./jobs/queue.ts";
+import { createMailer } from "./mail/mailer.ts";
+import { ensureAdminAreas } from "./modules/org/admin-areas.ts";
+import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
+import { seedDemoOrganisation } from "./seed/demo.ts";
+
+const startedAt = performance.now();
+const config = loadConfig();
+
+let releaseLock = () => {};
+if (!config.databaseUrl) {
+  const lock = acquireDataDirLock(config.dataDir, { purpose: "server", port: config.port });
+  if ("heldBy" in lock) {
+    console.error(
+      `Thư mục dữ liệu ${config.dataDir} đang được tiến trình ${lock.heldBy.pid} (${lock.heldBy.purpose}) sử dụng. Hãy dừng nó trước.\n` +
+        `The data directory ${config.dataDir} is in use by process ${lock.heldBy.pid} (${lock.heldBy.purpose}). Stop it first.`,
+    );
+    process.exit(1);
+  }
+  releaseLock = lock.release;
+}
+
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+await runMigrations(database);
+await ensureAdminAreas(database.db);
+
+const firstStart = await isEmptyOrganisation(database.db);
+if (firstStart && config.demo) {
+  console.log("Đang tạo dữ liệu mẫu / Creating demo data…");
+  await seedDemoOrganisation(database.db);
+}
+const rootUnitId = await ensureRootUnit(database.db, process.env.CAUNOI_ORG_NAME ?? "Đơn vị gốc");
+const admin = await ensureAdministrator(database.db, {
+  email: config.adminEmail,
+  password: config.adminPassword,
+  rootUnitId,
+});
+
+const jobs = await startJobQueue(database);
+const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => console.log(line) });
+const app = await buildApp({ config, database, jobs, mailer });
+await app.listen({ port: config.port, host: config.host });
+
+const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+const engine = database.engine === "pglite" ? `PGlite (${config.dataDir})` : "PostgreSQL";
+console.log(
+  [
+    "",
+    `Cầu Nối đang chạy / is running: ${config.publicUrl}`,
+    `  Cơ sở dữ liệu / database: ${engine}; khởi động / started in ${seconds} s`,
+    `  Đăng nhập / sign in: ${admin.email}`,
+    admin.password
+      ? `  Mật khẩu / password: ${admin.password}`
+      : "  Mật khẩu: như đã đặt lần đầu (quên thì chạy: npx caunoi password reset --email …) / password: as set at first start",
+    `  API: ${config.publicUrl}/docs`,
+    "",
+  ].join("\n"),
+);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) {
+    return;
+  }
+  closing = true;
+  console.log(`${signal}: đang dừng / shutting down…`);
+  const force = setTimeout(() => {
+    releaseLock();
+    process.exit(1);
+  }, 15_000);
+  force.unref();
+  try {
+    await app.close();
+    await jobs.stop();
+    await database.close();
+  } finally {
+    releaseLock();
+    clearTimeout(force);
+  }
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,299 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { queueMail } from "../../mail/mailer.ts";
+import { signedInContextOf } from "../../http/context.ts";
+import { abilitiesOf } from "../org/policy.ts";
+import {
+  apiTokenSchema,
+  changePasswordBody,
+  createTokenBody,
+  createdTokenResponse,
+  okResponse,
+  resetCompleteBody,
+  resetRequestBody,
+  rolePolicySchema,
+  sessionResponse,
+  signInBody,
+  signInResponse,
+  totpCodeBody,
+  totpSetupResponse,
+} from "./schema.ts";
+import {
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  beginTotpEnrolment,
+  changePassword,
+  completePasswordReset,
+  completeTotp,
+  confirmTotpEnrolment,
+  createApiToken,
+  createPasswordReset,
+  disableTotp,
+  listApiTokens,
+  listRolePolicies,
+  revokeApiToken,
+  securityStatus,
+  setRolePolicy,
+  signIn,
+  signOut,
+} from "./service.ts";
+import { roles } from "../org/policy.ts";
+import { rootUnitIdFor } from "../org/service.ts";
+
+/** Rate limit for guessable endpoints, per client address. */
+const guessingLimit = { max: 10, timeWindow: "1 minute" };
+
+function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
+  });
+}
+
+/** Sign-in, sessions, two-factor, password changes and resets, API tokens, per-role sign-in rules. */
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const { database, config } = app.deps;
+  const db = database.db;
+  const tags = ["auth"];
+
+  routes.post(
+    "/api/auth/sign-in",
+    {
+      config: { access: { public: true }, rateLimit: guessingLimit },
+      schema: { tags, summary: "Sign in with e-mail and password", body: signInBody, response: { 200: signInResponse } },
+    },
+    async (request, reply) => {
+      const result = await signIn(db, { ...request.body, ip: request.ip });
+      setSessionCookie(reply, result.sessionToken, config.cookieSecure);
+      return { stage: result.stage };
+    },
+  );
+
+  routes.post(
+    "/api/auth/totp",
+    {
+      config: { access: { public: true }, rateLimit: guessingLimit },
+      schema: { tags, summary: "Second step of sign-in: the TOTP code", body: totpCodeBody, response: { 200: signInResponse } },
+    },
+    async (request) => {
+      await completeTotp(db, { sessionToken: request.cookies[SESSION_COOKIE] ?? "", code: request.body.code, ip: request.ip });
+      return { stage: "active" as const };
+    },
+  );
+
+  routes.post(
+    "/api/auth/sign-out",
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: "Sign out", response: { 200: okResponse } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        await signOut(db, token, request.actor, request.ip);
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
+  );
+
+  routes.get(
+    "/api/auth/session",
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: "Who is signed in, with their roles and abilities", response: { 200: sessionResponse } },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (!actor) {
+        return { authenticated: false as const };
+      }
+      const security = await securityStatus(db, actor);
+      return {
+        authenticated: true as const,
+        csrfToken: request.csrfToken,
+        person: { id: actor.personId, fullName: actor.fullName, email: actor.email, unitId: actor.unitId },
+        grants: actor.grants,
+        abilities: abilitiesOf(actor),
+        security: {
+          totpEnabled: security.totpEnabled,
+          totpRequiredBy: security.totpRequiredBy,
+          totpSetupRequired: actor.totpSetupRequired,
+        },
+      };
+    },
+  );
+
+  routes.post(
+    "/api/auth/password",
+    {
+      config: { access: { authenticated: true }, rateLimit: guessingLimit },
+      schema: { tags, summary: "Change one's own password", body: changePasswordBody, response: { 200: okResponse } },
+    },
+    async (request) => {
+      await changePassword(signedInContextOf(request), { ...request.body, keepSessionHash: request.sessionHash });
+      return { ok: true as const };
+    },
+  );
+
+  routes.post(
+    "/api/auth/password-reset",
+    {
+      config: { access: { public: true }, rateLimit: { max: 5, timeWindow: "15 minutes" } },
+      schema: {
+        tags,
+        summary: "Send a password reset link by e-mail (same answer whether or not the account exists)",
+        body: resetRequestBody,
+        response: { 202: okResponse },
+      },
+    },
+    async (request, reply) => {
+      const reset = await createPasswordReset(db, { email: request.body.email, ip: request.ip });
+      if (reset) {
+        const link = `${config.publicUrl}/reset-password?token=${encodeURIComponent(reset.token)}`;
+        await queueMail(app.deps.jobs, {
+          to: reset.person.email,
+          subject: "Cầu Nối — Đặt lại mật khẩu / Password reset",
+          text: [
+            `Xin chào ${reset.person.fullName},`,
+            "",
+            "Ai đó (có thể là bạn) đã yêu cầu đặt lại mật khẩu Cầu Nối của bạn. Mở liên kết sau trong vòng 60 phút:",
+            link,
+            "",
+            "Nếu không phải bạn, hãy bỏ qua thư này; mật khẩu của bạn không đổi.",
+            "",
+            "Someone (probably you) asked to reset your Cầu Nối password. Open the link above within 60 minutes.",
+            "If it was not you, ignore this message; your password is unchanged.",
+          ].join("\n"),
+        });
+      }
+      reply.status(202);
+      return { ok: true as const };
+    },
+  );
+
+  routes.post(
+    "/api/auth/password-reset/complete",
+    {
+      config: { access: { public: true }, rateLimit: guessingLimit },
+      schema: { tags, summary: "Set a new password with a reset token", body: resetCompleteBody, response: { 200: okResponse } },
+    },
+    async (request) => {
+      await completePasswordReset(db, { ...request.body, ip: request.ip });
+      return { ok: true as const };
+    },
+  );
+
+  routes.post(
+    "/api/auth/totp/setup",
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags, summary: "Start two-factor enrolment: a new secret and its otpauth URI", response: { 200: totpSetupResponse } },
+    },
+    async (request) => beginTotpEnrolment(signedInContextOf(request)),
+  );
+
+  routes.post(
+    "/api/auth/totp/confirm",
+    {
+      config: { access: { authenticated: true }, rateLimit: guessingLimit },
+      schema: { tags, summary: "Turn two-factor on with a code from the app", body: totpCodeBody, response: { 200: okResponse } },
+    },
+    async (request) => {
+      await confirmTotpEnrolment(signedInContextOf(request), request.body.code);
+      return { ok: true as const };
+    },
+  );
+
+  routes.post(
+    "/api/auth/totp/disable",
+    {
+      config: { access: { authenticated: true }, rateLimit: guessingLimit },
+      schema: { tags, summary: "Turn two-factor off (refused when a role requires it)", body: totpCodeBody, response: { 200: okResponse } },
+    },
+    async (request) => {
+      await disableTotp(signedInContextOf(request), request.body.code);
+      return { ok: true as const };
+    },
+  );
+
+  routes.get(
+    "/api/auth/tokens",
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags, summary: "My API tokens", response: { 200: z.object({ items: z.array(apiTokenSchema) }) } },
+    },
+    async (request) => ({ items: await listApiTokens(db, signedInContextOf(request).actor.personId) }),
+  );
+
+  routes.post(
+    "/api/auth/tokens",
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags,
+        summary: "Create an API token limited to my own permissions; the secret is shown once",
+        body: createTokenBody,
+        response: { 201: createdTokenResponse },
+      },
+    },
+    async (request, reply) => {
+      const ctx = signedInContextOf(request);
+      const expiresAt = request.body.expiresInDays ? new Date(Date.now() + request.body.expiresInDays * 86400_000) : null;
+      const { token, row } = await createApiToken(ctx, { personId: ctx.actor.personId, name: request.body.name, expiresAt });
+      reply.status(201);
+      return { ...row, token };
+    },
+  );
+
+  routes.delete(
+    "/api/auth/tokens/:tokenId",
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags, summary: "Revoke one of my API tokens", params: z.object({ tokenId: z.uuid() }), response: { 200: okResponse } },
+    },
+    async (request) => {
+      await revokeApiToken(signedInContextOf(request), request.params.tokenId);
+      return { ok: true as const };
+    },
+  );
+
+  routes.get(
+    "/api/settings/role-policies",
+    {
+      config: { access: { permission: "settings.manage" } },
+      schema: { tags: ["settings"], summary: "Sign-in requirements per role", response: { 200: z.object({ items: z.array(rolePolicySchema) }) } },
+    },
+    async () => {
+      const stored = await listRolePolicies(db);
+      return {
+        items: roles.map((role) => ({ role, requireTotp: stored.find((p) => p.role === role)?.requireTotp ?? false })),
+      };
+    },
+  );
+
+  routes.put(
+    "/api/settings/role-policies/:role",
+    {
+      // Role policies apply everywhere, so only an administrator of the whole tree may set them.
+      config: { access: { permission: "settings.manage", unit: (request) => rootUnitIdFor(db, request.actor?.unitId) } },
+      schema: {
+        tags: ["settings"],
+        summary: "Require (or not) two-factor sign-in for a role",
+        params: z.object({ role: z.enum(roles) }),
+        body: z.object({ requireTotp: z.boolean() }),
+        response: { 200: rolePolicySchema },
+      },
+    },
+    async (request) => {
+      await setRolePolicy(signedInContextOf(request), request.params.role, request.body.requireTotp);
+      return { role: request.params.role, requireTotp: request.body.requireTotp };
+    },
+  );
+}
+

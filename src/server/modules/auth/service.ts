@@ -1,0 +1,498 @@
+import { hash, verify } from "@node-rs/argon2";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { generateSecret, generateURI, verifySync } from "otplib";
+import type { Db, Executor } from "../../db/client.ts";
+import { apiTokens, credentials, passwordResets, people, roleGrants, rolePolicies, sessions } from "../../db/schema/index.ts";
+import { errors } from "../../http/errors.ts";
+import type { ActionContext } from "../org/service.ts";
+import { loadActor } from "../org/service.ts";
+import type { Actor, Role } from "../org/policy.ts";
+import { recordAudit } from "./audit.ts";
+import { hashToken, randomToken } from "./secrets.ts";
+
+export const SESSION_COOKIE = "caunoi_session";
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** A pending sign-in waiting for its TOTP code lives this long. */
+const TOTP_STAGE_TTL_MS = 10 * 60 * 1000;
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+const RESET_TTL_MS = 60 * 60 * 1000;
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** Hashes a password with argon2id (the library default algorithm). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+function assertPasswordStrength(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw errors.badRequest(
+      "password.too_short",
+      `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
+      `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
+    );
+  }
+}
+
+/** Sets (or replaces) a person's password; used by the CLI, the seed and resets. */
+export async function setPassword(db: Executor, personId: string, password: string): Promise<void> {
+  assertPasswordStrength(password);
+  const passwordHash = await hashPassword(password);
+  await db
+    .insert(credentials)
+    .values({ personId, passwordHash })
+    .onConflictDoUpdate({
+      target: credentials.personId,
+      set: { passwordHash, passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null },
+    });
+}
+
+export interface SessionResolution {
+  actor: Actor;
+  csrfToken: string | null;
+  sessionHash: string | null;
+}
+
+/** Resolves a session cookie or a Bearer API token to the acting person, or null. */
+export async function resolveCredentials(
+  db: Db,
+  input: { sessionToken?: string; bearerToken?: string },
+): Promise<SessionResolution | null> {
+  const now = new Date();
+  if (input.bearerToken) {
+    const tokenHash = hashToken(input.bearerToken);
+    const [token] = await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+    if (!token || (token.expiresAt && token.expiresAt <= now)) {
+      return null;
+    }
+    // Writing on every request would make each API call a write; a minute's precision is enough.
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
+    }
+    const actor = await loadActorWithTotpState(db, token.personId, "token");
+    return actor ? { actor, csrfToken: null, sessionHash: null } : null;
+  }
+  if (input.sessionToken) {
+    const tokenHash = hashToken(input.sessionToken);
+    const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+    if (!session || session.stage !== "active" || session.expiresAt <= now) {
+      return null;
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+        .where(eq(sessions.tokenHash, tokenHash));
+    }
+    const actor = await loadActorWithTotpState(db, session.personId, "session");
+    return actor ? { actor, csrfToken: session.csrfToken, sessionHash: tokenHash } : null;
+  }
+  return null;
+}
+
+/** The actor, marked when a role of theirs requires TOTP that they have not turned on. */
+async function loadActorWithTotpState(db: Db, personId: string, via: Actor["via"]): Promise<Actor | null> {
+  const actor = await loadActor(db, personId, via);
+  if (!actor) {
+    return null;
+  }
+  const required = await db.select({ role: rolePolicies.role }).from(rolePolicies).where(eq(rolePolicies.requireTotp, true));
+  if (required.length > 0 && actor.grants.some((grant) => required.some((r) => r.role === grant.role))) {
+    const [credential] = await db
+      .select({ totpEnabledAt: credentials.totpEnabledAt })
+      .from(credentials)
+      .where(eq(credentials.personId, personId));
+    actor.totpSetupRequired = !credential?.totpEnabledAt;
+  }
+  return actor;
+}
+
+const invalidCredentials = () =>
+  errors.badRequest(
+    "auth.invalid_credentials",
+    "E-mail hoặc mật khẩu không đúng.",
+    "The e-mail or password is incorrect.",
+  );
+
+export interface SignInResult {
+  sessionToken: string;
+  stage: "totp_required" | "active";
+  personId: string;
+}
+
+async function rolesRequiringTotp(db: Executor, personId: string): Promise<Role[]> {
+  const rows = await db
+    .select({ role: roleGrants.role })
+    .from(roleGrants)
+    .innerJoin(rolePolicies, eq(rolePolicies.role, roleGrants.role))
+    .where(and(eq(roleGrants.personId, personId), eq(rolePolicies.requireTotp, true)));
+  return [...new Set(rows.map((r) => r.role))];
+}
+
+/**
+ * Checks e-mail and password, counting failures towards a lockout, and opens a session; when the
+ * person has TOTP on, the session stays at the "totp_required" stage until `completeTotp`.
+ */
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; ip: string | null },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const [row] = await db
+    .select({ person: people, credential: credentials })
+    .from(people)
+    .leftJoin(credentials, eq(credentials.personId, people.id))
+    .where(eq(people.email, email));
+  const now = new Date();
+  if (!row || !row.credential || row.person.status !== "active") {
+    // Same work as a real check, so timing does not tell which e-mails exist.
+    await hashPassword(input.password);
+    await recordAudit(db, {
+      actor: null,
+      actorLabel: email,
+      action: "auth.sign_in_failed",
+      ip: input.ip,
+      details: { reason: "unknown_account" },
+    });
+    throw invalidCredentials();
+  }
+  const { person, credential } = row;
+  if (credential.lockedUntil && credential.lockedUntil > now) {
+    await recordAudit(db, {
+      actor: null,
+      actorId: person.id,
+      actorLabel: email,
+      action: "auth.sign_in_failed",
+      ip: input.ip,
+      details: { reason: "locked" },
+    });
+    const minutes = Math.ceil((credential.lockedUntil.getTime() - now.getTime()) / 60000);
+    throw errors.tooMany(
+      "auth.locked",
+      `Tài khoản tạm khóa do nhập sai nhiều lần. Thử lại sau ${minutes} phút hoặc đặt lại mật khẩu.`,
+      `The account is locked after repeated failures. Try again in ${minutes} minutes or reset the password.`,
+    );
+  }
+  const ok = await verify(credential.passwordHash, input.password).catch(() => false);
+  if (!ok) {
+    const attempts = credential.failedAttempts + 1;
+    const lock = attempts >= MAX_FAILED_ATTEMPTS;
+    await db
+      .update(credentials)
+      .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS) : null })
+      .where(eq(credentials.personId, person.id));
+    await recordAudit(db, {
+      actor: null,
+      actorId: person.id,
+      actorLabel: email,
+      action: "auth.sign_in_failed",
+      ip: input.ip,
+      details: { reason: "bad_password", attempts, locked: lock },
+    });
+    throw invalidCredentials();
+  }
+  await db.update(credentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(credentials.personId, person.id));
+  const stage = credential.totpEnabledAt ? "totp_required" : "active";
+  const sessionToken = randomToken();
+  await db.insert(sessions).values({
+    tokenHash: hashToken(sessionToken),
+    personId: person.id,
+    csrfToken: randomToken(),
+    stage,
+    expiresAt: new Date(now.getTime() + (stage === "active" ? SESSION_TTL_MS : TOTP_STAGE_TTL_MS)),
+    ip: input.ip,
+  });
+  await recordAudit(db, {
+    actor: null,
+    actorId: person.id,
+    actorLabel: email,
+    action: stage === "active" ? "auth.sign_in" : "auth.sign_in_password_ok",
+    ip: input.ip,
+  });
+  return { sessionToken, stage, personId: person.id };
+}
+
+/** Completes a sign-in waiting for its TOTP code; wrong codes count towards the lockout too. */
+export async function completeTotp(
+  db: Db,
+  input: { sessionToken: string; code: string; ip: string | null },
+): Promise<void> {
+  const tokenHash = hashToken(input.sessionToken);
+  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  if (!session || session.stage !== "totp_required" || session.expiresAt <= new Date()) {
+    throw errors.unauthenticated();
+  }
+  const [credential] = await db.select().from(credentials).where(eq(credentials.personId, session.personId));
+  if (!credential?.totpSecret) {
+    throw errors.unauthenticated();
+  }
+  if (!verifyTotpCode(credential.totpSecret, input.code)) {
+    const attempts = credential.failedAttempts + 1;
+    const lock = attempts >= MAX_FAILED_ATTEMPTS;
+    await db
+      .update(credentials)
+      .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MS) : null })
+      .where(eq(credentials.personId, session.personId));
+    if (lock) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    }
+    await recordAudit(db, {
+      actor: null,
+      actorId: session.personId,
+      action: "auth.totp_failed",
+      ip: input.ip,
+      details: { attempts, locked: lock },
+    });
+    throw errors.badRequest("auth.totp_invalid", "Mã xác thực không đúng.", "The verification code is incorrect.");
+  }
+  await db.update(credentials).set({ failedAttempts: 0 }).where(eq(credentials.personId, session.personId));
+  await db
+    .update(sessions)
+    .set({ stage: "active", expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+    .where(eq(sessions.tokenHash, tokenHash));
+  await recordAudit(db, { actor: null, actorId: session.personId, action: "auth.sign_in", ip: input.ip, details: { totp: true } });
+}
+
+function verifyTotpCode(secret: string, code: string): boolean {
+  const token = code.replace(/\s/g, "");
+  if (!/^\d{6}$/.test(token)) {
+    return false;
+  }
+  // One step of tolerance either side: phones' clocks drift.
+  return verifySync({ secret, token, epochTolerance: 30 }).valid;
+}
+
+/** Ends a session. */
+export async function signOut(db: Db, sessionToken: string, actor: Actor | null, ip: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, hashToken(sessionToken)));
+    if (actor) {
+      await recordAudit(tx, { actor, action: "auth.sign_out", ip });
+    }
+  });
+}
+
+/** Changes one's own password after checking the current one; other sessions are ended. */
+export async function changePassword(
+  ctx: ActionContext & { actor: Actor },
+  input: { currentPassword: string; newPassword: string; keepSessionHash: string | null },
+): Promise<void> {
+  const [credential] = await ctx.db.select().from(credentials).where(eq(credentials.personId, ctx.actor.personId));
+  if (!credential || !(await verify(credential.passwordHash, input.currentPassword).catch(() => false))) {
+    throw errors.badRequest("password.current_wrong", "Mật khẩu hiện tại không đúng.", "The current password is incorrect.");
+  }
+  assertPasswordStrength(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(credentials)
+      .set({ passwordHash, passwordChangedAt: new Date() })
+      .where(eq(credentials.personId, ctx.actor.personId));
+    const others = input.keepSessionHash
+      ? and(eq(sessions.personId, ctx.actor.personId), sql`${sessions.tokenHash} <> ${input.keepSessionHash}`)
+      : eq(sessions.personId, ctx.actor.personId);
+    await tx.delete(sessions).where(others);
+    await recordAudit(tx, { actor: ctx.actor, action: "auth.password_change", ip: ctx.ip });
+  });
+}
+
+/**
+ * Starts a password reset: returns the one-time token to e-mail, or null when no such active
+ * account exists (the caller answers the same either way, so accounts cannot be enumerated).
+ */
+export async function createPasswordReset(
+  db: Db,
+  input: { email: string; ip: string | null },
+): Promise<{ token: string; person: { id: string; fullName: string; email: string; locale: "vi" | "en" } } | null> {
+  const email = input.email.trim().toLowerCase();
+  const [person] = await db.select().from(people).where(and(eq(people.email, email), eq(people.status, "active")));
+  if (!person?.email) {
+    return null;
+  }
+  const token = randomToken();
+  await db.transaction(async (tx) => {
+    await tx.insert(passwordResets).values({
+      tokenHash: hashToken(token),
+      personId: person.id,
+      expiresAt: new Date(Date.now() + RESET_TTL_MS),
+    });
+    await recordAudit(tx, { actor: null, actorId: person.id, actorLabel: email, action: "auth.password_reset_requested", ip: input.ip });
+  });
+  return { token, person: { id: person.id, fullName: person.fullName, email: person.email, locale: person.locale } };
+}
+
+/** Sets a new password from a reset token; the token works once, and every session is ended. */
+export async function completePasswordReset(
+  db: Db,
+  input: { token: string; newPassword: string; ip: string | null },
+): Promise<void> {
+  assertPasswordStrength(input.newPassword);
+  const tokenHash = hashToken(input.token);
+  const [reset] = await db
+    .select()
+    .from(passwordResets)
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())));
+  if (!reset) {
+    throw errors.badRequest(
+      "password.reset_invalid",
+      "Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.",
+      "The password reset link is invalid or has expired.",
+    );
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.tokenHash, tokenHash));
+    await tx
+      .insert(credentials)
+      .values({ personId: reset.personId, passwordHash })
+      .onConflictDoUpdate({
+        target: credentials.personId,
+        set: { passwordHash, passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null },
+      });
+    await tx.delete(sessions).where(eq(sessions.personId, reset.personId));
+    await recordAudit(tx, { actor: null, actorId: reset.personId, action: "auth.password_reset", ip: input.ip });
+  });
+}
+
+/** Starts TOTP enrolment: stores a new secret (not yet active) and returns it with its otpauth URI. */
+export async function beginTotpEnrolment(ctx: ActionContext & { actor: Actor }): Promise<{ secret: string; uri: string }> {
+  const secret = generateSecret();
+  await ctx.db
+    .update(credentials)
+    .set({ totpSecret: secret, totpEnabledAt: null })
+    .where(eq(credentials.personId, ctx.actor.personId));
+  const uri = generateURI({ issuer: "Cầu Nối", label: ctx.actor.email ?? ctx.actor.fullName, secret });
+  return { secret, uri };
+}
+
+/** Turns TOTP on once the person proves their app shows the right code. */
+export async function confirmTotpEnrolment(ctx: ActionContext & { actor: Actor }, code: string): Promise<void> {
+  const [credential] = await ctx.db.select().from(credentials).where(eq(credentials.personId, ctx.actor.personId));
+  if (!credential?.totpSecret || !verifyTotpCode(credential.totpSecret, code)) {
+    throw errors.badRequest("auth.totp_invalid", "Mã xác thực không đúng.", "The verification code is incorrect.");
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(credentials).set({ totpEnabledAt: new Date() }).where(eq(credentials.personId, ctx.actor.personId));
+    await recordAudit(tx, { actor: ctx.actor, action: "auth.totp_enabled", ip: ctx.ip });
+  });
+}
+
+/** Turns TOTP off, unless one of the person's roles requires it. */
+export async function disableTotp(ctx: ActionContext & { actor: Actor }, code: string): Promise<void> {
+  const required = await rolesRequiringTotp(ctx.db, ctx.actor.personId);
+  if (required.length > 0) {
+    throw errors.conflict(
+      "auth.totp_required_by_role",
+      "Vai trò của bạn bắt buộc xác thực hai lớp.",
+      "One of your roles requires two-factor authentication.",
+      { roles: required },
+    );
+  }
+  await confirmTotpCode(ctx, code);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(credentials)
+      .set({ totpEnabledAt: null, totpSecret: null })
+      .where(eq(credentials.personId, ctx.actor.personId));
+    await recordAudit(tx, { actor: ctx.actor, action: "auth.totp_disabled", ip: ctx.ip });
+  });
+}
+
+async function confirmTotpCode(ctx: ActionContext & { actor: Actor }, code: string): Promise<void> {
+  const [credential] = await ctx.db.select().from(credentials).where(eq(credentials.personId, ctx.actor.personId));
+  if (!credential?.totpSecret || !credential.totpEnabledAt || !verifyTotpCode(credential.totpSecret, code)) {
+    throw errors.badRequest("auth.totp_invalid", "Mã xác thực không đúng.", "The verification code is incorrect.");
+  }
+}
+
+/** What the signed-in person's own security settings look like. */
+export async function securityStatus(db: Executor, actor: Actor) {
+  const [credential] = await db.select().from(credentials).where(eq(credentials.personId, actor.personId));
+  const requiredBy = await rolesRequiringTotp(db, actor.personId);
+  return {
+    totpEnabled: Boolean(credential?.totpEnabledAt),
+    totpRequiredBy: requiredBy,
+    passwordChangedAt: credential?.passwordChangedAt ?? null,
+  };
+}
+
+/** Sets, per role, whether two-factor sign-in is mandatory. */
+export async function setRolePolicy(ctx: ActionContext & { actor: Actor }, role: Role, requireTotp: boolean) {
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(rolePolicies)
+      .values({ role, requireTotp })
+      .onConflictDoUpdate({ target: rolePolicies.role, set: { requireTotp, updatedAt: new Date() } });
+    await recordAudit(tx, { actor: ctx.actor, action: "settings.role_policy", ip: ctx.ip, details: { role, requireTotp } });
+  });
+}
+
+/** Every role's sign-in requirements. */
+export async function listRolePolicies(db: Executor) {
+  return db.select({ role: rolePolicies.role, requireTotp: rolePolicies.requireTotp }).from(rolePolicies);
+}
+
+/** Creates a personal API token; its secret is returned once and only its hash is kept. */
+export async function createApiToken(
+  ctx: { db: Executor; actor: Actor | null; ip: string | null },
+  input: { personId: string; name: string; expiresAt?: Date | null },
+) {
+  const token = randomToken("cn_");
+  const [row] = await ctx.db
+    .insert(apiTokens)
+    .values({
+      personId: input.personId,
+      name: input.name.trim() || "API",
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 10),
+      expiresAt: input.expiresAt ?? null,
+    })
+    .returning();
+  if (!row) {
+    throw new Error("token insert returned nothing");
+  }
+  await recordAudit(ctx.db, {
+    actor: ctx.actor,
+    actorId: input.personId,
+    action: "auth.token_create",
+    target: { type: "api_token", id: row.id },
+    ip: ctx.ip,
+    details: { name: row.name },
+  });
+  return { token, row };
+}
+
+/** The person's API tokens, newest first (never their secrets). */
+export async function listApiTokens(db: Executor, personId: string) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.personId, personId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes one of the actor's own tokens. */
+export async function revokeApiToken(ctx: ActionContext & { actor: Actor }, tokenId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.personId, ctx.actor.personId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (revoked.length === 0) {
+      throw errors.notFound({ vi: "mã truy cập", en: "API token" });
+    }
+    await recordAudit(tx, { actor: ctx.actor, action: "auth.token_revoke", target: { type: "api_token", id: tokenId }, ip: ctx.ip });
+  });
+}

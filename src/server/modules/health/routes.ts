@@ -1,0 +1,37 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { isFullyMigrated } from "../../db/migrate.ts";
+import { AppError } from "../../http/errors.ts";
+
+const healthResponse = z.object({ status: z.literal("ok") });
+
+/** Liveness (`/healthz`) and readiness (`/readyz`: database reachable and fully migrated). */
+export async function healthRoutes(app: FastifyInstance): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get(
+    "/healthz",
+    {
+      config: { access: { public: true } },
+      schema: { tags: ["health"], summary: "Process is up", response: { 200: healthResponse } },
+    },
+    async () => ({ status: "ok" as const }),
+  );
+  routes.get(
+    "/readyz",
+    {
+      config: { access: { public: true } },
+      schema: { tags: ["health"], summary: "Database reachable and migrated", response: { 200: healthResponse } },
+    },
+    async () => {
+      const migrated = await isFullyMigrated(app.deps.database).catch(() => false);
+      if (!migrated) {
+        throw new AppError(503, "not_ready", {
+          vi: "Cơ sở dữ liệu chưa sẵn sàng.",
+          en: "The database is not ready.",
+        });
+      }
+      return { status: "ok" as const };
+    },
+  );
+}

@@ -1,0 +1,229 @@
+import { z } from "zod";
+import { units } from "../../db/schema/index.ts";
+import { roles } from "./policy.ts";
+
+export const unitKinds = units.kind.enumValues;
+export const unitKindSchema = z.enum(unitKinds);
+
+const pageQuery = {
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).optional(),
+};
+
+export const unitIdParams = z.object({ id: z.uuid() });
+
+export const listUnitsQuery = z.object({
+  q: z.string().max(200).optional(),
+  parentId: z.uuid().optional(),
+  includeEnded: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+  ...pageQuery,
+});
+
+export const unitSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: unitKindSchema,
+  parentId: z.string().nullable(),
+  path: z.string(),
+  depth: z.number(),
+  status: z.enum(["active", "merged", "dissolved"]),
+  mergedIntoId: z.string().nullable(),
+  adminAreaCode: z.string().nullable(),
+  endedAt: z.date().nullable(),
+  childCount: z.number(),
+  peopleCount: z.number(),
+});
+
+export const unitListResponse = z.object({ items: z.array(unitSummary), total: z.number(), page: z.number() });
+
+export const unitDetail = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: unitKindSchema,
+  parentId: z.string().nullable(),
+  path: z.string(),
+  status: z.enum(["active", "merged", "dissolved"]),
+  mergedIntoId: z.string().nullable(),
+  adminAreaCode: z.string().nullable(),
+  endedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const unitHistoryEntry = z.object({
+  name: z.string(),
+  kind: z.string(),
+  parentId: z.string().nullable(),
+  status: z.string(),
+  mergedIntoId: z.string().nullable(),
+  change: z.string(),
+  validFrom: z.date(),
+  validTo: z.date().nullable(),
+  actorId: z.string().nullable(),
+});
+
+export const unitWithHistory = unitDetail.extend({ history: z.array(unitHistoryEntry) });
+
+export const createUnitBody = z.object({
+  name: z.string().trim().min(1).max(300),
+  kind: unitKindSchema,
+  parentId: z.uuid(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,60}$/, "code: letters, digits, . _ - (max 60)")
+    .optional(),
+  adminAreaCode: z.string().trim().max(10).optional(),
+});
+
+export const updateUnitBody = z.object({
+  name: z.string().trim().min(1).max(300).optional(),
+  kind: unitKindSchema.optional(),
+  adminAreaCode: z.string().trim().max(10).nullable().optional(),
+});
+
+export const moveUnitBody = z.object({ parentId: z.uuid() });
+export const mergeUnitBody = z.object({ targetId: z.uuid() });
+
+export const treeAsOfQuery = z.object({ asOf: z.coerce.date() });
+export const treeAsOfResponse = z.object({
+  asOf: z.date(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      parentId: z.string().nullable(),
+      path: z.string(),
+      status: z.string(),
+    }),
+  ),
+});
+
+export const adminAreaQuery = z.object({
+  q: z.string().max(200).optional(),
+  level: z.enum(["province", "commune"]).optional(),
+  provinceCode: z.string().max(3).optional(),
+  ...pageQuery,
+});
+
+export const adminAreaSchema = z.object({
+  code: z.string(),
+  level: z.enum(["province", "commune"]),
+  name: z.string(),
+  provinceCode: z.string().nullable(),
+  datasetVersion: z.string(),
+});
+
+export const adminAreaMappingQuery = z.object({
+  q: z.string().max(200).optional(),
+  oldCode: z.string().max(10).optional(),
+  newCode: z.string().max(10).optional(),
+  ...pageQuery,
+});
+
+export const adminAreaMappingSchema = z.object({
+  oldCode: z.string(),
+  oldName: z.string(),
+  oldDistrictName: z.string(),
+  oldProvinceName: z.string(),
+  newCode: z.string(),
+  newName: z.string().nullable(),
+  datasetVersion: z.string(),
+});
+
+// People
+
+export const roleSchema = z.enum(roles);
+
+export const listPeopleQuery = z.object({
+  q: z.string().max(200).optional(),
+  unitId: z.uuid().optional(),
+  status: z.enum(["active", "inactive"]).optional(),
+  role: roleSchema.optional(),
+  ...pageQuery,
+});
+
+export const personSchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  position: z.string().nullable(),
+  status: z.enum(["active", "inactive"]),
+  unitId: z.string(),
+  unitName: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const personListResponse = z.object({ items: z.array(personSchema), total: z.number(), page: z.number() });
+
+export const createPersonBody = z.object({
+  fullName: z.string().trim().min(1).max(200),
+  email: z.string().trim().max(254).nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
+  position: z.string().trim().max(200).nullable().optional(),
+  unitId: z.uuid(),
+});
+
+export const updatePersonBody = z.object({
+  fullName: z.string().trim().min(1).max(200).optional(),
+  email: z.string().trim().max(254).nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
+  position: z.string().trim().max(200).nullable().optional(),
+  unitId: z.uuid().optional(),
+});
+
+export const personIdParams = z.object({ id: z.uuid() });
+
+export const grantSchema = z.object({
+  id: z.string(),
+  role: roleSchema,
+  unitId: z.string(),
+  unitName: z.string(),
+  createdAt: z.date(),
+});
+
+export const grantRoleBody = z.object({ role: roleSchema, unitId: z.uuid() });
+
+export const importBody = z.object({
+  unitId: z.uuid(),
+  fileName: z.string().trim().min(1).max(255),
+  /** The file's bytes, base64-encoded (XLSX or CSV, at most 10 MB). */
+  contentBase64: z.string().min(1).max(14_000_000),
+});
+
+export const importRowError = z.object({
+  row: z.number(),
+  field: z.string().nullable(),
+  code: z.string(),
+  message: z.object({ vi: z.string(), en: z.string() }),
+});
+
+export const importPreviewResponse = z.object({
+  totalRows: z.number(),
+  validRows: z.number(),
+  errors: z.array(importRowError),
+  sample: z.array(
+    z.object({
+      row: z.number(),
+      fullName: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      position: z.string().nullable(),
+      unitName: z.string(),
+    }),
+  ),
+});
+
+export const importResultResponse = z.object({
+  created: z.number(),
+  totalRows: z.number(),
+  errors: z.array(importRowError),
+});
