@@ -48,7 +48,9 @@ export interface SessionClient {
 
 /** Signs in through the real endpoint and returns a client that acts as that person. */
 export async function signInAs(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<SessionClient> {
-  const signIn = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password } });
+  // Each simulated browser gets its own address, so the per-address sign-in rate limit is not shared by all tests.
+  const remoteAddress = `198.51.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+  const signIn = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password }, remoteAddress });
   if (signIn.statusCode !== 200) {
     throw new Error(`sign-in failed: ${signIn.statusCode} ${signIn.body}`);
   }

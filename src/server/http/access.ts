@@ -73,10 +73,11 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     }
   });
 
-  app.addHook("preHandler", async (request) => {
+  // Who may call at all is settled before the body is validated, so anonymous callers learn nothing.
+  app.addHook("preValidation", async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) {
-      // Routes from plugins we do not own (static files, /docs) are declared in app.ts; anything else is refused.
+      // Routes from plugins we do not own (static files, /docs) are declared public in app.ts; anything else is refused.
       throw errors.forbidden();
     }
     if ("public" in access) {
@@ -95,25 +96,31 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
         en: "Your role requires two-factor authentication. Turn it on in your profile first.",
       });
     }
-    if (access.unit) {
-      const resolved = await access.unit(request);
-      const unitIds = Array.isArray(resolved) ? resolved : [resolved];
-      for (const [index, unitId] of unitIds.entries()) {
-        const path = unitId ? await options.unitPath(unitId) : null;
-        if (!unitId || !path) {
-          throw unitNotFound();
-        }
-        if (!can(actor, access.permission, path)) {
-          throw errors.forbidden();
-        }
-        if (index === 0) {
-          request.targetUnit = { id: unitId, path };
-        }
-      }
-      return;
-    }
     if (scopeFor(actor, access.permission).length === 0) {
       throw errors.forbidden();
+    }
+  });
+
+  // The unit a route acts on comes from validated params and body, so it is checked after validation.
+  app.addHook("preHandler", async (request) => {
+    const access = request.routeOptions.config.access;
+    const actor = request.actor;
+    if (!access || !("permission" in access) || !access.unit || !actor) {
+      return;
+    }
+    const resolved = await access.unit(request);
+    const unitIds = Array.isArray(resolved) ? resolved : [resolved];
+    for (const [index, unitId] of unitIds.entries()) {
+      const path = unitId ? await options.unitPath(unitId) : null;
+      if (!unitId || !path) {
+        throw unitNotFound();
+      }
+      if (!can(actor, access.permission, path)) {
+        throw errors.forbidden();
+      }
+      if (index === 0) {
+        request.targetUnit = { id: unitId, path };
+      }
     }
   });
   return routes;

@@ -1,0 +1,143 @@
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../test/helpers/factories.ts";
+import { type TestApp, createTestApp } from "../../../test/helpers/test-app.ts";
+import { grantRole } from "../modules/org/people-service.ts";
+
+let t: TestApp;
+let org: Awaited<ReturnType<typeof makeOrganisation>>;
+/** A person and a unit on the right-hand branch, the targets of the left administrator's attempts. */
+let rightPerson: Awaited<ReturnType<typeof makePerson>>;
+let rightChild: Awaited<ReturnType<typeof makeUnit>>;
+let rightGrantId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await makeOrganisation(t.db);
+  rightPerson = await makePerson(t.db, { unitId: org.right.id });
+  rightChild = await makeUnit(t.db, { parentId: org.right.id });
+  const grants = await grantRole({ db: t.db, actor: null, ip: null }, { personId: rightPerson.id, unitId: org.right.id, role: "editor" });
+  rightGrantId = grants[0]?.id ?? "";
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const csv = Buffer.from("Họ và tên,E-mail\nTrần Thị Hoà,hoa@example.vn\n").toString("base64");
+
+/**
+ * For every route that acts on a unit: a request aimed at the right-hand branch. The left-hand
+ * administrator must be refused each of them. A new unit-scoped route must be added here.
+ */
+function siblingAttempts(): Record<string, InjectOptions> {
+  return {
+    "GET /api/units/:id": { method: "GET", url: `/api/units/${org.right.id}` },
+    "POST /api/units": { method: "POST", url: "/api/units", payload: { name: "Lấn sân", kind: "cell", parentId: org.right.id } },
+    "PATCH /api/units/:id": { method: "PATCH", url: `/api/units/${org.right.id}`, payload: { name: "Đổi tên trái phép" } },
+    "POST /api/units/:id/move": { method: "POST", url: `/api/units/${rightChild.id}/move`, payload: { parentId: org.left.id } },
+    "POST /api/units/:id/merge": { method: "POST", url: `/api/units/${org.right.id}/merge`, payload: { targetId: org.left.id } },
+    "POST /api/units/:id/dissolve": { method: "POST", url: `/api/units/${rightChild.id}/dissolve` },
+    "POST /api/people": {
+      method: "POST",
+      url: "/api/people",
+      payload: { fullName: "Người Lạ", email: "la@example.vn", unitId: org.right.id },
+    },
+    "GET /api/people/:id": { method: "GET", url: `/api/people/${rightPerson.id}` },
+    "PATCH /api/people/:id": { method: "PATCH", url: `/api/people/${rightPerson.id}`, payload: { fullName: "Đổi Tên" } },
+    "POST /api/people/:id/deactivate": { method: "POST", url: `/api/people/${rightPerson.id}/deactivate` },
+    "POST /api/people/:id/reactivate": { method: "POST", url: `/api/people/${rightPerson.id}/reactivate` },
+    "GET /api/people/:id/roles": { method: "GET", url: `/api/people/${rightPerson.id}/roles` },
+    "POST /api/people/:id/roles": {
+      method: "POST",
+      url: `/api/people/${rightPerson.id}/roles`,
+      payload: { role: "administrator", unitId: org.right.id },
+    },
+    "DELETE /api/people/:id/roles/:grantId": { method: "DELETE", url: `/api/people/${rightPerson.id}/roles/${rightGrantId}` },
+    "POST /api/people/import/preview": {
+      method: "POST",
+      url: "/api/people/import/preview",
+      payload: { unitId: org.right.id, fileName: "a.csv", contentBase64: csv },
+    },
+    "POST /api/people/import": {
+      method: "POST",
+      url: "/api/people/import",
+      payload: { unitId: org.right.id, fileName: "a.csv", contentBase64: csv },
+    },
+    "PUT /api/settings/role-policies/:role": {
+      method: "PUT",
+      url: "/api/settings/role-policies/editor",
+      payload: { requireTotp: true },
+    },
+  };
+}
+
+describe("route inventory", () => {
+  it("every route declares its access, and every API route has request and response schemas", () => {
+    const missing = t.app.registeredRoutes.filter((route) => !route.access).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+    const api = t.app.registeredRoutes.filter((route) => route.url.startsWith("/api/") || route.url.endsWith("z"));
+    expect(api.length).toBeGreaterThan(20);
+    const withoutSchema = api.filter((r) => !r.hasSchema || !r.hasResponseSchema).map((r) => `${r.method} ${r.url}`);
+    expect(withoutSchema).toEqual([]);
+  });
+
+  it("every unit-scoped route refuses an administrator of a sibling unit", async () => {
+    const unitScoped = t.app.registeredRoutes
+      .filter((route) => route.access && "permission" in route.access && route.access.unit)
+      .map((route) => `${route.method} ${route.url}`);
+    const attempts = siblingAttempts();
+    expect(unitScoped.filter((key) => !(key in attempts))).toEqual([]);
+
+    const leftAdmin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    for (const key of unitScoped) {
+      const response = await leftAdmin.request(attempts[key] as InjectOptions);
+      expect({ key, status: response.statusCode, code: response.json().code }).toEqual({
+        key,
+        status: 403,
+        code: "auth.forbidden",
+      });
+    }
+    // Nothing was changed by the refused attempts.
+    const still = await (await signInAs(t.app, org.rootAdmin.email ?? "")).request({
+      method: "GET",
+      url: `/api/units/${org.right.id}`,
+    });
+    expect(still.json().name).toBe(org.right.name);
+    expect(still.json().status).toBe("active");
+  });
+
+  it("every non-public route refuses an anonymous caller with 401", async () => {
+    const attempts = siblingAttempts();
+    const privateRoutes = t.app.registeredRoutes.filter((route) => route.access && !("public" in route.access));
+    for (const route of privateRoutes) {
+      const key = `${route.method} ${route.url}`;
+      const request = attempts[key] ?? { method: route.method as InjectOptions["method"], url: route.url.replace(/:(\w+)/g, crypto.randomUUID()) };
+      const response = await t.app.inject(request);
+      expect({ key, status: response.statusCode }).toEqual({ key, status: 401 });
+    }
+  });
+
+  it("a member without management roles is refused management of their own unit", async () => {
+    const member = await makePerson(t.db, { unitId: org.left.id, roles: ["member"] });
+    const client = await signInAs(t.app, member.email ?? "");
+    const create = await client.request({ method: "POST", url: "/api/units", payload: { name: "X", kind: "cell", parentId: org.left.id } });
+    expect(create.statusCode).toBe(403);
+    const people = await client.request({ method: "GET", url: "/api/people" });
+    expect(people.statusCode).toBe(403);
+    const units = await client.request({ method: "GET", url: "/api/units" });
+    expect(units.statusCode).toBe(200);
+  });
+
+  it("serves the OpenAPI document generated from the route schemas", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/docs/json" });
+    expect(response.statusCode).toBe(200);
+    const spec = response.json();
+    expect(spec.paths["/api/units"].get).toBeTruthy();
+    expect(spec.paths["/api/people"].post.requestBody).toBeTruthy();
+  });
+
+  it("answers health and readiness", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
+    expect((await t.app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
+  });
+});
