@@ -62,7 +62,7 @@ CREATE TABLE "sessions" (
 --> statement-breakpoint
 CREATE TABLE "admin_area_mappings" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "admin_area_mappings_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
-	"old_code" text NOT NULL,
+	"old_code" text,
 	"old_name" text NOT NULL,
 	"old_district_name" text NOT NULL,
 	"old_province_name" text NOT NULL,

@@ -20,7 +20,8 @@ export const adminAreaMappings = pgTable(
   "admin_area_mappings",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    oldCode: text("old_code").notNull(),
+    /** Null where the source names the old commune without its code. */
+    oldCode: text("old_code"),
     oldName: text("old_name").notNull(),
     oldDistrictName: text("old_district_name").notNull(),
     oldProvinceName: text("old_province_name").notNull(),

@@ -15,8 +15,8 @@ interface AdminAreaDataset {
   provinces: [string, string][];
   /** [code, name, provinceCode] */
   communes: [string, string, string][];
-  /** [oldCode, oldName, oldDistrict, oldProvince, newCode] */
-  mappings: [string, string, string, string, string][];
+  /** [oldCode (null when the source lacks it), oldName, oldDistrict, oldProvince, newCode] */
+  mappings: [string | null, string, string, string, string][];
 }
 
 /** Reads the shipped dataset file. */

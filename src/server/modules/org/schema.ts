@@ -128,7 +128,7 @@ export const adminAreaMappingQuery = z.object({
 });
 
 export const adminAreaMappingSchema = z.object({
-  oldCode: z.string(),
+  oldCode: z.string().nullable(),
   oldName: z.string(),
   oldDistrictName: z.string(),
   oldProvinceName: z.string(),
