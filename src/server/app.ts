@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
-import { type RegisteredRoute, markRoutesPublic, registerAccessControl } from "./http/access.ts";
+import { markRoutesPublic, type RegisteredRoute, registerAccessControl } from "./http/access.ts";
 import { registerAuthentication } from "./http/authentication.ts";
 import { registerErrorHandling } from "./http/errors.ts";
 import type { JobQueue } from "./jobs/queue.ts";

@@ -37,7 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "Cầu Nối <no-reply@caunoi.local>",
     publicUrl,
-    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" || env.COOKIE_SECURE === "true" : publicUrl.startsWith("https:"),
+    cookieSecure: env.COOKIE_SECURE
+      ? env.COOKIE_SECURE === "1" || env.COOKIE_SECURE === "true"
+      : publicUrl.startsWith("https:"),
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? (production ? "info" : "warn"),
   };

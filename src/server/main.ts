@@ -1,5 +1,5 @@
-import { loadConfig } from "./config.ts";
 import { buildApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { acquireDataDirLock } from "./db/data-dir-lock.ts";
 import { runMigrations } from "./db/migrate.ts";
@@ -42,7 +42,11 @@ const admin = await ensureAdministrator(database.db, {
 });
 
 const jobs = await startJobQueue(database);
-const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => console.log(line) });
+const mailer = createMailer({
+  smtpUrl: config.smtpUrl,
+  from: config.mailFrom,
+  log: (line) => console.log(line),
+});
 const app = await buildApp({ config, database, jobs, mailer });
 await app.listen({ port: config.port, host: config.host });
 

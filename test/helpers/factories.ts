@@ -4,14 +4,17 @@ import type { Db } from "../../src/server/db/client.ts";
 import { setPassword } from "../../src/server/modules/auth/service.ts";
 import { createPerson, grantRole } from "../../src/server/modules/org/people-service.ts";
 import type { Role } from "../../src/server/modules/org/policy.ts";
-import { type UnitKind, createUnit } from "../../src/server/modules/org/service.ts";
+import { createUnit, type UnitKind } from "../../src/server/modules/org/service.ts";
 
 const suffix = () => randomBytes(4).toString("hex");
 
 const systemContext = (db: Db) => ({ db, actor: null, ip: null });
 
 /** A unit with a random name, under `parentId` (a new root when absent). */
-export async function makeUnit(db: Db, options: { parentId?: string | null; name?: string; kind?: UnitKind } = {}) {
+export async function makeUnit(
+  db: Db,
+  options: { parentId?: string | null; name?: string; kind?: UnitKind } = {},
+) {
   return createUnit(systemContext(db), {
     name: options.name ?? `Đơn vị ${suffix()}`,
     kind: options.kind ?? "other",
@@ -24,7 +27,12 @@ export const TEST_PASSWORD = "mật-khẩu-thử-1234";
 /** A person in `unitId` with a password and the given roles (each on `unitId` unless stated). */
 export async function makePerson(
   db: Db,
-  options: { unitId: string; fullName?: string; email?: string; roles?: (Role | { role: Role; unitId: string })[] },
+  options: {
+    unitId: string;
+    fullName?: string;
+    email?: string;
+    roles?: (Role | { role: Role; unitId: string })[];
+  },
 ) {
   const person = await createPerson(systemContext(db), {
     fullName: options.fullName ?? `Nguyễn Văn ${suffix()}`,
@@ -47,10 +55,19 @@ export interface SessionClient {
 }
 
 /** Signs in through the real endpoint and returns a client that acts as that person. */
-export async function signInAs(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<SessionClient> {
+export async function signInAs(
+  app: FastifyInstance,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<SessionClient> {
   // Each simulated browser gets its own address, so the per-address sign-in rate limit is not shared by all tests.
   const remoteAddress = `198.51.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
-  const signIn = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password }, remoteAddress });
+  const signIn = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email, password },
+    remoteAddress,
+  });
   if (signIn.statusCode !== 200) {
     throw new Error(`sign-in failed: ${signIn.statusCode} ${signIn.body}`);
   }
@@ -76,7 +93,11 @@ export async function signInAs(app: FastifyInstance, email: string, password = T
 export async function makeOrganisation(db: Db) {
   const root = await makeUnit(db, { name: `Tỉnh ${suffix()}`, kind: "province" });
   const left = await makeUnit(db, { parentId: root.id, name: `Xã Bên Trái ${suffix()}`, kind: "commune" });
-  const right = await makeUnit(db, { parentId: root.id, name: `Phường Bên Phải ${suffix()}`, kind: "commune" });
+  const right = await makeUnit(db, {
+    parentId: root.id,
+    name: `Phường Bên Phải ${suffix()}`,
+    kind: "commune",
+  });
   const rootAdmin = await makePerson(db, { unitId: root.id, roles: ["administrator"] });
   const leftAdmin = await makePerson(db, { unitId: left.id, roles: ["administrator"] });
   const rightAdmin = await makePerson(db, { unitId: right.id, roles: ["administrator"] });

@@ -3,7 +3,7 @@ import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import type { Database, Db } from "../../src/server/db/client.ts";
 import { type JobQueue, startJobQueue } from "../../src/server/jobs/queue.ts";
-import type { MailMessage, Mailer } from "../../src/server/mail/mailer.ts";
+import type { Mailer, MailMessage } from "../../src/server/mail/mailer.ts";
 import { createMailer } from "../../src/server/mail/mailer.ts";
 import { createTestDatabase } from "./test-database.ts";
 
@@ -18,7 +18,9 @@ export interface TestApp {
 }
 
 /** Builds the real application on a fresh database, with the real job queue. */
-export async function createTestApp(options: { smtpUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { smtpUrl?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const jobs = await startJobQueue(database, { pollingSeconds: 0.5 });
   const outbox: MailMessage[] = [];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.ts";
-import { SESSION_COOKIE, resolveCredentials } from "../modules/auth/service.ts";
 import { sameSecret } from "../modules/auth/secrets.ts";
+import { resolveCredentials, SESSION_COOKIE } from "../modules/auth/service.ts";
 import { AppError } from "./errors.ts";
 
 declare module "fastify" {
@@ -26,7 +26,9 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
       return;
     }
     const authorization = request.headers.authorization;
-    const bearerToken = authorization?.toLowerCase().startsWith("bearer ") ? authorization.slice(7).trim() : undefined;
+    const bearerToken = authorization?.toLowerCase().startsWith("bearer ")
+      ? authorization.slice(7).trim()
+      : undefined;
     const sessionToken = bearerToken ? undefined : request.cookies[SESSION_COOKIE];
     if (!bearerToken && !sessionToken) {
       return;

@@ -18,7 +18,11 @@ export function signedInContextOf(request: FastifyRequest): ActionContext & { ac
 }
 
 /** Page number and size from a query, with sane bounds. */
-export function pageOf(query: { page?: number; pageSize?: number }): { limit: number; offset: number; page: number } {
+export function pageOf(query: { page?: number; pageSize?: number }): {
+  limit: number;
+  offset: number;
+  page: number;
+} {
   const page = Math.max(1, query.page ?? 1);
   const limit = Math.min(200, Math.max(1, query.pageSize ?? 50));
   return { limit, offset: (page - 1) * limit, page };

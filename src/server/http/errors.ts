@@ -41,7 +41,8 @@ export const errors = {
       vi: `Không tìm thấy ${what.vi}.`,
       en: `${what.en} not found.`,
     }),
-  conflict: (code: string, vi: string, en: string, details?: unknown) => new AppError(409, code, { vi, en }, details),
+  conflict: (code: string, vi: string, en: string, details?: unknown) =>
+    new AppError(409, code, { vi, en }, details),
   tooMany: (code: string, vi: string, en: string) => new AppError(429, code, { vi, en }),
 };
 
@@ -147,16 +148,13 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
     }
     const language = pickLanguage(request.headers["accept-language"]);
     const messages = { vi: "Không tìm thấy địa chỉ này.", en: "This address does not exist." };
-    reply
-      .status(404)
-      .type("application/problem+json")
-      .send({
-        type: "https://caunoi.vn/problems/route.not_found",
-        title: messages[language],
-        status: 404,
-        code: "route.not_found",
-        detail: messages[language],
-        messages,
-      });
+    reply.status(404).type("application/problem+json").send({
+      type: "https://caunoi.vn/problems/route.not_found",
+      title: messages[language],
+      status: 404,
+      code: "route.not_found",
+      detail: messages[language],
+      messages,
+    });
   });
 }

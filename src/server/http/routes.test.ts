@@ -1,7 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../test/helpers/factories.ts";
-import { type TestApp, createTestApp } from "../../../test/helpers/test-app.ts";
+import { createTestApp, type TestApp } from "../../../test/helpers/test-app.ts";
 import { grantRole } from "../modules/org/people-service.ts";
 
 let t: TestApp;
@@ -16,7 +16,10 @@ beforeAll(async () => {
   org = await makeOrganisation(t.db);
   rightPerson = await makePerson(t.db, { unitId: org.right.id });
   rightChild = await makeUnit(t.db, { parentId: org.right.id });
-  const grants = await grantRole({ db: t.db, actor: null, ip: null }, { personId: rightPerson.id, unitId: org.right.id, role: "editor" });
+  const grants = await grantRole(
+    { db: t.db, actor: null, ip: null },
+    { personId: rightPerson.id, unitId: org.right.id, role: "editor" },
+  );
   rightGrantId = grants[0]?.id ?? "";
 });
 afterAll(async () => {
@@ -32,10 +35,26 @@ const csv = Buffer.from("Họ và tên,E-mail\nTrần Thị Hoà,hoa@example.vn\
 function siblingAttempts(): Record<string, InjectOptions> {
   return {
     "GET /api/units/:id": { method: "GET", url: `/api/units/${org.right.id}` },
-    "POST /api/units": { method: "POST", url: "/api/units", payload: { name: "Lấn sân", kind: "cell", parentId: org.right.id } },
-    "PATCH /api/units/:id": { method: "PATCH", url: `/api/units/${org.right.id}`, payload: { name: "Đổi tên trái phép" } },
-    "POST /api/units/:id/move": { method: "POST", url: `/api/units/${rightChild.id}/move`, payload: { parentId: org.left.id } },
-    "POST /api/units/:id/merge": { method: "POST", url: `/api/units/${org.right.id}/merge`, payload: { targetId: org.left.id } },
+    "POST /api/units": {
+      method: "POST",
+      url: "/api/units",
+      payload: { name: "Lấn sân", kind: "cell", parentId: org.right.id },
+    },
+    "PATCH /api/units/:id": {
+      method: "PATCH",
+      url: `/api/units/${org.right.id}`,
+      payload: { name: "Đổi tên trái phép" },
+    },
+    "POST /api/units/:id/move": {
+      method: "POST",
+      url: `/api/units/${rightChild.id}/move`,
+      payload: { parentId: org.left.id },
+    },
+    "POST /api/units/:id/merge": {
+      method: "POST",
+      url: `/api/units/${org.right.id}/merge`,
+      payload: { targetId: org.left.id },
+    },
     "POST /api/units/:id/dissolve": { method: "POST", url: `/api/units/${rightChild.id}/dissolve` },
     "POST /api/people": {
       method: "POST",
@@ -43,7 +62,11 @@ function siblingAttempts(): Record<string, InjectOptions> {
       payload: { fullName: "Người Lạ", email: "la@example.vn", unitId: org.right.id },
     },
     "GET /api/people/:id": { method: "GET", url: `/api/people/${rightPerson.id}` },
-    "PATCH /api/people/:id": { method: "PATCH", url: `/api/people/${rightPerson.id}`, payload: { fullName: "Đổi Tên" } },
+    "PATCH /api/people/:id": {
+      method: "PATCH",
+      url: `/api/people/${rightPerson.id}`,
+      payload: { fullName: "Đổi Tên" },
+    },
     "POST /api/people/:id/deactivate": { method: "POST", url: `/api/people/${rightPerson.id}/deactivate` },
     "POST /api/people/:id/reactivate": { method: "POST", url: `/api/people/${rightPerson.id}/reactivate` },
     "GET /api/people/:id/roles": { method: "GET", url: `/api/people/${rightPerson.id}/roles` },
@@ -52,7 +75,10 @@ function siblingAttempts(): Record<string, InjectOptions> {
       url: `/api/people/${rightPerson.id}/roles`,
       payload: { role: "administrator", unitId: org.right.id },
     },
-    "DELETE /api/people/:id/roles/:grantId": { method: "DELETE", url: `/api/people/${rightPerson.id}/roles/${rightGrantId}` },
+    "DELETE /api/people/:id/roles/:grantId": {
+      method: "DELETE",
+      url: `/api/people/${rightPerson.id}/roles/${rightGrantId}`,
+    },
     "POST /api/people/import/preview": {
       method: "POST",
       url: "/api/people/import/preview",
@@ -73,11 +99,17 @@ function siblingAttempts(): Record<string, InjectOptions> {
 
 describe("route inventory", () => {
   it("every route declares its access, and every API route has request and response schemas", () => {
-    const missing = t.app.registeredRoutes.filter((route) => !route.access).map((r) => `${r.method} ${r.url}`);
+    const missing = t.app.registeredRoutes
+      .filter((route) => !route.access)
+      .map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
-    const api = t.app.registeredRoutes.filter((route) => route.url.startsWith("/api/") || route.url.endsWith("z"));
+    const api = t.app.registeredRoutes.filter(
+      (route) => route.url.startsWith("/api/") || route.url.endsWith("z"),
+    );
     expect(api.length).toBeGreaterThan(20);
-    const withoutSchema = api.filter((r) => !r.hasSchema || !r.hasResponseSchema).map((r) => `${r.method} ${r.url}`);
+    const withoutSchema = api
+      .filter((r) => !r.hasSchema || !r.hasResponseSchema)
+      .map((r) => `${r.method} ${r.url}`);
     expect(withoutSchema).toEqual([]);
   });
 
@@ -108,10 +140,15 @@ describe("route inventory", () => {
 
   it("every non-public route refuses an anonymous caller with 401", async () => {
     const attempts = siblingAttempts();
-    const privateRoutes = t.app.registeredRoutes.filter((route) => route.access && !("public" in route.access));
+    const privateRoutes = t.app.registeredRoutes.filter(
+      (route) => route.access && !("public" in route.access),
+    );
     for (const route of privateRoutes) {
       const key = `${route.method} ${route.url}`;
-      const request = attempts[key] ?? { method: route.method as InjectOptions["method"], url: route.url.replace(/:(\w+)/g, crypto.randomUUID()) };
+      const request = attempts[key] ?? {
+        method: route.method as InjectOptions["method"],
+        url: route.url.replace(/:(\w+)/g, crypto.randomUUID()),
+      };
       const response = await t.app.inject(request);
       expect({ key, status: response.statusCode }).toEqual({ key, status: 401 });
     }
@@ -120,7 +157,11 @@ describe("route inventory", () => {
   it("a member without management roles is refused management of their own unit", async () => {
     const member = await makePerson(t.db, { unitId: org.left.id, roles: ["member"] });
     const client = await signInAs(t.app, member.email ?? "");
-    const create = await client.request({ method: "POST", url: "/api/units", payload: { name: "X", kind: "cell", parentId: org.left.id } });
+    const create = await client.request({
+      method: "POST",
+      url: "/api/units",
+      payload: { name: "X", kind: "cell", parentId: org.left.id },
+    });
     expect(create.statusCode).toBe(403);
     const people = await client.request({ method: "GET", url: "/api/people" });
     expect(people.statusCode).toBe(403);

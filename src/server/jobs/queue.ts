@@ -1,18 +1,25 @@
-import { PgBoss, fromPglite } from "pg-boss";
+import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "../db/client.ts";
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 /** The job queue (pg-boss) on whichever engine the app runs; modules register their handlers. */
 export interface JobQueue {
-  send<T extends object>(name: string, data: T, options?: { retryLimit?: number; startAfter?: Date }): Promise<string | null>;
+  send<T extends object>(
+    name: string,
+    data: T,
+    options?: { retryLimit?: number; startAfter?: Date },
+  ): Promise<string | null>;
   register<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
   stop(): Promise<void>;
   boss: PgBoss;
 }
 
 /** Starts pg-boss on the database: through its PGlite adapter when embedded, its own pool otherwise. */
-export async function startJobQueue(database: Database, options: { schema?: string; pollingSeconds?: number } = {}): Promise<JobQueue> {
+export async function startJobQueue(
+  database: Database,
+  options: { schema?: string; pollingSeconds?: number } = {},
+): Promise<JobQueue> {
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), schema: options.schema ?? "pgboss" })
     : new PgBoss({ connectionString: database.connectionString, schema: options.schema ?? "pgboss", max: 4 });

@@ -15,7 +15,11 @@ export interface Mailer {
  * Sends over SMTP when `smtpUrl` is set. Without it (a laptop trying the demo), messages are
  * printed to the log instead, so a reset link can still be followed.
  */
-export function createMailer(options: { smtpUrl: string | undefined; from: string; log: (line: string) => void }): Mailer {
+export function createMailer(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  log: (line: string) => void;
+}): Mailer {
   if (!options.smtpUrl) {
     return {
       async send(message) {

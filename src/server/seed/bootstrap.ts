@@ -13,11 +13,19 @@ export function generatePassword(): string {
 
 /** The first root unit, creating an empty one named `name` when the database has none. */
 export async function ensureRootUnit(db: Db, name: string): Promise<string> {
-  const [root] = await db.select({ id: units.id }).from(units).where(isNull(units.parentId)).orderBy(units.createdAt).limit(1);
+  const [root] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(isNull(units.parentId))
+    .orderBy(units.createdAt)
+    .limit(1);
   if (root) {
     return root.id;
   }
-  const unit = await createUnit({ db, actor: null, ip: null }, { name, kind: "other", parentId: null, code: "ROOT" });
+  const unit = await createUnit(
+    { db, actor: null, ip: null },
+    { name, kind: "other", parentId: null, code: "ROOT" },
+  );
   return unit.id;
 }
 
@@ -34,25 +42,44 @@ export interface AdminAccount {
  */
 export async function ensureAdministrator(
   db: Db,
-  input: { email: string; password?: string; fullName?: string; rootUnitId: string; replacePassword?: boolean },
+  input: {
+    email: string;
+    password?: string;
+    fullName?: string;
+    rootUnitId: string;
+    replacePassword?: boolean;
+  },
 ): Promise<AdminAccount> {
   const email = input.email.trim().toLowerCase();
   let [person] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
   let created = false;
   const ctx = { db, actor: null, ip: null };
   if (!person) {
-    const made = await createPerson(ctx, { fullName: input.fullName ?? "Quản trị viên", email, unitId: input.rootUnitId });
+    const made = await createPerson(ctx, {
+      fullName: input.fullName ?? "Quản trị viên",
+      email,
+      unitId: input.rootUnitId,
+    });
     person = { id: made.id };
     created = true;
   }
   const [grant] = await db
     .select({ id: roleGrants.id })
     .from(roleGrants)
-    .where(and(eq(roleGrants.personId, person.id), eq(roleGrants.unitId, input.rootUnitId), eq(roleGrants.role, "administrator")));
+    .where(
+      and(
+        eq(roleGrants.personId, person.id),
+        eq(roleGrants.unitId, input.rootUnitId),
+        eq(roleGrants.role, "administrator"),
+      ),
+    );
   if (!grant) {
     await grantRole(ctx, { personId: person.id, unitId: input.rootUnitId, role: "administrator" });
   }
-  const [credential] = await db.select({ personId: credentials.personId }).from(credentials).where(eq(credentials.personId, person.id));
+  const [credential] = await db
+    .select({ personId: credentials.personId })
+    .from(credentials)
+    .where(eq(credentials.personId, person.id));
   let password: string | null = null;
   if (!credential || (input.replacePassword && input.password)) {
     password = input.password ?? generatePassword();

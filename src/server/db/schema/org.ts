@@ -28,7 +28,10 @@ export const adminAreaMappings = pgTable(
     newCode: text("new_code").notNull(),
     datasetVersion: text("dataset_version").notNull(),
   },
-  (t) => [index("admin_area_mappings_old_idx").on(t.oldCode), index("admin_area_mappings_new_idx").on(t.newCode)],
+  (t) => [
+    index("admin_area_mappings_old_idx").on(t.oldCode),
+    index("admin_area_mappings_new_idx").on(t.newCode),
+  ],
 );
 
 export const units = pgTable(
@@ -125,4 +128,3 @@ export const roleGrants = pgTable(
     index("role_grants_unit_idx").on(t.unitId),
   ],
 );
-

@@ -20,7 +20,9 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         tags: ["audit"],
         summary: "Audit events in my scope, newest first",
         querystring: auditQuery,
-        response: { 200: z.object({ items: z.array(auditEventSchema), total: z.number(), page: z.number() }) },
+        response: {
+          200: z.object({ items: z.array(auditEventSchema), total: z.number(), page: z.number() }),
+        },
       },
     },
     async (request) => {

@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, gte, isNull, like, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { auditEvents } from "../../db/schema/index.ts";
 import { type Actor, withinScope } from "../org/policy.ts";

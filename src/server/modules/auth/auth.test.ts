@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { generateSync } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_PASSWORD, makeOrganisation, makePerson, signInAs } from "../../../../test/helpers/factories.ts";
+import { makeOrganisation, makePerson, signInAs, TEST_PASSWORD } from "../../../../test/helpers/factories.ts";
 import { eventually, startSmtpServer } from "../../../../test/helpers/smtp.ts";
-import { type TestApp, createTestApp } from "../../../../test/helpers/test-app.ts";
+import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { queryRows } from "../../db/client.ts";
 import { MAX_FAILED_ATTEMPTS } from "./service.ts";
 
@@ -39,7 +39,9 @@ describe("sign-in", () => {
     expect(out.statusCode).toBe(200);
     const after = await client.request({ method: "GET", url: "/api/auth/session" });
     expect(after.json().authenticated).toBe(false);
-    expect(await auditActions(org.leftAdmin.id)).toEqual(expect.arrayContaining(["auth.sign_in", "auth.sign_out"]));
+    expect(await auditActions(org.leftAdmin.id)).toEqual(
+      expect.arrayContaining(["auth.sign_in", "auth.sign_out"]),
+    );
   });
 
   it("refuses a wrong password with the same message as an unknown account, and audits both", async () => {
@@ -133,8 +135,12 @@ describe("sign-in", () => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: "mật-khẩu-mới-2026" },
     });
     expect(changed.statusCode).toBe(200);
-    expect((await first.request({ method: "GET", url: "/api/auth/session" })).json().authenticated).toBe(true);
-    expect((await second.request({ method: "GET", url: "/api/auth/session" })).json().authenticated).toBe(false);
+    expect((await first.request({ method: "GET", url: "/api/auth/session" })).json().authenticated).toBe(
+      true,
+    );
+    expect((await second.request({ method: "GET", url: "/api/auth/session" })).json().authenticated).toBe(
+      false,
+    );
     await signInAs(t.app, org.leftAdmin.email ?? "", "mật-khẩu-mới-2026");
   });
 });
@@ -180,7 +186,11 @@ describe("two-factor sign-in", () => {
     const client = await signInAs(t.app, email);
     const setup = (await client.request({ method: "POST", url: "/api/auth/totp/setup" })).json();
     expect(setup.uri).toContain("otpauth://totp/");
-    const wrong = await client.request({ method: "POST", url: "/api/auth/totp/confirm", payload: { code: "000000" } });
+    const wrong = await client.request({
+      method: "POST",
+      url: "/api/auth/totp/confirm",
+      payload: { code: "000000" },
+    });
     expect(wrong.statusCode).toBe(400);
     const confirmed = await client.request({
       method: "POST",
@@ -189,7 +199,11 @@ describe("two-factor sign-in", () => {
     });
     expect(confirmed.statusCode).toBe(200);
 
-    const first = await t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password: TEST_PASSWORD } });
+    const first = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email, password: TEST_PASSWORD },
+    });
     expect(first.json().stage).toBe("totp_required");
     const cookie = `caunoi_session=${first.cookies.find((c) => c.name === "caunoi_session")?.value}`;
     const halfway = await t.app.inject({ method: "GET", url: "/api/units", headers: { cookie } });
@@ -221,7 +235,11 @@ describe("two-factor sign-in", () => {
     const blocked = await client.request({ method: "GET", url: "/api/units" });
     expect(blocked.json().code).toBe("auth.totp_setup_required");
     const setup = (await client.request({ method: "POST", url: "/api/auth/totp/setup" })).json();
-    await client.request({ method: "POST", url: "/api/auth/totp/confirm", payload: { code: generateSync({ secret: setup.secret }) } });
+    await client.request({
+      method: "POST",
+      url: "/api/auth/totp/confirm",
+      payload: { code: generateSync({ secret: setup.secret }) },
+    });
     expect((await client.request({ method: "GET", url: "/api/units" })).statusCode).toBe(200);
     const disable = await client.request({
       method: "POST",
@@ -229,7 +247,11 @@ describe("two-factor sign-in", () => {
       payload: { code: generateSync({ secret: setup.secret }) },
     });
     expect(disable.json().code).toBe("auth.totp_required_by_role");
-    await root.request({ method: "PUT", url: "/api/settings/role-policies/editor", payload: { requireTotp: false } });
+    await root.request({
+      method: "PUT",
+      url: "/api/settings/role-policies/editor",
+      payload: { requireTotp: false },
+    });
   });
 });
 
@@ -237,7 +259,11 @@ describe("API tokens", () => {
   it("acts with the owner's permissions only, and stops working when revoked", async () => {
     const org = await makeOrganisation(t.db);
     const client = await signInAs(t.app, org.leftAdmin.email ?? "");
-    const created = await client.request({ method: "POST", url: "/api/auth/tokens", payload: { name: "Báo cáo tự động" } });
+    const created = await client.request({
+      method: "POST",
+      url: "/api/auth/tokens",
+      payload: { name: "Báo cáo tự động" },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     const bearer = { authorization: `Bearer ${token}` };
@@ -284,12 +310,16 @@ describe("audit log", () => {
     await right.request({ method: "GET", url: `/api/people/${rightPerson.id}` });
 
     const leftLog = (await left.request({ method: "GET", url: "/api/audit?pageSize=200" })).json();
-    const leftActions = leftLog.items.map((e: { action: string; targetId: string }) => `${e.action}:${e.targetId}`);
+    const leftActions = leftLog.items.map(
+      (e: { action: string; targetId: string }) => `${e.action}:${e.targetId}`,
+    );
     expect(leftActions).toContain(`unit.create:${made.json().id}`);
     expect(leftActions).not.toContain(`person.read:${rightPerson.id}`);
 
     const rootClient = await signInAs(t.app, org.rootAdmin.email ?? "");
-    const rootLog = (await rootClient.request({ method: "GET", url: `/api/audit?action=person.read&pageSize=200` })).json();
+    const rootLog = (
+      await rootClient.request({ method: "GET", url: `/api/audit?action=person.read&pageSize=200` })
+    ).json();
     const read = rootLog.items.find((e: { targetId: string }) => e.targetId === rightPerson.id);
     expect(read.actorId).toBe(org.rightAdmin.id);
     expect(read.ip).toBeTruthy();

@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { queueMail } from "../../mail/mailer.ts";
 import { signedInContextOf } from "../../http/context.ts";
-import { abilitiesOf } from "../org/policy.ts";
+import { queueMail } from "../../mail/mailer.ts";
+import { abilitiesOf, roles } from "../org/policy.ts";
+import { rootUnitIdFor } from "../org/service.ts";
 import {
   apiTokenSchema,
   changePasswordBody,
-  createTokenBody,
   createdTokenResponse,
+  createTokenBody,
   okResponse,
   resetCompleteBody,
   resetRequestBody,
@@ -20,8 +21,6 @@ import {
   totpSetupResponse,
 } from "./schema.ts";
 import {
-  SESSION_COOKIE,
-  SESSION_TTL_MS,
   beginTotpEnrolment,
   changePassword,
   completePasswordReset,
@@ -33,13 +32,13 @@ import {
   listApiTokens,
   listRolePolicies,
   revokeApiToken,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
   securityStatus,
   setRolePolicy,
   signIn,
   signOut,
 } from "./service.ts";
-import { roles } from "../org/policy.ts";
-import { rootUnitIdFor } from "../org/service.ts";
 
 /** Rate limit for guessable endpoints, per client address. */
 const guessingLimit = { max: 10, timeWindow: "1 minute" };
@@ -65,7 +64,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/sign-in",
     {
       config: { access: { public: true }, rateLimit: guessingLimit },
-      schema: { tags, summary: "Sign in with e-mail and password", body: signInBody, response: { 200: signInResponse } },
+      schema: {
+        tags,
+        summary: "Sign in with e-mail and password",
+        body: signInBody,
+        response: { 200: signInResponse },
+      },
     },
     async (request, reply) => {
       const result = await signIn(db, { ...request.body, ip: request.ip });
@@ -78,10 +82,19 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/totp",
     {
       config: { access: { public: true }, rateLimit: guessingLimit },
-      schema: { tags, summary: "Second step of sign-in: the TOTP code", body: totpCodeBody, response: { 200: signInResponse } },
+      schema: {
+        tags,
+        summary: "Second step of sign-in: the TOTP code",
+        body: totpCodeBody,
+        response: { 200: signInResponse },
+      },
     },
     async (request) => {
-      await completeTotp(db, { sessionToken: request.cookies[SESSION_COOKIE] ?? "", code: request.body.code, ip: request.ip });
+      await completeTotp(db, {
+        sessionToken: request.cookies[SESSION_COOKIE] ?? "",
+        code: request.body.code,
+        ip: request.ip,
+      });
       return { stage: "active" as const };
     },
   );
@@ -106,7 +119,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/session",
     {
       config: { access: { public: true } },
-      schema: { tags, summary: "Who is signed in, with their roles and abilities", response: { 200: sessionResponse } },
+      schema: {
+        tags,
+        summary: "Who is signed in, with their roles and abilities",
+        response: { 200: sessionResponse },
+      },
     },
     async (request) => {
       const actor = request.actor;
@@ -133,10 +150,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/password",
     {
       config: { access: { authenticated: true }, rateLimit: guessingLimit },
-      schema: { tags, summary: "Change one's own password", body: changePasswordBody, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: "Change one's own password",
+        body: changePasswordBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
-      await changePassword(signedInContextOf(request), { ...request.body, keepSessionHash: request.sessionHash });
+      await changePassword(signedInContextOf(request), {
+        ...request.body,
+        keepSessionHash: request.sessionHash,
+      });
       return { ok: true as const };
     },
   );
@@ -181,7 +206,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/password-reset/complete",
     {
       config: { access: { public: true }, rateLimit: guessingLimit },
-      schema: { tags, summary: "Set a new password with a reset token", body: resetCompleteBody, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: "Set a new password with a reset token",
+        body: resetCompleteBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await completePasswordReset(db, { ...request.body, ip: request.ip });
@@ -193,7 +223,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/totp/setup",
     {
       config: { access: { authenticated: true } },
-      schema: { tags, summary: "Start two-factor enrolment: a new secret and its otpauth URI", response: { 200: totpSetupResponse } },
+      schema: {
+        tags,
+        summary: "Start two-factor enrolment: a new secret and its otpauth URI",
+        response: { 200: totpSetupResponse },
+      },
     },
     async (request) => beginTotpEnrolment(signedInContextOf(request)),
   );
@@ -202,7 +236,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/totp/confirm",
     {
       config: { access: { authenticated: true }, rateLimit: guessingLimit },
-      schema: { tags, summary: "Turn two-factor on with a code from the app", body: totpCodeBody, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: "Turn two-factor on with a code from the app",
+        body: totpCodeBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await confirmTotpEnrolment(signedInContextOf(request), request.body.code);
@@ -214,7 +253,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/totp/disable",
     {
       config: { access: { authenticated: true }, rateLimit: guessingLimit },
-      schema: { tags, summary: "Turn two-factor off (refused when a role requires it)", body: totpCodeBody, response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: "Turn two-factor off (refused when a role requires it)",
+        body: totpCodeBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await disableTotp(signedInContextOf(request), request.body.code);
@@ -226,7 +270,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/tokens",
     {
       config: { access: { authenticated: true } },
-      schema: { tags, summary: "My API tokens", response: { 200: z.object({ items: z.array(apiTokenSchema) }) } },
+      schema: {
+        tags,
+        summary: "My API tokens",
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
+      },
     },
     async (request) => ({ items: await listApiTokens(db, signedInContextOf(request).actor.personId) }),
   );
@@ -244,8 +292,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const ctx = signedInContextOf(request);
-      const expiresAt = request.body.expiresInDays ? new Date(Date.now() + request.body.expiresInDays * 86400_000) : null;
-      const { token, row } = await createApiToken(ctx, { personId: ctx.actor.personId, name: request.body.name, expiresAt });
+      const expiresAt = request.body.expiresInDays
+        ? new Date(Date.now() + request.body.expiresInDays * 86400_000)
+        : null;
+      const { token, row } = await createApiToken(ctx, {
+        personId: ctx.actor.personId,
+        name: request.body.name,
+        expiresAt,
+      });
       reply.status(201);
       return { ...row, token };
     },
@@ -255,7 +309,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/auth/tokens/:tokenId",
     {
       config: { access: { authenticated: true } },
-      schema: { tags, summary: "Revoke one of my API tokens", params: z.object({ tokenId: z.uuid() }), response: { 200: okResponse } },
+      schema: {
+        tags,
+        summary: "Revoke one of my API tokens",
+        params: z.object({ tokenId: z.uuid() }),
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await revokeApiToken(signedInContextOf(request), request.params.tokenId);
@@ -267,12 +326,19 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/settings/role-policies",
     {
       config: { access: { permission: "settings.manage" } },
-      schema: { tags: ["settings"], summary: "Sign-in requirements per role", response: { 200: z.object({ items: z.array(rolePolicySchema) }) } },
+      schema: {
+        tags: ["settings"],
+        summary: "Sign-in requirements per role",
+        response: { 200: z.object({ items: z.array(rolePolicySchema) }) },
+      },
     },
     async () => {
       const stored = await listRolePolicies(db);
       return {
-        items: roles.map((role) => ({ role, requireTotp: stored.find((p) => p.role === role)?.requireTotp ?? false })),
+        items: roles.map((role) => ({
+          role,
+          requireTotp: stored.find((p) => p.role === role)?.requireTotp ?? false,
+        })),
       };
     },
   );
@@ -281,7 +347,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     "/api/settings/role-policies/:role",
     {
       // Role policies apply everywhere, so only an administrator of the whole tree may set them.
-      config: { access: { permission: "settings.manage", unit: (request) => rootUnitIdFor(db, request.actor?.unitId) } },
+      config: {
+        access: {
+          permission: "settings.manage",
+          unit: (request) => rootUnitIdFor(db, request.actor?.unitId),
+        },
+      },
       schema: {
         tags: ["settings"],
         summary: "Require (or not) two-factor sign-in for a role",
@@ -296,4 +367,3 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 }
-

@@ -16,7 +16,10 @@ export const changePasswordBody = z.object({
 });
 
 export const resetRequestBody = z.object({ email: z.string().trim().min(3).max(254) });
-export const resetCompleteBody = z.object({ token: z.string().min(10).max(200), newPassword: z.string().min(1).max(1024) });
+export const resetCompleteBody = z.object({
+  token: z.string().min(10).max(200),
+  newPassword: z.string().min(1).max(1024),
+});
 
 export const grantSchema = z.object({ role: z.enum(roles), unitId: z.string(), unitPath: z.string() });
 

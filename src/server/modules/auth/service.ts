@@ -2,11 +2,19 @@ import { hash, verify } from "@node-rs/argon2";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { generateSecret, generateURI, verifySync } from "otplib";
 import type { Db, Executor } from "../../db/client.ts";
-import { apiTokens, credentials, passwordResets, people, roleGrants, rolePolicies, sessions } from "../../db/schema/index.ts";
+import {
+  apiTokens,
+  credentials,
+  passwordResets,
+  people,
+  roleGrants,
+  rolePolicies,
+  sessions,
+} from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
+import type { Actor, Role } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { loadActor } from "../org/service.ts";
-import type { Actor, Role } from "../org/policy.ts";
 import { recordAudit } from "./audit.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 
@@ -78,7 +86,7 @@ export async function resolveCredentials(
   if (input.sessionToken) {
     const tokenHash = hashToken(input.sessionToken);
     const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-    if (!session || session.stage !== "active" || session.expiresAt <= now) {
+    if (session?.stage !== "active" || session.expiresAt <= now) {
       return null;
     }
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
@@ -99,7 +107,10 @@ async function loadActorWithTotpState(db: Db, personId: string, via: Actor["via"
   if (!actor) {
     return null;
   }
-  const required = await db.select({ role: rolePolicies.role }).from(rolePolicies).where(eq(rolePolicies.requireTotp, true));
+  const required = await db
+    .select({ role: rolePolicies.role })
+    .from(rolePolicies)
+    .where(eq(rolePolicies.requireTotp, true));
   if (required.length > 0 && actor.grants.some((grant) => required.some((r) => r.role === grant.role))) {
     const [credential] = await db
       .select({ totpEnabledAt: credentials.totpEnabledAt })
@@ -147,7 +158,7 @@ export async function signIn(
     .leftJoin(credentials, eq(credentials.personId, people.id))
     .where(eq(people.email, email));
   const now = new Date();
-  if (!row || !row.credential || row.person.status !== "active") {
+  if (!row?.credential || row.person.status !== "active") {
     // Same work as a real check, so timing does not tell which e-mails exist.
     await hashPassword(input.password);
     await recordAudit(db, {
@@ -182,7 +193,10 @@ export async function signIn(
     const lock = attempts >= MAX_FAILED_ATTEMPTS;
     await db
       .update(credentials)
-      .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS) : null })
+      .set({
+        failedAttempts: lock ? 0 : attempts,
+        lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS) : null,
+      })
       .where(eq(credentials.personId, person.id));
     await recordAudit(db, {
       actor: null,
@@ -194,7 +208,10 @@ export async function signIn(
     });
     throw invalidCredentials();
   }
-  await db.update(credentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(credentials.personId, person.id));
+  await db
+    .update(credentials)
+    .set({ failedAttempts: 0, lockedUntil: null })
+    .where(eq(credentials.personId, person.id));
   const stage = credential.totpEnabledAt ? "totp_required" : "active";
   const sessionToken = randomToken();
   await db.insert(sessions).values({
@@ -222,7 +239,7 @@ export async function completeTotp(
 ): Promise<void> {
   const tokenHash = hashToken(input.sessionToken);
   const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  if (!session || session.stage !== "totp_required" || session.expiresAt <= new Date()) {
+  if (session?.stage !== "totp_required" || session.expiresAt <= new Date()) {
     throw errors.unauthenticated();
   }
   const [credential] = await db.select().from(credentials).where(eq(credentials.personId, session.personId));
@@ -234,7 +251,10 @@ export async function completeTotp(
     const lock = attempts >= MAX_FAILED_ATTEMPTS;
     await db
       .update(credentials)
-      .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MS) : null })
+      .set({
+        failedAttempts: lock ? 0 : attempts,
+        lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MS) : null,
+      })
       .where(eq(credentials.personId, session.personId));
     if (lock) {
       await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
@@ -246,14 +266,24 @@ export async function completeTotp(
       ip: input.ip,
       details: { attempts, locked: lock },
     });
-    throw errors.badRequest("auth.totp_invalid", "Mã xác thực không đúng.", "The verification code is incorrect.");
+    throw errors.badRequest(
+      "auth.totp_invalid",
+      "Mã xác thực không đúng.",
+      "The verification code is incorrect.",
+    );
   }
   await db.update(credentials).set({ failedAttempts: 0 }).where(eq(credentials.personId, session.personId));
   await db
     .update(sessions)
     .set({ stage: "active", expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
     .where(eq(sessions.tokenHash, tokenHash));
-  await recordAudit(db, { actor: null, actorId: session.personId, action: "auth.sign_in", ip: input.ip, details: { totp: true } });
+  await recordAudit(db, {
+    actor: null,
+    actorId: session.personId,
+    action: "auth.sign_in",
+    ip: input.ip,
+    details: { totp: true },
+  });
 }
 
 function verifyTotpCode(secret: string, code: string): boolean {
@@ -266,7 +296,12 @@ function verifyTotpCode(secret: string, code: string): boolean {
 }
 
 /** Ends a session. */
-export async function signOut(db: Db, sessionToken: string, actor: Actor | null, ip: string | null): Promise<void> {
+export async function signOut(
+  db: Db,
+  sessionToken: string,
+  actor: Actor | null,
+  ip: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, hashToken(sessionToken)));
     if (actor) {
@@ -280,9 +315,16 @@ export async function changePassword(
   ctx: ActionContext & { actor: Actor },
   input: { currentPassword: string; newPassword: string; keepSessionHash: string | null },
 ): Promise<void> {
-  const [credential] = await ctx.db.select().from(credentials).where(eq(credentials.personId, ctx.actor.personId));
+  const [credential] = await ctx.db
+    .select()
+    .from(credentials)
+    .where(eq(credentials.personId, ctx.actor.personId));
   if (!credential || !(await verify(credential.passwordHash, input.currentPassword).catch(() => false))) {
-    throw errors.badRequest("password.current_wrong", "Mật khẩu hiện tại không đúng.", "The current password is incorrect.");
+    throw errors.badRequest(
+      "password.current_wrong",
+      "Mật khẩu hiện tại không đúng.",
+      "The current password is incorrect.",
+    );
   }
   assertPasswordStrength(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
@@ -306,9 +348,15 @@ export async function changePassword(
 export async function createPasswordReset(
   db: Db,
   input: { email: string; ip: string | null },
-): Promise<{ token: string; person: { id: string; fullName: string; email: string; locale: "vi" | "en" } } | null> {
+): Promise<{
+  token: string;
+  person: { id: string; fullName: string; email: string; locale: "vi" | "en" };
+} | null> {
   const email = input.email.trim().toLowerCase();
-  const [person] = await db.select().from(people).where(and(eq(people.email, email), eq(people.status, "active")));
+  const [person] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.email, email), eq(people.status, "active")));
   if (!person?.email) {
     return null;
   }
@@ -319,9 +367,18 @@ export async function createPasswordReset(
       personId: person.id,
       expiresAt: new Date(Date.now() + RESET_TTL_MS),
     });
-    await recordAudit(tx, { actor: null, actorId: person.id, actorLabel: email, action: "auth.password_reset_requested", ip: input.ip });
+    await recordAudit(tx, {
+      actor: null,
+      actorId: person.id,
+      actorLabel: email,
+      action: "auth.password_reset_requested",
+      ip: input.ip,
+    });
   });
-  return { token, person: { id: person.id, fullName: person.fullName, email: person.email, locale: person.locale } };
+  return {
+    token,
+    person: { id: person.id, fullName: person.fullName, email: person.email, locale: person.locale },
+  };
 }
 
 /** Sets a new password from a reset token; the token works once, and every session is ended. */
@@ -334,7 +391,13 @@ export async function completePasswordReset(
   const [reset] = await db
     .select()
     .from(passwordResets)
-    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())));
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, new Date()),
+      ),
+    );
   if (!reset) {
     throw errors.badRequest(
       "password.reset_invalid",
@@ -344,7 +407,10 @@ export async function completePasswordReset(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.tokenHash, tokenHash));
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(eq(passwordResets.tokenHash, tokenHash));
     await tx
       .insert(credentials)
       .values({ personId: reset.personId, passwordHash })
@@ -353,12 +419,19 @@ export async function completePasswordReset(
         set: { passwordHash, passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null },
       });
     await tx.delete(sessions).where(eq(sessions.personId, reset.personId));
-    await recordAudit(tx, { actor: null, actorId: reset.personId, action: "auth.password_reset", ip: input.ip });
+    await recordAudit(tx, {
+      actor: null,
+      actorId: reset.personId,
+      action: "auth.password_reset",
+      ip: input.ip,
+    });
   });
 }
 
 /** Starts TOTP enrolment: stores a new secret (not yet active) and returns it with its otpauth URI. */
-export async function beginTotpEnrolment(ctx: ActionContext & { actor: Actor }): Promise<{ secret: string; uri: string }> {
+export async function beginTotpEnrolment(
+  ctx: ActionContext & { actor: Actor },
+): Promise<{ secret: string; uri: string }> {
   const secret = generateSecret();
   await ctx.db
     .update(credentials)
@@ -369,13 +442,26 @@ export async function beginTotpEnrolment(ctx: ActionContext & { actor: Actor }):
 }
 
 /** Turns TOTP on once the person proves their app shows the right code. */
-export async function confirmTotpEnrolment(ctx: ActionContext & { actor: Actor }, code: string): Promise<void> {
-  const [credential] = await ctx.db.select().from(credentials).where(eq(credentials.personId, ctx.actor.personId));
+export async function confirmTotpEnrolment(
+  ctx: ActionContext & { actor: Actor },
+  code: string,
+): Promise<void> {
+  const [credential] = await ctx.db
+    .select()
+    .from(credentials)
+    .where(eq(credentials.personId, ctx.actor.personId));
   if (!credential?.totpSecret || !verifyTotpCode(credential.totpSecret, code)) {
-    throw errors.badRequest("auth.totp_invalid", "Mã xác thực không đúng.", "The verification code is incorrect.");
+    throw errors.badRequest(
+      "auth.totp_invalid",
+      "Mã xác thực không đúng.",
+      "The verification code is incorrect.",
+    );
   }
   await ctx.db.transaction(async (tx) => {
-    await tx.update(credentials).set({ totpEnabledAt: new Date() }).where(eq(credentials.personId, ctx.actor.personId));
+    await tx
+      .update(credentials)
+      .set({ totpEnabledAt: new Date() })
+      .where(eq(credentials.personId, ctx.actor.personId));
     await recordAudit(tx, { actor: ctx.actor, action: "auth.totp_enabled", ip: ctx.ip });
   });
 }
@@ -402,9 +488,16 @@ export async function disableTotp(ctx: ActionContext & { actor: Actor }, code: s
 }
 
 async function confirmTotpCode(ctx: ActionContext & { actor: Actor }, code: string): Promise<void> {
-  const [credential] = await ctx.db.select().from(credentials).where(eq(credentials.personId, ctx.actor.personId));
+  const [credential] = await ctx.db
+    .select()
+    .from(credentials)
+    .where(eq(credentials.personId, ctx.actor.personId));
   if (!credential?.totpSecret || !credential.totpEnabledAt || !verifyTotpCode(credential.totpSecret, code)) {
-    throw errors.badRequest("auth.totp_invalid", "Mã xác thực không đúng.", "The verification code is incorrect.");
+    throw errors.badRequest(
+      "auth.totp_invalid",
+      "Mã xác thực không đúng.",
+      "The verification code is incorrect.",
+    );
   }
 }
 
@@ -426,7 +519,12 @@ export async function setRolePolicy(ctx: ActionContext & { actor: Actor }, role:
       .insert(rolePolicies)
       .values({ role, requireTotp })
       .onConflictDoUpdate({ target: rolePolicies.role, set: { requireTotp, updatedAt: new Date() } });
-    await recordAudit(tx, { actor: ctx.actor, action: "settings.role_policy", ip: ctx.ip, details: { role, requireTotp } });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "settings.role_policy",
+      ip: ctx.ip,
+      details: { role, requireTotp },
+    });
   });
 }
 
@@ -488,11 +586,22 @@ export async function revokeApiToken(ctx: ActionContext & { actor: Actor }, toke
     const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.personId, ctx.actor.personId), isNull(apiTokens.revokedAt)))
+      .where(
+        and(
+          eq(apiTokens.id, tokenId),
+          eq(apiTokens.personId, ctx.actor.personId),
+          isNull(apiTokens.revokedAt),
+        ),
+      )
       .returning({ id: apiTokens.id });
     if (revoked.length === 0) {
       throw errors.notFound({ vi: "mã truy cập", en: "API token" });
     }
-    await recordAudit(tx, { actor: ctx.actor, action: "auth.token_revoke", target: { type: "api_token", id: tokenId }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "auth.token_revoke",
+      target: { type: "api_token", id: tokenId },
+      ip: ctx.ip,
+    });
   });
 }

@@ -21,7 +21,11 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     "/readyz",
     {
       config: { access: { public: true } },
-      schema: { tags: ["health"], summary: "Database reachable and migrated", response: { 200: healthResponse } },
+      schema: {
+        tags: ["health"],
+        summary: "Database reachable and migrated",
+        response: { 200: healthResponse },
+      },
     },
     async () => {
       const migrated = await isFullyMigrated(app.deps.database).catch(() => false);

@@ -35,11 +35,24 @@ export async function ensureAdminAreas(db: Executor): Promise<{ loaded: boolean 
   }
   const dataset = await readAdminAreaDataset();
   const areas = [
-    ...dataset.provinces.map(([code, name]) => ({ code, level: "province" as const, name, provinceCode: null })),
-    ...dataset.communes.map(([code, name, provinceCode]) => ({ code, level: "commune" as const, name, provinceCode })),
+    ...dataset.provinces.map(([code, name]) => ({
+      code,
+      level: "province" as const,
+      name,
+      provinceCode: null,
+    })),
+    ...dataset.communes.map(([code, name, provinceCode]) => ({
+      code,
+      level: "commune" as const,
+      name,
+      provinceCode,
+    })),
   ].map((area) => ({ ...area, datasetVersion: dataset.version }));
   for (let i = 0; i < areas.length; i += 1000) {
-    await db.insert(adminAreas).values(areas.slice(i, i + 1000)).onConflictDoNothing();
+    await db
+      .insert(adminAreas)
+      .values(areas.slice(i, i + 1000))
+      .onConflictDoNothing();
   }
   const mappings = dataset.mappings.map(([oldCode, oldName, oldDistrictName, oldProvinceName, newCode]) => ({
     oldCode,
@@ -111,7 +124,9 @@ export async function listAdminAreaMappings(
       oldDistrictName: adminAreaMappings.oldDistrictName,
       oldProvinceName: adminAreaMappings.oldProvinceName,
       newCode: adminAreaMappings.newCode,
-      newName: sql<string | null>`(select a.name from admin_areas a where a.code = ${adminAreaMappings.newCode})`,
+      newName: sql<
+        string | null
+      >`(select a.name from admin_areas a where a.code = ${adminAreaMappings.newCode})`,
       datasetVersion: adminAreaMappings.datasetVersion,
     })
     .from(adminAreaMappings)

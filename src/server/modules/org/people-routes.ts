@@ -75,8 +75,18 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   routes.post(
     "/api/people",
     {
-      config: { access: { permission: "people.manage", unit: (request) => (request.body as { unitId: string }).unitId } },
-      schema: { tags, summary: "Create a person in a unit", body: createPersonBody, response: { 201: personSchema } },
+      config: {
+        access: {
+          permission: "people.manage",
+          unit: (request) => (request.body as { unitId: string }).unitId,
+        },
+      },
+      schema: {
+        tags,
+        summary: "Create a person in a unit",
+        body: createPersonBody,
+        response: { 201: personSchema },
+      },
     },
     async (request, reply) => {
       const person = await createPerson(contextOf(request), request.body);
@@ -89,7 +99,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     "/api/people/:id",
     {
       config: { access: { permission: "people.read", unit: personUnit } },
-      schema: { tags, summary: "One person (the read is audited)", params: personIdParams, response: { 200: personSchema } },
+      schema: {
+        tags,
+        summary: "One person (the read is audited)",
+        params: personIdParams,
+        response: { 200: personSchema },
+      },
     },
     async (request) => readPersonAudited(contextOf(request), request.params.id),
   );
@@ -107,7 +122,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
           },
         },
       },
-      schema: { tags, summary: "Edit a person or move them to another unit", params: personIdParams, body: updatePersonBody, response: { 200: personSchema } },
+      schema: {
+        tags,
+        summary: "Edit a person or move them to another unit",
+        params: personIdParams,
+        body: updatePersonBody,
+        response: { 200: personSchema },
+      },
     },
     async (request) => updatePerson(contextOf(request), request.params.id, request.body),
   );
@@ -122,7 +143,10 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         config: { access: { permission: "people.manage", unit: personUnit } },
         schema: {
           tags,
-          summary: status === "inactive" ? "Deactivate a person (they can no longer sign in)" : "Reactivate a person",
+          summary:
+            status === "inactive"
+              ? "Deactivate a person (they can no longer sign in)"
+              : "Reactivate a person",
           params: personIdParams,
           response: { 200: personSchema },
         },
@@ -135,7 +159,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     "/api/people/:id/roles",
     {
       config: { access: { permission: "people.read", unit: personUnit } },
-      schema: { tags, summary: "A person's roles", params: personIdParams, response: { 200: z.object({ items: z.array(grantSchema) }) } },
+      schema: {
+        tags,
+        summary: "A person's roles",
+        params: personIdParams,
+        response: { 200: z.object({ items: z.array(grantSchema) }) },
+      },
     },
     async (request) => ({ items: await listGrants(db, request.params.id) }),
   );
@@ -157,7 +186,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: z.object({ items: z.array(grantSchema) }) },
       },
     },
-    async (request) => ({ items: await grantRole(contextOf(request), { personId: request.params.id, ...request.body }) }),
+    async (request) => ({
+      items: await grantRole(contextOf(request), { personId: request.params.id, ...request.body }),
+    }),
   );
 
   routes.delete(
@@ -176,16 +207,24 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: z.object({ items: z.array(grantSchema) }) },
       },
     },
-    async (request) => ({ items: await revokeRole(contextOf(request), request.params.id, request.params.grantId) }),
+    async (request) => ({
+      items: await revokeRole(contextOf(request), request.params.id, request.params.grantId),
+    }),
   );
 
   routes.post(
     "/api/people/import/preview",
     {
-      config: { access: { permission: "people.manage", unit: (request) => (request.body as { unitId: string }).unitId } },
+      config: {
+        access: {
+          permission: "people.manage",
+          unit: (request) => (request.body as { unitId: string }).unitId,
+        },
+      },
       schema: {
         tags,
-        summary: "Check an XLSX or CSV file of people without importing: every bad row with its number and reason",
+        summary:
+          "Check an XLSX or CSV file of people without importing: every bad row with its number and reason",
         body: importBody,
         response: { 200: importPreviewResponse },
       },
@@ -201,7 +240,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   routes.post(
     "/api/people/import",
     {
-      config: { access: { permission: "people.manage", unit: (request) => (request.body as { unitId: string }).unitId } },
+      config: {
+        access: {
+          permission: "people.manage",
+          unit: (request) => (request.body as { unitId: string }).unitId,
+        },
+      },
       schema: {
         tags,
         summary: "Import the good rows of an XLSX or CSV file in one transaction; bad rows are reported",

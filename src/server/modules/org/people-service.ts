@@ -36,11 +36,19 @@ export interface FieldProblem {
 }
 
 /** Normalises a person's fields (NFC name, lower-case e-mail, national phone form) or lists what is wrong. */
-export function cleanPersonFields(input: PersonFields): { value: CleanPersonFields; problems: FieldProblem[] } {
+export function cleanPersonFields(input: PersonFields): {
+  value: CleanPersonFields;
+  problems: FieldProblem[];
+} {
   const problems: FieldProblem[] = [];
   const fullName = normalizeName(input.fullName ?? "");
   if (!fullName) {
-    problems.push({ field: "fullName", code: "person.name_required", vi: "Thiếu họ và tên.", en: "Full name is missing." });
+    problems.push({
+      field: "fullName",
+      code: "person.name_required",
+      vi: "Thiếu họ và tên.",
+      en: "Full name is missing.",
+    });
   }
   let email: string | null = null;
   if (input.email?.trim()) {
@@ -88,7 +96,11 @@ async function assertEmailFree(db: Executor, email: string | null, exceptId?: st
   }
   const [existing] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
   if (existing && existing.id !== exceptId) {
-    throw errors.conflict("person.email_taken", `E-mail ${email} đã được dùng cho người khác.`, `E-mail ${email} is already used by someone else.`);
+    throw errors.conflict(
+      "person.email_taken",
+      `E-mail ${email} đã được dùng cho người khác.`,
+      `E-mail ${email} is already used by someone else.`,
+    );
   }
 }
 
@@ -119,7 +131,11 @@ export type PersonView = {
 };
 
 async function readPerson(db: Executor, personId: string): Promise<PersonView> {
-  const [row] = await db.select(personColumns).from(people).innerJoin(units, eq(units.id, people.unitId)).where(eq(people.id, personId));
+  const [row] = await db
+    .select(personColumns)
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(eq(people.id, personId));
   if (!row) {
     throw errors.notFound(personLabel);
   }
@@ -136,18 +152,25 @@ export async function unitOfPerson(db: Executor, personId: string): Promise<stri
 }
 
 /** Creates a person in a unit. */
-export async function createPerson(ctx: ActionContext, input: PersonFields & { unitId: string }): Promise<PersonView> {
+export async function createPerson(
+  ctx: ActionContext,
+  input: PersonFields & { unitId: string },
+): Promise<PersonView> {
   const { value, problems } = cleanPersonFields(input);
   throwProblems(problems);
   return ctx.db.transaction(async (tx) => {
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
-    if (!unit || unit.status !== "active") {
+    if (unit?.status !== "active") {
       throw errors.notFound({ vi: "đơn vị", en: "Unit" });
     }
     await assertEmailFree(tx, value.email);
     const [person] = await tx
       .insert(people)
-      .values({ ...value, unitId: unit.id, searchKey: foldForSearch(`${value.fullName} ${value.email ?? ""} ${value.phone ?? ""}`) })
+      .values({
+        ...value,
+        unitId: unit.id,
+        searchKey: foldForSearch(`${value.fullName} ${value.email ?? ""} ${value.phone ?? ""}`),
+      })
       .returning({ id: people.id });
     if (!person) {
       throw new Error("person insert returned nothing");
@@ -184,7 +207,7 @@ export async function updatePerson(
     await assertEmailFree(tx, value.email, personId);
     const unitId = input.unitId ?? current.unitId;
     const [unit] = await tx.select().from(units).where(eq(units.id, unitId));
-    if (!unit || unit.status !== "active") {
+    if (unit?.status !== "active") {
       throw errors.notFound({ vi: "đơn vị", en: "Unit" });
     }
     await tx
@@ -196,7 +219,9 @@ export async function updatePerson(
         updatedAt: new Date(),
       })
       .where(eq(people.id, personId));
-    const changed = (Object.keys(value) as (keyof CleanPersonFields)[]).filter((key) => value[key] !== current[key]);
+    const changed = (Object.keys(value) as (keyof CleanPersonFields)[]).filter(
+      (key) => value[key] !== current[key],
+    );
     await recordAudit(tx, {
       actor: ctx.actor,
       action: "person.update",
@@ -210,7 +235,11 @@ export async function updatePerson(
 }
 
 /** Deactivates (or reactivates) a person; a deactivated person cannot sign in. */
-export async function setPersonStatus(ctx: ActionContext, personId: string, status: "active" | "inactive"): Promise<PersonView> {
+export async function setPersonStatus(
+  ctx: ActionContext,
+  personId: string,
+  status: "active" | "inactive",
+): Promise<PersonView> {
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(people)
@@ -220,7 +249,10 @@ export async function setPersonStatus(ctx: ActionContext, personId: string, stat
     if (!updated) {
       throw errors.notFound(personLabel);
     }
-    const [unit] = await tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, updated.unitId));
+    const [unit] = await tx
+      .select({ id: units.id, path: units.path })
+      .from(units)
+      .where(eq(units.id, updated.unitId));
     await recordAudit(tx, {
       actor: ctx.actor,
       action: status === "inactive" ? "person.deactivate" : "person.reactivate",
@@ -235,7 +267,10 @@ export async function setPersonStatus(ctx: ActionContext, personId: string, stat
 /** One person's record; reading personal data is audited. */
 export async function readPersonAudited(ctx: ActionContext, personId: string): Promise<PersonView> {
   const person = await readPerson(ctx.db, personId);
-  const [unit] = await ctx.db.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, person.unitId));
+  const [unit] = await ctx.db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(eq(units.id, person.unitId));
   await recordAudit(ctx.db, {
     actor: ctx.actor,
     action: "person.read",
@@ -304,7 +339,13 @@ export async function listPeople(ctx: ActionContext, options: ListPeopleOptions)
 /** A person's role grants with the unit names. */
 export async function listGrants(db: Executor, personId: string) {
   return db
-    .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId, unitName: units.name, createdAt: roleGrants.createdAt })
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      unitId: roleGrants.unitId,
+      unitName: units.name,
+      createdAt: roleGrants.createdAt,
+    })
     .from(roleGrants)
     .innerJoin(units, eq(units.id, roleGrants.unitId))
     .where(eq(roleGrants.personId, personId))
@@ -318,13 +359,21 @@ export async function grantRole(ctx: ActionContext, input: { personId: string; u
     if (!person) {
       throw errors.notFound(personLabel);
     }
-    const [unit] = await tx.select({ id: units.id, path: units.path, status: units.status }).from(units).where(eq(units.id, input.unitId));
-    if (!unit || unit.status !== "active") {
+    const [unit] = await tx
+      .select({ id: units.id, path: units.path, status: units.status })
+      .from(units)
+      .where(eq(units.id, input.unitId));
+    if (unit?.status !== "active") {
       throw errors.notFound({ vi: "đơn vị", en: "Unit" });
     }
     await tx
       .insert(roleGrants)
-      .values({ personId: input.personId, unitId: input.unitId, role: input.role, grantedBy: ctx.actor?.personId ?? null })
+      .values({
+        personId: input.personId,
+        unitId: input.unitId,
+        role: input.role,
+        grantedBy: ctx.actor?.personId ?? null,
+      })
       .onConflictDoNothing();
     await recordAudit(tx, {
       actor: ctx.actor,
@@ -343,7 +392,10 @@ export async function unitOfGrant(db: Executor, grantId: string): Promise<string
   if (!/^[0-9a-f-]{36}$/i.test(grantId)) {
     return null;
   }
-  const [row] = await db.select({ unitId: roleGrants.unitId }).from(roleGrants).where(eq(roleGrants.id, grantId));
+  const [row] = await db
+    .select({ unitId: roleGrants.unitId })
+    .from(roleGrants)
+    .where(eq(roleGrants.id, grantId));
   return row?.unitId ?? null;
 }
 
@@ -357,7 +409,10 @@ export async function revokeRole(ctx: ActionContext, personId: string, grantId: 
     if (!grant) {
       throw errors.notFound({ vi: "vai trò", en: "Role grant" });
     }
-    const [unit] = await tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, grant.unitId));
+    const [unit] = await tx
+      .select({ id: units.id, path: units.path })
+      .from(units)
+      .where(eq(units.id, grant.unitId));
     await recordAudit(tx, {
       actor: ctx.actor,
       action: "role.revoke",

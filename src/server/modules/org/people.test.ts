@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, signInAs } from "../../../../test/helpers/factories.ts";
-import { type TestApp, createTestApp } from "../../../../test/helpers/test-app.ts";
+import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { queryRows } from "../../db/client.ts";
 
 let t: TestApp;
@@ -20,7 +20,12 @@ describe("people", () => {
     const created = await admin.request({
       method: "POST",
       url: "/api/people",
-      payload: { fullName: decomposed, email: " Thuy.Nguyen@Example.VN ", phone: "+84 912 345 678", unitId: org.left.id },
+      payload: {
+        fullName: decomposed,
+        email: " Thuy.Nguyen@Example.VN ",
+        phone: "+84 912 345 678",
+        unitId: org.left.id,
+      },
     });
     expect(created.statusCode).toBe(201);
     const person = created.json();
@@ -54,7 +59,12 @@ describe("people", () => {
     const hoaNew = await makePerson(t.db, { unitId: org.right.id, fullName: "Phạm Văn Hòa" });
     const dang = await makePerson(t.db, { unitId: org.left.id, fullName: "Đặng Thuỳ Linh" });
     const ids = async (q: string) =>
-      (await admin.request({ method: "GET", url: `/api/people?q=${encodeURIComponent(q)}&unitId=${org.root.id}` }))
+      (
+        await admin.request({
+          method: "GET",
+          url: `/api/people?q=${encodeURIComponent(q)}&unitId=${org.root.id}`,
+        })
+      )
         .json()
         .items.map((p: { id: string }) => p.id);
     for (const q of ["hoà", "hòa", "HOA", "Hoa"]) {
@@ -72,8 +82,12 @@ describe("people", () => {
     for (let i = 0; i < 7; i++) {
       await makePerson(t.db, { unitId: org.left.id, fullName: `Võ Văn Trang ${i}` });
     }
-    const first = (await admin.request({ method: "GET", url: "/api/people?q=trang&pageSize=3&page=1" })).json();
-    const third = (await admin.request({ method: "GET", url: "/api/people?q=trang&pageSize=3&page=3" })).json();
+    const first = (
+      await admin.request({ method: "GET", url: "/api/people?q=trang&pageSize=3&page=1" })
+    ).json();
+    const third = (
+      await admin.request({ method: "GET", url: "/api/people?q=trang&pageSize=3&page=3" })
+    ).json();
     expect(first.total).toBe(7);
     expect(first.items).toHaveLength(3);
     expect(third.items).toHaveLength(1);
@@ -87,7 +101,9 @@ describe("people", () => {
     const session = await signInAs(t.app, person.email ?? "");
     const off = await admin.request({ method: "POST", url: `/api/people/${person.id}/deactivate` });
     expect(off.json().status).toBe("inactive");
-    expect((await session.request({ method: "GET", url: "/api/auth/session" })).json().authenticated).toBe(false);
+    expect((await session.request({ method: "GET", url: "/api/auth/session" })).json().authenticated).toBe(
+      false,
+    );
     await expect(signInAs(t.app, person.email ?? "")).rejects.toThrow(/400/);
     await admin.request({ method: "POST", url: `/api/people/${person.id}/reactivate` });
     await signInAs(t.app, person.email ?? "");
@@ -106,7 +122,10 @@ describe("people", () => {
     const client = await signInAs(t.app, person.email ?? "");
     expect((await client.request({ method: "GET", url: "/api/people" })).statusCode).toBe(200);
     const grantId = granted.json().items.find((g: { role: string }) => g.role === "administrator").id;
-    const revoked = await admin.request({ method: "DELETE", url: `/api/people/${person.id}/roles/${grantId}` });
+    const revoked = await admin.request({
+      method: "DELETE",
+      url: `/api/people/${person.id}/roles/${grantId}`,
+    });
     expect(revoked.json().items).toEqual([]);
     expect((await client.request({ method: "GET", url: "/api/people" })).statusCode).toBe(403);
   });

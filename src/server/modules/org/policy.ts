@@ -1,7 +1,15 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
-export const roles = ["administrator", "editor", "approver", "duty_officer", "checker", "jury", "member"] as const;
+export const roles = [
+  "administrator",
+  "editor",
+  "approver",
+  "duty_officer",
+  "checker",
+  "jury",
+  "member",
+] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [

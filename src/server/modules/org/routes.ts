@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { listAdminAreaMappings, listAdminAreas } from "./admin-areas.ts";
@@ -33,7 +34,6 @@ import {
   unitTreeAsOf,
   updateUnit,
 } from "./service.ts";
-import { z } from "zod";
 
 /** The unit tree: browse, search, create, rename, move, merge, dissolve, and the tree at a past date. */
 export async function unitRoutes(app: FastifyInstance): Promise<void> {
@@ -86,8 +86,15 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
   routes.get(
     "/api/units/:id",
     {
-      config: { access: { permission: "units.read", unit: (request) => (request.params as { id: string }).id } },
-      schema: { tags, summary: "One unit with its history", params: unitIdParams, response: { 200: unitWithHistory } },
+      config: {
+        access: { permission: "units.read", unit: (request) => (request.params as { id: string }).id },
+      },
+      schema: {
+        tags,
+        summary: "One unit with its history",
+        params: unitIdParams,
+        response: { 200: unitWithHistory },
+      },
     },
     async (request) => {
       const unit = await getUnit(db, request.params.id);
@@ -98,8 +105,18 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
   routes.post(
     "/api/units",
     {
-      config: { access: { permission: "units.manage", unit: (request) => (request.body as { parentId: string }).parentId } },
-      schema: { tags, summary: "Create a unit under a parent", body: createUnitBody, response: { 201: unitDetail } },
+      config: {
+        access: {
+          permission: "units.manage",
+          unit: (request) => (request.body as { parentId: string }).parentId,
+        },
+      },
+      schema: {
+        tags,
+        summary: "Create a unit under a parent",
+        body: createUnitBody,
+        response: { 201: unitDetail },
+      },
     },
     async (request, reply) => {
       const unit = await createUnit(contextOf(request), request.body);
@@ -111,8 +128,16 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
   routes.patch(
     "/api/units/:id",
     {
-      config: { access: { permission: "units.manage", unit: (request) => (request.params as { id: string }).id } },
-      schema: { tags, summary: "Rename or re-classify a unit", params: unitIdParams, body: updateUnitBody, response: { 200: unitDetail } },
+      config: {
+        access: { permission: "units.manage", unit: (request) => (request.params as { id: string }).id },
+      },
+      schema: {
+        tags,
+        summary: "Rename or re-classify a unit",
+        params: unitIdParams,
+        body: updateUnitBody,
+        response: { 200: unitDetail },
+      },
     },
     async (request) => updateUnit(contextOf(request), request.params.id, request.body),
   );
@@ -123,10 +148,19 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
       config: {
         access: {
           permission: "units.manage",
-          unit: (request) => [(request.params as { id: string }).id, (request.body as { parentId: string }).parentId],
+          unit: (request) => [
+            (request.params as { id: string }).id,
+            (request.body as { parentId: string }).parentId,
+          ],
         },
       },
-      schema: { tags, summary: "Move a unit (and its subtree) under another unit", params: unitIdParams, body: moveUnitBody, response: { 200: unitDetail } },
+      schema: {
+        tags,
+        summary: "Move a unit (and its subtree) under another unit",
+        params: unitIdParams,
+        body: moveUnitBody,
+        response: { 200: unitDetail },
+      },
     },
     async (request) => moveUnit(contextOf(request), request.params.id, request.body.parentId),
   );
@@ -137,7 +171,10 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
       config: {
         access: {
           permission: "units.manage",
-          unit: (request) => [(request.params as { id: string }).id, (request.body as { targetId: string }).targetId],
+          unit: (request) => [
+            (request.params as { id: string }).id,
+            (request.body as { targetId: string }).targetId,
+          ],
         },
       },
       schema: {
@@ -154,8 +191,15 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
   routes.post(
     "/api/units/:id/dissolve",
     {
-      config: { access: { permission: "units.manage", unit: (request) => (request.params as { id: string }).id } },
-      schema: { tags, summary: "Dissolve an empty unit", params: unitIdParams, response: { 200: unitDetail } },
+      config: {
+        access: { permission: "units.manage", unit: (request) => (request.params as { id: string }).id },
+      },
+      schema: {
+        tags,
+        summary: "Dissolve an empty unit",
+        params: unitIdParams,
+        response: { 200: unitDetail },
+      },
     },
     async (request) => dissolveUnit(contextOf(request), request.params.id),
   );
@@ -185,7 +229,9 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         tags: ["admin-areas"],
         summary: "Old (pre-July 2025) communes and the new commune each became part of",
         querystring: adminAreaMappingQuery,
-        response: { 200: z.object({ items: z.array(adminAreaMappingSchema), total: z.number(), page: z.number() }) },
+        response: {
+          200: z.object({ items: z.array(adminAreaMappingSchema), total: z.number(), page: z.number() }),
+        },
       },
     },
     async (request) => {

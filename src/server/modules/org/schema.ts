@@ -38,7 +38,11 @@ export const unitSummary = z.object({
   peopleCount: z.number(),
 });
 
-export const unitListResponse = z.object({ items: z.array(unitSummary), total: z.number(), page: z.number() });
+export const unitListResponse = z.object({
+  items: z.array(unitSummary),
+  total: z.number(),
+  page: z.number(),
+});
 
 export const unitDetail = z.object({
   id: z.string(),
@@ -162,7 +166,11 @@ export const personSchema = z.object({
   updatedAt: z.date(),
 });
 
-export const personListResponse = z.object({ items: z.array(personSchema), total: z.number(), page: z.number() });
+export const personListResponse = z.object({
+  items: z.array(personSchema),
+  total: z.number(),
+  page: z.number(),
+});
 
 export const createPersonBody = z.object({
   fullName: z.string().trim().min(1).max(200),

@@ -36,10 +36,16 @@ export async function unitPath(db: Executor, unitId: string): Promise<string | n
 /** Loads a person with all their role grants as an Actor; null when missing or inactive. */
 export async function loadActor(db: Executor, personId: string, via: Actor["via"]): Promise<Actor | null> {
   const [person] = await db
-    .select({ id: people.id, fullName: people.fullName, email: people.email, unitId: people.unitId, status: people.status })
+    .select({
+      id: people.id,
+      fullName: people.fullName,
+      email: people.email,
+      unitId: people.unitId,
+      status: people.status,
+    })
     .from(people)
     .where(eq(people.id, personId));
-  if (!person || person.status !== "active") {
+  if (person?.status !== "active") {
     return null;
   }
   const grants = await db
@@ -128,7 +134,11 @@ export interface CreateUnitInput {
 export async function createUnit(ctx: ActionContext, input: CreateUnitInput): Promise<UnitRow> {
   const name = normalizeName(input.name);
   if (!name) {
-    throw errors.badRequest("unit.name_required", "Tên đơn vị không được để trống.", "Unit name is required.");
+    throw errors.badRequest(
+      "unit.name_required",
+      "Tên đơn vị không được để trống.",
+      "Unit name is required.",
+    );
   }
   return ctx.db.transaction(async (tx) => {
     const parent = input.parentId ? await requireUnit(tx, input.parentId) : null;
@@ -138,7 +148,11 @@ export async function createUnit(ctx: ActionContext, input: CreateUnitInput): Pr
     const code = input.code?.trim() || generateUnitCode(name);
     const [existing] = await tx.select({ id: units.id }).from(units).where(eq(units.code, code));
     if (existing) {
-      throw errors.conflict("unit.code_taken", `Mã đơn vị “${code}” đã được dùng.`, `Unit code “${code}” is taken.`);
+      throw errors.conflict(
+        "unit.code_taken",
+        `Mã đơn vị “${code}” đã được dùng.`,
+        `Unit code “${code}” is taken.`,
+      );
     }
     const id = crypto.randomUUID();
     const path = parent ? `${parent.path}.${pathLabel(id)}` : pathLabel(id);
@@ -178,13 +192,21 @@ export interface UpdateUnitInput {
 }
 
 /** Renames or re-kinds a unit; the old name stays in its history. */
-export async function updateUnit(ctx: ActionContext, unitId: string, input: UpdateUnitInput): Promise<UnitRow> {
+export async function updateUnit(
+  ctx: ActionContext,
+  unitId: string,
+  input: UpdateUnitInput,
+): Promise<UnitRow> {
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, unitId);
     requireActive(unit);
     const name = input.name !== undefined ? normalizeName(input.name) : unit.name;
     if (!name) {
-      throw errors.badRequest("unit.name_required", "Tên đơn vị không được để trống.", "Unit name is required.");
+      throw errors.badRequest(
+        "unit.name_required",
+        "Tên đơn vị không được để trống.",
+        "Unit name is required.",
+      );
     }
     const [updated] = await tx
       .update(units)
@@ -215,11 +237,14 @@ export async function updateUnit(ctx: ActionContext, unitId: string, input: Upda
 
 /** Rewrites the paths of a unit and everything below it to sit under `newParentPath`. */
 async function rewriteSubtree(tx: Executor, oldPath: string, newParentPath: string): Promise<string[]> {
-  const moved = await queryRows<{ id: string }>(tx, sql`
+  const moved = await queryRows<{ id: string }>(
+    tx,
+    sql`
     update units
        set path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1), updated_at = now()
      where path <@ ${oldPath}::ltree
-     returning id`);
+     returning id`,
+  );
   return moved.map((row) => row.id);
 }
 
@@ -260,7 +285,11 @@ export async function moveUnit(ctx: ActionContext, unitId: string, newParentId: 
  */
 export async function mergeUnits(ctx: ActionContext, sourceId: string, targetId: string): Promise<UnitRow> {
   if (sourceId === targetId) {
-    throw errors.badRequest("unit.merge_same", "Không thể sáp nhập một đơn vị vào chính nó.", "A unit cannot be merged into itself.");
+    throw errors.badRequest(
+      "unit.merge_same",
+      "Không thể sáp nhập một đơn vị vào chính nó.",
+      "A unit cannot be merged into itself.",
+    );
   }
   return ctx.db.transaction(async (tx) => {
     const source = await requireUnit(tx, sourceId);
@@ -326,7 +355,11 @@ export async function dissolveUnit(ctx: ActionContext, unitId: string): Promise<
     const unit = await requireUnit(tx, unitId);
     requireActive(unit);
     if (!unit.parentId) {
-      throw errors.badRequest("unit.dissolve_root", "Không thể giải thể đơn vị gốc.", "The root unit cannot be dissolved.");
+      throw errors.badRequest(
+        "unit.dissolve_root",
+        "Không thể giải thể đơn vị gốc.",
+        "The root unit cannot be dissolved.",
+      );
     }
     const [children] = await tx
       .select({ count: sql<number>`count(*)::int` })
@@ -345,7 +378,10 @@ export async function dissolveUnit(ctx: ActionContext, unitId: string): Promise<
       );
     }
     const endedAt = new Date();
-    await tx.update(units).set({ status: "dissolved", endedAt, updatedAt: endedAt }).where(eq(units.id, unitId));
+    await tx
+      .update(units)
+      .set({ status: "dissolved", endedAt, updatedAt: endedAt })
+      .where(eq(units.id, unitId));
     await tx.delete(roleGrants).where(eq(roleGrants.unitId, unitId));
     await snapshotHistory(tx, [unitId], "dissolved", ctx.actor);
     await recordAudit(tx, {
@@ -427,14 +463,17 @@ export async function unitTreeAsOf(db: Executor, scope: readonly string[], asOf:
     parent_id: string | null;
     path: string;
     status: string;
-  }>(db, sql`
+  }>(
+    db,
+    sql`
     select h.unit_id, h.name, h.kind, h.parent_id, h.path::text as path, h.status
       from unit_history h
       join units u on u.id = h.unit_id
      where h.valid_from <= ${asOf.toISOString()}::timestamptz
        and (h.valid_to is null or h.valid_to > ${asOf.toISOString()}::timestamptz)
        and ${withinScope(sql`u.path`, scope)}
-     order by h.path`);
+     order by h.path`,
+  );
   return rows.map((row) => ({
     id: row.unit_id,
     name: row.name,
@@ -471,7 +510,10 @@ export async function rootUnitIdFor(db: Executor, unitId: string | undefined): P
   if (!unitId) {
     return null;
   }
-  const rows = await queryRows<{ id: string }>(db, sql`
-    select r.id from units u join units r on r.path = subpath(u.path, 0, 1) where u.id = ${unitId}`);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+    select r.id from units u join units r on r.path = subpath(u.path, 0, 1) where u.id = ${unitId}`,
+  );
   return rows[0]?.id ?? null;
 }

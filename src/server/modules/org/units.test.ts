@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makeUnit, signInAs } from "../../../../test/helpers/factories.ts";
-import { type TestApp, createTestApp } from "../../../../test/helpers/test-app.ts";
+import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,7 +24,11 @@ describe("units", () => {
     expect(unit.name).toBe("Chi đoàn Thanh niên");
     expect(unit.path.startsWith(`${org.left.path}.`)).toBe(true);
 
-    const renamed = await admin.request({ method: "PATCH", url: `/api/units/${unit.id}`, payload: { name: "Chi đoàn Xã" } });
+    const renamed = await admin.request({
+      method: "PATCH",
+      url: `/api/units/${unit.id}`,
+      payload: { name: "Chi đoàn Xã" },
+    });
     expect(renamed.statusCode).toBe(200);
 
     const listed = await admin.request({ method: "GET", url: "/api/units?q=chi doan xa" });
@@ -53,12 +57,20 @@ describe("units", () => {
     const admin = await signInAs(t.app, org.rootAdmin.email ?? "");
     const child = await makeUnit(t.db, { parentId: org.left.id });
     const grandchild = await makeUnit(t.db, { parentId: child.id });
-    const moved = await admin.request({ method: "POST", url: `/api/units/${child.id}/move`, payload: { parentId: org.right.id } });
+    const moved = await admin.request({
+      method: "POST",
+      url: `/api/units/${child.id}/move`,
+      payload: { parentId: org.right.id },
+    });
     expect(moved.statusCode).toBe(200);
     const after = await admin.request({ method: "GET", url: `/api/units/${grandchild.id}` });
     expect(after.json().path.startsWith(`${org.right.path}.`)).toBe(true);
 
-    const loop = await admin.request({ method: "POST", url: `/api/units/${child.id}/move`, payload: { parentId: grandchild.id } });
+    const loop = await admin.request({
+      method: "POST",
+      url: `/api/units/${child.id}/move`,
+      payload: { parentId: grandchild.id },
+    });
     expect(loop.statusCode).toBe(400);
     expect(loop.json().code).toBe("unit.move_into_itself");
   });
@@ -69,7 +81,11 @@ describe("units", () => {
     const cell = await makeUnit(t.db, { parentId: org.left.id, name: "Chi bộ Ấp 1" });
     const beforeMerge = new Date();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const merged = await admin.request({ method: "POST", url: `/api/units/${org.left.id}/merge`, payload: { targetId: org.right.id } });
+    const merged = await admin.request({
+      method: "POST",
+      url: `/api/units/${org.left.id}/merge`,
+      payload: { targetId: org.right.id },
+    });
     expect(merged.statusCode).toBe(200);
 
     const cellNow = await admin.request({ method: "GET", url: `/api/units/${cell.id}` });
@@ -80,10 +96,16 @@ describe("units", () => {
     // The merged unit sits below its successor, so the successor's subtree totals include its past.
     expect(leftNow.json().path.startsWith(`${org.right.path}.`)).toBe(true);
 
-    const people = await admin.request({ method: "GET", url: `/api/people?unitId=${org.right.id}&pageSize=200` });
+    const people = await admin.request({
+      method: "GET",
+      url: `/api/people?unitId=${org.right.id}&pageSize=200`,
+    });
     expect(people.json().items.map((p: { id: string }) => p.id)).toContain(org.leftAdmin.id);
 
-    const past = await admin.request({ method: "GET", url: `/api/units/tree?asOf=${beforeMerge.toISOString()}` });
+    const past = await admin.request({
+      method: "GET",
+      url: `/api/units/tree?asOf=${beforeMerge.toISOString()}`,
+    });
     const pastCell = past.json().items.find((u: { id: string }) => u.id === cell.id);
     expect(pastCell.parentId).toBe(org.left.id);
     const pastLeft = past.json().items.find((u: { id: string }) => u.id === org.left.id);
