@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import { type Db, type Executor, queryRows } from "../../db/client.ts";
-import { people, roleGrants, unitHistory, units } from "../../db/schema/index.ts";
+import { adminAreas, people, roleGrants, unitHistory, units } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { type Actor, type Role, withinScope } from "./policy.ts";
@@ -92,6 +92,20 @@ function generateUnitCode(name: string): string {
   return `${slug || "don-vi"}-${randomBytes(3).toString("hex")}`;
 }
 
+async function assertAdminArea(db: Executor, code: string | null | undefined): Promise<void> {
+  if (!code) {
+    return;
+  }
+  const [area] = await db.select({ code: adminAreas.code }).from(adminAreas).where(eq(adminAreas.code, code));
+  if (!area) {
+    throw errors.badRequest(
+      "unit.admin_area_unknown",
+      `Không có đơn vị hành chính mã “${code}” trong danh mục năm 2025.`,
+      `There is no administrative area with code “${code}” in the 2025 list.`,
+    );
+  }
+}
+
 type HistoryChange = (typeof unitHistory.change.enumValues)[number];
 
 /** Closes each unit's open history period and opens a new one with its current state. */
@@ -145,6 +159,7 @@ export async function createUnit(ctx: ActionContext, input: CreateUnitInput): Pr
     if (parent) {
       requireActive(parent);
     }
+    await assertAdminArea(tx, input.adminAreaCode);
     const code = input.code?.trim() || generateUnitCode(name);
     const [existing] = await tx.select({ id: units.id }).from(units).where(eq(units.code, code));
     if (existing) {
@@ -200,6 +215,7 @@ export async function updateUnit(
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, unitId);
     requireActive(unit);
+    await assertAdminArea(tx, input.adminAreaCode);
     const name = input.name !== undefined ? normalizeName(input.name) : unit.name;
     if (!name) {
       throw errors.badRequest(
