@@ -1,0 +1,74 @@
+/**
+ * The server under benchmark, in its own process so the load generator does not share its CPU.
+ * Builds a fresh database (PGlite in memory, or a new database on BENCH_DATABASE_URL's server),
+ * seeds the demo province, and prints one JSON line: { port, token, engine }.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { buildApp } from "../src/server/app.ts";
+import { loadConfig } from "../src/server/config.ts";
+import { openDatabase } from "../src/server/db/client.ts";
+import { runMigrations } from "../src/server/db/migrate.ts";
+import { startJobQueue } from "../src/server/jobs/queue.ts";
+import { createApiToken } from "../src/server/modules/auth/service.ts";
+import { ensureAdminAreas } from "../src/server/modules/org/admin-areas.ts";
+import { ensureAdministrator, ensureRootUnit } from "../src/server/seed/bootstrap.ts";
+import { seedDemoOrganisation } from "../src/server/seed/demo.ts";
+
+const serverUrl = process.env.BENCH_DATABASE_URL;
+let url: string | undefined;
+let dropDatabase = async () => {};
+if (serverUrl) {
+  const name = `caunoi_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(serverUrl);
+  target.pathname = `/${name}`;
+  url = target.toString();
+  dropDatabase = async () => {
+    const cleanup = new pg.Client({ connectionString: serverUrl });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+  };
+}
+
+const database = await openDatabase({ url, dataDir: "memory://", poolSize: 10 });
+await runMigrations(database);
+await ensureAdminAreas(database.db);
+await seedDemoOrganisation(database.db);
+const rootUnitId = await ensureRootUnit(database.db, "Bench");
+const admin = await ensureAdministrator(database.db, {
+  email: "bench@caunoi.local",
+  rootUnitId,
+  password: "bench-password-123",
+});
+const [person] = await database.db.query.people.findMany({ where: (p, { eq }) => eq(p.email, admin.email) });
+if (!person) {
+  throw new Error("no bench administrator");
+}
+const { token } = await createApiToken(
+  { db: database.db, actor: null, ip: null },
+  { personId: person.id, name: "bench" },
+);
+const jobs = await startJobQueue(database);
+const app = await buildApp({
+  config: loadConfig({ LOG_LEVEL: "silent" }, []),
+  database,
+  jobs,
+  mailer: { send: async () => {} },
+});
+await app.listen({ port: 0, host: "127.0.0.1" });
+const address = app.server.address();
+const port = typeof address === "object" && address ? address.port : 0;
+console.log(JSON.stringify({ port, token, engine: database.engine }));
+
+process.on("SIGTERM", async () => {
+  await app.close();
+  await jobs.stop();
+  await database.close();
+  await dropDatabase();
+  process.exit(0);
+});
