@@ -656,7 +656,7 @@ export async function previewPeopleImport(db: Db, input: ImportInput): Promise<I
   };
 }
 
-/** The SQLSTATE of a database error, looking through the wrappers a driver or the ORM adds. */
+/** A unique violation (SQLSTATE 23505) with its detail, looked for through the wrappers the ORM adds. */
 function uniqueViolationOf(error: unknown): { detail: string } | null {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
