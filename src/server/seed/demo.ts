@@ -13,10 +13,10 @@ import type { Db } from "../db/client.ts";
 import { auditEvents, people, roleGrants, units } from "../db/schema/index.ts";
 import { errors } from "../http/errors.ts";
 import { MIN_PASSWORD_LENGTH, setPassword } from "../modules/auth/service.ts";
-import { readAdminAreaDataset } from "../modules/org/admin-areas.ts";
+import { ensureAdminAreas, readAdminAreaDataset } from "../modules/org/admin-areas.ts";
 import { cleanPersonFields } from "../modules/org/people-service.ts";
 import type { Role } from "../modules/org/policy.ts";
-import { type ActionContext, type UnitKind, type UnitRow, createUnit } from "../modules/org/service.ts";
+import { type ActionContext, createUnit, type UnitKind, type UnitRow } from "../modules/org/service.ts";
 import { generatePassword } from "./bootstrap.ts";
 
 const PROVINCE_AREA_CODE = "08";
@@ -24,7 +24,19 @@ const EMAIL_DOMAIN = "tuyenquang.demo.caunoi.vn";
 const SEED = 20250701;
 
 /** The communes and wards of the demo, by their code in the shipped dataset (five wards, six communes). */
-const COMMUNE_AREA_CODES = ["02215", "02212", "02512", "02509", "00694", "02545", "02536", "02374", "02287", "02266", "00721"];
+const COMMUNE_AREA_CODES = [
+  "02215",
+  "02212",
+  "02512",
+  "02509",
+  "00694",
+  "02545",
+  "02536",
+  "02374",
+  "02287",
+  "02266",
+  "00721",
+];
 
 export interface DemoAccount {
   email: string;
@@ -54,7 +66,10 @@ export const demoAccounts: readonly DemoAccount[] = [
     email: `khanh.phamquoc@${EMAIL_DOMAIN}`,
     fullName: "Phạm Quốc Khánh",
     role: "checker",
-    description: { vi: "Tổ xử lý thông tin, Ban Chỉ đạo 35", en: "Information-handling team, Steering Committee 35" },
+    description: {
+      vi: "Tổ xử lý thông tin, Ban Chỉ đạo 35",
+      en: "Information-handling team, Steering Committee 35",
+    },
   },
   {
     email: `hoa.mathi@${EMAIL_DOMAIN}`,
@@ -197,15 +212,90 @@ const femaleMiddleNames: readonly (readonly [string, number])[] = [
   ["Diệu", 1],
 ];
 const maleGivenNames = [
-  "Hùng", "Dũng", "Tuấn", "Nam", "Long", "Quân", "Thắng", "Cường", "Hải", "Sơn", "Trung", "Hiếu", "Đức",
-  "Phong", "Khánh", "Thành", "Bình", "Huy", "Kiên", "Toàn", "Tùng", "Việt", "Anh", "Duy", "Thái", "Tiến",
-  "Hưng", "Lâm", "Lợi", "Mạnh", "Quang", "Tâm", "Vinh", "Hòa", "Thụy", "Khoa", "Đạt", "Hậu", "Chiến", "Tú",
-  "Thuận", "Trường", "Nghĩa", "Phúc",
+  "Hùng",
+  "Dũng",
+  "Tuấn",
+  "Nam",
+  "Long",
+  "Quân",
+  "Thắng",
+  "Cường",
+  "Hải",
+  "Sơn",
+  "Trung",
+  "Hiếu",
+  "Đức",
+  "Phong",
+  "Khánh",
+  "Thành",
+  "Bình",
+  "Huy",
+  "Kiên",
+  "Toàn",
+  "Tùng",
+  "Việt",
+  "Anh",
+  "Duy",
+  "Thái",
+  "Tiến",
+  "Hưng",
+  "Lâm",
+  "Lợi",
+  "Mạnh",
+  "Quang",
+  "Tâm",
+  "Vinh",
+  "Hòa",
+  "Thụy",
+  "Khoa",
+  "Đạt",
+  "Hậu",
+  "Chiến",
+  "Tú",
+  "Thuận",
+  "Trường",
+  "Nghĩa",
+  "Phúc",
 ] as const;
 const femaleGivenNames = [
-  "Lan", "Hương", "Hoa", "Mai", "Hằng", "Thảo", "Trang", "Linh", "Nhung", "Yến", "Hạnh", "Hà", "Huyền",
-  "Thủy", "Hòa", "Loan", "Phương", "Vân", "Nga", "Quỳnh", "Oanh", "Thúy", "Uyên", "Giang", "Duyên", "Ngân",
-  "Liên", "Dung", "Thơm", "Nhàn", "Thu", "Hiền", "Ngọc", "Anh", "Châm", "Xoan", "Thủy", "Hòa",
+  "Lan",
+  "Hương",
+  "Hoa",
+  "Mai",
+  "Hằng",
+  "Thảo",
+  "Trang",
+  "Linh",
+  "Nhung",
+  "Yến",
+  "Hạnh",
+  "Hà",
+  "Huyền",
+  "Thủy",
+  "Hòa",
+  "Loan",
+  "Phương",
+  "Vân",
+  "Nga",
+  "Quỳnh",
+  "Oanh",
+  "Thúy",
+  "Uyên",
+  "Giang",
+  "Duyên",
+  "Ngân",
+  "Liên",
+  "Dung",
+  "Thơm",
+  "Nhàn",
+  "Thu",
+  "Hiền",
+  "Ngọc",
+  "Anh",
+  "Châm",
+  "Xoan",
+  "Thủy",
+  "Hòa",
 ] as const;
 const hmongMaleGivenNames = ["Páo", "Chứ", "Dình", "Sính", "Lử", "Chớ", "Mua"] as const;
 const hmongFemaleGivenNames = ["Mỷ", "Dợ", "Pà", "Sua", "Ly", "Chá"] as const;
@@ -215,9 +305,21 @@ const hmongFemaleGivenNames = ["Mỷ", "Dợ", "Pà", "Sua", "Ly", "Chá"] as co
  * second in the "old" one (Hoà, Thuỷ), when they end the syllable. Both are in everyday use.
  */
 const oldTonePlacement: Record<string, string> = {
-  òa: "oà", óa: "oá", ỏa: "oả", õa: "oã", ọa: "oạ",
-  òe: "oè", óe: "oé", ỏe: "oẻ", õe: "oẽ", ọe: "oẹ",
-  ùy: "uỳ", úy: "uý", ủy: "uỷ", ũy: "uỹ", ụy: "uỵ",
+  òa: "oà",
+  óa: "oá",
+  ỏa: "oả",
+  õa: "oã",
+  ọa: "oạ",
+  òe: "oè",
+  óe: "oé",
+  ỏe: "oẻ",
+  õe: "oẽ",
+  ọe: "oẹ",
+  ùy: "uỳ",
+  úy: "uý",
+  ủy: "uỷ",
+  ũy: "uỹ",
+  ụy: "uỵ",
 };
 const newPlacementAtSyllableEnd = new RegExp(`(${Object.keys(oldTonePlacement).join("|")})(?=\\s|$)`, "gu");
 
@@ -240,8 +342,11 @@ function inventName(random: Random, female: boolean): InventedName {
     middle = female ? "Thị" : random.pick(["Seo", "Mí", "A", "Văn"]);
     given = random.pick(female ? hmongFemaleGivenNames : hmongMaleGivenNames);
   } else {
-    middle = random.weighted(female ? femaleMiddleNames : maleMiddleNames);
-    given = random.pick(female ? femaleGivenNames : maleGivenNames);
+    // "Hoàng Hoàng Hùng" or "Nguyễn Mạnh Mạnh" are possible but look like typos in a demo.
+    do {
+      middle = random.weighted(female ? femaleMiddleNames : maleMiddleNames);
+      given = random.pick(female ? femaleGivenNames : maleGivenNames);
+    } while (middle.split(" ").some((word) => word === family || word === given));
   }
   // About a third of people write their names with the old tone placement (Hoà, Thuỷ).
   const oldStyle = random.chance(0.35);
@@ -259,10 +364,40 @@ function emailLabel(text: string): string {
 
 /** Mobile prefixes of the Vietnamese networks (Viettel, VinaPhone, MobiFone, Vietnamobile, Gmobile). */
 const mobilePrefixes = [
-  "032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097", "098",
-  "081", "082", "083", "084", "085", "088", "091", "094",
-  "070", "076", "077", "078", "079", "089", "090", "093",
-  "052", "056", "058", "092", "059", "099",
+  "032",
+  "033",
+  "034",
+  "035",
+  "036",
+  "037",
+  "038",
+  "039",
+  "086",
+  "096",
+  "097",
+  "098",
+  "081",
+  "082",
+  "083",
+  "084",
+  "085",
+  "088",
+  "091",
+  "094",
+  "070",
+  "076",
+  "077",
+  "078",
+  "079",
+  "089",
+  "090",
+  "093",
+  "052",
+  "056",
+  "058",
+  "092",
+  "059",
+  "099",
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -295,10 +430,36 @@ function accountPost(account: DemoAccount, position: string, ...roles: [Role, st
 
 /** Village names for communes (thôn, bản); each is used once across the demo. */
 const villageNames = [
-  "Tân Lập", "Thia", "Mỏ Ché", "Làng Ngòi", "Nà Mụ", "Khuôn Ráng", "Đồng Đài", "Bản Khoai", "Vĩnh Tân",
-  "Hợp Long", "Đồng Mán", "Thác Cái", "Cầu Trâm", "Pắc Cáp", "Nà Cọn", "Khau Tinh", "Bản Chợ", "Lũng Cẩm",
-  "Đồng Tâm", "Tân Thành", "Nà Khà", "Bản Tát", "Phiêng Thốc", "Khuổi Phầy", "Đồng Bốc", "Làng Chùa",
-  "Xuân Lộc", "Hồng Thái", "Nà Héc", "Pác Bó",
+  "Tân Lập",
+  "Thia",
+  "Mỏ Ché",
+  "Làng Ngòi",
+  "Nà Mụ",
+  "Khuôn Ráng",
+  "Đồng Đài",
+  "Bản Khoai",
+  "Vĩnh Tân",
+  "Hợp Long",
+  "Đồng Mán",
+  "Thác Cái",
+  "Cầu Trâm",
+  "Pắc Cáp",
+  "Nà Cọn",
+  "Khau Tinh",
+  "Bản Chợ",
+  "Lũng Cẩm",
+  "Đồng Tâm",
+  "Tân Thành",
+  "Nà Khà",
+  "Bản Tát",
+  "Phiêng Thốc",
+  "Khuổi Phầy",
+  "Đồng Bốc",
+  "Làng Chùa",
+  "Xuân Lộc",
+  "Hồng Thái",
+  "Nà Héc",
+  "Pác Bó",
 ];
 
 /** What a commune-level unit is called in its own name: "xã Tân Trào", "phường Minh Xuân". */
@@ -308,14 +469,19 @@ function communeLabel(areaName: string): { prefix: "xã" | "phường"; bare: st
 }
 
 function codeLabel(text: string): string {
-  return foldForSearch(text).replace(/[^a-z0-9]/g, "").toUpperCase();
+  return foldForSearch(text)
+    .replace(/[^a-z0-9]/g, "")
+    .toUpperCase();
 }
 
 /**
  * Creates the demo province with its sub-units and people in one transaction, so a failure leaves
  * nothing half-made and the next start tries again. Refused when the database already has units.
  */
-export async function seedDemoOrganisation(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<DemoSeedResult> {
+export async function seedDemoOrganisation(
+  db: Db,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DemoSeedResult> {
   const demoPassword = env.CAUNOI_DEMO_PASSWORD || generatePassword();
   if (demoPassword.length < MIN_PASSWORD_LENGTH) {
     throw errors.badRequest(
@@ -324,10 +490,14 @@ export async function seedDemoOrganisation(db: Db, env: NodeJS.ProcessEnv = proc
       `CAUNOI_DEMO_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
     );
   }
+  // Units point at their administrative area, which must be loaded first (main.ts has done it already).
+  await ensureAdminAreas(db);
   const dataset = await readAdminAreaDataset();
   const province = dataset.provinces.find(([code]) => code === PROVINCE_AREA_CODE);
   const communeAreas = COMMUNE_AREA_CODES.map((code) => {
-    const area = dataset.communes.find(([areaCode, , provinceCode]) => areaCode === code && provinceCode === PROVINCE_AREA_CODE);
+    const area = dataset.communes.find(
+      ([areaCode, , provinceCode]) => areaCode === code && provinceCode === PROVINCE_AREA_CODE,
+    );
     if (!area) {
       throw new Error(`commune ${code} is missing from the admin-area dataset`);
     }
@@ -351,8 +521,13 @@ export async function seedDemoOrganisation(db: Db, env: NodeJS.ProcessEnv = proc
     // The transaction is a database handle for the services: their own transactions become savepoints.
     const ctx: ActionContext = { db: tx, actor: null, ip: null };
     const staffing: Staffing[] = [];
-    const addUnit = (parent: UnitRow | null, code: string, name: string, kind: UnitKind, adminAreaCode: string | null = null) =>
-      createUnit(ctx, { name, kind, parentId: parent?.id ?? null, code, adminAreaCode });
+    const addUnit = (
+      parent: UnitRow | null,
+      code: string,
+      name: string,
+      kind: UnitKind,
+      adminAreaCode: string | null = null,
+    ) => createUnit(ctx, { name, kind, parentId: parent?.id ?? null, code, adminAreaCode });
     /** Records who works in `unit`; `female` is the share of women among them. */
     const staff = (unit: UnitRow, female: number, ...posts: Post[]) => {
       staffing.push({ unit, female, posts });
@@ -441,7 +616,12 @@ export async function seedDemoOrganisation(db: Db, env: NodeJS.ProcessEnv = proc
       post("Cán bộ", 2),
     );
     staff(
-      await addUnit(police, "TQ-CA-ANM", "Phòng An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao", "agency"),
+      await addUnit(
+        police,
+        "TQ-CA-ANM",
+        "Phòng An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao",
+        "agency",
+      ),
       0.2,
       post("Trưởng phòng", 1),
       post("Phó Trưởng phòng", 1, ["checker", r]),
@@ -516,7 +696,12 @@ export async function seedDemoOrganisation(db: Db, env: NodeJS.ProcessEnv = proc
       post("Phó Chủ tịch Hội", 1),
       post("Chuyên viên", 2),
     );
-    const newsroom = await addUnit(root, "TQ-BPTTH", `Báo và Phát thanh, Truyền hình ${provinceName}`, "agency");
+    const newsroom = await addUnit(
+      root,
+      "TQ-BPTTH",
+      `Báo và Phát thanh, Truyền hình ${provinceName}`,
+      "agency",
+    );
     staff(
       newsroom,
       0.5,
@@ -622,7 +807,9 @@ export async function seedDemoOrganisation(db: Db, env: NodeJS.ProcessEnv = proc
           // The same normalisation as createPerson, so demo rows look exactly like entered ones.
           const { value, problems } = cleanPersonFields({ fullName, email, phone, position });
           if (problems.length > 0) {
-            throw new Error(`invented person ${fullName} is invalid: ${problems.map((p) => p.code).join(", ")}`);
+            throw new Error(
+              `invented person ${fullName} is invalid: ${problems.map((p) => p.code).join(", ")}`,
+            );
           }
           const id = crypto.randomUUID();
           if (account) {

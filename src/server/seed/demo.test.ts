@@ -1,0 +1,219 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/helpers/test-database.ts";
+import { foldForSearch, normalizeVietnamesePhone } from "../../shared/vietnamese-text.ts";
+import type { Database } from "../db/client.ts";
+import { queryRows } from "../db/client.ts";
+import { adminAreas, people, roleGrants, unitHistory, units } from "../db/schema/index.ts";
+import type { AppError } from "../http/errors.ts";
+import { signIn } from "../modules/auth/service.ts";
+import { roles } from "../modules/org/policy.ts";
+import { ensureRootUnit } from "./bootstrap.ts";
+import { type DemoSeedResult, demoAccounts, seedDemoOrganisation } from "./demo.ts";
+
+const DEMO_PASSWORD = "mật-khẩu-mẫu-2025";
+
+let database: Database;
+let seeded: DemoSeedResult;
+let seconds = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const started = performance.now();
+  seeded = await seedDemoOrganisation(database.db, { CAUNOI_DEMO_PASSWORD: DEMO_PASSWORD });
+  seconds = (performance.now() - started) / 1000;
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("demo organisation", () => {
+  it("builds a province of communes and wards with 50+ units and 300+ people", async () => {
+    console.log(
+      `demo: ${seeded.units} units, ${seeded.people} people in ${seconds.toFixed(1)} s (${database.engine})`,
+    );
+    const [unitCount] = await database.db.select({ n: sql<number>`count(*)::int` }).from(units);
+    const [peopleCount] = await database.db.select({ n: sql<number>`count(*)::int` }).from(people);
+    expect(unitCount?.n).toBe(seeded.units);
+    expect(peopleCount?.n).toBe(seeded.people);
+    expect(seeded.units).toBeGreaterThanOrEqual(50);
+    expect(seeded.people).toBeGreaterThanOrEqual(300);
+
+    const [root] = await database.db.select().from(units).where(eq(units.id, seeded.rootUnitId));
+    expect(root).toMatchObject({
+      kind: "province",
+      parentId: null,
+      adminAreaCode: "08",
+      name: "Tỉnh Tuyên Quang",
+    });
+    // main.ts picks the first parentless unit as the root: it must be the demo province.
+    expect(await ensureRootUnit(database.db, "unused")).toBe(seeded.rootUnitId);
+
+    // Communes and wards are real ones of the province, directly under it (no districts).
+    const communes = await queryRows<{
+      name: string;
+      area_name: string | null;
+      province_code: string | null;
+      depth: number;
+    }>(
+      database.db,
+      sql`select u.name, a.name as area_name, a.province_code, nlevel(u.path) as depth
+            from units u left join admin_areas a on a.code = u.admin_area_code
+           where u.kind = 'commune'`,
+    );
+    expect(communes.length).toBeGreaterThanOrEqual(10);
+    expect(communes.length).toBeLessThanOrEqual(12);
+    for (const commune of communes) {
+      expect(commune.area_name).toBe(commune.name);
+      expect(commune.province_code).toBe("08");
+      expect(commune.depth).toBe(2);
+    }
+    expect(communes.some((c) => c.name.startsWith("Phường "))).toBe(true);
+    expect(communes.some((c) => c.name.startsWith("Xã "))).toBe(true);
+    const [province] = await database.db.select().from(adminAreas).where(eq(adminAreas.code, "08"));
+    expect(province?.name).toBe("Tuyên Quang");
+
+    const kinds = await database.db.selectDistinct({ kind: units.kind }).from(units);
+    expect(kinds.map((k) => k.kind).sort()).toEqual([
+      "agency",
+      "cell",
+      "commune",
+      "party_committee",
+      "province",
+      "union_branch",
+    ]);
+    const names = (await database.db.select({ name: units.name }).from(units)).map((u) => u.name);
+    for (const expected of [
+      "Tỉnh ủy Tuyên Quang",
+      "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+      "Ban Chỉ đạo 35 Tỉnh ủy",
+      "Công an tỉnh Tuyên Quang",
+      "Phòng An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao",
+      "Bộ Chỉ huy Quân sự tỉnh Tuyên Quang",
+      "Tỉnh đoàn Tuyên Quang",
+      "Hội Liên hiệp Phụ nữ tỉnh Tuyên Quang",
+    ]) {
+      expect(names).toContain(expected);
+    }
+  });
+
+  it("keeps unit history and search keys as the services write them", async () => {
+    const missingHistory = await queryRows<{ id: string }>(
+      database.db,
+      sql`select u.id from units u
+           where not exists (select 1 from unit_history h
+                              where h.unit_id = u.id and h.change = 'created' and h.valid_to is null and h.path = u.path)`,
+    );
+    expect(missingHistory).toEqual([]);
+    const [history] = await database.db.select({ n: sql<number>`count(*)::int` }).from(unitHistory);
+    expect(history?.n).toBe(seeded.units);
+
+    const rows = await database.db.select().from(people);
+    for (const person of rows) {
+      expect(person.searchKey).toBe(
+        foldForSearch(`${person.fullName} ${person.email ?? ""} ${person.phone ?? ""}`),
+      );
+    }
+  });
+
+  it("invents realistic people: NFC names in both tone placements, unique e-mails, valid mobile numbers", async () => {
+    const rows = await database.db.select().from(people);
+    const emails = new Set<string>();
+    const phones = new Set<string>();
+    for (const person of rows) {
+      expect(person.fullName).toBe(person.fullName.normalize("NFC"));
+      expect(person.fullName.split(" ").length).toBeGreaterThanOrEqual(3);
+      expect(person.position).toBeTruthy();
+      expect(person.email).toMatch(/^[a-z0-9.]+@tuyenquang\.demo\.caunoi\.vn$/);
+      expect(person.phone && normalizeVietnamesePhone(person.phone)).toBe(person.phone);
+      expect(person.phone).toMatch(/^0[35789]\d{8}$/);
+      emails.add(person.email ?? "");
+      phones.add(person.phone ?? "");
+    }
+    expect(emails.size).toBe(rows.length);
+    expect(phones.size).toBe(rows.length);
+    const fullNames = rows.map((p) => p.fullName);
+    const hasWord = (word: string) => fullNames.some((name) => name.split(" ").includes(word));
+    // Old and new tone placement both occur, as they do in real registers.
+    expect(hasWord("Hoà") && hasWord("Hòa")).toBe(true);
+    expect(hasWord("Thuỷ") && hasWord("Thủy")).toBe(true);
+    const nguyen = fullNames.filter((name) => name.startsWith("Nguyễn ")).length / fullNames.length;
+    expect(nguyen).toBeGreaterThan(0.2);
+    expect(nguyen).toBeLessThan(0.5);
+  });
+
+  it("uses every role, with most people plain members", async () => {
+    const counts = await database.db
+      .select({ role: roleGrants.role, n: sql<number>`count(*)::int` })
+      .from(roleGrants)
+      .groupBy(roleGrants.role);
+    const byRole = Object.fromEntries(counts.map((c) => [c.role, c.n]));
+    for (const role of roles) {
+      expect(byRole[role], role).toBeGreaterThan(0);
+    }
+    expect(byRole.member).toBe(seeded.people);
+    const [onlyMembers] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from people p
+           where not exists (select 1 from role_grants g where g.person_id = p.id and g.role <> 'member')`,
+    );
+    expect(onlyMembers?.n).toBeGreaterThan(seeded.people / 2);
+    // Checkers sit at the Steering Committee 35 and the police's cyber-security department.
+    const checkerUnits = await queryRows<{ code: string }>(
+      database.db,
+      sql`select distinct u.code from role_grants g join people p on p.id = g.person_id join units u on u.id = p.unit_id
+           where g.role = 'checker' order by u.code`,
+    );
+    expect(checkerUnits.map((u) => u.code)).toEqual(["TQ-BCD35-TGV", "TQ-CA-ANM"]);
+  });
+
+  it("gives the named demo accounts the shared demo password", async () => {
+    expect(seeded.demoPassword).toBe(DEMO_PASSWORD);
+    for (const account of demoAccounts) {
+      const result = await signIn(database.db, { email: account.email, password: DEMO_PASSWORD, ip: null });
+      expect(result.stage).toBe("active");
+      const grants = await queryRows<{ role: string }>(
+        database.db,
+        sql`select g.role from role_grants g where g.person_id = ${result.personId}`,
+      );
+      expect(grants.map((g) => g.role)).toContain(account.role);
+    }
+    const [credentialCount] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from credentials`,
+    );
+    expect(credentialCount?.n).toBe(demoAccounts.length);
+  });
+
+  it("refuses to run on a database that already has units, changing nothing", async () => {
+    const error = await seedDemoOrganisation(database.db, { CAUNOI_DEMO_PASSWORD: DEMO_PASSWORD }).catch(
+      (e: AppError) => e,
+    );
+    expect((error as AppError).code).toBe("demo.not_empty");
+    const [count] = await database.db.select({ n: sql<number>`count(*)::int` }).from(people);
+    expect(count?.n).toBe(seeded.people);
+  });
+
+  it("is the same demo on every install", async () => {
+    const other = await createTestDatabase();
+    try {
+      await seedDemoOrganisation(other.db, {});
+      const snapshot = (db: Database["db"]) =>
+        queryRows<{ line: string }>(
+          db,
+          sql`select u.code || ' ' || p.full_name || ' ' || p.email || ' ' || p.phone || ' ' || p.position as line
+                from people p join units u on u.id = p.unit_id order by 1`,
+        );
+      expect(await snapshot(other.db)).toEqual(await snapshot(database.db));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("refuses a demo password shorter than the minimum", async () => {
+    const error = await seedDemoOrganisation(database.db, { CAUNOI_DEMO_PASSWORD: "short" }).catch(
+      (e: AppError) => e,
+    );
+    expect((error as AppError).code).toBe("demo.password_too_short");
+  });
+});
