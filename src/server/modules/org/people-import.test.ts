@@ -332,9 +332,9 @@ describe("people import", () => {
     expect(audits).toHaveLength(0);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
-    "on PostgreSQL, rolls back when a concurrent transaction commits one of the file's e-mails",
-    async () => {
+  // Only a server has a second connection to race with; the PostgreSQL run in CI covers this case.
+  if (process.env.TEST_DATABASE_URL) {
+    it("on PostgreSQL, rolls back when a concurrent transaction commits one of the file's e-mails", async () => {
       const org = await makeOrganisation(t.db);
       const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
       const tag = suffix();
@@ -376,8 +376,8 @@ describe("people import", () => {
       const stored = await peopleWithEmails(emails);
       expect(stored.map((p) => p.fullName)).toEqual(["Người chen ngang"]);
       expect(await peopleInUnit(org.left.id)).toHaveLength(1);
-    },
-  );
+    });
+  }
 
   it("refuses an administrator of a sibling unit on both routes", async () => {
     const org = await makeOrganisation(t.db);
