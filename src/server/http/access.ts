@@ -75,6 +75,10 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
 
   // Who may call at all is settled before the body is validated, so anonymous callers learn nothing.
   app.addHook("preValidation", async (request) => {
+    if (request.is404) {
+      // The not-found handler answers for addresses no route declares.
+      return;
+    }
     const access = request.routeOptions.config.access;
     if (!access) {
       // Routes from plugins we do not own (static files, /docs) are declared public in app.ts; anything else is refused.

@@ -177,6 +177,15 @@ describe("route inventory", () => {
     expect(spec.paths["/api/people"].post.requestBody).toBeTruthy();
   });
 
+  it("answers an unknown address with a bilingual 404, signed in or not", async () => {
+    for (const url of ["/api/khong-co", "/khong-co-trang-nay"]) {
+      const response = await t.app.inject({ method: "GET", url });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().code).toBe("route.not_found");
+      expect(response.json().messages.en).toBeTruthy();
+    }
+  });
+
   it("answers health and readiness", async () => {
     expect((await t.app.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
     expect((await t.app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
