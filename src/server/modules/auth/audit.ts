@@ -71,7 +71,7 @@ export async function listAuditEvents(db: Executor, query: AuditQuery) {
       actorLabel: auditEvents.actorLabel,
       action: auditEvents.action,
       unitId: auditEvents.unitId,
-      unitName: sql<string | null>`(select u.name from units u where u.id = ${auditEvents.unitId})`,
+      unitName: sql<string | null>`(select u.name from units u where u.id = "audit_events"."unit_id")`,
       targetType: auditEvents.targetType,
       targetId: auditEvents.targetId,
       ip: sql<string | null>`host(${auditEvents.ip})`,

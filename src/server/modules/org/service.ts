@@ -447,8 +447,9 @@ export async function listUnits(db: Executor, options: ListUnitsOptions) {
       mergedIntoId: units.mergedIntoId,
       adminAreaCode: units.adminAreaCode,
       endedAt: units.endedAt,
-      childCount: sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id} and c.status = 'active')`,
-      peopleCount: sql<number>`(select count(*)::int from people p where p.unit_id = ${units.id} and p.status = 'active')`,
+      // Qualified by hand: Drizzle renders a lone column here without its table, which the subquery would capture.
+      childCount: sql<number>`(select count(*)::int from units c where c.parent_id = "units"."id" and c.status = 'active')`,
+      peopleCount: sql<number>`(select count(*)::int from people p where p.unit_id = "units"."id" and p.status = 'active')`,
     })
     .from(units)
     .where(where)

@@ -50,6 +50,12 @@ describe("units", () => {
     expect(ids).toContain(org.left.id);
     expect(ids).not.toContain(org.right.id);
     expect(ids).not.toContain(org.root.id);
+    const left = listed.json().items.find((u: { id: string }) => u.id === org.left.id);
+    expect(left.peopleCount).toBe(1);
+    expect(left.childCount).toBe(0);
+    const rootAdmin = await signInAs(t.app, org.rootAdmin.email ?? "");
+    const all = await rootAdmin.request({ method: "GET", url: "/api/units?pageSize=200" });
+    expect(all.json().items.find((u: { id: string }) => u.id === org.root.id).childCount).toBe(2);
   });
 
   it("moves a subtree and refuses a move into its own descendant", async () => {
