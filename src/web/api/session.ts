@@ -1,0 +1,68 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, apiGet, setCsrfToken } from "./client.ts";
+import type { Permission, Session, SignedInSession } from "./types.ts";
+
+export const sessionQueryKey = ["session"] as const;
+
+/** Reads who is signed in and remembers the CSRF token for later changing requests. */
+export async function fetchSession(): Promise<Session> {
+  const session = await apiGet<Session>("/api/auth/session");
+  setCsrfToken(session.authenticated ? session.csrfToken : null);
+  return session;
+}
+
+/** The current session (signed in or not), shared by every page. */
+export function useSession() {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+}
+
+/** The signed-in session; only for pages behind the sign-in guard, which guarantees one. */
+export function useSignedInSession(): SignedInSession {
+  const { data } = useSession();
+  if (!data?.authenticated) {
+    throw new Error("useSignedInSession used outside the signed-in area");
+  }
+  return data;
+}
+
+/** Signs out on the server, then forgets everything cached for this person. */
+export function useSignOut(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return async () => {
+    try {
+      await api("POST", "/api/auth/sign-out");
+    } finally {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(sessionQueryKey, { authenticated: false });
+    }
+  };
+}
+
+/** True when `unitPath` is `ancestor` or lies below it (same rule as the server). */
+export function isWithin(unitPath: string, ancestor: string): boolean {
+  return unitPath === ancestor || unitPath.startsWith(`${ancestor}.`);
+}
+
+/**
+ * Whether the session holds `permission` on the unit at `unitPath`, or anywhere when no path is
+ * given. It only reads the abilities the server sent; it never recomputes roles.
+ */
+export function can(session: SignedInSession, permission: Permission, unitPath?: string): boolean {
+  const paths = session.abilities[permission] ?? [];
+  if (unitPath === undefined) {
+    return paths.length > 0;
+  }
+  return paths.some((top) => isWithin(unitPath, top));
+}
+
+/** `can` bound to the current session. */
+export function useCan(): (permission: Permission, unitPath?: string) => boolean {
+  const session = useSignedInSession();
+  return (permission, unitPath) => can(session, permission, unitPath);
+}
+
+/** A unit's id from its ltree label (the server's label is the id without dashes). */
+export function unitIdFromPathLabel(label: string): string {
+  return `${label.slice(0, 8)}-${label.slice(8, 12)}-${label.slice(12, 16)}-${label.slice(16, 20)}-${label.slice(20)}`;
+}

@@ -1,0 +1,192 @@
+/**
+ * The shapes the web app reads from the API, as they arrive in JSON (dates are ISO strings).
+ * They mirror the zod response schemas in the server modules' schema.ts files.
+ */
+
+export const unitKinds = [
+  "province",
+  "commune",
+  "party_committee",
+  "agency",
+  "cell",
+  "union_branch",
+  "other",
+] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+export const roles = [
+  "administrator",
+  "editor",
+  "approver",
+  "duty_officer",
+  "checker",
+  "jury",
+  "member",
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  "units.read",
+  "units.manage",
+  "people.read",
+  "people.manage",
+  "roles.manage",
+  "audit.read",
+  "settings.manage",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export type UnitStatus = "active" | "merged" | "dissolved";
+export type PersonStatus = "active" | "inactive";
+
+export interface LocalizedMessage {
+  vi: string;
+  en: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+}
+
+export interface SignedInSession {
+  authenticated: true;
+  csrfToken: string | null;
+  person: { id: string; fullName: string; email: string | null; unitId: string };
+  grants: { role: Role; unitId: string; unitPath: string }[];
+  abilities: Partial<Record<Permission, string[]>>;
+  security: { totpEnabled: boolean; totpRequiredBy: string[]; totpSetupRequired: boolean };
+}
+
+export type Session = { authenticated: false } | SignedInSession;
+
+export interface UnitSummary {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  status: UnitStatus;
+  mergedIntoId: string | null;
+  adminAreaCode: string | null;
+  endedAt: string | null;
+  childCount: number;
+  peopleCount: number;
+}
+
+export interface UnitHistoryEntry {
+  name: string;
+  kind: string;
+  parentId: string | null;
+  status: string;
+  mergedIntoId: string | null;
+  change: string;
+  validFrom: string;
+  validTo: string | null;
+  actorId: string | null;
+}
+
+export interface UnitDetail {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  path: string;
+  status: UnitStatus;
+  mergedIntoId: string | null;
+  adminAreaCode: string | null;
+  endedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  history: UnitHistoryEntry[];
+}
+
+export interface TreeAsOfItem {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  path: string;
+  status: string;
+}
+
+export interface Person {
+  id: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  position: string | null;
+  status: PersonStatus;
+  unitId: string;
+  unitName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleGrant {
+  id: string;
+  role: Role;
+  unitId: string;
+  unitName: string;
+  createdAt: string;
+}
+
+export interface ImportRowError {
+  row: number;
+  field: string | null;
+  code: string;
+  message: LocalizedMessage;
+}
+
+export interface ImportPreview {
+  totalRows: number;
+  validRows: number;
+  errors: ImportRowError[];
+  sample: {
+    row: number;
+    fullName: string;
+    email: string | null;
+    phone: string | null;
+    position: string | null;
+    unitName: string;
+  }[];
+}
+
+export interface ImportResult {
+  created: number;
+  totalRows: number;
+  errors: ImportRowError[];
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  unitId: string | null;
+  unitName: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface RolePolicy {
+  role: Role;
+  requireTotp: boolean;
+}

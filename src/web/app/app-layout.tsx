@@ -1,0 +1,153 @@
+import {
+  ActionIcon,
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import { can, useSignedInSession, useSignOut } from "../api/session.ts";
+import type { Permission } from "../api/types.ts";
+import { ListIcon, LogoutIcon, PeopleIcon, TreeIcon, UploadIcon, UserIcon } from "../components/icons.tsx";
+import { LanguageSwitch } from "../components/language-switch.tsx";
+
+interface NavItem {
+  to: string;
+  labelKey: string;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+const navItems: NavItem[] = [
+  { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
+  { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
+  { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },
+  { to: "/audit", labelKey: "nav.audit", icon: <ListIcon />, permission: "audit.read" },
+  { to: "/profile", labelKey: "nav.profile", icon: <UserIcon /> },
+];
+
+function initials(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  const last = words.at(-1) ?? "";
+  return (last[0] ?? "?").toUpperCase();
+}
+
+/** The signed-in frame: header with language and account menu, navigation that folds into a drawer on phones. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const locked = session.security.totpSetupRequired;
+  const items = navItems.filter(
+    (item) => (!item.permission || can(session, item.permission)) && (!locked || item.to === "/profile"),
+  );
+  // The most specific matching item is the current one (/people/import is not also /people).
+  const current = items
+    .filter((item) => location.pathname === item.to || location.pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0];
+
+  const doSignOut = async () => {
+    close();
+    await signOut();
+    notifications.show({ color: "blue", message: t("auth.signedOut") });
+    navigate("/sign-in", { replace: true });
+  };
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding={{ base: "sm", sm: "lg" }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t("nav.closeMenu") : t("nav.openMenu")}
+            />
+            <UnstyledButton component={Link} to="/" onClick={close}>
+              <Group gap={8} wrap="nowrap">
+                <img src="/favicon.svg" alt="" width={28} height={28} />
+                <Text fw={700} size="lg">
+                  {t("app.name")}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" width={240} withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="subtle" radius="xl" size="lg" aria-label={session.person.fullName}>
+                  <Avatar radius="xl" size={32} color="blue">
+                    {initials(session.person.fullName)}
+                  </Avatar>
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
+                    {session.person.fullName}
+                  </Text>
+                  <Text size="xs" truncate>
+                    {session.person.email}
+                  </Text>
+                </Menu.Label>
+                <Menu.Item leftSection={<UserIcon size={16} />} component={Link} to="/profile">
+                  {t("nav.profile")}
+                </Menu.Item>
+                <Menu.Item leftSection={<LogoutIcon size={16} />} onClick={() => void doSignOut()}>
+                  {t("nav.signOut")}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t("nav.main")}>
+        <AppShell.Section grow component={ScrollArea}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={t(item.labelKey)}
+              leftSection={item.icon}
+              active={current?.to === item.to}
+              onClick={close}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <NavLink
+            label={t("nav.signOut")}
+            leftSection={<LogoutIcon />}
+            onClick={() => void doSignOut()}
+            component="button"
+          />
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <div id="main">{children}</div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

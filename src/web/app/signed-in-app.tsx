@@ -1,0 +1,100 @@
+import { Button, Container } from "@mantine/core";
+import { lazy, type ReactNode, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, Route, Routes } from "react-router";
+import { can, useSignedInSession } from "../api/session.ts";
+import type { Permission } from "../api/types.ts";
+import { EmptyBlock, LoadingBlock } from "../components/state-blocks.tsx";
+import { AppLayout } from "./app-layout.tsx";
+
+const UnitsPage = lazy(() => import("../features/units/units-page.tsx"));
+const UnitDetailPage = lazy(() => import("../features/units/unit-detail-page.tsx"));
+const PeoplePage = lazy(() => import("../features/people/people-page.tsx"));
+const ImportPage = lazy(() => import("../features/people/import-page.tsx"));
+const AuditPage = lazy(() => import("../features/audit/audit-page.tsx"));
+const ProfilePage = lazy(() => import("../features/profile/profile-page.tsx"));
+
+/** Shows the page only to people the server says hold `permission` somewhere. */
+function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  if (!can(session, permission)) {
+    return (
+      <EmptyBlock title={t("errors.forbiddenTitle")}>
+        <span>{t("errors.forbiddenBody")}</span>
+      </EmptyBlock>
+    );
+  }
+  return children;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Container size="sm">
+      <EmptyBlock title={t("errors.notFoundTitle")}>
+        <span>{t("errors.notFoundBody")}</span>
+        <Button component={Link} to="/" variant="light" mt="md">
+          {t("errors.goHome")}
+        </Button>
+      </EmptyBlock>
+    </Container>
+  );
+}
+
+/** The signed-in area, loaded after sign-in so the first page stays small. */
+export default function SignedInApp() {
+  const session = useSignedInSession();
+  const home = can(session, "units.read") ? "/units" : "/profile";
+  return (
+    <AppLayout>
+      <Suspense fallback={<LoadingBlock />}>
+        <Routes>
+          <Route index element={<Navigate to={home} replace />} />
+          <Route
+            path="units"
+            element={
+              <Allowed permission="units.read">
+                <UnitsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="units/:id"
+            element={
+              <Allowed permission="units.read">
+                <UnitDetailPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="people"
+            element={
+              <Allowed permission="people.read">
+                <PeoplePage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="people/import"
+            element={
+              <Allowed permission="people.manage">
+                <ImportPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <Allowed permission="audit.read">
+                <AuditPage />
+              </Allowed>
+            }
+          />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}

@@ -1,0 +1,11 @@
+import { createTheme } from "@mantine/core";
+
+/** Calm government blue; system fonts, which all render Vietnamese diacritics well. */
+export const theme = createTheme({
+  primaryColor: "blue",
+  primaryShade: { light: 7, dark: 5 },
+  defaultRadius: "md",
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: "650" },
+});

@@ -1,0 +1,253 @@
+import {
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Code,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { apiGet } from "../../api/client.ts";
+import type { AuditEvent, Page } from "../../api/types.ts";
+import { PageHeader } from "../../components/page-header.tsx";
+import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { type PersonChoice, PersonPicker } from "../../components/person-picker.tsx";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { formatDateTime, vietnamLocalToIso } from "../../i18n/format.ts";
+import { vi } from "../../i18n/vi.ts";
+
+const pageSize = 50;
+
+/** Every action the server records that has a label, e.g. "unit.merge". */
+const knownActions = Object.entries(vi.audit.actions).flatMap(([group, actions]) =>
+  Object.keys(actions).map((name) => `${group}.${name}`),
+);
+
+/** The label of an action in the current language, or its code when it is new to this version. */
+function useActionLabel(): (action: string) => string {
+  const { t } = useTranslation();
+  return (action) => t(`audit.actions.${action}`, { defaultValue: action });
+}
+
+function Details({ event, onClose }: { event: AuditEvent | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={event !== null} onClose={onClose} title={t("audit.details")} size="lg" centered>
+      {event && (
+        <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+          {JSON.stringify(
+            {
+              action: event.action,
+              targetType: event.targetType,
+              targetId: event.targetId,
+              ...event.details,
+            },
+            null,
+            2,
+          )}
+        </Code>
+      )}
+    </Modal>
+  );
+}
+
+/** The read-only audit log in the person's scope, filterable, with times in Vietnam time. */
+export default function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const actionLabel = useActionLabel();
+  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const [actor, setActor] = useState<PersonChoice | null>(null);
+  const [action, setAction] = useState<string | null>(null);
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [page, setPage] = useState(1);
+  const [shown, setShown] = useState<AuditEvent | null>(null);
+
+  const filters = {
+    actorId: actor?.id,
+    action: action ?? undefined,
+    unitId: unit?.id,
+    from: from ? vietnamLocalToIso(from) : undefined,
+    to: to ? vietnamLocalToIso(to) : undefined,
+  };
+  const events = useQuery({
+    queryKey: ["audit", filters, page],
+    queryFn: () => apiGet<Page<AuditEvent>>("/api/audit", { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const filtered = Object.values(filters).some(Boolean);
+  const reset = (apply: () => void) => {
+    apply();
+    setPage(1);
+  };
+  const items = events.data?.items ?? [];
+  const who = (event: AuditEvent) => event.actorLabel ?? t("audit.system");
+  const target = (event: AuditEvent) =>
+    event.targetType ? `${event.targetType} ${event.targetId?.slice(0, 8) ?? ""}` : "";
+
+  let list: ReactNode;
+  if (events.isPending) {
+    list = <LoadingBlock />;
+  } else if (events.isError) {
+    list = <ErrorBlock error={events.error} onRetry={() => void events.refetch()} />;
+  } else if (items.length === 0) {
+    list = <EmptyBlock title={t("audit.empty")} />;
+  } else if (phone) {
+    list = (
+      <Stack gap="xs">
+        {items.map((event) => (
+          <Card key={event.id} withBorder padding="sm">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text fw={600} size="sm">
+                {actionLabel(event.action)}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                {formatDateTime(event.at, i18n.language)}
+              </Text>
+            </Group>
+            <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+              {who(event)}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+              {[event.unitName, target(event), event.ip].filter(Boolean).join(" · ")}
+            </Text>
+            {event.details && (
+              <Anchor component="button" type="button" size="xs" onClick={() => setShown(event)} ta="left">
+                {t("audit.showDetails")}
+              </Anchor>
+            )}
+          </Card>
+        ))}
+      </Stack>
+    );
+  } else {
+    list = (
+      <Table.ScrollContainer minWidth={860}>
+        <Table striped verticalSpacing="xs" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("audit.time")}</Table.Th>
+              <Table.Th>{t("audit.actor")}</Table.Th>
+              <Table.Th>{t("audit.action")}</Table.Th>
+              <Table.Th>{t("audit.unit")}</Table.Th>
+              <Table.Th>{t("audit.target")}</Table.Th>
+              <Table.Th>{t("audit.ip")}</Table.Th>
+              <Table.Th>{t("audit.details")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((event) => (
+              <Table.Tr key={event.id}>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  {formatDateTime(event.at, i18n.language)}
+                </Table.Td>
+                <Table.Td>{who(event)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{actionLabel(event.action)}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {event.action}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{event.unitName ?? t("common.none")}</Table.Td>
+                <Table.Td>{target(event) || t("common.none")}</Table.Td>
+                <Table.Td>{event.ip ?? t("common.none")}</Table.Td>
+                <Table.Td>
+                  {event.details ? (
+                    <Anchor component="button" type="button" size="sm" onClick={() => setShown(event)}>
+                      {t("audit.showDetails")}
+                    </Anchor>
+                  ) : (
+                    t("common.none")
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} />
+      <Paper withBorder p={{ base: "xs", sm: "md" }}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" mb="sm">
+          <PersonPicker
+            label={t("audit.actor")}
+            placeholder={t("audit.actorPlaceholder")}
+            value={actor}
+            onChange={(value) => reset(() => setActor(value))}
+          />
+          <Select
+            label={t("audit.action")}
+            placeholder={t("audit.actionPlaceholder")}
+            searchable
+            clearable
+            data={knownActions.map((value) => ({ value, label: actionLabel(value) }))}
+            value={action}
+            onChange={(value) => reset(() => setAction(value))}
+          />
+          <UnitPicker
+            label={t("audit.unit")}
+            value={unit}
+            onChange={(value) => reset(() => setUnit(value))}
+            permission="audit.read"
+            clearable
+          />
+          <TextInput
+            type="datetime-local"
+            label={t("audit.from")}
+            value={from}
+            onChange={(event) => reset(() => setFrom(event.currentTarget.value))}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t("audit.to")}
+            value={to}
+            onChange={(event) => reset(() => setTo(event.currentTarget.value))}
+          />
+          <Box style={{ alignSelf: "end" }}>
+            {filtered && (
+              <Button
+                variant="subtle"
+                onClick={() =>
+                  reset(() => {
+                    setActor(null);
+                    setAction(null);
+                    setUnit(null);
+                    setFrom("");
+                    setTo("");
+                  })
+                }
+              >
+                {t("common.clearFilters")}
+              </Button>
+            )}
+          </Box>
+        </SimpleGrid>
+        <Text size="xs" c="dimmed" mb="sm">
+          {t("audit.timezone")}
+        </Text>
+        {list}
+        {events.data && events.data.total > 0 && (
+          <PaginationBar page={page} pageSize={pageSize} total={events.data.total} onChange={setPage} />
+        )}
+      </Paper>
+      <Details event={shown} onClose={() => setShown(null)} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api } from "../../api/client.ts";
+import { FormError } from "../../components/state-blocks.tsx";
+import { PublicLayout } from "./public-layout.tsx";
+
+/** Asks for a reset link; the answer is the same whether or not the e-mail has an account. */
+export default function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState("");
+  const request = useMutation({ mutationFn: () => api("POST", "/api/auth/password-reset", { email }) });
+  return (
+    <PublicLayout title={t("auth.forgotTitle")}>
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          request.mutate();
+        }}
+      >
+        <Stack>
+          {request.isSuccess ? (
+            <Alert color="green" role="status">
+              {t("auth.linkSent")}
+            </Alert>
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                {t("auth.forgotHint")}
+              </Text>
+              <TextInput
+                label={t("auth.email")}
+                type="email"
+                autoComplete="email"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+              />
+              <FormError error={request.error} />
+              <Button type="submit" loading={request.isPending} fullWidth>
+                {t("auth.sendLink")}
+              </Button>
+            </>
+          )}
+          <Anchor component={Link} to="/sign-in" size="sm" ta="center">
+            {t("auth.backToSignIn")}
+          </Anchor>
+        </Stack>
+      </form>
+    </PublicLayout>
+  );
+}

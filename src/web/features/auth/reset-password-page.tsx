@@ -1,0 +1,73 @@
+import { Alert, Anchor, Button, Stack } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { api } from "../../api/client.ts";
+import { FormError } from "../../components/state-blocks.tsx";
+import { NewPasswordFields, newPasswordProblem } from "./new-password-fields.tsx";
+import { PublicLayout } from "./public-layout.tsx";
+
+/** The page the reset e-mail links to: `/reset-password?token=…`. */
+export default function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
+  const [password, setPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [tried, setTried] = useState(false);
+  const complete = useMutation({
+    mutationFn: () => api("POST", "/api/auth/password-reset/complete", { token, newPassword: password }),
+  });
+
+  let body: ReactNode;
+  if (!token) {
+    body = (
+      <Alert color="red" role="alert">
+        {t("auth.resetMissingToken")}
+      </Alert>
+    );
+  } else if (complete.isSuccess) {
+    body = (
+      <Alert color="green" role="status">
+        {t("auth.resetDone")}
+      </Alert>
+    );
+  } else {
+    body = (
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          setTried(true);
+          if (!newPasswordProblem(password, repeat, t)) {
+            complete.mutate();
+          }
+        }}
+      >
+        <Stack>
+          <NewPasswordFields
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            showErrors={tried}
+          />
+          <FormError error={complete.error} />
+          <Button type="submit" loading={complete.isPending} fullWidth>
+            {t("auth.setPassword")}
+          </Button>
+        </Stack>
+      </form>
+    );
+  }
+  return (
+    <PublicLayout title={t("auth.resetTitle")}>
+      <Stack>
+        {body}
+        <Anchor component={Link} to={token ? "/sign-in" : "/forgot-password"} size="sm" ta="center">
+          {token ? t("auth.backToSignIn") : t("auth.forgotTitle")}
+        </Anchor>
+      </Stack>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,361 @@
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { api, apiGet } from "../../api/client.ts";
+import { can, useSignedInSession } from "../../api/session.ts";
+import { type Page, type Person, roles } from "../../api/types.ts";
+import { DotsIcon, PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { useErrorText } from "../../i18n/format.ts";
+import { fetchUnit } from "../units/unit-queries.ts";
+import { DeactivateDialog, PersonFormDialog, RolesDialog } from "./person-dialogs.tsx";
+import { useCanOnUnits } from "./person-unit-paths.ts";
+
+const pageSize = 20;
+
+type Dialog = { kind: "create" } | { kind: "edit" | "roles" | "deactivate"; person: Person } | null;
+
+function StatusBadge({ status }: { status: Person["status"] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={status === "active" ? "green" : "gray"} size="sm" radius="sm">
+      {t(`people.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** The actions menu of one person, limited to what the signed-in person may do on that person's unit. */
+function PersonActions(props: {
+  person: Person;
+  canManage: boolean;
+  onOpen: (dialog: Dialog) => void;
+  onReactivate: (person: Person) => void;
+}) {
+  const { t } = useTranslation();
+  const { person } = props;
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t("people.actions.menu", { name: person.fullName })}
+        >
+          <DotsIcon />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {props.canManage && (
+          <Menu.Item onClick={() => props.onOpen({ kind: "edit", person })}>
+            {t("people.actions.edit")}
+          </Menu.Item>
+        )}
+        <Menu.Item onClick={() => props.onOpen({ kind: "roles", person })}>
+          {t("people.actions.roles")}
+        </Menu.Item>
+        {props.canManage && person.status === "active" && (
+          <Menu.Item color="red" onClick={() => props.onOpen({ kind: "deactivate", person })}>
+            {t("people.actions.deactivate")}
+          </Menu.Item>
+        )}
+        {props.canManage && person.status === "inactive" && (
+          <Menu.Item onClick={() => props.onReactivate(person)}>{t("people.actions.reactivate")}</Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** People in scope: search, filters, pages; a table on wide screens and cards on phones. */
+export default function PeoplePage() {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [debounced] = useDebouncedValue(search.trim(), 350);
+  const unitId = params.get("unitId") ?? "";
+  const status = params.get("status") ?? "";
+  const role = params.get("role") ?? "";
+  const page = Number(params.get("page") ?? "1") || 1;
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) {
+        next.set(key, value);
+      } else {
+        next.delete(key);
+      }
+    }
+    if (!keepPage) {
+      next.delete("page");
+    }
+    setParams(next, { replace: true });
+  };
+
+  // The URL follows the debounced search text only; the other filters are written to it directly.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text should rewrite the URL
+  useEffect(() => {
+    if ((params.get("q") ?? "") !== debounced) {
+      setFilters({ q: debounced || null });
+    }
+  }, [debounced]);
+
+  // Arriving with ?unitId= (from a unit's page): fetch the unit's name for the filter box.
+  const linkedUnit = useQuery({
+    queryKey: ["units", "detail", unitId],
+    queryFn: () => fetchUnit(unitId),
+    enabled: Boolean(unitId) && unit?.id !== unitId,
+  });
+  const unitChoice =
+    unit?.id === unitId
+      ? unit
+      : linkedUnit.data
+        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
+        : null;
+
+  const people = useQuery({
+    queryKey: ["people", "list", { q: debounced, unitId, status, role, page }],
+    queryFn: () =>
+      apiGet<Page<Person>>("/api/people", { q: debounced, unitId, status, role, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const items = people.data?.items ?? [];
+  const unitIds = items.map((person) => person.unitId);
+  const canManage = useCanOnUnits("people.manage", "people.read", unitIds);
+
+  const reactivate = useMutation({
+    mutationFn: (person: Person) => api<Person>("POST", `/api/people/${person.id}/reactivate`),
+    onSuccess: async (person) => {
+      notifications.show({ color: "green", message: t("people.reactivated", { name: person.fullName }) });
+      await client.invalidateQueries({ queryKey: ["people"] });
+    },
+    onError: (error) => notifications.show({ color: "red", message: errorText(error) }),
+  });
+
+  const filtered = Boolean(debounced || unitId || status || role);
+  const actionsFor = (person: Person) => (
+    <PersonActions
+      person={person}
+      canManage={canManage(person.unitId)}
+      onOpen={setDialog}
+      onReactivate={(target) => reactivate.mutate(target)}
+    />
+  );
+
+  let list: ReactNode;
+  if (people.isPending) {
+    list = <LoadingBlock />;
+  } else if (people.isError) {
+    list = <ErrorBlock error={people.error} onRetry={() => void people.refetch()} />;
+  } else if (items.length === 0) {
+    list = <EmptyBlock title={filtered ? t("people.noResults") : t("people.empty")} />;
+  } else if (phone) {
+    list = (
+      <Stack gap="xs">
+        {items.map((person) => (
+          <Card key={person.id} withBorder padding="sm">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Box style={{ minWidth: 0 }}>
+                <Text fw={600} style={{ overflowWrap: "anywhere" }}>
+                  {person.fullName}
+                </Text>
+                {person.position && (
+                  <Text size="sm" c="dimmed">
+                    {person.position}
+                  </Text>
+                )}
+              </Box>
+              {actionsFor(person)}
+            </Group>
+            <Text size="sm" mt={4} style={{ overflowWrap: "anywhere" }}>
+              {person.unitName}
+            </Text>
+            {(person.email || person.phone) && (
+              <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                {[person.email, person.phone].filter(Boolean).join(" · ")}
+              </Text>
+            )}
+            <Group mt={6}>
+              <StatusBadge status={person.status} />
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+    );
+  } else {
+    list = (
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("people.fields.fullName")}</Table.Th>
+              <Table.Th>{t("people.fields.email")}</Table.Th>
+              <Table.Th>{t("people.fields.phone")}</Table.Th>
+              <Table.Th>{t("people.fields.unit")}</Table.Th>
+              <Table.Th>{t("people.fields.status")}</Table.Th>
+              <Table.Th w={48}>
+                <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((person) => (
+              <Table.Tr key={person.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {person.fullName}
+                  </Text>
+                  {person.position && (
+                    <Text size="xs" c="dimmed">
+                      {person.position}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{person.email ?? t("common.none")}</Table.Td>
+                <Table.Td>{person.phone ?? t("common.none")}</Table.Td>
+                <Table.Td>{person.unitName}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={person.status} />
+                </Table.Td>
+                <Table.Td>{actionsFor(person)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t("people.title")}
+        subtitle={t("people.subtitle")}
+        actions={
+          can(session, "people.manage") && (
+            <>
+              <Button
+                variant="default"
+                leftSection={<UploadIcon size={16} />}
+                component={Link}
+                to="/people/import"
+              >
+                {t("people.import")}
+              </Button>
+              <Button leftSection={<PlusIcon size={16} />} onClick={() => setDialog({ kind: "create" })}>
+                {t("people.add")}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Paper withBorder p={{ base: "xs", sm: "md" }}>
+        <Stack gap="sm" mb="md">
+          <TextInput
+            leftSection={<SearchIcon size={16} />}
+            placeholder={t("people.searchPlaceholder")}
+            aria-label={t("common.search")}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <UnitPicker
+              label={t("people.filterUnit")}
+              value={unitChoice}
+              clearable
+              onChange={(choice) => {
+                setUnit(choice);
+                setFilters({ unitId: choice?.id ?? null });
+              }}
+            />
+            <Select
+              label={t("people.filterStatus")}
+              placeholder={t("people.anyStatus")}
+              clearable
+              data={[
+                { value: "active", label: t("people.status.active") },
+                { value: "inactive", label: t("people.status.inactive") },
+              ]}
+              value={status || null}
+              onChange={(value) => setFilters({ status: value })}
+            />
+            <Select
+              label={t("people.filterRole")}
+              placeholder={t("people.anyRole")}
+              clearable
+              data={roles.map((value) => ({ value, label: t(`people.role.${value}`) }))}
+              value={role || null}
+              onChange={(value) => setFilters({ role: value })}
+            />
+          </SimpleGrid>
+          {filtered && (
+            <Group>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => {
+                  setSearch("");
+                  setUnit(null);
+                  setParams(new URLSearchParams(), { replace: true });
+                }}
+              >
+                {t("common.clearFilters")}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+        {list}
+        {people.data && people.data.total > 0 && (
+          <PaginationBar
+            page={page}
+            pageSize={pageSize}
+            total={people.data.total}
+            onChange={(next) => setFilters({ page: String(next) }, true)}
+          />
+        )}
+      </Paper>
+
+      {dialog?.kind === "create" && (
+        <PersonFormDialog person={null} defaultUnit={unitChoice} opened onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === "edit" && (
+        <PersonFormDialog person={dialog.person} defaultUnit={null} opened onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === "roles" && (
+        <RolesDialog person={dialog.person} opened onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === "deactivate" && (
+        <DeactivateDialog person={dialog.person} opened onClose={() => setDialog(null)} />
+      )}
+    </>
+  );
+}

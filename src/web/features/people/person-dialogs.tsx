@@ -1,0 +1,297 @@
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, apiGet } from "../../api/client.ts";
+import { can, useSignedInSession } from "../../api/session.ts";
+import { type Person, type Role, type RoleGrant, roles } from "../../api/types.ts";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { useCanOnUnits } from "./person-unit-paths.ts";
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Optional text fields go to the server as null when left empty. */
+function orNull(value: string): string | null {
+  return value.trim() || null;
+}
+
+/** Adds a person, or edits one (including moving them to another unit). */
+export function PersonFormDialog(props: {
+  person: Person | null;
+  defaultUnit: UnitChoice | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const editing = props.person;
+  const [fullName, setFullName] = useState(editing?.fullName ?? "");
+  const [email, setEmail] = useState(editing?.email ?? "");
+  const [phone, setPhone] = useState(editing?.phone ?? "");
+  const [position, setPosition] = useState(editing?.position ?? "");
+  const [unit, setUnit] = useState<UnitChoice | null>(
+    editing ? { id: editing.unitId, name: editing.unitName, path: "" } : props.defaultUnit,
+  );
+  const [tried, setTried] = useState(false);
+  const emailError =
+    email.trim() && !emailPattern.test(email.trim()) ? t("people.form.emailInvalid") : undefined;
+  const save = useMutation({
+    mutationFn: () => {
+      const body = {
+        fullName: fullName.trim(),
+        email: orNull(email),
+        phone: orNull(phone),
+        position: orNull(position),
+        unitId: unit?.id,
+      };
+      return editing
+        ? api<Person>("PATCH", `/api/people/${editing.id}`, body)
+        : api<Person>("POST", "/api/people", body);
+    },
+    onSuccess: async (person) => {
+      notifications.show({
+        color: "green",
+        message: editing ? t("people.form.saved") : t("people.form.created", { name: person.fullName }),
+      });
+      await client.invalidateQueries({ queryKey: ["people"] });
+      await client.invalidateQueries({ queryKey: ["units"] });
+      props.onClose();
+    },
+  });
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={editing ? t("people.form.editTitle") : t("people.form.createTitle")}
+      centered
+    >
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          setTried(true);
+          if (fullName.trim() && unit && !emailError) {
+            save.mutate();
+          }
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t("people.fields.fullName")}
+            required
+            data-autofocus
+            maxLength={200}
+            value={fullName}
+            error={tried && !fullName.trim() ? t("people.form.fullNameRequired") : undefined}
+            onChange={(event) => setFullName(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t("people.fields.email")}
+            type="email"
+            maxLength={254}
+            value={email}
+            error={emailError}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t("people.fields.phone")}
+            type="tel"
+            maxLength={30}
+            value={phone}
+            onChange={(event) => setPhone(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t("people.fields.position")}
+            maxLength={200}
+            value={position}
+            onChange={(event) => setPosition(event.currentTarget.value)}
+          />
+          <UnitPicker
+            label={t("people.fields.unit")}
+            value={unit}
+            onChange={setUnit}
+            permission="people.manage"
+            required
+            error={tried && !unit ? t("people.form.unitRequired") : undefined}
+          />
+          <FormError error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t("common.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** A person's role grants, with granting and revoking where the signed-in person may manage roles. */
+export function RolesDialog(props: { person: Person; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  const client = useQueryClient();
+  const queryKey = ["people", "roles", props.person.id];
+  const grants = useQuery({
+    queryKey,
+    queryFn: () => apiGet<{ items: RoleGrant[] }>(`/api/people/${props.person.id}/roles`),
+  });
+  const canManageOn = useCanOnUnits(
+    "roles.manage",
+    "people.read",
+    (grants.data?.items ?? []).map((g) => g.unitId),
+  );
+  const mayGrant = can(session, "roles.manage");
+  const [role, setRole] = useState<Role | null>(null);
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const grant = useMutation({
+    mutationFn: () =>
+      api<{ items: RoleGrant[] }>("POST", `/api/people/${props.person.id}/roles`, { role, unitId: unit?.id }),
+    onSuccess: (result) => {
+      client.setQueryData(queryKey, result);
+      notifications.show({ color: "green", message: t("people.roles.granted") });
+      setRole(null);
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (grantId: string) =>
+      api<{ items: RoleGrant[] }>("DELETE", `/api/people/${props.person.id}/roles/${grantId}`),
+    onSuccess: (result) => {
+      client.setQueryData(queryKey, result);
+      notifications.show({ color: "green", message: t("people.roles.revoked") });
+    },
+  });
+
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("people.roles.title", { name: props.person.fullName })}
+      centered
+      size="lg"
+    >
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t("people.roles.hint")}
+        </Text>
+        {grants.isPending ? (
+          <LoadingBlock />
+        ) : grants.isError ? (
+          <ErrorBlock error={grants.error} onRetry={() => void grants.refetch()} />
+        ) : grants.data.items.length === 0 ? (
+          <Text size="sm">{t("people.roles.none")}</Text>
+        ) : (
+          <Stack gap={0}>
+            {grants.data.items.map((item) => {
+              const roleName = t(`people.role.${item.role}`);
+              return (
+                <Group
+                  key={item.id}
+                  justify="space-between"
+                  wrap="nowrap"
+                  py={6}
+                  style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+                >
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={600}>
+                      {roleName}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                      {item.unitName}
+                    </Text>
+                  </div>
+                  {canManageOn(item.unitId) && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={revoke.isPending && revoke.variables === item.id}
+                      onClick={() => revoke.mutate(item.id)}
+                      aria-label={t("people.roles.revokeLabel", { role: roleName, unit: item.unitName })}
+                    >
+                      {t("people.roles.revoke")}
+                    </Button>
+                  )}
+                </Group>
+              );
+            })}
+          </Stack>
+        )}
+        <FormError error={revoke.error} />
+        {mayGrant && (
+          <form
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              if (role && unit) {
+                grant.mutate();
+              }
+            }}
+          >
+            <Stack gap="xs">
+              <Select
+                label={t("people.roles.role")}
+                data={roles.map((value) => ({ value, label: t(`people.role.${value}`) }))}
+                value={role}
+                onChange={(value) => setRole(value as Role | null)}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <UnitPicker
+                label={t("people.roles.unit")}
+                value={unit}
+                onChange={setUnit}
+                permission="roles.manage"
+              />
+              <FormError error={grant.error} />
+              <Group justify="flex-end">
+                <Button type="submit" loading={grant.isPending} disabled={!role || !unit}>
+                  {t("people.roles.grant")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t("common.close")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Asks before deactivating; reactivating needs no question. */
+export function DeactivateDialog(props: { person: Person; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const deactivate = useMutation({
+    mutationFn: () => api<Person>("POST", `/api/people/${props.person.id}/deactivate`),
+    onSuccess: async () => {
+      notifications.show({
+        color: "green",
+        message: t("people.deactivate.done", { name: props.person.fullName }),
+      });
+      await client.invalidateQueries({ queryKey: ["people"] });
+      await client.invalidateQueries({ queryKey: ["units"] });
+      props.onClose();
+    },
+  });
+  return (
+    <ConfirmDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("people.deactivate.title", { name: props.person.fullName })}
+      confirmLabel={t("people.deactivate.confirm")}
+      loading={deactivate.isPending}
+      error={deactivate.error}
+      onConfirm={() => deactivate.mutate()}
+    >
+      <Text size="sm">{t("people.deactivate.explain")}</Text>
+    </ConfirmDialog>
+  );
+}

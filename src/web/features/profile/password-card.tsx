@@ -1,0 +1,66 @@
+import { Button, Group, Paper, PasswordInput, Stack, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client.ts";
+import { FormError } from "../../components/state-blocks.tsx";
+import { NewPasswordFields, newPasswordProblem } from "../auth/new-password-fields.tsx";
+
+/** Change one's own password (the server signs out one's other sessions). */
+export function PasswordCard() {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState("");
+  const [password, setPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [tried, setTried] = useState(false);
+  const change = useMutation({
+    mutationFn: () => api("POST", "/api/auth/password", { currentPassword: current, newPassword: password }),
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("profile.password.done") });
+      setCurrent("");
+      setPassword("");
+      setRepeat("");
+      setTried(false);
+    },
+  });
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t("profile.password.title")}
+      </Title>
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          setTried(true);
+          if (current && !newPasswordProblem(password, repeat, t)) {
+            change.mutate();
+          }
+        }}
+      >
+        <Stack gap="sm" maw={420}>
+          <PasswordInput
+            label={t("profile.password.current")}
+            autoComplete="current-password"
+            required
+            value={current}
+            onChange={(event) => setCurrent(event.currentTarget.value)}
+          />
+          <NewPasswordFields
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            showErrors={tried}
+          />
+          <FormError error={change.error} />
+          <Group>
+            <Button type="submit" loading={change.isPending}>
+              {t("profile.password.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,300 @@
+import { Alert, Button, Checkbox, Group, List, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client.ts";
+import { type UnitDetail, type UnitKind, unitKinds } from "../../api/types.ts";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { FormError } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { useInvalidateUnits } from "./unit-queries.ts";
+
+const codePattern = /^[A-Za-z0-9._-]{1,60}$/;
+
+/** The kind chooser with Vietnamese (or English) labels. */
+function KindSelect({ value, onChange }: { value: UnitKind; onChange: (kind: UnitKind) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t("units.form.kind")}
+      required
+      allowDeselect={false}
+      data={unitKinds.map((kind) => ({ value: kind, label: t(`units.kind.${kind}`) }))}
+      value={value}
+      onChange={(kind) => kind && onChange(kind as UnitKind)}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+/** Creates a sub-unit under `parent`. */
+export function CreateUnitDialog(props: {
+  parent: { id: string; name: string };
+  defaultKind: UnitKind;
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (unit: UnitDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateUnits();
+  const [name, setName] = useState("");
+  const [kind, setKind] = useState<UnitKind>(props.defaultKind);
+  const [code, setCode] = useState("");
+  const codeError = code.trim() && !codePattern.test(code.trim()) ? t("units.form.codeInvalid") : undefined;
+  const create = useMutation({
+    mutationFn: () =>
+      api<UnitDetail>("POST", "/api/units", {
+        name: name.trim(),
+        kind,
+        parentId: props.parent.id,
+        code: code.trim() || undefined,
+      }),
+    onSuccess: async (unit) => {
+      notifications.show({ color: "green", message: t("units.form.created", { name: unit.name }) });
+      await invalidate();
+      setName("");
+      setCode("");
+      props.onCreated(unit);
+    },
+  });
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t("units.form.createTitle")} centered>
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          if (name.trim() && !codeError) {
+            create.mutate();
+          }
+        }}
+      >
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t("units.form.createUnder", { parent: props.parent.name })}
+          </Text>
+          <TextInput
+            label={t("units.form.name")}
+            required
+            data-autofocus
+            maxLength={300}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+          <KindSelect value={kind} onChange={setKind} />
+          <TextInput
+            label={`${t("units.form.code")} (${t("common.optional")})`}
+            description={t("units.form.codeHint")}
+            value={code}
+            error={codeError}
+            maxLength={60}
+            onChange={(event) => setCode(event.currentTarget.value)}
+          />
+          <FormError error={create.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+              {t("units.form.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Renames or re-classifies a unit. */
+export function EditUnitDialog(props: { unit: UnitDetail; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateUnits();
+  const [name, setName] = useState(props.unit.name);
+  const [kind, setKind] = useState<UnitKind>(props.unit.kind);
+  const save = useMutation({
+    mutationFn: () => api("PATCH", `/api/units/${props.unit.id}`, { name: name.trim(), kind }),
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("units.form.saved") });
+      await invalidate();
+      props.onClose();
+    },
+  });
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t("units.form.editTitle")} centered>
+      <form
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          if (name.trim()) {
+            save.mutate();
+          }
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t("units.form.name")}
+            required
+            maxLength={300}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+          <KindSelect value={kind} onChange={setKind} />
+          <FormError error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!name.trim()}>
+              {t("common.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Moves a unit, with its whole subtree, under another parent. */
+export function MoveUnitDialog(props: { unit: UnitDetail; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateUnits();
+  const [parent, setParent] = useState<UnitChoice | null>(null);
+  const move = useMutation({
+    mutationFn: () => api("POST", `/api/units/${props.unit.id}/move`, { parentId: parent?.id }),
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("units.move.done") });
+      await invalidate();
+      props.onClose();
+    },
+  });
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t("units.move.title")} centered>
+      <Stack>
+        <Text size="sm">{t("units.move.hint", { name: props.unit.name })}</Text>
+        <UnitPicker
+          label={t("units.move.newParent")}
+          value={parent}
+          onChange={setParent}
+          permission="units.manage"
+          excludeId={props.unit.parentId ?? undefined}
+          excludeSubtreeOf={props.unit.path}
+          required
+        />
+        <FormError error={move.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button loading={move.isPending} disabled={!parent} onClick={() => move.mutate()}>
+            {t("units.move.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Merges a unit into another, after spelling out what moves and what ends. */
+export function MergeUnitDialog(props: {
+  unit: UnitDetail;
+  childCount: number;
+  opened: boolean;
+  onClose: () => void;
+  onMerged: (targetId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateUnits();
+  const [target, setTarget] = useState<UnitChoice | null>(null);
+  const [understood, setUnderstood] = useState(false);
+  const merge = useMutation({
+    mutationFn: () => api("POST", `/api/units/${props.unit.id}/merge`, { targetId: target?.id }),
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("units.merge.done", { target: target?.name }) });
+      await invalidate();
+      if (target) {
+        props.onMerged(target.id);
+      }
+    },
+  });
+  const names = { name: props.unit.name, target: target?.name ?? "", children: props.childCount };
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t("units.merge.title")} centered size="lg">
+      <Stack>
+        <UnitPicker
+          label={t("units.merge.target", { name: props.unit.name })}
+          value={target}
+          onChange={(unit) => {
+            setTarget(unit);
+            setUnderstood(false);
+          }}
+          permission="units.manage"
+          excludeSubtreeOf={props.unit.path}
+          required
+        />
+        {target ? (
+          <Alert color="orange" variant="light" title={t("units.merge.title")}>
+            <List size="sm" spacing={4}>
+              <List.Item>{t("units.merge.explainMove", names)}</List.Item>
+              <List.Item>{t("units.merge.explainRoles", names)}</List.Item>
+              <List.Item>{t("units.merge.explainStatus", names)}</List.Item>
+              <List.Item fw={600}>{t("units.merge.explainFinal")}</List.Item>
+            </List>
+          </Alert>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("units.merge.chooseTarget")}
+          </Text>
+        )}
+        {target && (
+          <Checkbox
+            label={t("units.merge.acknowledge")}
+            checked={understood}
+            onChange={(event) => setUnderstood(event.currentTarget.checked)}
+          />
+        )}
+        <FormError error={merge.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button
+            color="orange"
+            loading={merge.isPending}
+            disabled={!target || !understood}
+            onClick={() => merge.mutate()}
+          >
+            {t("units.merge.confirm")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Dissolves an empty unit; the server's refusal (not empty) is shown in the dialog. */
+export function DissolveUnitDialog(props: { unit: UnitDetail; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateUnits();
+  const dissolve = useMutation({
+    mutationFn: () => api("POST", `/api/units/${props.unit.id}/dissolve`),
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("units.dissolve.done") });
+      await invalidate();
+      props.onClose();
+    },
+  });
+  return (
+    <ConfirmDialog
+      opened={props.opened}
+      onClose={() => {
+        dissolve.reset();
+        props.onClose();
+      }}
+      title={t("units.dissolve.title", { name: props.unit.name })}
+      confirmLabel={t("units.dissolve.confirm")}
+      loading={dissolve.isPending}
+      error={dissolve.error}
+      onConfirm={() => dissolve.mutate()}
+    >
+      <Text size="sm">{t("units.dissolve.explain")}</Text>
+    </ConfirmDialog>
+  );
+}

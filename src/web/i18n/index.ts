@@ -1,0 +1,50 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en.ts";
+import { vi } from "./vi.ts";
+
+export const languages = ["vi", "en"] as const;
+export type Language = (typeof languages)[number];
+
+const storageKey = "caunoi.language";
+
+function storedLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(storageKey);
+    return saved === "en" ? "en" : "vi";
+  } catch {
+    return "vi";
+  }
+}
+
+/** The language in use, as one of ours (i18next may report a region variant). */
+export function currentLanguage(): Language {
+  return i18n.language === "en" ? "en" : "vi";
+}
+
+/** Switches the language and remembers the choice on this device. */
+export async function setLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Private browsing may refuse storage; the switch still applies to this visit.
+  }
+  await i18n.changeLanguage(language);
+}
+
+i18n.on("languageChanged", (language) => {
+  document.documentElement.lang = language;
+});
+
+// Resources are bundled, so initialisation is synchronous and the first render is already translated.
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: "vi",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+document.documentElement.lang = i18n.language;
+
+export { i18n };
