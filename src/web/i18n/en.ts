@@ -288,7 +288,8 @@ export const en: Messages = {
     intro:
       "Upload an Excel (.xlsx) or CSV file, one person per row, with the columns of the template. The file is checked first and every bad row is reported; only valid rows are imported.",
     unit: "Receiving unit",
-    unitHint: "Rows with an empty “Unit code” column go to this unit.",
+    unitHint:
+      "The “Unit code” column holds the code (or exact name) of this unit or one of its sub-units; rows that leave it empty go to this unit.",
     file: "File",
     filePlaceholder: "Choose an .xlsx or .csv file",
     template: "Download the template (CSV)",

@@ -8,15 +8,18 @@ function localeOf(language: string): string {
   return language === "en" ? "en-GB" : "vi-VN";
 }
 
-/** Date and time, e.g. "14:05 24/11/2026". */
+/** Date and time, e.g. "14:05 24/11/2026" in Vietnamese, "24/11/2026, 14:05" in English. */
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) {
     return "";
   }
   return new Intl.DateTimeFormat(localeOf(language), {
     timeZone: displayTimeZone,
-    dateStyle: "short",
-    timeStyle: "short",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
   }).format(new Date(iso));
 }
 

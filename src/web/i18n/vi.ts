@@ -285,7 +285,8 @@ export const vi = {
     intro:
       "Tải lên tệp Excel (.xlsx) hoặc CSV, mỗi dòng một người, theo các cột của tệp mẫu. Hệ thống kiểm tra trước và báo từng dòng lỗi; chỉ các dòng hợp lệ được nhập.",
     unit: "Đơn vị nhận",
-    unitHint: "Dòng nào để trống cột “Mã đơn vị” sẽ thuộc đơn vị này.",
+    unitHint:
+      "Cột “Mã đơn vị” ghi mã (hoặc đúng tên) của đơn vị này hay một đơn vị trực thuộc; để trống thì người đó thuộc đơn vị này.",
     file: "Tệp danh sách",
     filePlaceholder: "Chọn tệp .xlsx hoặc .csv",
     template: "Tải tệp mẫu (CSV)",
