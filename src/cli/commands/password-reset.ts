@@ -1,0 +1,63 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { passwordResets, people, sessions } from "../../server/db/schema/index.ts";
+import { recordAudit } from "../../server/modules/auth/audit.ts";
+import { setPassword } from "../../server/modules/auth/service.ts";
+import { generatePassword } from "../../server/seed/bootstrap.ts";
+import { emailOption, parseCommandArgs, passwordOption, passwordOptions } from "../args.ts";
+import { cliActorLabel } from "../context.ts";
+import { withDatabase } from "../database.ts";
+import { CliError, exitCodes } from "../errors.ts";
+import type { CliIo } from "../io.ts";
+
+/** `caunoi password reset`: a new password, the lockout lifted, every session ended. */
+export async function runPasswordReset(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, { email: { type: "string" }, ...passwordOptions });
+  const email = emailOption(values.email);
+  const given = await passwordOption(values, io);
+  return withDatabase({ io, mode: "ready" }, async ({ db }) => {
+    const [person] = await db
+      .select({ id: people.id, fullName: people.fullName, status: people.status })
+      .from(people)
+      .where(eq(people.email, email));
+    if (!person) {
+      throw new CliError(`Không có ai dùng e-mail ${email}.`, `No one has the e-mail ${email}.`);
+    }
+    const password = given ?? generatePassword();
+    const endedSessions = await db.transaction(async (tx) => {
+      // setPassword's upsert also zeroes the failure count and lifts the lockout.
+      await setPassword(tx, person.id, password);
+      const ended = await tx
+        .delete(sessions)
+        .where(eq(sessions.personId, person.id))
+        .returning({ personId: sessions.personId });
+      await tx
+        .update(passwordResets)
+        .set({ usedAt: new Date() })
+        .where(and(eq(passwordResets.personId, person.id), isNull(passwordResets.usedAt)));
+      await recordAudit(tx, {
+        actor: null,
+        actorId: person.id,
+        actorLabel: cliActorLabel(),
+        action: "auth.password_reset",
+        target: { type: "person", id: person.id },
+        ip: null,
+        details: { via: "cli", sessionsEnded: ended.length },
+      });
+      return ended.length;
+    });
+    io.out(`Đã đặt mật khẩu mới cho / new password set for: ${person.fullName} <${email}>`);
+    io.out(
+      `Đã mở khóa; ${endedSessions} phiên đăng nhập đã kết thúc. / Unlocked; ${endedSessions} sessions ended.`,
+    );
+    if (person.status === "inactive") {
+      io.err(
+        "Cảnh báo: tài khoản này đang bị vô hiệu hóa nên chưa đăng nhập được. / " +
+          "Warning: this account is deactivated and cannot sign in until it is reactivated.",
+      );
+    }
+    if (given === undefined) {
+      io.out(`Mật khẩu mới / new password: ${password}`);
+    }
+    return exitCodes.ok;
+  });
+}
