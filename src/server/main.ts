@@ -7,7 +7,7 @@ import { startJobQueue } from "./jobs/queue.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { ensureAdminAreas } from "./modules/org/admin-areas.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
-import { seedDemoOrganisation } from "./seed/demo.ts";
+import { demoAccounts, seedDemoOrganisation } from "./seed/demo.ts";
 
 const startedAt = performance.now();
 const config = loadConfig();
@@ -30,9 +30,10 @@ await runMigrations(database);
 await ensureAdminAreas(database.db);
 
 const firstStart = await isEmptyOrganisation(database.db);
+let demoPassword: string | null = null;
 if (firstStart && config.demo) {
   console.log("Đang tạo dữ liệu mẫu / Creating demo data…");
-  await seedDemoOrganisation(database.db);
+  demoPassword = (await seedDemoOrganisation(database.db)).demoPassword;
 }
 const rootUnitId = await ensureRootUnit(database.db, process.env.CAUNOI_ORG_NAME ?? "Đơn vị gốc");
 const admin = await ensureAdministrator(database.db, {
@@ -62,6 +63,13 @@ console.log(
       ? `  Mật khẩu / password: ${admin.password}`
       : "  Mật khẩu: như đã đặt lần đầu (quên thì chạy: npx caunoi password reset --email …) / password: as set at first start",
     `  API: ${config.publicUrl}/docs`,
+    ...(demoPassword
+      ? [
+          "  Tài khoản mẫu / demo accounts:",
+          ...demoAccounts.map((account) => `    ${account.email} — ${account.description.vi}`),
+          `    Mật khẩu chung / shared password: ${demoPassword}`,
+        ]
+      : []),
     "",
   ].join("\n"),
 );

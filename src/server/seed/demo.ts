@@ -20,7 +20,8 @@ import { type ActionContext, createUnit, type UnitKind, type UnitRow } from "../
 import { generatePassword } from "./bootstrap.ts";
 
 const PROVINCE_AREA_CODE = "08";
-const EMAIL_DOMAIN = "tuyenquang.demo.caunoi.vn";
+// A reserved .example domain: a configured mail server can never deliver demo mail to a real inbox.
+const EMAIL_DOMAIN = "tuyenquang.caunoi.example";
 const SEED = 20250701;
 
 /** The communes and wards of the demo, by their code in the shipped dataset (five wards, six communes). */
