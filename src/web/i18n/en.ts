@@ -337,6 +337,12 @@ export const en: Messages = {
     empty: "No event matches these filters.",
     timezone: "Times are in Vietnam time (GMT+7).",
     system: "System",
+    targetTypes: {
+      person: "Person",
+      unit: "Unit",
+      api_token: "API token",
+      role_grant: "Role grant",
+    },
     actions: {
       auth: {
         sign_in: "Signed in",

@@ -30,7 +30,9 @@ export function formatDate(iso: string | null | undefined, language: string): st
   }
   return new Intl.DateTimeFormat(localeOf(language), {
     timeZone: displayTimeZone,
-    dateStyle: "short",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
   }).format(new Date(iso));
 }
 

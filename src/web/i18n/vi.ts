@@ -333,6 +333,12 @@ export const vi = {
     empty: "Không có sự kiện nào khớp bộ lọc.",
     timezone: "Thời gian theo giờ Việt Nam (GMT+7).",
     system: "Hệ thống",
+    targetTypes: {
+      person: "Người",
+      unit: "Đơn vị",
+      api_token: "Mã truy cập API",
+      role_grant: "Vai trò",
+    },
     actions: {
       auth: {
         sign_in: "Đăng nhập",

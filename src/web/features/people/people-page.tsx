@@ -41,7 +41,14 @@ type Dialog = { kind: "create" } | { kind: "edit" | "roles" | "deactivate"; pers
 function StatusBadge({ status }: { status: Person["status"] }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={status === "active" ? "green" : "gray"} size="sm" radius="sm">
+    <Badge
+      variant="light"
+      color={status === "active" ? "green" : "gray"}
+      size="sm"
+      radius="sm"
+      tt="none"
+      style={{ flexShrink: 0, overflow: "visible" }}
+    >
       {t(`people.status.${status}`)}
     </Badge>
   );
@@ -214,12 +221,12 @@ export default function PeoplePage() {
   } else {
     list = (
       <Table.ScrollContainer minWidth={720}>
-        <Table striped highlightOnHover verticalSpacing="xs">
+        <Table striped highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "normal" }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("people.fields.fullName")}</Table.Th>
               <Table.Th>{t("people.fields.email")}</Table.Th>
-              <Table.Th>{t("people.fields.phone")}</Table.Th>
+              <Table.Th style={{ whiteSpace: "nowrap" }}>{t("people.fields.phone")}</Table.Th>
               <Table.Th>{t("people.fields.unit")}</Table.Th>
               <Table.Th>{t("people.fields.status")}</Table.Th>
               <Table.Th w={48}>
@@ -241,9 +248,9 @@ export default function PeoplePage() {
                   )}
                 </Table.Td>
                 <Table.Td>{person.email ?? t("common.none")}</Table.Td>
-                <Table.Td>{person.phone ?? t("common.none")}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{person.phone ?? t("common.none")}</Table.Td>
                 <Table.Td>{person.unitName}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <StatusBadge status={person.status} />
                 </Table.Td>
                 <Table.Td>{actionsFor(person)}</Table.Td>

@@ -103,7 +103,7 @@ export function TotpCard() {
         <Title order={2} size="h4">
           {t("profile.totp.title")}
         </Title>
-        <Badge color={enabled ? "green" : "gray"} variant="light">
+        <Badge color={enabled ? "green" : "gray"} variant="light" tt="none">
           {enabled ? t("profile.totp.on") : t("profile.totp.off")}
         </Badge>
       </Group>
