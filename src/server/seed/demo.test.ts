@@ -124,7 +124,7 @@ describe("demo organisation", () => {
       expect(person.fullName).toBe(person.fullName.normalize("NFC"));
       expect(person.fullName.split(" ").length).toBeGreaterThanOrEqual(3);
       expect(person.position).toBeTruthy();
-      expect(person.email).toMatch(/^[a-z0-9.]+@tuyenquang\.demo\.caunoi\.vn$/);
+      expect(person.email).toMatch(/^[a-z0-9.]+@tuyenquang\.caunoi\.example$/);
       expect(person.phone && normalizeVietnamesePhone(person.phone)).toBe(person.phone);
       expect(person.phone).toMatch(/^0[35789]\d{8}$/);
       emails.add(person.email ?? "");
