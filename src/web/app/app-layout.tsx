@@ -19,6 +19,7 @@ import { can, useSignedInSession, useSignOut } from "../api/session.ts";
 import type { Permission } from "../api/types.ts";
 import { ListIcon, LogoutIcon, PeopleIcon, TreeIcon, UploadIcon, UserIcon } from "../components/icons.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
+import classes from "./app-layout.module.css";
 
 interface NavItem {
   to: string;
@@ -72,6 +73,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
       padding={{ base: "sm", sm: "lg" }}
     >
       <AppShell.Header>
+        <a href="#main" className={classes.skipLink}>
+          {t("common.skipToContent")}
+        </a>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap">
             <Burger
@@ -146,7 +150,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <div id="main">{children}</div>
+        <div id="main" tabIndex={-1} style={{ outline: "none" }}>
+          {children}
+        </div>
       </AppShell.Main>
     </AppShell>
   );

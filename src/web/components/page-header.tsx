@@ -1,5 +1,13 @@
 import { Group, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Sets the browser tab's title while the page is shown. */
+export function useDocumentTitle(text: string): void {
+  useEffect(() => {
+    document.title = text;
+  }, [text]);
+}
 
 /** The title of a page, a line of explanation, and its main actions (which wrap on a phone). */
 export function PageHeader({
@@ -7,14 +15,16 @@ export function PageHeader({
   subtitle,
   actions,
 }: {
-  title: ReactNode;
+  title: string;
   subtitle?: ReactNode;
   actions?: ReactNode;
 }) {
+  const { t } = useTranslation();
+  useDocumentTitle(`${title} · ${t("app.name")}`);
   return (
     <Group justify="space-between" align="flex-start" gap="sm" mb="md">
       <Stack gap={2} style={{ minWidth: 0, flex: "1 1 240px" }}>
-        <Title order={2} style={{ overflowWrap: "anywhere" }}>
+        <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }}>
           {title}
         </Title>
         {subtitle && (

@@ -2,10 +2,12 @@ import { Box, Container, Group, Paper, Stack, Text, Title } from "@mantine/core"
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
+import { useDocumentTitle } from "../../components/page-header.tsx";
 
 /** The frame of the pages one sees before signing in: brand, language switch, one card. */
 export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
+  useDocumentTitle(`${title} · ${t("app.name")}`);
   return (
     <Box mih="100dvh" bg="var(--mantine-color-gray-0)">
       <Container size={440} px="md" py="lg">

@@ -232,7 +232,7 @@ export default function ImportPage() {
               {checked.totalRows === 0 && <Alert color="yellow">{t("import.emptyFile")}</Alert>}
               {checked.errors.length > 0 ? (
                 <Stack gap="xs">
-                  <Title order={3} size="h4">
+                  <Title order={2} size="h4">
                     {t("import.errorsTitle")}{" "}
                     <Badge color="red" variant="light">
                       {checked.errors.length}
@@ -248,7 +248,7 @@ export default function ImportPage() {
               )}
               {checked.sample.length > 0 && (
                 <Stack gap="xs">
-                  <Title order={3} size="h4">
+                  <Title order={2} size="h4">
                     {t("import.sampleTitle")}
                   </Title>
                   <Table.ScrollContainer minWidth={640}>

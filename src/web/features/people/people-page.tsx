@@ -4,6 +4,7 @@ import {
   Box,
   Button,
   Card,
+  Collapse,
   Group,
   Menu,
   Paper,
@@ -15,7 +16,7 @@ import {
   TextInput,
   VisuallyHidden,
 } from "@mantine/core";
-import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { useDebouncedValue, useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
@@ -24,7 +25,14 @@ import { Link, useSearchParams } from "react-router";
 import { api, apiGet } from "../../api/client.ts";
 import { can, useSignedInSession } from "../../api/session.ts";
 import { type Page, type Person, roles } from "../../api/types.ts";
-import { DotsIcon, PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import {
+  ChevronDownIcon,
+  ChevronRightIcon,
+  DotsIcon,
+  PlusIcon,
+  SearchIcon,
+  UploadIcon,
+} from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -112,6 +120,8 @@ export default function PeoplePage() {
   const page = Number(params.get("page") ?? "1") || 1;
   const [unit, setUnit] = useState<UnitChoice | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const activeFilters = [unitId, status, role].filter(Boolean).length;
 
   const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
     const next = new URLSearchParams(params);
@@ -294,36 +304,51 @@ export default function PeoplePage() {
             value={search}
             onChange={(event) => setSearch(event.currentTarget.value)}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <UnitPicker
-              label={t("people.filterUnit")}
-              value={unitChoice}
-              clearable
-              onChange={(choice) => {
-                setUnit(choice);
-                setFilters({ unitId: choice?.id ?? null });
-              }}
-            />
-            <Select
-              label={t("people.filterStatus")}
-              placeholder={t("people.anyStatus")}
-              clearable
-              data={[
-                { value: "active", label: t("people.status.active") },
-                { value: "inactive", label: t("people.status.inactive") },
-              ]}
-              value={status || null}
-              onChange={(value) => setFilters({ status: value })}
-            />
-            <Select
-              label={t("people.filterRole")}
-              placeholder={t("people.anyRole")}
-              clearable
-              data={roles.map((value) => ({ value, label: t(`people.role.${value}`) }))}
-              value={role || null}
-              onChange={(value) => setFilters({ role: value })}
-            />
-          </SimpleGrid>
+          {phone && (
+            <Group>
+              <Button
+                variant="light"
+                size="xs"
+                onClick={toggleFilters}
+                aria-expanded={filtersOpen}
+                rightSection={filtersOpen ? <ChevronDownIcon size={14} /> : <ChevronRightIcon size={14} />}
+              >
+                {activeFilters > 0 ? t("people.filtersActive", { n: activeFilters }) : t("people.filters")}
+              </Button>
+            </Group>
+          )}
+          <Collapse expanded={!phone || filtersOpen}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <UnitPicker
+                label={t("people.filterUnit")}
+                value={unitChoice}
+                clearable
+                onChange={(choice) => {
+                  setUnit(choice);
+                  setFilters({ unitId: choice?.id ?? null });
+                }}
+              />
+              <Select
+                label={t("people.filterStatus")}
+                placeholder={t("people.anyStatus")}
+                clearable
+                data={[
+                  { value: "active", label: t("people.status.active") },
+                  { value: "inactive", label: t("people.status.inactive") },
+                ]}
+                value={status || null}
+                onChange={(value) => setFilters({ status: value })}
+              />
+              <Select
+                label={t("people.filterRole")}
+                placeholder={t("people.anyRole")}
+                clearable
+                data={roles.map((value) => ({ value, label: t(`people.role.${value}`) }))}
+                value={role || null}
+                onChange={(value) => setFilters({ role: value })}
+              />
+            </SimpleGrid>
+          </Collapse>
           {filtered && (
             <Group>
               <Button

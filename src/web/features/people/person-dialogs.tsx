@@ -235,6 +235,7 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
             <Stack gap="xs">
               <Select
                 label={t("people.roles.role")}
+                placeholder={t("people.roles.chooseRole")}
                 data={roles.map((value) => ({ value, label: t(`people.role.${value}`) }))}
                 value={role}
                 onChange={(value) => setRole(value as Role | null)}

@@ -47,7 +47,10 @@ export function TokensCard() {
   });
   const revoke = useMutation({
     mutationFn: (id: string) => api("DELETE", `/api/auth/tokens/${id}`),
-    onSuccess: async () => {
+    onSuccess: async (_result, id) => {
+      if (create.data?.id === id) {
+        create.reset();
+      }
       notifications.show({ color: "green", message: t("profile.tokens.revokedDone") });
       setRevoking(null);
       await client.invalidateQueries({ queryKey });

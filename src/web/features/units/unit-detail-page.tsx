@@ -175,7 +175,7 @@ export default function UnitDetailPage() {
         </Paper>
 
         <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t("units.detail.subUnits")}
           </Title>
           {children.isPending ? (
@@ -218,7 +218,7 @@ export default function UnitDetailPage() {
         </Paper>
 
         <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t("units.detail.history")}
           </Title>
           {history.length === 0 ? (
