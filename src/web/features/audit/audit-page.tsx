@@ -20,6 +20,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiGet } from "../../api/client.ts";
 import type { AuditEvent, Page } from "../../api/types.ts";
+import { FilterPanel } from "../../components/filter-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { type PersonChoice, PersonPicker } from "../../components/person-picker.tsx";
@@ -185,61 +186,63 @@ export default function AuditPage() {
     <>
       <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} />
       <Paper withBorder p={{ base: "xs", sm: "md" }}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" mb="sm">
-          <PersonPicker
-            label={t("audit.actor")}
-            placeholder={t("audit.actorPlaceholder")}
-            value={actor}
-            onChange={(value) => reset(() => setActor(value))}
-          />
-          <Select
-            label={t("audit.action")}
-            placeholder={t("audit.actionPlaceholder")}
-            searchable
-            clearable
-            data={knownActions.map((value) => ({ value, label: actionLabel(value) }))}
-            value={action}
-            onChange={(value) => reset(() => setAction(value))}
-          />
-          <UnitPicker
-            label={t("audit.unit")}
-            value={unit}
-            onChange={(value) => reset(() => setUnit(value))}
-            permission="audit.read"
-            clearable
-          />
-          <TextInput
-            type="datetime-local"
-            label={t("audit.from")}
-            value={from}
-            onChange={(event) => reset(() => setFrom(event.currentTarget.value))}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t("audit.to")}
-            value={to}
-            onChange={(event) => reset(() => setTo(event.currentTarget.value))}
-          />
-          <Box style={{ alignSelf: "end" }}>
-            {filtered && (
-              <Button
-                variant="subtle"
-                onClick={() =>
-                  reset(() => {
-                    setActor(null);
-                    setAction(null);
-                    setUnit(null);
-                    setFrom("");
-                    setTo("");
-                  })
-                }
-              >
-                {t("common.clearFilters")}
-              </Button>
-            )}
-          </Box>
-        </SimpleGrid>
-        <Text size="xs" c="dimmed" mb="sm">
+        <FilterPanel active={Object.values(filters).filter(Boolean).length}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+            <PersonPicker
+              label={t("audit.actor")}
+              placeholder={t("audit.actorPlaceholder")}
+              value={actor}
+              onChange={(value) => reset(() => setActor(value))}
+            />
+            <Select
+              label={t("audit.action")}
+              placeholder={t("audit.actionPlaceholder")}
+              searchable
+              clearable
+              data={knownActions.map((value) => ({ value, label: actionLabel(value) }))}
+              value={action}
+              onChange={(value) => reset(() => setAction(value))}
+            />
+            <UnitPicker
+              label={t("audit.unit")}
+              value={unit}
+              onChange={(value) => reset(() => setUnit(value))}
+              permission="audit.read"
+              clearable
+            />
+            <TextInput
+              type="datetime-local"
+              label={t("audit.from")}
+              value={from}
+              onChange={(event) => reset(() => setFrom(event.currentTarget.value))}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t("audit.to")}
+              value={to}
+              onChange={(event) => reset(() => setTo(event.currentTarget.value))}
+            />
+            <Box style={{ alignSelf: "end" }}>
+              {filtered && (
+                <Button
+                  variant="subtle"
+                  onClick={() =>
+                    reset(() => {
+                      setActor(null);
+                      setAction(null);
+                      setUnit(null);
+                      setFrom("");
+                      setTo("");
+                    })
+                  }
+                >
+                  {t("common.clearFilters")}
+                </Button>
+              )}
+            </Box>
+          </SimpleGrid>
+        </FilterPanel>
+        <Text size="xs" c="dimmed" my="sm">
           {t("audit.timezone")}
         </Text>
         {list}

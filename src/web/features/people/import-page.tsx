@@ -179,7 +179,7 @@ export default function ImportPage() {
             }}
           >
             <Stack>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" style={{ alignItems: "end" }}>
                 <UnitPicker
                   label={t("import.unit")}
                   description={t("import.unitHint")}

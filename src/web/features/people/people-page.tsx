@@ -4,7 +4,6 @@ import {
   Box,
   Button,
   Card,
-  Collapse,
   Group,
   Menu,
   Paper,
@@ -16,7 +15,7 @@ import {
   TextInput,
   VisuallyHidden,
 } from "@mantine/core";
-import { useDebouncedValue, useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
@@ -25,14 +24,8 @@ import { Link, useSearchParams } from "react-router";
 import { api, apiGet } from "../../api/client.ts";
 import { can, useSignedInSession } from "../../api/session.ts";
 import { type Page, type Person, roles } from "../../api/types.ts";
-import {
-  ChevronDownIcon,
-  ChevronRightIcon,
-  DotsIcon,
-  PlusIcon,
-  SearchIcon,
-  UploadIcon,
-} from "../../components/icons.tsx";
+import { FilterPanel } from "../../components/filter-panel.tsx";
+import { DotsIcon, PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -120,7 +113,6 @@ export default function PeoplePage() {
   const page = Number(params.get("page") ?? "1") || 1;
   const [unit, setUnit] = useState<UnitChoice | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const activeFilters = [unitId, status, role].filter(Boolean).length;
 
   const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
@@ -304,20 +296,7 @@ export default function PeoplePage() {
             value={search}
             onChange={(event) => setSearch(event.currentTarget.value)}
           />
-          {phone && (
-            <Group>
-              <Button
-                variant="light"
-                size="xs"
-                onClick={toggleFilters}
-                aria-expanded={filtersOpen}
-                rightSection={filtersOpen ? <ChevronDownIcon size={14} /> : <ChevronRightIcon size={14} />}
-              >
-                {activeFilters > 0 ? t("people.filtersActive", { n: activeFilters }) : t("people.filters")}
-              </Button>
-            </Group>
-          )}
-          <Collapse expanded={!phone || filtersOpen}>
+          <FilterPanel active={activeFilters}>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <UnitPicker
                 label={t("people.filterUnit")}
@@ -348,7 +327,7 @@ export default function PeoplePage() {
                 onChange={(value) => setFilters({ role: value })}
               />
             </SimpleGrid>
-          </Collapse>
+          </FilterPanel>
           {filtered && (
             <Group>
               <Button

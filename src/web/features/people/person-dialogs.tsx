@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, apiGet } from "../../api/client.ts";
-import { can, useSignedInSession } from "../../api/session.ts";
+import { can, sessionQueryKey, useSignedInSession } from "../../api/session.ts";
 import { type Person, type Role, type RoleGrant, roles } from "../../api/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -155,6 +155,8 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
     onSuccess: (result) => {
       client.setQueryData(queryKey, result);
       notifications.show({ color: "green", message: t("people.roles.granted") });
+      // Granting to oneself changes one's own abilities.
+      void client.invalidateQueries({ queryKey: sessionQueryKey });
       setRole(null);
     },
   });
@@ -164,6 +166,7 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
     onSuccess: (result) => {
       client.setQueryData(queryKey, result);
       notifications.show({ color: "green", message: t("people.roles.revoked") });
+      void client.invalidateQueries({ queryKey: sessionQueryKey });
     },
   });
 

@@ -1,0 +1,31 @@
+import { Button, Collapse, Group, Stack } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ChevronDownIcon, ChevronRightIcon } from "./icons.tsx";
+
+/** List filters: always shown on wide screens, folded behind a "Filters (n)" button on phones. */
+export function FilterPanel({ active, children }: { active: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const [opened, { toggle }] = useDisclosure(false);
+  if (!phone) {
+    return children;
+  }
+  return (
+    <Stack gap="sm">
+      <Group>
+        <Button
+          variant="light"
+          size="xs"
+          onClick={toggle}
+          aria-expanded={opened}
+          rightSection={opened ? <ChevronDownIcon size={14} /> : <ChevronRightIcon size={14} />}
+        >
+          {active > 0 ? t("common.filtersActive", { n: active }) : t("common.filters")}
+        </Button>
+      </Group>
+      <Collapse expanded={opened}>{children}</Collapse>
+    </Stack>
+  );
+}
