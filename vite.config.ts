@@ -17,6 +17,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/api": "http://localhost:3000" },
+    // The API server during development; CAUNOI_DEV_API points elsewhere (e.g. another port).
+    proxy: { "/api": process.env.CAUNOI_DEV_API ?? "http://localhost:3000" },
   },
 });

@@ -294,6 +294,7 @@ export const en: Messages = {
     unitHint:
       "The “Unit code” column holds the code (or exact name) of this unit or one of its sub-units; rows that leave it empty go to this unit.",
     file: "File",
+    fileHint: ".xlsx or .csv, 10 MB at most",
     filePlaceholder: "Choose an .xlsx or .csv file",
     template: "Download the template (CSV)",
     check: "Check the file",

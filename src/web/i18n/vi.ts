@@ -291,6 +291,7 @@ export const vi = {
     unitHint:
       "Cột “Mã đơn vị” ghi mã (hoặc đúng tên) của đơn vị này hay một đơn vị trực thuộc; để trống thì người đó thuộc đơn vị này.",
     file: "Tệp danh sách",
+    fileHint: ".xlsx hoặc .csv, tối đa 10 MB",
     filePlaceholder: "Chọn tệp .xlsx hoặc .csv",
     template: "Tải tệp mẫu (CSV)",
     check: "Kiểm tra tệp",

@@ -195,7 +195,7 @@ export default function ImportPage() {
                 />
                 <FileInput
                   label={t("import.file")}
-                  description={`.xlsx, .csv · ≤ 10 MB`}
+                  description={t("import.fileHint")}
                   placeholder={t("import.filePlaceholder")}
                   accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                   leftSection={<UploadIcon size={16} />}
