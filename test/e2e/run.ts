@@ -20,6 +20,10 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const artifacts = join(repoRoot, ".test-artifacts", "e2e");
 const adminEmail = "quantri.e2e@caunoi.local";
 const adminPassword = "matkhau-e2e-2025-rat-dai";
+/** The shared password of the demo accounts (the server generates one unless told). */
+const demoPassword = "matkhau-demo-e2e-2025";
+/** A demo account that administers one commune only. */
+const communeAdmin = { email: "hai.hoangvan@tuyenquang.caunoi.example", unit: "Xã Tân Trào" };
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let server: ChildProcess | undefined;
@@ -102,6 +106,7 @@ before(async () => {
       DATA_DIR: dataDir,
       CAUNOI_ADMIN_EMAIL: adminEmail,
       CAUNOI_ADMIN_PASSWORD: adminPassword,
+      CAUNOI_DEMO_PASSWORD: demoPassword,
       DATABASE_URL: "",
       LOG_LEVEL: "warn",
     },
@@ -261,6 +266,19 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
     };
     assert.equal(session.authenticated, false);
     await screenshot("07-signed-out");
+  });
+
+  await step("a commune administrator sees only their commune", async () => {
+    await page.getByRole("textbox", { name: /^E-mail/ }).fill(communeAdmin.email);
+    await page.getByLabel(/^Password/).fill(demoPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/units$/);
+    const topLinks = page.locator('a[href^="/units/"]');
+    await topLinks.first().waitFor();
+    assert.equal((await topLinks.first().textContent())?.trim(), communeAdmin.unit);
+    assert.equal(await page.getByRole("link", { name: communeAdmin.unit, exact: true }).count(), 1);
+    assert.equal(await page.getByText("Tỉnh Tuyên Quang", { exact: true }).count(), 0);
+    await screenshot("08-commune-admin");
   });
 });
 

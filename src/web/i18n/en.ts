@@ -447,6 +447,7 @@ export const en: Messages = {
       title: "Sign-in rules by role",
       intro:
         "Turn on to require two-factor authentication from everyone holding the role. Those without it can only open their profile until they turn it on.",
+      readOnly: "Only an administrator of the top-level unit can change these rules.",
       requireTotp: "Require 2FA",
       saved: "Rule saved for the role {{role}}.",
     },

@@ -443,6 +443,7 @@ export const vi = {
       title: "Quy định đăng nhập theo vai trò",
       intro:
         "Bật để bắt buộc mọi người có vai trò đó dùng xác thực hai lớp. Ai chưa bật sẽ chỉ vào được trang hồ sơ cho tới khi bật.",
+      readOnly: "Chỉ quản trị viên của đơn vị cấp cao nhất mới đổi được các quy định này.",
       requireTotp: "Bắt buộc 2FA",
       saved: "Đã lưu quy định cho vai trò {{role}}.",
     },

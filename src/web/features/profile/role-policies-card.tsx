@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, apiGet } from "../../api/client.ts";
-import { sessionQueryKey } from "../../api/session.ts";
+import { sessionQueryKey, useSignedInSession } from "../../api/session.ts";
 import type { Role, RolePolicy } from "../../api/types.ts";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 
@@ -13,6 +13,9 @@ const queryKey = ["settings", "role-policies"];
 export function RolePoliciesCard() {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const session = useSignedInSession();
+  // The rules apply to the whole tree, so the server lets only a top-level (root) administrator set them.
+  const editable = (session.abilities["settings.manage"] ?? []).some((path) => !path.includes("."));
   const policies = useQuery({
     queryKey,
     queryFn: () => apiGet<{ items: RolePolicy[] }>("/api/settings/role-policies"),
@@ -40,6 +43,11 @@ export function RolePoliciesCard() {
       <Text size="sm" c="dimmed" mb="sm">
         {t("profile.policies.intro")}
       </Text>
+      {!editable && (
+        <Text size="sm" c="orange.8" mb="sm">
+          {t("profile.policies.readOnly")}
+        </Text>
+      )}
       {policies.isPending ? (
         <LoadingBlock />
       ) : policies.isError ? (
@@ -59,7 +67,7 @@ export function RolePoliciesCard() {
                 label={t("profile.policies.requireTotp")}
                 labelPosition="left"
                 checked={policy.requireTotp}
-                disabled={save.isPending && save.variables?.role === policy.role}
+                disabled={!editable || (save.isPending && save.variables?.role === policy.role)}
                 onChange={(event) =>
                   save.mutate({ role: policy.role, requireTotp: event.currentTarget.checked })
                 }

@@ -96,9 +96,14 @@ export default function UnitsPage() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const includeEnded = params.get("ended") === "1";
   const [asOfOpen, setAsOfOpen] = useState(false);
-  const rootIds = (session.abilities["units.read"] ?? []).map((path) =>
-    unitIdFromPathLabel(path.split(".").at(-1) ?? path),
-  );
+  // Two roles on the same unit give the same path twice; the tree shows each top once.
+  const rootIds = [
+    ...new Set(
+      (session.abilities["units.read"] ?? []).map((path) =>
+        unitIdFromPathLabel(path.split(".").at(-1) ?? path),
+      ),
+    ),
+  ];
   const [expanded, setExpanded] = useState(() => loadExpanded(rootIds));
 
   const toggle = (id: string) => {
