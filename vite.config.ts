@@ -18,6 +18,6 @@ export default defineConfig({
   server: {
     port: 5173,
     // The API server during development; CAUNOI_DEV_API points elsewhere (e.g. another port).
-    proxy: { "/api": process.env.CAUNOI_DEV_API ?? "http://localhost:3000" },
+    proxy: { "/api/": process.env.CAUNOI_DEV_API ?? "http://localhost:3000" },
   },
 });

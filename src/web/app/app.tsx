@@ -4,9 +4,9 @@ import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/reac
 import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
-import { ApiError, onApiFailure } from "../api/client.ts";
-import { sessionQueryKey } from "../api/session.ts";
-import type { Session } from "../api/types.ts";
+import { ApiError, onApiFailure } from "../backend/client.ts";
+import { sessionQueryKey } from "../backend/session.ts";
+import type { Session } from "../backend/types.ts";
 import { LoadingBlock } from "../components/state-blocks.tsx";
 import { SignInPage } from "../features/auth/sign-in-page.tsx";
 import { RequireSession } from "./require-session.tsx";

@@ -1,7 +1,7 @@
 import { Container } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import { useSession } from "../api/session.ts";
+import { useSession } from "../backend/session.ts";
 import { ErrorBlock, LoadingBlock } from "../components/state-blocks.tsx";
 
 /**

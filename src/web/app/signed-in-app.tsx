@@ -2,8 +2,8 @@ import { Button, Container } from "@mantine/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes } from "react-router";
-import { can, useSignedInSession } from "../api/session.ts";
-import type { Permission } from "../api/types.ts";
+import { can, useSignedInSession } from "../backend/session.ts";
+import type { Permission } from "../backend/types.ts";
 import { EmptyBlock, LoadingBlock } from "../components/state-blocks.tsx";
 import { AppLayout } from "./app-layout.tsx";
 

@@ -27,10 +27,12 @@ export function PageHeader({
         <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }}>
           {title}
         </Title>
-        {subtitle && (
+        {typeof subtitle === "string" ? (
           <Text c="dimmed" size="sm">
             {subtitle}
           </Text>
+        ) : (
+          subtitle
         )}
       </Stack>
       {actions && <Group gap="xs">{actions}</Group>}

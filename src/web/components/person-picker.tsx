@@ -3,8 +3,8 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../api/client.ts";
-import type { Page, Person } from "../api/types.ts";
+import { apiGet } from "../backend/client.ts";
+import type { Page, Person } from "../backend/types.ts";
 
 /** What a filter needs to remember about a chosen person. */
 export interface PersonChoice {

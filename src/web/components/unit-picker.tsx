@@ -3,9 +3,9 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../api/client.ts";
-import { can, useSignedInSession } from "../api/session.ts";
-import type { Page, Permission, UnitSummary } from "../api/types.ts";
+import { apiGet } from "../backend/client.ts";
+import { can, useSignedInSession } from "../backend/session.ts";
+import type { Page, Permission, UnitSummary } from "../backend/types.ts";
 
 /** What a form needs to remember about a chosen unit. */
 export interface UnitChoice {

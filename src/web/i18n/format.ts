@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ApiError, NetworkError } from "../api/client.ts";
+import { ApiError, NetworkError } from "../backend/client.ts";
 
 /** Times are always shown in Vietnam's time zone, whatever the device's setting. */
 export const displayTimeZone = "Asia/Ho_Chi_Minh";

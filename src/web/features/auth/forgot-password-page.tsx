@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../../api/client.ts";
+import { api } from "../../backend/client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../api/client.ts";
+import { api } from "../../backend/client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { NewPasswordFields, newPasswordProblem } from "./new-password-fields.tsx";
 import { PublicLayout } from "./public-layout.tsx";

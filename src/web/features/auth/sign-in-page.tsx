@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { api } from "../../api/client.ts";
-import { fetchSession, sessionQueryKey, useSession } from "../../api/session.ts";
+import { api } from "../../backend/client.ts";
+import { fetchSession, sessionQueryKey, useSession } from "../../backend/session.ts";
 import { FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 

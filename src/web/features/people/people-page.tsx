@@ -21,9 +21,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api, apiGet } from "../../api/client.ts";
-import { can, useSignedInSession } from "../../api/session.ts";
-import { type Page, type Person, roles } from "../../api/types.ts";
+import { api, apiGet } from "../../backend/client.ts";
+import { can, useSignedInSession } from "../../backend/session.ts";
+import { type Page, type Person, roles } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { DotsIcon, PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";

@@ -1,6 +1,6 @@
 import { useQueries } from "@tanstack/react-query";
-import { isWithin, useSignedInSession } from "../../api/session.ts";
-import type { Permission } from "../../api/types.ts";
+import { isWithin, useSignedInSession } from "../../backend/session.ts";
+import type { Permission } from "../../backend/types.ts";
 import { fetchUnit } from "../units/unit-queries.ts";
 
 /**

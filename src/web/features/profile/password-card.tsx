@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client.ts";
+import { api } from "../../backend/client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { NewPasswordFields, newPasswordProblem } from "../auth/new-password-fields.tsx";
 

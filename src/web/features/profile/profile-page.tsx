@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { can, useSignedInSession } from "../../api/session.ts";
+import { can, useSignedInSession } from "../../backend/session.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { fetchUnit } from "../units/unit-queries.ts";
 import { PasswordCard } from "./password-card.tsx";

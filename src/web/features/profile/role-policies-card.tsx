@@ -2,9 +2,9 @@ import { Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api, apiGet } from "../../api/client.ts";
-import { sessionQueryKey, useSignedInSession } from "../../api/session.ts";
-import type { Role, RolePolicy } from "../../api/types.ts";
+import { api, apiGet } from "../../backend/client.ts";
+import { sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
+import type { Role, RolePolicy } from "../../backend/types.ts";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 
 const queryKey = ["settings", "role-policies"];

@@ -16,8 +16,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import qrcode from "qrcode-generator";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client.ts";
-import { sessionQueryKey, useSignedInSession } from "../../api/session.ts";
+import { api } from "../../backend/client.ts";
+import { sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 
 /** The otpauth URI as a QR code image (a data URL, allowed by the server's CSP). */

@@ -15,8 +15,8 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { useCan } from "../../api/session.ts";
-import type { UnitDetail, UnitKind } from "../../api/types.ts";
+import { useCan } from "../../backend/session.ts";
+import type { UnitDetail, UnitKind } from "../../backend/types.ts";
 import { ChevronRightIcon, DotsIcon, PeopleIcon, PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -105,7 +105,7 @@ export default function UnitDetailPage() {
       <PageHeader
         title={data.name}
         subtitle={
-          <Group gap={6} component="span">
+          <Group gap={6}>
             <KindBadge kind={data.kind} />
             <UnitStatusBadge status={data.status} always />
           </Group>

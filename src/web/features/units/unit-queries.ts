@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { apiGet } from "../../api/client.ts";
-import type { Page, UnitDetail, UnitSummary } from "../../api/types.ts";
+import { apiGet } from "../../backend/client.ts";
+import type { Page, UnitDetail, UnitSummary } from "../../backend/types.ts";
 
 /** One page of a unit's direct children (the server caps pages at 200). */
 export function fetchChildren(

@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Box, Button, Group, Text } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { UnitSummary } from "../../api/types.ts";
+import type { UnitSummary } from "../../backend/types.ts";
 import { ChevronDownIcon, ChevronRightIcon } from "../../components/icons.tsx";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatNumber } from "../../i18n/format.ts";
