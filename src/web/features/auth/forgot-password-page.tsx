@@ -11,13 +11,23 @@ import { PublicLayout } from "./public-layout.tsx";
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
+  const [tried, setTried] = useState(false);
+  const emailProblem = !email.trim()
+    ? t("errors.required")
+    : !/^[^\s@]+@[^\s@]+$/.test(email.trim())
+      ? t("people.form.emailInvalid")
+      : null;
   const request = useMutation({ mutationFn: () => api("POST", "/api/auth/password-reset", { email }) });
   return (
     <PublicLayout title={t("auth.forgotTitle")}>
       <form
+        noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          request.mutate();
+          setTried(true);
+          if (!emailProblem) {
+            request.mutate();
+          }
         }}
       >
         <Stack>
@@ -36,6 +46,7 @@ export default function ForgotPasswordPage() {
                 autoComplete="email"
                 required
                 value={email}
+                error={tried ? emailProblem : undefined}
                 onChange={(event) => setEmail(event.currentTarget.value)}
               />
               <FormError error={request.error} />

@@ -36,6 +36,7 @@ export default function ResetPasswordPage() {
   } else {
     body = (
       <form
+        noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           setTried(true);

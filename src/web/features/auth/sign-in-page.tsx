@@ -25,6 +25,7 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [stage, setStage] = useState<"password" | "totp">("password");
+  const [tried, setTried] = useState(false);
 
   const finish = async () => {
     queryClient.setQueryData(sessionQueryKey, await fetchSession());
@@ -64,6 +65,7 @@ export function SignInPage() {
     return (
       <PublicLayout title={t("auth.totpTitle")}>
         <form
+          noValidate
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
             submitCode(code);
@@ -108,9 +110,13 @@ export function SignInPage() {
   return (
     <PublicLayout title={t("auth.signInTitle")}>
       <form
+        noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          signIn.mutate();
+          setTried(true);
+          if (email.trim() && password) {
+            signIn.mutate();
+          }
         }}
       >
         <Stack>
@@ -123,12 +129,14 @@ export function SignInPage() {
             autoComplete="username"
             required
             value={email}
+            error={tried && !email.trim() ? t("errors.required") : undefined}
             onChange={(event) => setEmail(event.currentTarget.value)}
           />
           <PasswordInput
             label={t("auth.password")}
             autoComplete="current-password"
             required
+            error={tried && !password ? t("errors.required") : undefined}
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
           />

@@ -172,6 +172,7 @@ export default function ImportPage() {
       <Stack gap="md">
         <Paper withBorder p="md">
           <form
+            noValidate
             onSubmit={(event) => {
               event.preventDefault();
               run.reset();

@@ -69,6 +69,7 @@ export function PersonFormDialog(props: {
       centered
     >
       <form
+        noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           setTried(true);
@@ -228,6 +229,7 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
         <FormError error={revoke.error} />
         {mayGrant && (
           <form
+            noValidate
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
               if (role && unit) {

@@ -30,6 +30,7 @@ export function PasswordCard() {
         {t("profile.password.title")}
       </Title>
       <form
+        noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           setTried(true);
@@ -43,6 +44,7 @@ export function PasswordCard() {
             label={t("profile.password.current")}
             autoComplete="current-password"
             required
+            error={tried && !current ? t("errors.required") : undefined}
             value={current}
             onChange={(event) => setCurrent(event.currentTarget.value)}
           />

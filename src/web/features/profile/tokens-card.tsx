@@ -69,6 +69,7 @@ export function TokensCard() {
           {t("profile.tokens.intro")}
         </Text>
         <form
+          noValidate
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
             if (name.trim()) {

@@ -42,6 +42,7 @@ function CodeEntry(props: {
   const [code, setCode] = useState("");
   return (
     <form
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         if (/^\d{6}$/.test(code)) {

@@ -31,6 +31,7 @@ export function TreeAsOfDialog({ opened, onClose }: { opened: boolean; onClose: 
   return (
     <Modal opened={opened} onClose={onClose} title={t("units.asOf.title")} size="lg" fullScreen={phone}>
       <form
+        noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           setShownDay(day);

@@ -61,6 +61,7 @@ export function CreateUnitDialog(props: {
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t("units.form.createTitle")} centered>
       <form
+        noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           if (name.trim() && !codeError) {
@@ -121,6 +122,7 @@ export function EditUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t("units.form.editTitle")} centered>
       <form
+        noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           if (name.trim()) {
