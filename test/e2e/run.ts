@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -91,6 +91,11 @@ async function screenshot(name: string): Promise<void> {
 process.on("exit", () => server?.kill("SIGKILL"));
 
 before(async () => {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium is not at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  }
   mkdirSync(artifacts, { recursive: true });
   await ensureWebBuild({ quiet: true });
   const port = await freePort();
