@@ -132,6 +132,7 @@ export const en: Messages = {
       subUnits: "Sub-units",
       viewPeople: "View people",
       topLevel: "Top level",
+      historyAt: "At {{at}}",
       historyFrom: "From {{from}}",
       historyTo: "to {{to}}",
       historyNow: "to now",

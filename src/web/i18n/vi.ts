@@ -129,6 +129,7 @@ export const vi = {
       subUnits: "Đơn vị trực thuộc",
       viewPeople: "Xem nhân sự",
       topLevel: "Cấp cao nhất",
+      historyAt: "Lúc {{at}}",
       historyFrom: "Từ {{from}}",
       historyTo: "đến {{to}}",
       historyNow: "đến nay",

@@ -188,31 +188,33 @@ export default function UnitDetailPage() {
             </Text>
           ) : (
             <Stack gap={0}>
-              {children.data.items.map((child) => (
-                <Group
-                  key={child.id}
-                  gap={6}
-                  py={6}
-                  wrap="wrap"
-                  style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
-                >
-                  <Anchor
-                    component={Link}
-                    to={`/units/${child.id}`}
-                    c={child.status === "active" ? undefined : "dimmed"}
+              {[...children.data.items]
+                .sort((a, b) => a.name.localeCompare(b.name, i18n.language === "en" ? "en" : "vi"))
+                .map((child) => (
+                  <Group
+                    key={child.id}
+                    gap={6}
+                    py={6}
+                    wrap="wrap"
+                    style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
                   >
-                    {child.name}
-                  </Anchor>
-                  <KindBadge kind={child.kind} />
-                  <UnitStatusBadge status={child.status} />
-                  <Text size="xs" c="dimmed">
-                    {t("units.peopleCount", {
-                      count: child.peopleCount,
-                      n: formatNumber(child.peopleCount, i18n.language),
-                    })}
-                  </Text>
-                </Group>
-              ))}
+                    <Anchor
+                      component={Link}
+                      to={`/units/${child.id}`}
+                      c={child.status === "active" ? undefined : "dimmed"}
+                    >
+                      {child.name}
+                    </Anchor>
+                    <KindBadge kind={child.kind} />
+                    <UnitStatusBadge status={child.status} />
+                    <Text size="xs" c="dimmed">
+                      {t("units.peopleCount", {
+                        count: child.peopleCount,
+                        n: formatNumber(child.peopleCount, i18n.language),
+                      })}
+                    </Text>
+                  </Group>
+                ))}
             </Stack>
           )}
         </Paper>
@@ -231,10 +233,15 @@ export default function UnitDetailPage() {
                   title={t(`units.change.${entry.change}`, { defaultValue: entry.change })}
                 >
                   <Text size="xs" c="dimmed">
-                    {t("units.detail.historyFrom", { from: formatDateTime(entry.validFrom, i18n.language) })}{" "}
-                    {entry.validTo
-                      ? t("units.detail.historyTo", { to: formatDateTime(entry.validTo, i18n.language) })
-                      : t("units.detail.historyNow")}
+                    {entry.validTo === entry.validFrom
+                      ? t("units.detail.historyAt", { at: formatDateTime(entry.validFrom, i18n.language) })
+                      : `${t("units.detail.historyFrom", { from: formatDateTime(entry.validFrom, i18n.language) })} ${
+                          entry.validTo
+                            ? t("units.detail.historyTo", {
+                                to: formatDateTime(entry.validTo, i18n.language),
+                              })
+                            : t("units.detail.historyNow")
+                        }`}
                   </Text>
                   <Text size="sm">
                     {t("units.detail.historyNameThen", { name: entry.name })}
