@@ -28,14 +28,17 @@ count_vitest() { # report file, exit code, label
 npx biome check . ; count_step "biome" $?
 npx tsc --noEmit ; count_step "tsc --noEmit" $?
 
-npx vitest run --reporter=default --reporter=json --outputFile=.test-artifacts/vitest-pglite.json
+# The server run's address, taken aside so that the first run is really on PGlite.
+postgres_url=${TEST_DATABASE_URL:-}
+if [ -z "$postgres_url" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  postgres_url=postgres://postgres@127.0.0.1:5432/test
+fi
+
+env -u TEST_DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=.test-artifacts/vitest-pglite.json
 count_vitest .test-artifacts/vitest-pglite.json $? "vitest (PGlite)"
 
-if [ -z "${TEST_DATABASE_URL:-}" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-  export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
-fi
-if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  npx vitest run --reporter=default --reporter=json --outputFile=.test-artifacts/vitest-postgres.json
+if [ -n "$postgres_url" ]; then
+  TEST_DATABASE_URL=$postgres_url npx vitest run --reporter=default --reporter=json --outputFile=.test-artifacts/vitest-postgres.json
   count_vitest .test-artifacts/vitest-postgres.json $? "vitest (PostgreSQL)"
 else
   echo "vitest (PostgreSQL): no server at 127.0.0.1:5432 and TEST_DATABASE_URL unset"

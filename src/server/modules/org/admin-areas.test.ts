@@ -96,9 +96,17 @@ describe("administrative areas", () => {
   it("links a unit to an existing area only", async () => {
     const org = await makeOrganisation(t.db);
     const client = await signInAs(t.app, org.rootAdmin.email ?? "");
-    const linked = await client.request({ method: "PATCH", url: `/api/units/${org.left.id}`, payload: { adminAreaCode: "08" } });
+    const linked = await client.request({
+      method: "PATCH",
+      url: `/api/units/${org.left.id}`,
+      payload: { adminAreaCode: "08" },
+    });
     expect(linked.json().adminAreaCode).toBe("08");
-    const unknown = await client.request({ method: "PATCH", url: `/api/units/${org.left.id}`, payload: { adminAreaCode: "99999" } });
+    const unknown = await client.request({
+      method: "PATCH",
+      url: `/api/units/${org.left.id}`,
+      payload: { adminAreaCode: "99999" },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().code).toBe("unit.admin_area_unknown");
   });
