@@ -57,9 +57,12 @@ export async function ensureWebBuild(
   if (!options.quiet) {
     console.log("Đang dựng giao diện web / Building the web app…");
   }
-  await vite.build({ configFile: viteConfig, logLevel: options.quiet ? "warn" : "info" });
+  // Vite's per-file table is noise at every start; warnings and errors still show.
+  await vite.build({ configFile: viteConfig, logLevel: "warn" });
   if (!options.quiet) {
-    console.log(`Xong / done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `Giao diện web đã dựng xong / web app built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   return "built";
 }
