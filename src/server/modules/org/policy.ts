@@ -20,13 +20,14 @@ export const permissions = [
   "roles.manage",
   "audit.read",
   "settings.manage",
+  "channels.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** What each role may do; a role granted on a unit applies to that unit's whole subtree. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
-  editor: ["units.read", "people.read"],
+  editor: ["units.read", "people.read", "channels.manage"],
   approver: ["units.read", "people.read"],
   duty_officer: ["units.read"],
   checker: ["units.read"],
