@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -96,6 +96,8 @@ before(async () => {
       `Chromium is not at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
     );
   }
+  // Screenshots of an earlier run (a failure since fixed) would mislead.
+  rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   await ensureWebBuild({ quiet: true });
   const port = await freePort();
