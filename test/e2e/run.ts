@@ -198,6 +198,7 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
     await dialog.getByRole("button", { name: "Thêm đơn vị" }).click();
     await page.getByText(`Đã tạo đơn vị “${unitName}”.`).waitFor();
     await page.getByRole("link", { name: unitName }).waitFor();
+    await dialog.waitFor({ state: "hidden" });
     await screenshot("03-unit-created");
   });
 

@@ -52,7 +52,8 @@ function SessionWatcher() {
 export function App() {
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-center" />
+      {/* At the bottom, toasts never cover the header (language switch, account menu). */}
+      <Notifications position="bottom-center" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <SessionWatcher />
