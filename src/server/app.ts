@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
@@ -51,7 +51,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate("deps", deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app, { spaIndex: existsSync(`${webRoot}/index.html`) });
+  // Read once: every client-side route of the web app is answered with this shell.
+  const spaIndexHtml = existsSync(`${webRoot}/index.html`) ? readFileSync(`${webRoot}/index.html`, "utf8") : null;
+  registerErrorHandling(app, { spaIndexHtml });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -74,7 +74,7 @@ const postgresErrors: Record<string, { status: number; code: string; messages: L
 };
 
 /** Turns every error into problem+json; nothing internal reaches the client on a 5xx. */
-export function registerErrorHandling(app: FastifyInstance, options: { spaIndex: boolean }): void {
+export function registerErrorHandling(app: FastifyInstance, options: { spaIndexHtml: string | null }): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const language = pickLanguage(request.headers["accept-language"]);
     let status = 500;
@@ -139,12 +139,16 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any page address that is not the API gets its shell.
     if (
-      options.spaIndex &&
+      options.spaIndexHtml &&
       request.method === "GET" &&
       !request.url.startsWith("/api/") &&
       request.headers.accept?.includes("text/html")
     ) {
-      return reply.sendFile("index.html");
+      return reply
+        .status(200)
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .send(options.spaIndexHtml);
     }
     const language = pickLanguage(request.headers["accept-language"]);
     const messages = { vi: "Không tìm thấy địa chỉ này.", en: "This address does not exist." };

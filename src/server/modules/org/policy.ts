@@ -60,9 +60,11 @@ export function isWithin(path: string, ancestor: string): boolean {
 
 /** The unit paths under which the actor holds `permission` (tops only: nested grants are dropped). */
 export function scopeFor(actor: Actor, permission: Permission): string[] {
-  const paths = actor.grants
-    .filter((grant) => rolePermissions[grant.role].includes(permission))
-    .map((grant) => grant.unitPath);
+  const paths = [
+    ...new Set(
+      actor.grants.filter((grant) => rolePermissions[grant.role].includes(permission)).map((grant) => grant.unitPath),
+    ),
+  ];
   return paths.filter((path) => !paths.some((other) => other !== path && isWithin(path, other)));
 }
 
