@@ -113,6 +113,7 @@ const personColumns = {
   status: people.status,
   unitId: people.unitId,
   unitName: units.name,
+  unitPath: units.path,
   createdAt: people.createdAt,
   updatedAt: people.updatedAt,
 };
@@ -126,6 +127,7 @@ export type PersonView = {
   status: "active" | "inactive";
   unitId: string;
   unitName: string;
+  unitPath: string;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -344,6 +346,7 @@ export async function listGrants(db: Executor, personId: string) {
       role: roleGrants.role,
       unitId: roleGrants.unitId,
       unitName: units.name,
+      unitPath: units.path,
       createdAt: roleGrants.createdAt,
     })
     .from(roleGrants)

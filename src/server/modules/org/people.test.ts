@@ -119,6 +119,7 @@ describe("people", () => {
       payload: { role: "administrator", unitId: org.left.id },
     });
     expect(granted.statusCode).toBe(200);
+    expect(granted.json().items[0].unitPath).toBe(org.left.path);
     const client = await signInAs(t.app, person.email ?? "");
     expect((await client.request({ method: "GET", url: "/api/people" })).statusCode).toBe(200);
     const grantId = granted.json().items.find((g: { role: string }) => g.role === "administrator").id;

@@ -162,6 +162,8 @@ export const personSchema = z.object({
   status: z.enum(["active", "inactive"]),
   unitId: z.string(),
   unitName: z.string(),
+  /** The unit's tree path, so a client can match it against its abilities. */
+  unitPath: z.string(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -195,6 +197,7 @@ export const grantSchema = z.object({
   role: roleSchema,
   unitId: z.string(),
   unitName: z.string(),
+  unitPath: z.string(),
   createdAt: z.date(),
 });
 

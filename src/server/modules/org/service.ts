@@ -453,7 +453,8 @@ export async function listUnits(db: Executor, options: ListUnitsOptions) {
     })
     .from(units)
     .where(where)
-    .orderBy(asc(units.path))
+    // One parent's children read best by name; anything else comes in tree order.
+    .orderBy(...(options.parentId ? [asc(units.searchKey), asc(units.id)] : [asc(units.path)]))
     .limit(options.limit)
     .offset(options.offset);
   const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(units).where(where);

@@ -56,6 +56,9 @@ describe("units", () => {
     const rootAdmin = await signInAs(t.app, org.rootAdmin.email ?? "");
     const all = await rootAdmin.request({ method: "GET", url: "/api/units?pageSize=200" });
     expect(all.json().items.find((u: { id: string }) => u.id === org.root.id).childCount).toBe(2);
+    const children = await rootAdmin.request({ method: "GET", url: `/api/units?parentId=${org.root.id}` });
+    // Children of one parent come by name, ignoring diacritics: "Phường Bên Phải…" before "Xã Bên Trái…".
+    expect(children.json().items.map((u: { id: string }) => u.id)).toEqual([org.right.id, org.left.id]);
   });
 
   it("moves a subtree and refuses a move into its own descendant", async () => {
