@@ -9,7 +9,6 @@ import { ensureAdminAreas } from "./modules/org/admin-areas.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
 import { demoAccounts, seedDemoOrganisation } from "./seed/demo.ts";
 
-const startedAt = performance.now();
 const config = loadConfig();
 
 let releaseLock = () => {};
@@ -51,7 +50,8 @@ const mailer = createMailer({
 const app = await buildApp({ config, database, jobs, mailer });
 await app.listen({ port: config.port, host: config.host });
 
-const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+// Since the process began, so module loading is counted too.
+const seconds = process.uptime().toFixed(1);
 const engine = database.engine === "pglite" ? `PGlite (${config.dataDir})` : "PostgreSQL";
 console.log(
   [
