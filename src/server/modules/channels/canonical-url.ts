@@ -70,7 +70,9 @@ const shortLink = (): Failure =>
   );
 
 function ok(channel: CanonicalChannel): CanonicalResult {
-  return { ok: true, channel };
+  // A final "." would be taken for pasted punctuation when the URL is canonicalised again ("…/@abc." → "@abc").
+  const url = channel.url.endsWith(".") ? `${channel.url.slice(0, -1)}%2E` : channel.url;
+  return { ok: true, channel: { ...channel, url } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,7 +163,9 @@ function decodeSegment(segment: string): string {
 function decodePathSegmentForKey(segment: string): string {
   return segment
     .split(/(%(?:2[fF]|25|3[fF]|23))/)
-    .map((part, index) => (index % 2 === 1 ? part.toUpperCase() : decodeSegment(part)))
+    .map((part, index) =>
+      index % 2 === 1 ? part.toUpperCase() : decodeSegment(part).replace(/[\s\p{C}]/gu, encodeURIComponent),
+    )
     .join("");
 }
 
@@ -279,8 +283,10 @@ function bareHandle(text: string, hint: ChannelPlatform | undefined): CanonicalR
   if (text.includes("/") || text.includes(":") || /\s/.test(text)) {
     return null;
   }
-  const looksLikeHost = !text.startsWith("@") && text.includes(".");
-  if (looksLikeHost) {
+  if (!text.startsWith("@") && text.includes(".") && !handleHints.has(hint)) {
+    return null;
+  }
+  if (!text.startsWith("@") && looksLikeDomain(text)) {
     return null;
   }
   switch (hint) {
@@ -297,8 +303,53 @@ function bareHandle(text: string, hint: ChannelPlatform | undefined): CanonicalR
     case "zalo_group":
       return zaloGroup(text);
     default:
-      return genericInvalid();
+      return invalid(
+        "Hãy dán liên kết đầy đủ, hoặc chọn nền tảng (Facebook, YouTube, TikTok, Zalo) trước khi nhập tên tài khoản.",
+        "Paste the full link, or choose the platform (Facebook, YouTube, TikTok, Zalo) before typing an account name.",
+      );
   }
+}
+
+/** Platforms whose usernames may contain periods, so "congan.tuyenquang" is a username when one of them was chosen. */
+const handleHints = new Set<ChannelPlatform | undefined>([
+  "facebook_page",
+  "facebook_group",
+  "tiktok",
+  "youtube",
+]);
+
+/**
+ * Top-level domains that a person typing a bare name most likely meant as a website. Facebook forbids
+ * extensions such as ".com" and ".net" in usernames, so these never end a username we would accept.
+ */
+const commonTopLevelDomains = new Set([
+  "vn",
+  "com",
+  "net",
+  "org",
+  "gov",
+  "edu",
+  "info",
+  "biz",
+  "io",
+  "me",
+  "asia",
+  "site",
+  "online",
+  "xyz",
+  "top",
+  "app",
+  "dev",
+  "co",
+  "tv",
+  "link",
+  "store",
+  "shop",
+]);
+
+function looksLikeDomain(text: string): boolean {
+  const labels = text.toLowerCase().split(".");
+  return labels.length >= 2 && commonTopLevelDomains.has(labels[labels.length - 1] ?? "");
 }
 
 function hostMatches(host: string, domain: string): boolean {
@@ -875,9 +926,7 @@ function website(url: URL, host: string, hint: ChannelPlatform | undefined): Can
   const urlPath = rawSegments.join("/");
 
   const key = `web:${keyHost}${port}${keyPath === "" ? "" : `/${keyPath}`}${query === "" ? "" : `?${query}`}`;
-  // A final "." would be taken for pasted punctuation when the URL is canonicalised again.
-  const displayQuery = query.replace(/\.$/, "%2E");
-  const display = `https://${host}${port}/${urlPath}${query === "" ? "" : `?${displayQuery}`}`;
+  const display = `https://${host}${port}/${urlPath}${query === "" ? "" : `?${query}`}`;
   return ok({
     platform: hint === "other" ? "other" : "website",
     key,
