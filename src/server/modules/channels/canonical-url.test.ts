@@ -126,6 +126,19 @@ const keyCases: [input: string, key: string, platform: ChannelPlatform][] = [
     "facebook:page:congantinhtuyenquang",
     "facebook_page",
   ],
+  [
+    "https://www.facebook.com/login/?next=https%3A%2F%2Fwww.facebook.com%2Fcongantinhtuyenquang%2F",
+    "facebook:page:congantinhtuyenquang",
+    "facebook_page",
+  ],
+  ["https://vi-vn.facebook.com/congantinhtuyenquang/", "facebook:page:congantinhtuyenquang", "facebook_page"],
+  ["https:\\\\www.facebook.com\\congantinhtuyenquang", "facebook:page:congantinhtuyenquang", "facebook_page"],
+  [
+    "\u200bhttps://www.facebook.com/congantinhtuyenquang\u200b",
+    "facebook:page:congantinhtuyenquang",
+    "facebook_page",
+  ],
+  ["“https://www.facebook.com/congantinhtuyenquang”", "facebook:page:congantinhtuyenquang", "facebook_page"],
   // Facebook groups
   ["https://www.facebook.com/groups/tuyenquangquetoi/", "facebook:group:tuyenquangquetoi", "facebook_group"],
   [
@@ -173,6 +186,11 @@ const keyCases: [input: string, key: string, platform: ChannelPlatform][] = [
   ["https://m.tiktok.com/@congan.tuyenquang/", "tiktok:@congan.tuyenquang", "tiktok"],
   ["https://www.tiktok.com/@baotuyenquang_official?_t=8abc", "tiktok:@baotuyenquang_official", "tiktok"],
   // Websites
+  [
+    "https://www.youtube.com/redirect?q=https%3A%2F%2Ftuyenquang.gov.vn%2F&v=abc",
+    "web:tuyenquang.gov.vn",
+    "website",
+  ],
   ["HTTPS://TuyenQuang.gov.vn/", "web:tuyenquang.gov.vn", "website"],
   ["tuyenquang.gov.vn/tin-tuc/", "web:tuyenquang.gov.vn/tin-tuc", "website"],
   ["http://www.tuyenquang.gov.vn", "web:tuyenquang.gov.vn", "website"],
@@ -220,6 +238,18 @@ const unsupportedCases = [
   "https://www.tiktok.com/t/ZTabc/",
   "https://www.tiktok.com/",
   "https://l.facebook.com/l.php?h=AT0",
+  "https://www.facebook.com/login/",
+  "https://www.facebook.com/reel/123456789",
+  "https://www.facebook.com/events/123456789/",
+  "https://www.facebook.com/hashtag/antoangiaothong",
+  "https://www.facebook.com/Cong-An-Tinh-Tuyen-Quang",
+  "https://developers.facebook.com/docs",
+  "https://m.me/j/AbCdEf/",
+  "https://www.youtube.com/playlist?list=PL123",
+  "https://www.youtube.com/results?search_query=vtv24",
+  "https://studio.youtube.com/channel/UCabcdefghijklmnopqrstuv",
+  "https://www.tiktok.com/video/123",
+  "https://oa.zalo.me/home",
 ];
 
 const invalidCases = [
@@ -240,6 +270,154 @@ const invalidCases = [
   `https://tuyenquang.gov.vn/${"a".repeat(2001)}`,
   "https://0x7f.1/",
 ];
+
+describe("canonicalChannelKey: fields of the channel", () => {
+  it("fills handle, platformId and a clean https url", () => {
+    expect(canonicalChannelKey("m.facebook.com/Cong.An.Tinh.Tuyen.Quang?mibextid=ZbWKwL")).toEqual({
+      ok: true,
+      channel: {
+        platform: "facebook_page",
+        key: "facebook:page:congantinhtuyenquang",
+        url: "https://www.facebook.com/congantinhtuyenquang",
+        handle: "congantinhtuyenquang",
+        platformId: null,
+      },
+    });
+    expect(canonicalChannelKey("https://fb.com/profile.php?id=100064562315124&ref=xyz")).toEqual({
+      ok: true,
+      channel: {
+        platform: "facebook_page",
+        key: "facebook:id:100064562315124",
+        url: "https://www.facebook.com/profile.php?id=100064562315124",
+        handle: null,
+        platformId: "100064562315124",
+      },
+    });
+    expect(canonicalChannelKey("https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv/videos")).toEqual({
+      ok: true,
+      channel: {
+        platform: "youtube",
+        key: "youtube:channel:UCabcdefghijklmnopqrstuv",
+        url: "https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv",
+        handle: null,
+        platformId: "UCabcdefghijklmnopqrstuv",
+      },
+    });
+    expect(canonicalChannelKey("https://www.youtube.com/@THVLi/videos")).toMatchObject({
+      channel: { url: "https://www.youtube.com/@thvli", handle: "@thvli", platformId: null },
+    });
+    expect(canonicalChannelKey("https://www.tiktok.com/@CongAn.TuyenQuang/video/1?_r=1")).toMatchObject({
+      channel: { url: "https://www.tiktok.com/@congan.tuyenquang", handle: "@congan.tuyenquang" },
+    });
+    expect(canonicalChannelKey("zalo.me/g/abcXYZ123")).toMatchObject({
+      channel: {
+        platform: "zalo_group",
+        url: "https://zalo.me/g/abcXYZ123",
+        platformId: "abcXYZ123",
+        handle: null,
+      },
+    });
+    expect(canonicalChannelKey("zalo.me/2384729384712")).toMatchObject({
+      channel: { platform: "zalo_oa", url: "https://zalo.me/2384729384712", platformId: "2384729384712" },
+    });
+    expect(canonicalChannelKey("http://www.TuyenQuang.gov.vn:80/Tin-Tuc/?utm_source=fb#a")).toEqual({
+      ok: true,
+      channel: {
+        platform: "website",
+        key: "web:tuyenquang.gov.vn/Tin-Tuc",
+        url: "https://www.tuyenquang.gov.vn/Tin-Tuc",
+        handle: null,
+        platformId: null,
+      },
+    });
+  });
+
+  it("gives the url as a Vietnamese domain's punycode and keeps Vietnamese paths readable in the key", () => {
+    const result = canonicalChannelKey("https://tuyênquang.vn/tin-tức/");
+    expect(result).toMatchObject({
+      ok: true,
+      channel: {
+        key: "web:xn--tuynquang-n4a.vn/tin-tức",
+        url: "https://xn--tuynquang-n4a.vn/tin-t%E1%BB%A9c",
+      },
+    });
+  });
+
+  it("keeps escapes that change a path's meaning and encodes spaces in the key", () => {
+    expect(keyOf(canonicalChannelKey("https://x.gov.vn/a%2Fb/c%3Fd"))).toBe("web:x.gov.vn/a%2Fb/c%3Fd");
+    expect(keyOf(canonicalChannelKey("https://x.gov.vn/a%2fb"))).toBe("web:x.gov.vn/a%2Fb");
+    expect(keyOf(canonicalChannelKey("https://x.gov.vn/a%20b"))).toBe("web:x.gov.vn/a%20b");
+    expect(keyOf(canonicalChannelKey("https://x.gov.vn/a/b"))).not.toBe(
+      keyOf(canonicalChannelKey("https://x.gov.vn/a%2Fb")),
+    );
+  });
+});
+
+describe("canonicalChannelKey: the platform the person chose", () => {
+  it("reads a bare handle by the chosen platform", () => {
+    expect(keyOf(canonicalChannelKey("@VTV24", "youtube"))).toBe("youtube:handle:@vtv24");
+    expect(keyOf(canonicalChannelKey("vtv24", "youtube"))).toBe("youtube:handle:@vtv24");
+    expect(keyOf(canonicalChannelKey("@CongAn.TuyenQuang", "tiktok"))).toBe("tiktok:@congan.tuyenquang");
+    expect(keyOf(canonicalChannelKey("congan.tuyenquang", "tiktok"))).toBe("tiktok:@congan.tuyenquang");
+    expect(keyOf(canonicalChannelKey("Cong.An.Tinh.Tuyen.Quang", "facebook_page"))).toBe(
+      "facebook:page:congantinhtuyenquang",
+    );
+    expect(keyOf(canonicalChannelKey("TuyenQuangQueToi", "facebook_group"))).toBe(
+      "facebook:group:tuyenquangquetoi",
+    );
+    expect(keyOf(canonicalChannelKey("2384729384712", "zalo_oa"))).toBe("zalo:oa:2384729384712");
+    expect(keyOf(canonicalChannelKey("abcXYZ123", "zalo_group"))).toBe("zalo:group:abcXYZ123");
+  });
+
+  it("asks for a link or a platform when a bare name comes without one", () => {
+    for (const input of ["@vtv24", "congantinhtuyenquang"]) {
+      const result = canonicalChannelKey(input);
+      expect(result.ok ? result.channel.key : result.code).toBe("url.invalid");
+    }
+    expect(canonicalChannelKey("vtv24", "website")).toMatchObject({ ok: false, code: "url.invalid" });
+  });
+
+  it("reads a bare domain as a website whatever was chosen", () => {
+    expect(canonicalChannelKey("tuyenquang.gov.vn", "facebook_page")).toMatchObject({
+      ok: true,
+      channel: { platform: "website", key: "web:tuyenquang.gov.vn" },
+    });
+    expect(keyOf(canonicalChannelKey("vtv24.com", "youtube"))).toBe("web:vtv24.com");
+  });
+
+  it("lets the URL win when it is unambiguous", () => {
+    expect(
+      canonicalChannelKey("https://www.facebook.com/groups/tuyenquangquetoi", "facebook_page"),
+    ).toMatchObject({
+      channel: { platform: "facebook_group", key: "facebook:group:tuyenquangquetoi" },
+    });
+    expect(
+      canonicalChannelKey("https://www.facebook.com/congantinhtuyenquang", "facebook_group"),
+    ).toMatchObject({
+      channel: { platform: "facebook_page", key: "facebook:page:congantinhtuyenquang" },
+    });
+    expect(canonicalChannelKey("https://zalo.me/2384729384712", "zalo_group")).toMatchObject({
+      channel: { platform: "zalo_oa" },
+    });
+    expect(canonicalChannelKey("https://tuyenquang.gov.vn", "youtube")).toMatchObject({
+      channel: { platform: "website" },
+    });
+  });
+
+  it("uses the choice where the URL is ambiguous", () => {
+    // facebook.com/<number> opens a page, a profile or a group alike.
+    expect(keyOf(canonicalChannelKey("https://www.facebook.com/123456789012345", "facebook_group"))).toBe(
+      "facebook:group:123456789012345",
+    );
+    expect(keyOf(canonicalChannelKey("https://www.facebook.com/123456789012345", "facebook_page"))).toBe(
+      "facebook:id:123456789012345",
+    );
+    // "other" is for channels on platforms we do not model: same key as a website, kept as "other".
+    expect(canonicalChannelKey("https://www.instagram.com/congantinhtuyenquang/", "other")).toMatchObject({
+      channel: { platform: "other", key: "web:instagram.com/congantinhtuyenquang" },
+    });
+  });
+});
 
 describe("canonicalChannelKey: real-world links", () => {
   it.each(keyCases)("%s → %s", (input, key, platform) => {

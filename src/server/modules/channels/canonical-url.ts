@@ -406,9 +406,17 @@ function fromUrl(url: URL, hint: ChannelPlatform | undefined, depth: number): Ca
 /** Redirect wrappers whose target is in the query: unwrap and canonicalise the target instead. "" = no target. */
 function redirectTarget(url: URL, host: string): string | null {
   const params = url.searchParams;
-  const path = url.pathname.toLowerCase();
+  const path = url.pathname.toLowerCase().replace(/(?<=.)\/+$/, "");
   if (host === "l.facebook.com" || host === "lm.facebook.com" || host === "l.messenger.com") {
     return params.get("u") ?? "";
+  }
+  // Logged-out visitors get "facebook.com/login/?next=<the page>": the page is what they meant.
+  if (hostMatches(host, "facebook.com") && (path === "/login" || path === "/login.php")) {
+    const next = params.get("next");
+    if (next === null || next.length === 0) {
+      return null;
+    }
+    return next.startsWith("/") && !next.startsWith("//") ? `https://www.facebook.com${next}` : next;
   }
   if (hostMatches(host, "facebook.com") && (path === "/l.php" || path.startsWith("/flx/warn"))) {
     return params.get("u") ?? "";
@@ -608,7 +616,7 @@ function facebookPageSegment(segment: string, hint: ChannelPlatform | undefined)
   if (/^\d+$/.test(segment)) {
     return hint === "facebook_group" ? facebookGroup(segment) : facebookId(segment);
   }
-  const nameWithId = /^.+-(\d{5,})$/su.exec(segment);
+  const nameWithId = /^.+-(\d{8,})$/su.exec(segment);
   if (nameWithId?.[1] !== undefined) {
     return facebookId(nameWithId[1]);
   }
@@ -776,6 +784,18 @@ const youtubeReserved = new Set([
   "browse",
   "trending",
   "supported_browsers",
+  "yt",
+  "new",
+  "index",
+  "oops",
+  "select_site",
+  "iframe_api",
+  "robots.txt",
+  "favicon.ico",
+  "sw.js",
+  "reporthistory",
+  "paid_memberships",
+  "handle",
 ]);
 
 const videoNotChannel = (): Failure =>
