@@ -64,6 +64,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         "img-src": ["'self'", "data:", "blob:"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "script-src": ["'self'"],
+        // Over plain http (a LAN address) this directive would send every asset to a https that is not there.
+        "upgrade-insecure-requests": deps.config.publicUrl.startsWith("https:") ? [] : null,
       },
     },
   });
@@ -106,7 +108,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (existsSync(`${webRoot}/index.html`)) {
     await app.register(async (web) => {
       markRoutesPublic(web);
-      await web.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: "1h" });
+      // Hashed asset names change with every build, so they are cached for long; the HTML shell never is.
+      // The .br/.gz files are made at build time (vite.config.ts).
+      await web.register(fastifyStatic, {
+        root: webRoot,
+        wildcard: false,
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: (reply, path) => {
+          reply.header(
+            "cache-control",
+            path.endsWith(".html")
+              ? "no-cache"
+              : path.includes("/assets/")
+                ? "public, max-age=31536000, immutable"
+                : "public, max-age=3600",
+          );
+        },
+      });
     });
   }
   return app;

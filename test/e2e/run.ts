@@ -293,5 +293,13 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
 test("a client route opened directly gets the app's page", async () => {
   const response = await fetch(`${baseUrl}/reset-password?token=abc`, { headers: { accept: "text/html" } });
   assert.equal(response.status, 200);
-  assert.match(await response.text(), /<div id="root">/);
+  assert.equal(response.headers.get("cache-control"), "no-cache");
+  const html = await response.text();
+  assert.match(html, /<div id="root">/);
+  // Phones on slow networks get the built assets compressed, and cache them for good (hashed names).
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? "";
+  const asset = await fetch(`${baseUrl}${script}`, { headers: { "accept-encoding": "br" } });
+  assert.equal(asset.status, 200);
+  assert.equal(asset.headers.get("content-encoding"), "br");
+  assert.match(asset.headers.get("cache-control") ?? "", /immutable/);
 });

@@ -1,3 +1,2 @@
 export * from "./auth.ts";
-export * from "./channels.ts";
 export * from "./org.ts";
