@@ -2,6 +2,7 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../test/helpers/test-app.ts";
+import { registerChannel } from "../modules/channels/service.ts";
 import { grantRole } from "../modules/org/people-service.ts";
 
 let t: TestApp;
@@ -10,6 +11,7 @@ let org: Awaited<ReturnType<typeof makeOrganisation>>;
 let rightPerson: Awaited<ReturnType<typeof makePerson>>;
 let rightChild: Awaited<ReturnType<typeof makeUnit>>;
 let rightGrantId: string;
+let rightChannelId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,6 +23,16 @@ beforeAll(async () => {
     { personId: rightPerson.id, unitId: org.right.id, role: "editor" },
   );
   rightGrantId = grants[0]?.id ?? "";
+  const channel = await registerChannel(
+    { db: t.db, actor: null, ip: null },
+    {
+      unitId: org.right.id,
+      platform: "facebook_page",
+      url: "https://www.facebook.com/phuongbenphai",
+      displayName: "Phường Bên Phải",
+    },
+  );
+  rightChannelId = channel.id;
 });
 afterAll(async () => {
   await t?.close();
@@ -89,6 +101,28 @@ function siblingAttempts(): Record<string, InjectOptions> {
       url: "/api/people/import",
       payload: { unitId: org.right.id, fileName: "a.csv", contentBase64: csv },
     },
+    "POST /api/channels": {
+      method: "POST",
+      url: "/api/channels",
+      payload: { unitId: org.right.id, platform: "website", url: "https://lan-san.gov.vn", displayName: "X" },
+    },
+    "GET /api/channels/:id": { method: "GET", url: `/api/channels/${rightChannelId}` },
+    "PATCH /api/channels/:id": {
+      method: "PATCH",
+      url: `/api/channels/${rightChannelId}`,
+      payload: { displayName: "Đổi tên trái phép" },
+    },
+    "POST /api/channels/:id/status": {
+      method: "POST",
+      url: `/api/channels/${rightChannelId}/status`,
+      payload: { status: "closed" },
+    },
+    "POST /api/channels/:id/hand-over": {
+      method: "POST",
+      url: `/api/channels/${rightChannelId}/hand-over`,
+      payload: { unitId: org.left.id },
+    },
+    "POST /api/channels/:id/verify": { method: "POST", url: `/api/channels/${rightChannelId}/verify` },
     "PUT /api/settings/role-policies/:role": {
       method: "PUT",
       url: "/api/settings/role-policies/editor",

@@ -1,2 +1,3 @@
 export * from "./auth.ts";
+export * from "./channels.ts";
 export * from "./org.ts";
