@@ -347,6 +347,10 @@ describe("canonicalChannelKey: fields of the channel", () => {
     expect(keyOf(canonicalChannelKey("https://x.gov.vn/a%2Fb/c%3Fd"))).toBe("web:x.gov.vn/a%2Fb/c%3Fd");
     expect(keyOf(canonicalChannelKey("https://x.gov.vn/a%2fb"))).toBe("web:x.gov.vn/a%2Fb");
     expect(keyOf(canonicalChannelKey("https://x.gov.vn/a%20b"))).toBe("web:x.gov.vn/a%20b");
+    // A malformed escape does not stop the valid ones around it from being decoded.
+    expect(keyOf(canonicalChannelKey("https://x.gov.vn/tin-t%E1%BB%A9c%ZZ"))).toBe("web:x.gov.vn/tin-tức%ZZ");
+    expect(keyOf(canonicalChannelKey("https://x.gov.vn/tin-tức%zz"))).toBe("web:x.gov.vn/tin-tức%zz");
+    expect(keyOf(canonicalChannelKey("https://x.gov.vn/%e1%bb"))).toBe("web:x.gov.vn/%E1%BB");
     expect(keyOf(canonicalChannelKey("https://x.gov.vn/a/b"))).not.toBe(
       keyOf(canonicalChannelKey("https://x.gov.vn/a%2Fb")),
     );

@@ -113,22 +113,17 @@ const trackingParameters = new Set([
   "hc_ref",
   "hc_location",
   "rdid",
-  "share_url",
   "sfnsn",
   "wtsid",
   "extid",
   "paipv",
-  "eav",
-  "eid",
   "_rdc",
   "_rdr",
   "si",
-  "pp",
   "feature",
   "is_from_webapp",
   "sender_device",
   "is_copy_url",
-  "web_id",
   "_t",
   "_r",
   "_gl",
@@ -136,7 +131,6 @@ const trackingParameters = new Set([
   "_hsenc",
   "_hsmi",
   "zarsrc",
-  "spm",
 ]);
 const trackingPrefixes = ["utm_", "__tn__", "__cft__", "__xts__", "__eep__", "_hs"];
 
@@ -145,26 +139,37 @@ export function isTrackingParameter(name: string): boolean {
   return trackingParameters.has(lower) || trackingPrefixes.some((prefix) => lower.startsWith(prefix));
 }
 
-/** Decodes percent-escapes, keeping the input when it is malformed; NFC so composed and decomposed Vietnamese agree. */
+/**
+ * Decodes percent-escapes run by run, keeping a run that is not valid UTF-8 as it is (hex upper-cased),
+ * then NFC so that composed and decomposed Vietnamese agree.
+ */
 function decodeSegment(segment: string): string {
-  let decoded = segment;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    decoded = segment;
-  }
-  return decoded.normalize("NFC");
+  return segment
+    .replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run.toUpperCase();
+      }
+    })
+    .normalize("NFC");
+}
+
+/** Percent-encodes one character for a key; a lone surrogate (not encodable) becomes U+FFFD. */
+function escapeCharacter(char: string): string {
+  return /^[\ud800-\udfff]$/.test(char) ? "%EF%BF%BD" : encodeURIComponent(char);
 }
 
 /**
  * Decodes a path segment for use in a website key, keeping the escapes that change meaning
- * (`%2F` would merge segments, `%25` would turn into another escape, `%3F`/`%23` into a query/fragment).
+ * (`%2F` would merge segments, `%25` would turn into another escape, `%3F`/`%23` into a query/fragment)
+ * and escaping white space and control characters so that a key never contains them.
  */
 function decodePathSegmentForKey(segment: string): string {
   return segment
     .split(/(%(?:2[fF]|25|3[fF]|23))/)
     .map((part, index) =>
-      index % 2 === 1 ? part.toUpperCase() : decodeSegment(part).replace(/[\s\p{C}]/gu, encodeURIComponent),
+      index % 2 === 1 ? part.toUpperCase() : decodeSegment(part).replace(/[\s\p{C}]/gu, escapeCharacter),
     )
     .join("");
 }
