@@ -3,38 +3,16 @@
  * They mirror the zod response schemas in the server modules' schema.ts files.
  */
 
-export const unitKinds = [
-  "province",
-  "commune",
-  "party_committee",
-  "agency",
-  "cell",
-  "union_branch",
-  "other",
-] as const;
-export type UnitKind = (typeof unitKinds)[number];
+import type { Permission, Role, UnitKind } from "../../shared/organisation.ts";
 
-export const roles = [
-  "administrator",
-  "editor",
-  "approver",
-  "duty_officer",
-  "checker",
-  "jury",
-  "member",
-] as const;
-export type Role = (typeof roles)[number];
-
-export const permissions = [
-  "units.read",
-  "units.manage",
-  "people.read",
-  "people.manage",
-  "roles.manage",
-  "audit.read",
-  "settings.manage",
-] as const;
-export type Permission = (typeof permissions)[number];
+export {
+  type Permission,
+  permissions,
+  type Role,
+  roles,
+  type UnitKind,
+  unitKinds,
+} from "../../shared/organisation.ts";
 
 export type UnitStatus = "active" | "merged" | "dissolved";
 export type PersonStatus = "active" | "inactive";

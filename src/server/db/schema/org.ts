@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { roles, unitKinds } from "../../../shared/organisation.ts";
 import { ltree } from "./types.ts";
 
 /** Official administrative areas (provinces, communes/wards), versioned by the decision they come from. */
@@ -41,9 +42,7 @@ export const units = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     searchKey: text("search_key").notNull(),
-    kind: text("kind", {
-      enum: ["province", "commune", "party_committee", "agency", "cell", "union_branch", "other"],
-    }).notNull(),
+    kind: text("kind", { enum: unitKinds }).notNull(),
     parentId: uuid("parent_id"),
     path: ltree("path").notNull(),
     adminAreaCode: text("admin_area_code"),
@@ -117,9 +116,7 @@ export const roleGrants = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     personId: uuid("person_id").notNull(),
     unitId: uuid("unit_id").notNull(),
-    role: text("role", {
-      enum: ["administrator", "editor", "approver", "duty_officer", "checker", "jury", "member"],
-    }).notNull(),
+    role: text("role", { enum: roles }).notNull(),
     grantedBy: uuid("granted_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,28 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
-export const roles = [
-  "administrator",
-  "editor",
-  "approver",
-  "duty_officer",
-  "checker",
-  "jury",
-  "member",
-] as const;
-export type Role = (typeof roles)[number];
+import { type Permission, permissions, type Role, roles } from "../../../shared/organisation.ts";
 
-export const permissions = [
-  "units.read",
-  "units.manage",
-  "people.read",
-  "people.manage",
-  "roles.manage",
-  "audit.read",
-  "settings.manage",
-  "channels.manage",
-] as const;
-export type Permission = (typeof permissions)[number];
+export { type Permission, permissions, type Role, roles };
 
 /** What each role may do; a role granted on a unit applies to that unit's whole subtree. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -62,7 +43,9 @@ export function isWithin(path: string, ancestor: string): boolean {
 export function scopeFor(actor: Actor, permission: Permission): string[] {
   const paths = [
     ...new Set(
-      actor.grants.filter((grant) => rolePermissions[grant.role].includes(permission)).map((grant) => grant.unitPath),
+      actor.grants
+        .filter((grant) => rolePermissions[grant.role].includes(permission))
+        .map((grant) => grant.unitPath),
     ),
   ];
   return paths.filter((path) => !paths.some((other) => other !== path && isWithin(path, other)));
