@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CanonicalResult, type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
+import {
+  type CanonicalResult,
+  type ChannelPlatform,
+  canonicalChannelKey,
+  channelPlatforms,
+} from "./canonical-url.ts";
 
 function keyOf(result: CanonicalResult): string {
   if (!result.ok) {
@@ -209,6 +214,13 @@ const keyCases: [input: string, key: string, platform: ChannelPlatform][] = [
   ["https://tuyênquang.vn/", "web:xn--tuynquang-n4a.vn", "website"],
   ["https://facebook.com.vn/congantinhtuyenquang", "web:facebook.com.vn/congantinhtuyenquang", "website"],
   ["https://www.facebook.com@gia-mao.vn/congan", "web:gia-mao.vn/congan", "website"],
+  // A look-alike with a Cyrillic "а" is another host, never Facebook.
+  [
+    "https://www.f\u0430cebook.com/congantinhtuyenquang",
+    "web:xn--fcebook-2fg.com/congantinhtuyenquang",
+    "website",
+  ],
+  ["https://www.facebook.com./congantinhtuyenquang", "facebook:page:congantinhtuyenquang", "facebook_page"],
   [
     "https://www.google.com/url?q=https://tuyenquang.gov.vn/tin-tuc&sa=D",
     "web:tuyenquang.gov.vn/tin-tuc",
@@ -665,7 +677,27 @@ const zaloPair = fc
   .record({ id: chars(digits, 10, 19), v: variation })
   .map(({ id, v }) => ({ plain: `https://zalo.me/${id}`, messy: assemble("zalo.me", id, v) }));
 
-const channelPair = fc.oneof(facebookPair, facebookGroupPair, youtubePair, tiktokPair, websitePair, zaloPair);
+/** Zalo group codes are case-sensitive: no case variation. */
+const zaloGroupPair = fc
+  .record({
+    code: chars([...lowerLetters, ..."ABCDEFGHIJKLMNOPQRSTUVWXYZ".split(""), ...digits], 6, 16),
+    v: variation,
+  })
+  .map(({ code, v }) => ({
+    plain: `https://zalo.me/g/${code}`,
+    messy: assemble("zalo.me", `g/${randomPercentEncoding(code, v.encodeSeed)}`, v),
+  }));
+
+const channelPair = fc.oneof(
+  facebookPair,
+  facebookGroupPair,
+  youtubePair,
+  tiktokPair,
+  websitePair,
+  zaloPair,
+  zaloGroupPair,
+);
+const anyHint = fc.option(fc.constantFrom(...channelPlatforms), { nil: undefined });
 
 describe("canonicalChannelKey: properties", () => {
   it("is idempotent: canonicalising channel.url gives the same channel", () => {
@@ -675,12 +707,12 @@ describe("canonicalChannelKey: properties", () => {
       fc.constantFrom(...keyCases.map(([input]) => input)),
     );
     fc.assert(
-      fc.property(inputs, (input) => {
-        const first = canonicalChannelKey(input);
+      fc.property(inputs, anyHint, (input, hint) => {
+        const first = canonicalChannelKey(input, hint);
         if (!first.ok) {
           return;
         }
-        const second = canonicalChannelKey(first.channel.url);
+        const second = canonicalChannelKey(first.channel.url, hint);
         expect(second.ok && second.channel).toEqual(first.channel);
       }),
       { numRuns: 3000 },
@@ -753,8 +785,9 @@ describe("canonicalChannelKey: properties", () => {
           fc.webUrl({ withQueryParameters: true, withFragments: true }),
           noisyUrl,
         ),
-        (input) => {
-          const result = canonicalChannelKey(input);
+        anyHint,
+        (input, hint) => {
+          const result = canonicalChannelKey(input, hint);
           expect(typeof result.ok).toBe("boolean");
           if (!result.ok) {
             expect(result.messages.vi.length).toBeGreaterThan(0);
