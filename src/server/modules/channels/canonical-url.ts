@@ -235,7 +235,14 @@ function parseInput(text: string): URL | Failure {
 // ---------------------------------------------------------------------------------------------
 // Entry point
 
-/** Canonicalises a URL (or a bare host/handle typed by a person) to the channel it names. */
+/**
+ * Canonicalises a URL (or a bare host/handle typed by a person) to the channel it names.
+ *
+ * `hint` is the platform the person chose. What the URL says wins whenever it is unambiguous; the hint only
+ * decides a bare handle ("@vtv24", "congan.tuyenquang") and facebook.com/<number>, which opens a page,
+ * a profile or a group alike (with "facebook_group" it is read as the group, as /groups/<number> would be).
+ * Never throws; never fetches anything.
+ */
 export function canonicalChannelKey(input: string, hint?: ChannelPlatform): CanonicalResult {
   try {
     return canonicalise(input, hint, 0);
