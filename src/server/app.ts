@@ -17,6 +17,7 @@ import type { JobQueue } from "./jobs/queue.ts";
 import { type Mailer, registerMailWorker } from "./mail/mailer.ts";
 import { auditRoutes } from "./modules/auth/audit-routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { publicChannelRoutes } from "./modules/channels/public-routes.ts";
 import { channelRoutes } from "./modules/channels/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { peopleRoutes } from "./modules/org/people-routes.ts";
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(unitRoutes);
   await app.register(peopleRoutes);
   await app.register(channelRoutes);
+  await app.register(publicChannelRoutes);
   await registerMailWorker(deps.jobs, deps.mailer);
 
   if (existsSync(`${webRoot}/index.html`)) {

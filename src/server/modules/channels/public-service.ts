@@ -1,0 +1,240 @@
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { foldForSearch } from "../../../shared/vietnamese-text.ts";
+import { type Executor, queryRows } from "../../db/client.ts";
+import { channels, units } from "../../db/schema/index.ts";
+import { AppError, errors } from "../../http/errors.ts";
+import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
+import { lookupCacheFor } from "./lookup-cache.ts";
+import type { LookupAnswer, PublicChannel } from "./schema.ts";
+
+/** Names of a unit's ancestors and itself, from the root down (the gist index on path answers `@>`). */
+const unitPathNames = sql<string[]>`(select coalesce(json_agg(a.name order by nlevel(a.path)), '[]'::json)
+  from units a where a.path @> "units"."path")`;
+
+const publicChannelFields = {
+  id: channels.id,
+  platform: channels.platform,
+  url: channels.url,
+  displayName: channels.displayName,
+  handle: channels.handle,
+  avatarUrl: channels.avatarUrl,
+  status: channels.status,
+  since: channels.statusSince,
+  unitId: units.id,
+  unitName: units.name,
+  unitPathNames,
+};
+
+type PublicChannelRow = {
+  id: string;
+  platform: PublicChannel["platform"];
+  url: string;
+  displayName: string;
+  handle: string | null;
+  avatarUrl: string | null;
+  status: PublicChannel["status"];
+  since: Date;
+  unitId: string;
+  unitName: string;
+  unitPathNames: string[] | string;
+};
+
+function toPublicChannel(row: PublicChannelRow): PublicChannel {
+  const names = typeof row.unitPathNames === "string" ? JSON.parse(row.unitPathNames) : row.unitPathNames;
+  return {
+    id: row.id,
+    platform: row.platform,
+    url: row.url,
+    displayName: row.displayName,
+    handle: row.handle,
+    avatarUrl: row.avatarUrl,
+    status: row.status,
+    since: row.since instanceof Date ? row.since : new Date(row.since),
+    unit: { id: row.unitId, name: row.unitName, path: names },
+  };
+}
+
+function selectPublicChannels(db: Executor) {
+  return db.select(publicChannelFields).from(channels).innerJoin(units, eq(units.id, channels.unitId));
+}
+
+/** What the registry says about a canonical key, cached briefly in this process. */
+async function answerForKey(db: Executor, key: string, platform: ChannelPlatform): Promise<LookupAnswer> {
+  const cache = lookupCacheFor<LookupAnswer>(db);
+  const cached = cache.get(key);
+  if (cached) {
+    return cached;
+  }
+  const [row] = await selectPublicChannels(db).where(and(eq(channels.key, key), isNull(channels.removedAt)));
+  let answer: LookupAnswer;
+  if (!row) {
+    answer = { status: "unknown", canonicalKey: key, platform };
+  } else {
+    answer = {
+      status: row.status === "active" ? "official" : "formerly_official",
+      canonicalKey: key,
+      platform: row.platform,
+      channel: toPublicChannel(row),
+    };
+  }
+  cache.set(key, answer);
+  return answer;
+}
+
+/**
+ * "Is this page official?": official (active in the registry), formerly official (closed, or its
+ * unit lost control of it), or unknown. An address that is not a link at all is a 400; one that
+ * names no channel (a share link, a single post) is "unknown" with the reason, so the page can explain.
+ */
+export async function lookupChannel(db: Executor, url: string): Promise<LookupAnswer> {
+  const result = canonicalChannelKey(url);
+  if (!result.ok) {
+    if (result.code === "url.invalid") {
+      throw new AppError(400, result.code, result.messages);
+    }
+    return { status: "unknown", reason: { code: result.code, messages: result.messages } };
+  }
+  return answerForKey(db, result.channel.key, result.channel.platform);
+}
+
+function likePattern(folded: string): string {
+  return `%${folded.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
+async function activeUnitPath(db: Executor, unitId: string): Promise<string> {
+  const [unit] = await db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
+  if (!unit) {
+    throw errors.notFound({ vi: "đơn vị", en: "Unit" });
+  }
+  return unit.path;
+}
+
+export interface PublicDirectoryOptions {
+  q?: string;
+  unitId?: string;
+  platform?: ChannelPlatform;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Active official channels, searched by channel or unit name ignoring diacritics, optionally in a subtree. */
+export async function searchPublicDirectory(db: Executor, options: PublicDirectoryOptions) {
+  const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 20));
+  const page = Math.max(1, options.page ?? 1);
+  const conditions: SQL[] = [eq(channels.status, "active"), isNull(channels.removedAt)];
+  if (options.unitId) {
+    const path = await activeUnitPath(db, options.unitId);
+    conditions.push(sql`${units.path} <@ ${path}::ltree`);
+  }
+  if (options.platform) {
+    conditions.push(eq(channels.platform, options.platform));
+  }
+  const folded = options.q ? foldForSearch(options.q) : "";
+  if (folded) {
+    const pattern = likePattern(folded);
+    conditions.push(sql`(${channels.searchKey} like ${pattern} or ${units.searchKey} like ${pattern})`);
+  }
+  const where = and(...conditions);
+  const rows = await selectPublicChannels(db)
+    .where(where)
+    .orderBy(asc(units.path), asc(channels.displayName), asc(channels.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(channels)
+    .innerJoin(units, eq(units.id, channels.unitId))
+    .where(where);
+  return { items: rows.map(toPublicChannel), total: total?.count ?? 0, page, pageSize };
+}
+
+interface UnitWithCount {
+  id: string;
+  name: string;
+  channelCount: number;
+}
+
+/** Units (children of `parentId`, or the roots) that have active channels somewhere below them. */
+async function unitsWithChannels(db: Executor, parentId: string | null): Promise<UnitWithCount[]> {
+  const rows = await queryRows<{ id: string; name: string; channel_count: number }>(
+    db,
+    sql`
+    select u.id, u.name,
+           (select count(*)::int from channels c join units cu on cu.id = c.unit_id
+             where cu.path <@ u.path and c.status = 'active' and c.removed_at is null) as channel_count
+      from units u
+     where ${parentId ? sql`u.parent_id = ${parentId}` : sql`u.parent_id is null`}
+       and u.status = 'active'
+     order by u.name`,
+  );
+  return rows
+    .map((row) => ({ id: row.id, name: row.name, channelCount: Number(row.channel_count) }))
+    .filter((row) => row.channelCount > 0);
+}
+
+/** The top units of every tree that has official channels, for the first page of the directory. */
+export async function publicDirectoryRoots(db: Executor): Promise<UnitWithCount[]> {
+  return unitsWithChannels(db, null);
+}
+
+/** One unit of the directory: its own active channels and the child units that have some. */
+export async function publicUnitChannels(db: Executor, unitId: string) {
+  const [unit] = await db
+    .select({ id: units.id, name: units.name, unitPathNames })
+    .from(units)
+    .where(eq(units.id, unitId));
+  if (!unit) {
+    throw errors.notFound({ vi: "đơn vị", en: "Unit" });
+  }
+  const names = typeof unit.unitPathNames === "string" ? JSON.parse(unit.unitPathNames) : unit.unitPathNames;
+  const rows = await selectPublicChannels(db)
+    .where(and(eq(channels.unitId, unitId), eq(channels.status, "active"), isNull(channels.removedAt)))
+    .orderBy(asc(channels.platform), asc(channels.displayName));
+  return {
+    unit: { id: unit.id, name: unit.name, path: names as string[] },
+    channels: rows.map(toPublicChannel),
+    children: await unitsWithChannels(db, unitId),
+  };
+}
+
+/** Every active official channel, for the CSV and JSON exports of the directory. */
+export async function directoryExport(db: Executor) {
+  const rows = await selectPublicChannels(db)
+    .where(and(eq(channels.status, "active"), isNull(channels.removedAt)))
+    .orderBy(asc(units.path), asc(channels.platform), asc(channels.displayName));
+  return rows.map(toPublicChannel).map((channel) => ({
+    unit: channel.unit.name,
+    unitPath: channel.unit.path,
+    platform: channel.platform,
+    name: channel.displayName,
+    url: channel.url,
+    since: channel.since.toISOString(),
+  }));
+}
+
+/** A CSV cell: quoted, with a leading apostrophe for text a spreadsheet would run as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+/** The directory as CSV (UTF-8 with BOM so Excel shows Vietnamese correctly). */
+export function directoryCsv(entries: Awaited<ReturnType<typeof directoryExport>>): string {
+  const header = ["Đơn vị", "Thuộc", "Nền tảng", "Tên kênh", "Địa chỉ", "Chính thức từ"];
+  const lines = [header.map(csvCell).join(",")];
+  for (const entry of entries) {
+    lines.push(
+      [
+        entry.unit,
+        entry.unitPath.slice(0, -1).join(" › "),
+        entry.platform,
+        entry.name,
+        entry.url,
+        entry.since,
+      ]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
