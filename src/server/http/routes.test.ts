@@ -39,6 +39,7 @@ afterAll(async () => {
 });
 
 const csv = Buffer.from("Họ và tên,E-mail\nTrần Thị Hoà,hoa@example.vn\n").toString("base64");
+const channelCsv = Buffer.from("Tên kênh,Địa chỉ\nLấn sân,https://lan-san.gov.vn\n").toString("base64");
 
 /**
  * For every route that acts on a unit: a request aimed at the right-hand branch. The left-hand
@@ -123,6 +124,16 @@ function siblingAttempts(): Record<string, InjectOptions> {
       payload: { unitId: org.left.id },
     },
     "POST /api/channels/:id/verify": { method: "POST", url: `/api/channels/${rightChannelId}/verify` },
+    "POST /api/channels/import/preview": {
+      method: "POST",
+      url: "/api/channels/import/preview",
+      payload: { unitId: org.right.id, fileName: "a.csv", contentBase64: channelCsv },
+    },
+    "POST /api/channels/import": {
+      method: "POST",
+      url: "/api/channels/import",
+      payload: { unitId: org.right.id, fileName: "a.csv", contentBase64: channelCsv },
+    },
     "PUT /api/settings/role-policies/:role": {
       method: "PUT",
       url: "/api/settings/role-policies/editor",

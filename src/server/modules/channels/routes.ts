@@ -4,8 +4,12 @@ import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { isWithin, scopeFor } from "../org/policy.ts";
 import { unitPath } from "../org/service.ts";
+import { previewChannelImport, runChannelImport } from "./import.ts";
 import {
   channelIdParams,
+  channelImportBody,
+  channelImportPreviewResponse,
+  channelImportResultResponse,
   channelListResponse,
   channelSchema,
   channelWithHistory,
@@ -190,5 +194,55 @@ export async function channelRoutes(app: FastifyInstance): Promise<void> {
       await verifyChannel(contextOf(request), { channelId: request.params.id });
       return getChannel(db, request.params.id);
     },
+  );
+
+  routes.post(
+    "/api/channels/import/preview",
+    {
+      config: {
+        access: {
+          permission: "channels.manage",
+          unit: (request) => (request.body as { unitId: string }).unitId,
+        },
+      },
+      schema: {
+        tags,
+        summary:
+          "Check an XLSX or CSV inventory of channels without importing: every bad row with its number and reason",
+        body: channelImportBody,
+        response: { 200: channelImportPreviewResponse },
+      },
+    },
+    async (request) =>
+      previewChannelImport(db, {
+        unitId: request.body.unitId,
+        fileName: request.body.fileName,
+        content: Buffer.from(request.body.contentBase64, "base64"),
+      }),
+  );
+
+  routes.post(
+    "/api/channels/import",
+    {
+      config: {
+        access: {
+          permission: "channels.manage",
+          unit: (request) => (request.body as { unitId: string }).unitId,
+        },
+      },
+      schema: {
+        tags,
+        summary:
+          "Import the good rows of an XLSX or CSV inventory of channels in one transaction; bad rows are reported",
+        body: channelImportBody,
+        response: { 200: channelImportResultResponse },
+      },
+    },
+    async (request) =>
+      runChannelImport(contextOf(request), {
+        unitId: request.body.unitId,
+        fileName: request.body.fileName,
+        content: Buffer.from(request.body.contentBase64, "base64"),
+      }),
   );
 }

@@ -1,11 +1,16 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { CellValue } from "exceljs";
-import ExcelJS from "exceljs";
-import { CsvFormatError, parseCsv } from "../../../shared/csv.ts";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Db, Executor } from "../../db/client.ts";
 import { people, units } from "../../db/schema/index.ts";
-import { type AppError, errors } from "../../http/errors.ts";
+import { errors } from "../../http/errors.ts";
+import {
+  badFile,
+  headerSearchRows,
+  maxDataRows,
+  readSheet,
+  type SheetRow,
+  tooManyRows,
+} from "../../imports/spreadsheet.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { cleanPersonFields } from "./people-service.ts";
 import type { ActionContext } from "./service.ts";
@@ -44,12 +49,6 @@ export interface ImportResult {
   errors: ImportRowError[];
 }
 
-const maxFileBytes = 10 * 1024 * 1024;
-/** An XLSX is a zip: what its entries claim to unpack to is checked before anything is inflated. */
-const maxUnzippedBytes = 100 * 1024 * 1024;
-const maxDataRows = 20_000;
-/** A title block ("DANH SÁCH CÁN BỘ …") often sits above the header; it is looked for this far down. */
-const headerSearchRows = 10;
 const sampleSize = 20;
 const insertBatchSize = 1000;
 const maxNameLength = 200;
@@ -75,12 +74,6 @@ const fieldByHeaderKey = new Map<string, ImportField>(
     labels.map((label) => [headerKey(label), field] as [string, ImportField]),
   ),
 );
-
-/** A row of the sheet as text cells, numbered as the spreadsheet numbers it. */
-interface SheetRow {
-  row: number;
-  cells: string[];
-}
 
 /** The raw text of one data row, per recognised column. */
 interface ImportRecord {
@@ -114,219 +107,6 @@ interface Validation {
   valid: ValidRow[];
   errors: ImportRowError[];
   rejectedRows: number;
-}
-
-// Reading the file
-
-/** Zero-width characters and stray BOMs that copy-paste leaves inside cells. */
-const invisibleCharacters = /[\u200B-\u200D\u2060\uFEFF]/g;
-
-/** Trimmed cell text; control characters (tabs, line breaks inside a cell, NUL) become spaces. */
-function cleanCell(value: string): string {
-  return value
-    .replace(invisibleCharacters, "")
-    .replace(/\p{Cc}/gu, " ")
-    .trim();
-}
-
-/** The text a person sees in an XLSX cell, whatever exceljs made of it. */
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) {
-    return "";
-  }
-  if (typeof value === "string") {
-    return value;
-  }
-  if (typeof value === "number") {
-    // Integers print without exponent up to 1e21, enough for any phone number.
-    return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  }
-  if (typeof value === "boolean") {
-    return value ? "TRUE" : "FALSE";
-  }
-  if (value instanceof Date) {
-    return value.toISOString().slice(0, 10);
-  }
-  if ("richText" in value) {
-    return value.richText.map((part) => part.text).join("");
-  }
-  if ("hyperlink" in value) {
-    // The displayed text may itself be rich text; an empty text falls back to the link target.
-    const text = cellText(value.text as CellValue);
-    return text || value.hyperlink.replace(/^mailto:/i, "");
-  }
-  if ("formula" in value || "sharedFormula" in value) {
-    return cellText((value.result ?? null) as CellValue);
-  }
-  return "";
-}
-
-function badFile(code: string, vi: string, en: string): AppError {
-  return errors.badRequest(code, vi, en);
-}
-
-const unreadableXlsx = () =>
-  badFile(
-    "import.unreadable",
-    "Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.",
-    "The Excel file cannot be read: it is damaged or not in .xlsx format. Open it in Excel and save it again as .xlsx.",
-  );
-
-const tooLarge = () =>
-  badFile(
-    "import.too_large",
-    "Tệp quá lớn: tối đa 10 MB và 20.000 dòng. Hãy chia tệp thành nhiều phần.",
-    "The file is too large: at most 10 MB and 20,000 rows. Split it into several files.",
-  );
-
-const emptyFile = () => badFile("import.empty", "Tệp không có dữ liệu.", "The file contains no data.");
-
-const tooManyRows = () =>
-  badFile(
-    "import.too_many_rows",
-    `Tệp có hơn ${maxDataRows.toLocaleString("vi-VN")} dòng dữ liệu. Hãy chia tệp thành nhiều phần.`,
-    `The file has more than ${maxDataRows.toLocaleString("en-US")} data rows. Split it into several files.`,
-  );
-
-/**
- * The total size the entries of a zip say they unpack to, read from its central directory; null
- * when the directory cannot be found (the zip reader then reports the damage). A size of
- * 0xFFFFFFFF means a ZIP64 entry of 4 GB or more, which no list of people needs.
- */
-function declaredUnzippedSize(zip: Buffer): number | null {
-  const minEnd = Math.max(0, zip.length - 22 - 0xffff);
-  for (let end = zip.length - 22; end >= minEnd; end--) {
-    if (zip.readUInt32LE(end) !== 0x06054b50) {
-      continue;
-    }
-    const entries = zip.readUInt16LE(end + 10);
-    let offset = zip.readUInt32LE(end + 16);
-    let total = 0;
-    for (let n = 0; n < entries; n++) {
-      if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) {
-        return null;
-      }
-      const size = zip.readUInt32LE(offset + 24);
-      total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-      offset +=
-        46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-    }
-    return total;
-  }
-  return null;
-}
-
-async function readXlsx(content: Buffer): Promise<SheetRow[]> {
-  if (content.length < 4 || content.readUInt32LE(0) !== 0x04034b50) {
-    throw unreadableXlsx();
-  }
-  const unzipped = declaredUnzippedSize(content);
-  if (unzipped !== null && unzipped > maxUnzippedBytes) {
-    throw tooLarge();
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs is typed for an ArrayBuffer (and reads one fine); a copy of at most 10 MB.
-    await workbook.xlsx.load(new Uint8Array(content).buffer);
-  } catch {
-    throw unreadableXlsx();
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) {
-    throw unreadableXlsx();
-  }
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = cleanCell(cellText(cell.value));
-    });
-    if (cells.some((cell) => cell !== "")) {
-      rows.push({ row: rowNumber, cells: Array.from(cells, (cell) => cell ?? "") });
-    }
-    // Header, title block and 20,000 rows fit well within this; stop reading a huge sheet early.
-    if (rows.length > maxDataRows + headerSearchRows) {
-      throw tooManyRows();
-    }
-  });
-  return rows;
-}
-
-function decodeCsv(content: Buffer): string {
-  if (content.length >= 2 && content[0] === 0xff && content[1] === 0xfe) {
-    return new TextDecoder("utf-16le").decode(content);
-  }
-  if (content.length >= 2 && content[0] === 0xfe && content[1] === 0xff) {
-    return new TextDecoder("utf-16be").decode(content);
-  }
-  if (content.length >= 4 && content.readUInt32LE(0) === 0x04034b50) {
-    throw badFile(
-      "import.unreadable",
-      "Tệp có đuôi .csv nhưng thực chất là tệp Excel. Hãy đổi đuôi thành .xlsx hoặc lưu lại dưới dạng CSV UTF-8.",
-      "The file is named .csv but is an Excel workbook. Rename it to .xlsx or save it as CSV UTF-8.",
-    );
-  }
-  try {
-    // A UTF-8 BOM is dropped by the decoder.
-    return new TextDecoder("utf-8", { fatal: true }).decode(content);
-  } catch {
-    throw badFile(
-      "import.encoding",
-      "Tệp CSV không ở bảng mã UTF-8 nên tiếng Việt sẽ bị lỗi. Trong Excel, chọn Lưu thành → “CSV UTF-8 (phân tách bằng dấu phẩy)”.",
-      "The CSV file is not UTF-8, so Vietnamese letters would be garbled. In Excel, use Save As → “CSV UTF-8 (Comma delimited)”.",
-    );
-  }
-}
-
-function readCsv(content: Buffer): SheetRow[] {
-  const text = decodeCsv(content);
-  let records: string[][];
-  try {
-    records = parseCsv(text).records;
-  } catch (error) {
-    if (error instanceof CsvFormatError) {
-      throw badFile(
-        "import.unreadable",
-        `Tệp CSV bị lỗi: dấu ngoặc kép mở ở dòng ${error.line} không được đóng.`,
-        `The CSV file is malformed: the double quote opened on line ${error.line} is never closed.`,
-      );
-    }
-    throw error;
-  }
-  const rows: SheetRow[] = [];
-  records.forEach((record, index) => {
-    const cells = record.map(cleanCell);
-    if (cells.some((cell) => cell !== "")) {
-      rows.push({ row: index + 1, cells });
-    }
-  });
-  if (rows.length > maxDataRows + headerSearchRows) {
-    throw tooManyRows();
-  }
-  return rows;
-}
-
-/** The non-blank rows of the first sheet of an XLSX, or of a CSV; refuses what cannot be read. */
-async function readSheet(fileName: string, content: Buffer): Promise<SheetRow[]> {
-  const extension = /\.([^.]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
-  if (extension !== "xlsx" && extension !== "csv") {
-    throw badFile(
-      "import.unsupported_type",
-      `Không hỗ trợ tệp “${fileName}”. Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv); tệp .xls cũ cần lưu lại dưới dạng .xlsx.`,
-      `“${fileName}” is not supported. Only Excel (.xlsx) or CSV (.csv) files are accepted; save an old .xls file as .xlsx.`,
-    );
-  }
-  if (content.length === 0) {
-    throw emptyFile();
-  }
-  if (content.length > maxFileBytes) {
-    throw tooLarge();
-  }
-  const rows = extension === "xlsx" ? await readXlsx(content) : readCsv(content);
-  if (rows.length === 0) {
-    throw emptyFile();
-  }
-  return rows;
 }
 
 /** Finds the header row and turns the rows below it into records of raw text per column. */
