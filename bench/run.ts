@@ -76,3 +76,6 @@ for (const engine of engines) {
     server.stop();
   }
 }
+
+// The public lookup has its own data set (demo province plus ~1,000 channels) and server.
+await import("./lookup.ts");

@@ -58,6 +58,24 @@ function selectPublicChannels(db: Executor) {
   return db.select(publicChannelFields).from(channels).innerJoin(units, eq(units.id, channels.unitId));
 }
 
+function prepareKeyLookup(db: Executor) {
+  return selectPublicChannels(db)
+    .where(and(eq(channels.key, sql.placeholder("key")), isNull(channels.removedAt)))
+    .prepare("channel_lookup_by_key");
+}
+
+/** The lookup runs on every citizen's check: prepared once per database handle, so it is not re-planned. */
+const keyLookups = new WeakMap<object, ReturnType<typeof prepareKeyLookup>>();
+
+function keyLookupFor(db: Executor): ReturnType<typeof prepareKeyLookup> {
+  let prepared = keyLookups.get(db);
+  if (!prepared) {
+    prepared = prepareKeyLookup(db);
+    keyLookups.set(db, prepared);
+  }
+  return prepared;
+}
+
 /** What the registry says about a canonical key, cached briefly in this process. */
 async function answerForKey(db: Executor, key: string, platform: ChannelPlatform): Promise<LookupAnswer> {
   const cache = lookupCacheFor<LookupAnswer>(db);
@@ -65,7 +83,7 @@ async function answerForKey(db: Executor, key: string, platform: ChannelPlatform
   if (cached) {
     return cached;
   }
-  const [row] = await selectPublicChannels(db).where(and(eq(channels.key, key), isNull(channels.removedAt)));
+  const [row] = (await keyLookupFor(db).execute({ key })) as PublicChannelRow[];
   let answer: LookupAnswer;
   if (!row) {
     answer = { status: "unknown", canonicalKey: key, platform };
