@@ -28,7 +28,7 @@ export function vietnamDate(value: Date): string {
 
 const styles = `
 *{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:17px;line-height:1.5;color:#1f2328;background:#f6f7f9}
+body{margin:0;overflow-wrap:break-word;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:17px;line-height:1.5;color:#1f2328;background:#f6f7f9}
 header{background:#b71c1c;color:#fff;padding:12px 16px}
 header a{color:#fff;text-decoration:none;font-weight:600}
 header nav{display:flex;gap:16px;flex-wrap:wrap;align-items:baseline}
@@ -38,7 +38,7 @@ form{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}
 label{width:100%;font-weight:600}
 input[type=text],input[type=url],input[type=search],select{flex:1 1 220px;min-width:0;padding:10px;font-size:1em;border:1px solid #8c959f;border-radius:6px}
 button{padding:10px 18px;font-size:1em;border:0;border-radius:6px;background:#b71c1c;color:#fff;cursor:pointer}
-.verdict{border-radius:10px;padding:16px;margin:16px 0;border:2px solid}
+.verdict{border-radius:10px;padding:16px;margin:16px 0;border:2px solid;overflow-wrap:anywhere}
 .verdict h2{margin:0 0 8px;font-size:1.3em}
 .official{background:#e8f5e9;border-color:#2e7d32;color:#1b5e20}
 .former{background:#fff8e1;border-color:#f9a825;color:#7a4f01}
@@ -79,11 +79,11 @@ function unitPathLine(channel: PublicChannel): SafeHtml {
   return html`<div class="path">${channel.unit.path.join(" › ")}</div>`;
 }
 
-function channelCard(channel: PublicChannel): SafeHtml {
+function channelCard(channel: PublicChannel, options: { withPath?: boolean } = {}): SafeHtml {
   return html`<div class="card">
 <div><strong>${channel.displayName}</strong> · ${platformNames[channel.platform]}</div>
 <div><a href="${safeHref(channel.url)}" rel="noopener nofollow">${channel.url}</a></div>
-<div class="muted">${channel.unit.name} · chính thức từ ${vietnamDate(channel.since)}</div>
+<div class="muted">${options.withPath ? channel.unit.path.join(" › ") : channel.unit.name} · chính thức từ ${vietnamDate(channel.since)}</div>
 </div>`;
 }
 
@@ -177,7 +177,7 @@ ${options.unit ? html`<input type="hidden" name="unitId" value="${options.unit.i
     const link = (p: number) =>
       `/danh-ba?q=${encodeURIComponent(options.q ?? "")}${options.unit ? `&unitId=${options.unit.id}` : ""}&page=${p}`;
     content = html`<h2>${total} kênh khớp “${options.q ?? ""}”</h2>
-${items.map((channel) => html`${channelCard(channel)}${unitPathLine(channel)}`)}
+${items.map((channel) => channelCard(channel, { withPath: true }))}
 ${
   pages > 1
     ? html`<p>${page > 1 ? html`<a href="${link(page - 1)}">‹ Trang trước</a> ` : null}Trang ${page}/${pages}${
@@ -191,7 +191,7 @@ ${
       unit
         ? html`<p class="path"><a href="/danh-ba">Tất cả</a> › ${unit.path.join(" › ")}</p>
 <h2>${unit.name}</h2>
-${(options.channels ?? []).length ? (options.channels ?? []).map(channelCard) : html`<p class="muted">Đơn vị này không có kênh riêng.</p>`}`
+${(options.channels ?? []).length ? (options.channels ?? []).map((channel) => channelCard(channel)) : html`<p class="muted">Đơn vị này không có kênh riêng.</p>`}`
         : null
     }
 ${

@@ -280,3 +280,13 @@ describe("public pages", () => {
     expect(top.body).toContain('href="/api/public/channels.csv"');
   });
 });
+
+describe("public API documentation", () => {
+  it("lists the public channel routes under the channels tag and hides the HTML pages", async () => {
+    const spec = (await t.app.inject({ method: "GET", url: "/docs/json" })).json();
+    expect(spec.paths["/api/public/channels/lookup"].get.tags).toEqual(["channels"]);
+    expect(spec.paths["/api/channels"].post.tags).toEqual(["channels"]);
+    expect(spec.paths["/api/public/channels.csv"]).toBeTruthy();
+    expect(spec.paths["/kiem-tra"]).toBeUndefined();
+  });
+});
