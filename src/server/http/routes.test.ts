@@ -124,6 +124,11 @@ function siblingAttempts(): Record<string, InjectOptions> {
       payload: { unitId: org.left.id },
     },
     "POST /api/channels/:id/verify": { method: "POST", url: `/api/channels/${rightChannelId}/verify` },
+    "POST /api/channels/:id/remove": {
+      method: "POST",
+      url: `/api/channels/${rightChannelId}/remove`,
+      payload: { reason: "Xoá trái phép" },
+    },
     "POST /api/channels/import/preview": {
       method: "POST",
       url: "/api/channels/import/preview",

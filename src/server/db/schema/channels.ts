@@ -71,7 +71,7 @@ export const channelHistory = pgTable(
     /** The owner unit after the change. */
     unitId: uuid("unit_id").notNull(),
     change: text("change", {
-      enum: ["created", "edited", "status_changed", "handed_over", "verified", "imported"],
+      enum: ["created", "edited", "status_changed", "handed_over", "verified", "imported", "removed"],
     }).notNull(),
     status: text("status", { enum: channelStatusValues }).notNull(),
     fromUnitId: uuid("from_unit_id"),

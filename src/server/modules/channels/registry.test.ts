@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
-import { auditEvents } from "../../db/schema/index.ts";
+import { auditEvents, channelHistory } from "../../db/schema/index.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -277,5 +277,47 @@ describe("channel registry", () => {
     expect(handOver.statusCode).toBe(403);
     const missing = await client.request({ method: "GET", url: `/api/channels/${crypto.randomUUID()}` });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it("takes a mistaken entry out of the registry: its page can be registered again, its history stays", async () => {
+    const org = await makeOrganisation(t.db);
+    const admin = await signInAs(t.app, org.rootAdmin.email ?? "");
+    const url = `https://www.facebook.com/nham${suffix()}`;
+    const wrong = await admin.request({
+      method: "POST",
+      url: "/api/channels",
+      payload: { unitId: org.left.id, platform: "facebook_page", url, displayName: "Nhập nhầm đơn vị" },
+    });
+    expect(wrong.statusCode).toBe(201);
+    const id = wrong.json().id;
+    const lookup = () =>
+      t.app.inject({ method: "GET", url: `/api/public/channels/lookup?url=${encodeURIComponent(url)}` });
+    expect((await lookup()).json().status).toBe("official");
+
+    const noReason = await admin.request({ method: "POST", url: `/api/channels/${id}/remove`, payload: {} });
+    expect(noReason.statusCode).toBe(400);
+    const removed = await admin.request({
+      method: "POST",
+      url: `/api/channels/${id}/remove`,
+      payload: { reason: "Nhập nhầm: trang của phường bên cạnh" },
+    });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toEqual({ id, removed: true });
+    expect((await admin.request({ method: "GET", url: `/api/channels/${id}` })).statusCode).toBe(404);
+    expect((await lookup()).json().status).toBe("unknown");
+
+    const right = await admin.request({
+      method: "POST",
+      url: "/api/channels",
+      payload: { unitId: org.right.id, platform: "facebook_page", url, displayName: "Đúng đơn vị" },
+    });
+    expect(right.statusCode).toBe(201);
+    const history = await t.db
+      .select({ change: channelHistory.change, details: channelHistory.details })
+      .from(channelHistory)
+      .where(eq(channelHistory.channelId, id))
+      .orderBy(asc(channelHistory.id));
+    expect(history.map((h) => h.change)).toEqual(["created", "removed"]);
+    expect(history[1]?.details).toMatchObject({ reason: "Nhập nhầm: trang của phường bên cạnh" });
   });
 });

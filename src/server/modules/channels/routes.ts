@@ -16,6 +16,8 @@ import {
   handOverChannelBody,
   listChannelsQuery,
   registerChannelBody,
+  removeChannelBody,
+  removedChannelResponse,
   setChannelStatusBody,
   updateChannelBody,
 } from "./schema.ts";
@@ -25,6 +27,7 @@ import {
   handOverChannel,
   listChannels,
   registerChannel,
+  removeChannel,
   setChannelStatus,
   unitOfChannel,
   updateChannel,
@@ -193,6 +196,25 @@ export async function channelRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       await verifyChannel(contextOf(request), { channelId: request.params.id });
       return getChannel(db, request.params.id);
+    },
+  );
+
+  routes.post(
+    "/api/channels/:id/remove",
+    {
+      config: { access: { permission: "channels.manage", unit: channelUnit } },
+      schema: {
+        tags,
+        summary:
+          "Take an entry made by mistake out of the registry (a channel that closed is closed instead, so the lookup still knows it)",
+        params: channelIdParams,
+        body: removeChannelBody,
+        response: { 200: removedChannelResponse },
+      },
+    },
+    async (request) => {
+      await removeChannel(contextOf(request), { channelId: request.params.id, reason: request.body.reason });
+      return { id: request.params.id, removed: true as const };
     },
   );
 

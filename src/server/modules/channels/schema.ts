@@ -59,6 +59,13 @@ export const handOverChannelBody = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 
+export const removeChannelBody = z.object({
+  /** Why the entry is wrong (kept in the history and the audit log). */
+  reason: z.string().trim().min(1).max(1000),
+});
+
+export const removedChannelResponse = z.object({ id: z.string(), removed: z.literal(true) });
+
 export const listChannelsQuery = z.object({
   q: z.string().max(200).optional(),
   unitId: z.uuid().optional(),

@@ -472,6 +472,39 @@ export async function verifyChannel(ctx: ActionContext, options: { channelId: st
   });
 }
 
+/**
+ * Takes an entry made by mistake out of the registry (a channel that really closed is closed
+ * instead, so the lookup keeps saying it was official). The row and its history stay; the key is free again.
+ */
+export async function removeChannel(
+  ctx: ActionContext,
+  options: { channelId: string; reason: string },
+): Promise<void> {
+  await changeRegistry(ctx, async (tx) => {
+    const before = await requireChannel(tx, options.channelId, true);
+    const removedAt = new Date();
+    const [channel] = await tx
+      .update(channels)
+      .set({ removedAt, updatedAt: removedAt })
+      .where(eq(channels.id, before.id))
+      .returning();
+    if (!channel) {
+      throw errors.notFound(channelLabel);
+    }
+    const unit = await requireUnit(tx, channel.unitId);
+    const details = { reason: options.reason, key: channel.key, url: channel.url };
+    await recordHistory(tx, { channel, change: "removed", actor: ctx.actor, details, at: removedAt });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "channel.remove",
+      unit: { id: unit.id, path: unit.path },
+      target: { type: "channel", id: channel.id },
+      ip: ctx.ip,
+      details,
+    });
+  });
+}
+
 // Reading the registry
 
 const responsible = alias(people, "responsible");
