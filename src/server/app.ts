@@ -54,7 +54,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Read once: every client-side route of the web app is answered with this shell.
-  const spaIndexHtml = existsSync(`${webRoot}/index.html`) ? readFileSync(`${webRoot}/index.html`, "utf8") : null;
+  const spaIndexHtml = existsSync(`${webRoot}/index.html`)
+    ? readFileSync(`${webRoot}/index.html`, "utf8")
+    : null;
   registerErrorHandling(app, { spaIndexHtml });
 
   await app.register(fastifyCookie);
@@ -116,6 +118,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         root: webRoot,
         wildcard: false,
         preCompressed: true,
+        // The compressed twins are found by preCompressed; they need no routes of their own.
+        globIgnore: ["**/*.br", "**/*.gz"],
         cacheControl: false,
         setHeaders: (reply, path) => {
           reply.header(
