@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
-import { isWithin, scopeFor } from "../org/policy.ts";
-import { unitPath } from "../org/service.ts";
+import { scopeFor } from "../org/policy.ts";
+import { listFilterPath } from "../org/service.ts";
 import { previewChannelImport, runChannelImport } from "./import.ts";
 import {
   channelIdParams,
@@ -57,17 +56,7 @@ export async function channelRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const ctx = signedInContextOf(request);
       const scope = scopeFor(ctx.actor, "units.read");
-      let path: string | undefined;
-      if (request.query.unitId) {
-        const found = await unitPath(db, request.query.unitId);
-        if (!found) {
-          throw errors.notFound({ vi: "đơn vị", en: "Unit" });
-        }
-        if (!scope.some((top) => isWithin(found, top) || isWithin(top, found))) {
-          throw errors.forbidden();
-        }
-        path = found;
-      }
+      const path = await listFilterPath(db, scope, request.query.unitId);
       const { limit, offset, page } = pageOf(request.query);
       const result = await listChannels(db, {
         scope,

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
 import { previewPeopleImport, runPeopleImport } from "./people-import.ts";
 import {
   createPerson,
@@ -16,7 +15,7 @@ import {
   unitOfPerson,
   updatePerson,
 } from "./people-service.ts";
-import { isWithin, scopeFor } from "./policy.ts";
+import { scopeFor } from "./policy.ts";
 import {
   createPersonBody,
   grantRoleBody,
@@ -30,7 +29,7 @@ import {
   personSchema,
   updatePersonBody,
 } from "./schema.ts";
-import { unitPath } from "./service.ts";
+import { listFilterPath } from "./service.ts";
 
 const personParam = (request: FastifyRequest) => (request.params as { id: string }).id;
 
@@ -55,17 +54,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const ctx = signedInContextOf(request);
       const scope = scopeFor(ctx.actor, "people.read");
-      let path: string | undefined;
-      if (request.query.unitId) {
-        const found = await unitPath(db, request.query.unitId);
-        if (!found) {
-          throw errors.notFound({ vi: "đơn vị", en: "Unit" });
-        }
-        if (!scope.some((top) => isWithin(found, top) || isWithin(top, found))) {
-          throw errors.forbidden();
-        }
-        path = found;
-      }
+      const path = await listFilterPath(db, scope, request.query.unitId);
       const { limit, offset, page } = pageOf(request.query);
       const result = await listPeople(ctx, { ...request.query, unitPath: path, scope, limit, offset });
       return { ...result, page };

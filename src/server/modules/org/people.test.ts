@@ -94,6 +94,18 @@ describe("people", () => {
     expect(third.page).toBe(3);
   });
 
+  it("narrows a list to a unit only where the reader's scope reaches", async () => {
+    const org = await makeOrganisation(t.db);
+    const left = await signInAs(t.app, org.leftAdmin.email ?? "");
+    const sibling = await left.request({ method: "GET", url: `/api/people?unitId=${org.right.id}` });
+    expect(sibling.statusCode).toBe(403);
+    // Asking from above one's scope is allowed and still shows only the scope.
+    const above = (await left.request({ method: "GET", url: `/api/people?unitId=${org.root.id}&pageSize=200` })).json();
+    expect(above.items.map((p: { unitId: string }) => p.unitId)).toEqual([org.left.id]);
+    const missing = await left.request({ method: "GET", url: `/api/people?unitId=${crypto.randomUUID()}` });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it("deactivates a person, who can then no longer sign in", async () => {
     const org = await makeOrganisation(t.db);
     const admin = await signInAs(t.app, org.rootAdmin.email ?? "");

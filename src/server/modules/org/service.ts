@@ -535,3 +535,25 @@ export async function rootUnitIdFor(db: Executor, unitId: string | undefined): P
   );
   return rows[0]?.id ?? null;
 }
+
+/**
+ * The path of the unit a list is narrowed to (`?unitId=`), or undefined when none was asked for.
+ * The unit must overlap the reader's scope: inside it, or above it (the list stays limited to the scope).
+ */
+export async function listFilterPath(
+  db: Executor,
+  scope: readonly string[],
+  unitId: string | undefined,
+): Promise<string | undefined> {
+  if (!unitId) {
+    return undefined;
+  }
+  const path = await unitPath(db, unitId);
+  if (!path) {
+    throw errors.notFound(unitLabel);
+  }
+  if (!scope.some((top) => path === top || path.startsWith(`${top}.`) || top.startsWith(`${path}.`))) {
+    throw errors.forbidden();
+  }
+  return path;
+}
