@@ -100,7 +100,9 @@ describe("people", () => {
     const sibling = await left.request({ method: "GET", url: `/api/people?unitId=${org.right.id}` });
     expect(sibling.statusCode).toBe(403);
     // Asking from above one's scope is allowed and still shows only the scope.
-    const above = (await left.request({ method: "GET", url: `/api/people?unitId=${org.root.id}&pageSize=200` })).json();
+    const above = (
+      await left.request({ method: "GET", url: `/api/people?unitId=${org.root.id}&pageSize=200` })
+    ).json();
     expect(above.items.map((p: { unitId: string }) => p.unitId)).toEqual([org.left.id]);
     const missing = await left.request({ method: "GET", url: `/api/people?unitId=${crypto.randomUUID()}` });
     expect(missing.statusCode).toBe(404);
