@@ -3,8 +3,6 @@
  * Builds a fresh database (PGlite in memory, or a new database on BENCH_DATABASE_URL's server),
  * seeds the demo province, and prints one JSON line: { port, token, engine }.
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/client.ts";
@@ -14,26 +12,14 @@ import { createApiToken } from "../src/server/modules/auth/service.ts";
 import { ensureAdminAreas } from "../src/server/modules/org/admin-areas.ts";
 import { ensureAdministrator, ensureRootUnit } from "../src/server/seed/bootstrap.ts";
 import { seedDemoOrganisation } from "../src/server/seed/demo.ts";
+import { createServerDatabase } from "../test/helpers/server-database.ts";
 
 const serverUrl = process.env.BENCH_DATABASE_URL;
-let url: string | undefined;
-let dropDatabase = async () => {};
-if (serverUrl) {
-  const name = `caunoi_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(serverUrl);
-  target.pathname = `/${name}`;
-  url = target.toString();
-  dropDatabase = async () => {
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
-  };
-}
+const server = serverUrl ? await createServerDatabase(serverUrl, "caunoi_bench") : null;
+const url = server?.url;
+const dropDatabase = async () => {
+  await server?.drop();
+};
 
 const database = await openDatabase({ url, dataDir: "memory://", poolSize: 10 });
 await runMigrations(database);

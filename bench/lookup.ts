@@ -45,7 +45,7 @@ function variantUrl(n: number): string {
 }
 
 async function serve(): Promise<void> {
-  const pg = (await import("pg")).default;
+  const { createServerDatabase } = await import("../test/helpers/server-database.ts");
   const { buildApp } = await import("../src/server/app.ts");
   const { loadConfig } = await import("../src/server/config.ts");
   const { openDatabase } = await import("../src/server/db/client.ts");
@@ -57,24 +57,11 @@ async function serve(): Promise<void> {
   const { seedDemoOrganisation } = await import("../src/server/seed/demo.ts");
 
   const serverUrl = process.env.BENCH_DATABASE_URL;
-  let url: string | undefined;
-  let dropDatabase = async () => {};
-  if (serverUrl) {
-    const name = `caunoi_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const target = new URL(serverUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    dropDatabase = async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    };
-  }
+  const server = serverUrl ? await createServerDatabase(serverUrl, "caunoi_bench") : null;
+  const url = server?.url;
+  const dropDatabase = async () => {
+    await server?.drop();
+  };
   const database = await openDatabase({ url, dataDir: "memory://", poolSize: 10 });
   await runMigrations(database);
   await ensureAdminAreas(database.db);

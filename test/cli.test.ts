@@ -1,11 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
@@ -14,6 +12,7 @@ import { migrationStatus, migrationsFolder } from "../src/server/db/migrate.ts";
 import type { AppError } from "../src/server/http/errors.ts";
 import { startJobQueue } from "../src/server/jobs/queue.ts";
 import { resolveCredentials, signIn } from "../src/server/modules/auth/service.ts";
+import { createServerDatabase } from "./helpers/server-database.ts";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const nodeBin = join(repoRoot, "node_modules/.bin/node");
@@ -323,24 +322,16 @@ describe("caunoi CLI on the embedded database", () => {
 if (process.env.TEST_DATABASE_URL) {
   describe("caunoi CLI on PostgreSQL (DATABASE_URL)", () => {
     const serverUrl = process.env.TEST_DATABASE_URL ?? "";
-    const name = `caunoi_cli_${randomBytes(6).toString("hex")}`;
+    let server: Awaited<ReturnType<typeof createServerDatabase>>;
     let env: Record<string, string>;
 
     beforeAll(async () => {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
+      server = await createServerDatabase(serverUrl, "caunoi_cli");
       // DATA_DIR is set to show it is ignored: no lock, no directory.
-      env = { DATABASE_URL: url.toString(), DATA_DIR: join(tmp, "unused-with-postgres") };
+      env = { DATABASE_URL: server.url, DATA_DIR: join(tmp, "unused-with-postgres") };
     });
     afterAll(async () => {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await server?.drop();
     });
 
     it("migrates a fresh database, creates an administrator and a working token", async () => {

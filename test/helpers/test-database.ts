@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { type Database, openDatabase } from "../../src/server/db/client.ts";
 import { runMigrations } from "../../src/server/db/migrate.ts";
+import { createServerDatabase } from "./server-database.ts";
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new database on
@@ -14,24 +13,15 @@ export async function createTestDatabase(): Promise<Database> {
     await runMigrations(database);
     return database;
   }
-  const name = `caunoi_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  const server = await createServerDatabase(serverUrl, "caunoi_test");
+  const database = await openDatabase({ url: server.url, poolSize: 5 });
   await runMigrations(database);
   const close = database.close;
   return {
     ...database,
     close: async () => {
       await close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await server.drop();
     },
   };
 }
