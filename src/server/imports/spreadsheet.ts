@@ -5,6 +5,7 @@
 import type { CellValue } from "exceljs";
 import ExcelJS from "exceljs";
 import { CsvFormatError, parseCsv } from "../../shared/csv.ts";
+import { foldForSearch } from "../../shared/vietnamese-text.ts";
 import { type AppError, errors } from "../http/errors.ts";
 
 export const maxFileBytes = 10 * 1024 * 1024;
@@ -231,4 +232,51 @@ export async function readSheet(fileName: string, content: Buffer): Promise<Shee
     throw emptyFile();
   }
   return rows;
+}
+
+/** A header label as compared: case, diacritics, spaces and punctuation do not count. */
+function headerKey(label: string): string {
+  return foldForSearch(label).replace(/[^a-z0-9]/g, "");
+}
+
+/** One data row below the header, with the text of each recognised column ("" when absent). */
+export interface ColumnRow<Field extends string> {
+  row: number;
+  text: (field: Field) => string;
+}
+
+/**
+ * Finds the header row (the first of the top rows that names the `required` column, matched against
+ * `labels`) and returns the rows below it; `missing` is the message when no such row exists.
+ */
+export function readColumns<Field extends string>(
+  rows: SheetRow[],
+  labels: Record<Field, string[]>,
+  required: NoInfer<Field>,
+  missing: { vi: string; en: string },
+): ColumnRow<Field>[] {
+  const fieldByHeaderKey = new Map<string, Field>(
+    (Object.entries(labels) as [Field, string[]][]).flatMap(([field, names]) =>
+      names.map((name) => [headerKey(name), field] as [string, Field]),
+    ),
+  );
+  for (const [index, sheetRow] of rows.slice(0, headerSearchRows).entries()) {
+    const columns = new Map<Field, number>();
+    sheetRow.cells.forEach((cell, column) => {
+      const field = fieldByHeaderKey.get(headerKey(cell));
+      if (field && !columns.has(field)) {
+        columns.set(field, column);
+      }
+    });
+    if (columns.has(required)) {
+      return rows.slice(index + 1).map(({ row, cells }) => ({
+        row,
+        text: (field: Field) => {
+          const column = columns.get(field);
+          return column === undefined ? "" : (cells[column] ?? "");
+        },
+      }));
+    }
+  }
+  throw badFile("import.missing_columns", missing.vi, missing.en);
 }

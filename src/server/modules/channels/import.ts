@@ -5,8 +5,8 @@ import { channelHistory, channels, units } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import {
   badFile,
-  headerSearchRows,
   maxDataRows,
+  readColumns,
   readSheet,
   type SheetRow,
   tooManyRows,
@@ -44,16 +44,6 @@ const headerLabels: Record<ImportField, string[]> = {
   unit: ["Mã đơn vị", "Đơn vị", "Đơn vị quản lý", "Unit", "Unit code"],
   followers: ["Số người theo dõi", "Lượt theo dõi", "Người theo dõi", "Followers"],
 };
-
-function headerKey(label: string): string {
-  return foldForSearch(label).replace(/[^a-z0-9]/g, "");
-}
-
-const fieldByHeaderKey = new Map<string, ImportField>(
-  (Object.entries(headerLabels) as [ImportField, string[]][]).flatMap(([field, labels]) =>
-    labels.map((label) => [headerKey(label), field] as [string, ImportField]),
-  ),
-);
 
 /** What people write in a "platform" column, folded, to our platform values. */
 const platformByLabel = new Map<string, ChannelPlatform>(
@@ -105,42 +95,18 @@ interface ValidRow {
 
 /** Finds the header row (the one with an address column) and reads the rows below it. */
 function toRecords(rows: SheetRow[]): ImportRecord[] {
-  let headerIndex = -1;
-  let columns = new Map<ImportField, number>();
-  for (const [index, sheetRow] of rows.slice(0, headerSearchRows).entries()) {
-    const found = new Map<ImportField, number>();
-    sheetRow.cells.forEach((cell, column) => {
-      const field = fieldByHeaderKey.get(headerKey(cell));
-      if (field && !found.has(field)) {
-        found.set(field, column);
-      }
-    });
-    if (found.has("url")) {
-      headerIndex = index;
-      columns = found;
-      break;
-    }
-  }
-  if (headerIndex < 0) {
-    throw badFile(
-      "import.missing_columns",
-      "Không tìm thấy cột “Địa chỉ” ở dòng tiêu đề. Dòng tiêu đề cần có cột Địa chỉ (liên kết của kênh) và Tên kênh, có thể thêm Nền tảng, Mã đơn vị, Số người theo dõi.",
-      "No “Address” column in the header row. The header needs an Address (the channel's link) and a Name column and may have Platform, Unit code, Followers.",
-    );
-  }
-  const textAt = (cells: string[], field: ImportField) => {
-    const column = columns.get(field);
-    return column === undefined ? "" : (cells[column] ?? "");
-  };
   const records: ImportRecord[] = [];
-  for (const { row, cells } of rows.slice(headerIndex + 1)) {
+  for (const { row, text } of readColumns(rows, headerLabels, "url", {
+    vi: "Không tìm thấy cột “Địa chỉ” ở dòng tiêu đề. Dòng tiêu đề cần có cột Địa chỉ (liên kết của kênh) và Tên kênh, có thể thêm Nền tảng, Mã đơn vị, Số người theo dõi.",
+    en: "No “Address” column in the header row. The header needs an Address (the channel's link) and a Name column and may have Platform, Unit code, Followers.",
+  })) {
     const record = {
       row,
-      url: textAt(cells, "url"),
-      displayName: textAt(cells, "displayName"),
-      platform: textAt(cells, "platform"),
-      unit: textAt(cells, "unit"),
-      followers: textAt(cells, "followers"),
+      url: text("url"),
+      displayName: text("displayName"),
+      platform: text("platform"),
+      unit: text("unit"),
+      followers: text("followers"),
     };
     if (record.url || record.displayName || record.platform || record.unit) {
       records.push(record);

@@ -5,8 +5,8 @@ import { people, units } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import {
   badFile,
-  headerSearchRows,
   maxDataRows,
+  readColumns,
   readSheet,
   type SheetRow,
   tooManyRows,
@@ -65,16 +65,6 @@ const headerLabels: Record<ImportField, string[]> = {
   unit: ["Mã đơn vị", "Đơn vị", "Unit", "Unit code"],
 };
 
-function headerKey(label: string): string {
-  return foldForSearch(label).replace(/[^a-z0-9]/g, "");
-}
-
-const fieldByHeaderKey = new Map<string, ImportField>(
-  (Object.entries(headerLabels) as [ImportField, string[]][]).flatMap(([field, labels]) =>
-    labels.map((label) => [headerKey(label), field] as [string, ImportField]),
-  ),
-);
-
 /** The raw text of one data row, per recognised column. */
 interface ImportRecord {
   row: number;
@@ -111,42 +101,18 @@ interface Validation {
 
 /** Finds the header row and turns the rows below it into records of raw text per column. */
 function toRecords(rows: SheetRow[]): ImportRecord[] {
-  let headerIndex = -1;
-  let columns = new Map<ImportField, number>();
-  for (const [index, sheetRow] of rows.slice(0, headerSearchRows).entries()) {
-    const found = new Map<ImportField, number>();
-    sheetRow.cells.forEach((cell, column) => {
-      const field = fieldByHeaderKey.get(headerKey(cell));
-      if (field && !found.has(field)) {
-        found.set(field, column);
-      }
-    });
-    if (found.has("fullName")) {
-      headerIndex = index;
-      columns = found;
-      break;
-    }
-  }
-  if (headerIndex < 0) {
-    throw badFile(
-      "import.missing_columns",
-      "Không tìm thấy cột “Họ và tên” ở dòng tiêu đề. Dòng tiêu đề cần có cột Họ và tên, có thể thêm E-mail, Số điện thoại, Chức vụ, Mã đơn vị.",
-      "No “Full name” column in the header row. The header needs a Full name column and may have E-mail, Phone, Position, Unit code.",
-    );
-  }
-  const textAt = (cells: string[], field: ImportField) => {
-    const column = columns.get(field);
-    return column === undefined ? "" : (cells[column] ?? "");
-  };
   const records: ImportRecord[] = [];
-  for (const { row, cells } of rows.slice(headerIndex + 1)) {
+  for (const { row, text } of readColumns(rows, headerLabels, "fullName", {
+    vi: "Không tìm thấy cột “Họ và tên” ở dòng tiêu đề. Dòng tiêu đề cần có cột Họ và tên, có thể thêm E-mail, Số điện thoại, Chức vụ, Mã đơn vị.",
+    en: "No “Full name” column in the header row. The header needs a Full name column and may have E-mail, Phone, Position, Unit code.",
+  })) {
     const record = {
       row,
-      fullName: textAt(cells, "fullName"),
-      email: textAt(cells, "email"),
-      phone: restoreLeadingZero(textAt(cells, "phone")),
-      position: textAt(cells, "position"),
-      unit: textAt(cells, "unit"),
+      fullName: text("fullName"),
+      email: text("email"),
+      phone: restoreLeadingZero(text("phone")),
+      position: text("position"),
+      unit: text("unit"),
     };
     // A row with text only in columns we do not read (a pre-numbered "STT" column) is not a person.
     if (record.fullName || record.email || record.phone || record.position || record.unit) {
