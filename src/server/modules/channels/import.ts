@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import type { Db, Executor } from "../../db/client.ts";
 import { channelHistory, channels, units } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import {
   badFile,
   maxDataRows,
@@ -12,7 +11,11 @@ import {
   tooManyRows,
 } from "../../imports/spreadsheet.ts";
 import { recordAudit } from "../auth/audit.ts";
-import type { ActionContext } from "../org/service.ts";
+import {
+  type ActionContext,
+  requireActiveTargetUnit,
+  type TargetUnit as SelectedUnit,
+} from "../org/service.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { invalidateChannelLookups } from "./lookup-cache.ts";
 import { keyTakenError } from "./service.ts";
@@ -125,29 +128,12 @@ function toRecords(rows: SheetRow[]): ImportRecord[] {
   return records;
 }
 
-interface SelectedUnit {
-  id: string;
-  name: string;
-  path: string;
-}
-
-async function loadSelectedUnit(db: Executor, unitId: string, lock: boolean): Promise<SelectedUnit> {
-  const query = db
-    .select({ id: units.id, name: units.name, path: units.path, status: units.status })
-    .from(units)
-    .where(eq(units.id, unitId));
-  const [unit] = lock ? await query.for("share") : await query;
-  if (!unit) {
-    throw errors.notFound({ vi: "đơn vị", en: "Unit" });
-  }
-  if (unit.status !== "active") {
-    throw errors.conflict(
-      "unit.not_active",
-      `Đơn vị “${unit.name}” đã sáp nhập hoặc giải thể; không thể nhập kênh cho đơn vị này.`,
-      `Unit “${unit.name}” has been merged or dissolved; channels cannot be imported into it.`,
-    );
-  }
-  return { id: unit.id, name: unit.name, path: unit.path };
+function loadSelectedUnit(db: Executor, unitId: string, lock: boolean): Promise<SelectedUnit> {
+  // Inside the import's transaction the unit is share-locked, so it cannot be merged or dissolved under us.
+  return requireActiveTargetUnit(db, unitId, {
+    lock,
+    refusal: { vi: "không thể nhập kênh cho đơn vị này.", en: "channels cannot be imported into it." },
+  });
 }
 
 type UnitChoice = { id: string; name: string } | "ambiguous" | null;

@@ -13,7 +13,7 @@ import {
 } from "../../imports/spreadsheet.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { cleanPersonFields } from "./people-service.ts";
-import type { ActionContext } from "./service.ts";
+import { type ActionContext, requireActiveTargetUnit, type TargetUnit as SelectedUnit } from "./service.ts";
 
 export interface ImportInput {
   unitId: string;
@@ -86,12 +86,6 @@ interface ValidRow {
   unitName: string;
 }
 
-interface SelectedUnit {
-  id: string;
-  name: string;
-  path: string;
-}
-
 interface Validation {
   totalRows: number;
   valid: ValidRow[];
@@ -142,24 +136,12 @@ function restoreLeadingZero(phone: string): string {
 
 // Checking the rows
 
-async function loadSelectedUnit(db: Executor, unitId: string, lock: boolean): Promise<SelectedUnit> {
-  const query = db
-    .select({ id: units.id, name: units.name, path: units.path, status: units.status })
-    .from(units)
-    .where(eq(units.id, unitId));
+function loadSelectedUnit(db: Executor, unitId: string, lock: boolean): Promise<SelectedUnit> {
   // Inside the import's transaction the unit is share-locked, so it cannot be merged or dissolved under us.
-  const [unit] = lock ? await query.for("share") : await query;
-  if (!unit) {
-    throw errors.notFound({ vi: "đơn vị", en: "Unit" });
-  }
-  if (unit.status !== "active") {
-    throw errors.conflict(
-      "unit.not_active",
-      `Đơn vị “${unit.name}” đã sáp nhập hoặc giải thể; không thể nhập người vào đơn vị này.`,
-      `Unit “${unit.name}” has been merged or dissolved; people cannot be imported into it.`,
-    );
-  }
-  return { id: unit.id, name: unit.name, path: unit.path };
+  return requireActiveTargetUnit(db, unitId, {
+    lock,
+    refusal: { vi: "không thể nhập người vào đơn vị này.", en: "people cannot be imported into it." },
+  });
 }
 
 interface UnitChoice {

@@ -557,3 +557,38 @@ export async function listFilterPath(
   }
   return path;
 }
+
+/** A unit that work is about to be put into: id, name and tree path. */
+export interface TargetUnit {
+  id: string;
+  name: string;
+  path: string;
+}
+
+/**
+ * The active unit `unitId`, for work going into it (an import). With `lock`, it is share-locked for
+ * the caller's transaction so it cannot be merged or dissolved meanwhile. `refusal` finishes the
+ * sentence saying what cannot be done when the unit has ended.
+ */
+export async function requireActiveTargetUnit(
+  db: Executor,
+  unitId: string,
+  options: { lock: boolean; refusal: { vi: string; en: string } },
+): Promise<TargetUnit> {
+  const query = db
+    .select({ id: units.id, name: units.name, path: units.path, status: units.status })
+    .from(units)
+    .where(eq(units.id, unitId));
+  const [unit] = options.lock ? await query.for("share") : await query;
+  if (!unit) {
+    throw errors.notFound(unitLabel);
+  }
+  if (unit.status !== "active") {
+    throw errors.conflict(
+      "unit.not_active",
+      `Đơn vị “${unit.name}” đã sáp nhập hoặc giải thể; ${options.refusal.vi}`,
+      `Unit “${unit.name}” has been merged or dissolved; ${options.refusal.en}`,
+    );
+  }
+  return { id: unit.id, name: unit.name, path: unit.path };
+}
