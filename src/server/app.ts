@@ -19,6 +19,7 @@ import { auditRoutes } from "./modules/auth/audit-routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { publicChannelRoutes } from "./modules/channels/public-routes.ts";
 import { channelRoutes } from "./modules/channels/routes.ts";
+import { declarationRoutes } from "./modules/declarations/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { peopleRoutes } from "./modules/org/people-routes.ts";
 import { unitRoutes } from "./modules/org/routes.ts";
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(peopleRoutes);
   await app.register(channelRoutes);
   await app.register(publicChannelRoutes);
+  await app.register(declarationRoutes);
   await registerMailWorker(deps.jobs, deps.mailer);
 
   if (existsSync(`${webRoot}/index.html`)) {

@@ -123,3 +123,15 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): ParsedCsv {
   }
   return { delimiter: chosen, records };
 }
+
+/** A CSV cell: quoted, with a leading apostrophe for text a spreadsheet would run as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+/** A CSV file for spreadsheets: UTF-8 with BOM (so Excel shows Vietnamese correctly), CRLF lines. */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header, ...rows].map((cells) => cells.map(csvCell).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -18,6 +18,8 @@ export const roles = [
   "duty_officer",
   "checker",
   "jury",
+  /** Reads members' declared accounts (Regulation 85); granted on purpose, never implied by another role. */
+  "declaration_reviewer",
   "member",
 ] as const;
 export type Role = (typeof roles)[number];
@@ -32,5 +34,9 @@ export const permissions = [
   "audit.read",
   "settings.manage",
   "channels.manage",
+  /** Ask a subtree to review their account declarations; receive members' hijack/impersonation alerts. */
+  "declarations.manage",
+  /** Read members' declared accounts; every read is audited. Only the declaration_reviewer role has it. */
+  "declarations.view",
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -52,3 +52,19 @@ export async function eventually<T>(check: () => T | undefined, timeoutMs = 20_0
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** The message as a person reads it: soft line breaks joined and quoted-printable bytes decoded. */
+export function readableMail(mail: ReceivedMail): string {
+  const joined = mail.raw.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined[i] === "=" ? joined.slice(i + 1, i + 3) : "";
+    if (/^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[i] ?? "", "utf8"));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../test/helpers/test-app.ts";
 import { registerChannel } from "../modules/channels/service.ts";
+import { declarationPurpose } from "../modules/declarations/purpose.ts";
 import { grantRole } from "../modules/org/people-service.ts";
 
 let t: TestApp;
@@ -12,6 +13,8 @@ let rightPerson: Awaited<ReturnType<typeof makePerson>>;
 let rightChild: Awaited<ReturnType<typeof makeUnit>>;
 let rightGrantId: string;
 let rightChannelId: string;
+let rightRequestId: string;
+let rightReportId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -33,6 +36,33 @@ beforeAll(async () => {
     },
   );
   rightChannelId = channel.id;
+  // A declaration request and a member's hijack report on the right-hand branch.
+  const rightAdmin = await signInAs(t.app, org.rightAdmin.email ?? "");
+  const request = await rightAdmin.request({
+    method: "POST",
+    url: "/api/declaration-requests",
+    payload: { unitId: org.right.id, title: "Rà soát", dueOn: "2099-12-31" },
+  });
+  rightRequestId = request.json().id;
+  const member = await signInAs(t.app, rightPerson.email ?? "");
+  const declared = await member.request({
+    method: "POST",
+    url: "/api/me/declarations",
+    payload: {
+      platform: "tiktok",
+      url: "https://www.tiktok.com/@nguoibenphai",
+      displayName: "Người bên phải",
+      realName: true,
+      consent: true,
+      purposeVersion: declarationPurpose.version,
+    },
+  });
+  const report = await member.request({
+    method: "POST",
+    url: `/api/me/declarations/${declared.json().id}/report`,
+    payload: { kind: "compromised", happenedAt: new Date().toISOString() },
+  });
+  rightReportId = report.json().id;
 });
 afterAll(async () => {
   await t?.close();
@@ -138,6 +168,23 @@ function siblingAttempts(): Record<string, InjectOptions> {
       method: "POST",
       url: "/api/channels/import",
       payload: { unitId: org.right.id, fileName: "a.csv", contentBase64: channelCsv },
+    },
+    "POST /api/declaration-requests": {
+      method: "POST",
+      url: "/api/declaration-requests",
+      payload: { unitId: org.right.id, title: "Lấn sân", dueOn: "2099-12-31" },
+    },
+    "GET /api/declaration-requests/:id": {
+      method: "GET",
+      url: `/api/declaration-requests/${rightRequestId}`,
+    },
+    "POST /api/declaration-requests/:id/close": {
+      method: "POST",
+      url: `/api/declaration-requests/${rightRequestId}/close`,
+    },
+    "POST /api/declaration-alerts/:id/acknowledge": {
+      method: "POST",
+      url: `/api/declaration-alerts/${rightReportId}/acknowledge`,
     },
     "PUT /api/settings/role-policies/:role": {
       method: "PUT",

@@ -289,6 +289,7 @@ export const en: Messages = {
   },
   import: {
     title: "Import people",
+      declaration_reviewer: "Declaration reviewer",
     intro:
       "Upload an Excel (.xlsx) or CSV file, one person per row, with the columns of the template. The file is checked first and every bad row is reported; only valid rows are imported.",
     unit: "Receiving unit",

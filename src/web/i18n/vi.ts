@@ -286,6 +286,7 @@ export const vi = {
   },
   import: {
     title: "Nhập danh sách nhân sự",
+      declaration_reviewer: "Cán bộ xem kê khai tài khoản",
     intro:
       "Tải lên tệp Excel (.xlsx) hoặc CSV, mỗi dòng một người, theo các cột của tệp mẫu. Hệ thống kiểm tra trước và báo từng dòng lỗi; chỉ các dòng hợp lệ được nhập.",
     unit: "Đơn vị nhận",

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { toCsv } from "../../../shared/csv.ts";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { channels, units } from "../../db/schema/index.ts";
@@ -230,29 +231,17 @@ export async function directoryExport(db: Executor) {
   }));
 }
 
-/** A CSV cell: quoted, with a leading apostrophe for text a spreadsheet would run as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
-
 /** The directory as CSV (UTF-8 with BOM so Excel shows Vietnamese correctly). */
 export function directoryCsv(entries: Awaited<ReturnType<typeof directoryExport>>): string {
-  const header = ["Đơn vị", "Thuộc", "Nền tảng", "Tên kênh", "Địa chỉ", "Chính thức từ"];
-  const lines = [header.map(csvCell).join(",")];
-  for (const entry of entries) {
-    lines.push(
-      [
-        entry.unit,
-        entry.unitPath.slice(0, -1).join(" › "),
-        entry.platform,
-        entry.name,
-        entry.url,
-        entry.since,
-      ]
-        .map(csvCell)
-        .join(","),
-    );
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(
+    ["Đơn vị", "Thuộc", "Nền tảng", "Tên kênh", "Địa chỉ", "Chính thức từ"],
+    entries.map((entry) => [
+      entry.unit,
+      entry.unitPath.slice(0, -1).join(" › "),
+      entry.platform,
+      entry.name,
+      entry.url,
+      entry.since,
+    ]),
+  );
 }

@@ -7,12 +7,15 @@ export { type Permission, permissions, type Role, roles };
 
 /** What each role may do; a role granted on a unit applies to that unit's whole subtree. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  administrator: permissions,
+  // Members' declared accounts are private: administrators ask for and follow up declarations but
+  // cannot read them; reading needs the dedicated reviewer role, granted (and audited) on purpose.
+  administrator: permissions.filter((permission) => permission !== "declarations.view"),
   editor: ["units.read", "people.read", "channels.manage"],
   approver: ["units.read", "people.read"],
   duty_officer: ["units.read"],
   checker: ["units.read"],
   jury: ["units.read"],
+  declaration_reviewer: ["units.read", "declarations.view"],
   member: ["units.read"],
 };
 

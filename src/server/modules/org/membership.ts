@@ -1,0 +1,148 @@
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type Executor, queryRows } from "../../db/client.ts";
+import { people, units } from "../../db/schema/index.ts";
+import { withinScope } from "./policy.ts";
+
+/*
+ * Who belongs where, for the other modules: they keep person and unit ids in their own tables and ask
+ * here instead of reading org's tables themselves.
+ */
+
+/** WHERE fragment: the unit id in `unitIdColumn` lies within the scope (and under `unitPath` when given). */
+export function unitIdWithin(unitIdColumn: AnyPgColumn, scope: readonly string[], unitPath?: string): SQL {
+  const narrowed = unitPath ? sql` and ${units.path} <@ ${unitPath}::ltree` : sql``;
+  return sql`${unitIdColumn} in (select ${units.id} from ${units} where ${withinScope(units.path, scope)}${narrowed})`;
+}
+
+/** WHERE fragment: the person in `personIdColumn` belongs to a unit within the scope (and under `unitPath`). */
+export function personIdWithin(
+  personIdColumn: AnyPgColumn,
+  scope: readonly string[],
+  unitPath?: string,
+): SQL {
+  return sql`${personIdColumn} in (select ${people.id} from ${people} where ${unitIdWithin(people.unitId, scope, unitPath)})`;
+}
+
+export interface PersonSummary {
+  id: string;
+  fullName: string;
+  email: string | null;
+  locale: "vi" | "en";
+  status: "active" | "inactive";
+  unitId: string;
+  unitName: string;
+  unitPath: string;
+}
+
+const personSummaryColumns = {
+  id: people.id,
+  fullName: people.fullName,
+  email: people.email,
+  locale: people.locale,
+  status: people.status,
+  unitId: people.unitId,
+  unitName: units.name,
+  unitPath: units.path,
+};
+
+/** Name, unit and contact of each person asked for (missing ids are left out). */
+export async function personSummaries(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, PersonSummary>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select(personSummaryColumns)
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(inArray(people.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** One person's name and unit, or null when there is no such person. */
+export async function personSummary(db: Executor, personId: string): Promise<PersonSummary | null> {
+  return (await personSummaries(db, [personId])).get(personId) ?? null;
+}
+
+/**
+ * The administrators closest above a unit: those of the unit itself if it has any, else of its parent,
+ * and so on up. Alerts go to them, so that a commune's incident reaches the commune, not the province.
+ */
+export async function nearestAdministrators(db: Executor, unitId: string): Promise<PersonSummary[]> {
+  const rows = await queryRows<{ id: string; level: number }>(
+    db,
+    sql`
+    select distinct p.id, nlevel(g_unit.path) as level
+    from units member_unit
+    join units g_unit on g_unit.path @> member_unit.path and g_unit.status = 'active'
+    join role_grants g on g.unit_id = g_unit.id and g.role = 'administrator'
+    join people p on p.id = g.person_id and p.status = 'active'
+    where member_unit.id = ${unitId}`,
+  );
+  const deepest = Math.max(...rows.map((row) => Number(row.level)));
+  const ids = rows.filter((row) => Number(row.level) === deepest).map((row) => row.id);
+  const summaries = await personSummaries(db, ids);
+  return [...summaries.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "vi"));
+}
+
+export interface SubtreeUnit {
+  id: string;
+  name: string;
+  path: string;
+  parentId: string | null;
+}
+
+/** The active units of a subtree, parents before children. */
+export async function subtreeUnits(db: Executor, rootPath: string): Promise<SubtreeUnit[]> {
+  return db
+    .select({ id: units.id, name: units.name, path: units.path, parentId: units.parentId })
+    .from(units)
+    .where(and(sql`${units.path} <@ ${rootPath}::ltree`, eq(units.status, "active")))
+    .orderBy(asc(sql`nlevel(${units.path})`), asc(units.name));
+}
+
+/** The active people of a subtree with their unit: those a request to the subtree is addressed to. */
+export async function subtreePeople(db: Executor, rootPath: string): Promise<PersonSummary[]> {
+  return db
+    .select(personSummaryColumns)
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(and(sql`${units.path} <@ ${rootPath}::ltree`, eq(people.status, "active")));
+}
+
+/** WHERE fragment: the unit in `unitIdColumn` is the unit at `path` or one of its ancestors. */
+export function unitIdAtOrAbove(unitIdColumn: AnyPgColumn, path: string): SQL {
+  return sql`${unitIdColumn} in (select ${units.id} from ${units} where ${units.path} @> ${path}::ltree)`;
+}
+
+export interface UnitSummary {
+  id: string;
+  name: string;
+  path: string;
+  status: "active" | "merged" | "dissolved";
+}
+
+/** Name, path and status of each unit asked for (missing ids are left out). */
+export async function unitSummaries(db: Executor, ids: readonly string[]): Promise<Map<string, UnitSummary>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: units.id, name: units.name, path: units.path, status: units.status })
+    .from(units)
+    .where(inArray(units.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** How many active people a subtree has. */
+export async function countSubtreePeople(db: Executor, rootPath: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(and(sql`${units.path} <@ ${rootPath}::ltree`, eq(people.status, "active")));
+  return row?.total ?? 0;
+}
