@@ -17,7 +17,16 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { can, useSignedInSession, useSignOut } from "../backend/session.ts";
 import type { Permission } from "../backend/types.ts";
-import { ListIcon, LogoutIcon, PeopleIcon, TreeIcon, UploadIcon, UserIcon } from "../components/icons.tsx";
+import {
+  ChannelIcon,
+  ExternalLinkIcon,
+  ListIcon,
+  LogoutIcon,
+  PeopleIcon,
+  TreeIcon,
+  UploadIcon,
+  UserIcon,
+} from "../components/icons.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import classes from "./app-layout.module.css";
 
@@ -32,8 +41,15 @@ const navItems: NavItem[] = [
   { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
   { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },
+  { to: "/channels", labelKey: "nav.channels", icon: <ChannelIcon />, permission: "units.read" },
   { to: "/audit", labelKey: "nav.audit", icon: <ListIcon />, permission: "audit.read" },
   { to: "/profile", labelKey: "nav.profile", icon: <UserIcon /> },
+];
+
+/** The public pages citizens use, for staff to open and share. */
+const publicPages = [
+  { href: "/kiem-tra", labelKey: "nav.publicLookup" },
+  { href: "/danh-ba", labelKey: "nav.publicDirectory" },
 ];
 
 function initials(fullName: string): string {
@@ -140,6 +156,16 @@ export function AppLayout({ children }: { children: ReactNode }) {
           ))}
         </AppShell.Section>
         <AppShell.Section>
+          {/* Server-rendered public pages: a full page load, never a client route. */}
+          {publicPages.map((item) => (
+            <NavLink
+              key={item.href}
+              href={item.href}
+              label={t(item.labelKey)}
+              leftSection={<ExternalLinkIcon />}
+              onClick={close}
+            />
+          ))}
           <NavLink
             label={t("nav.signOut")}
             leftSection={<LogoutIcon />}

@@ -11,6 +11,9 @@ const UnitsPage = lazy(() => import("../features/units/units-page.tsx"));
 const UnitDetailPage = lazy(() => import("../features/units/unit-detail-page.tsx"));
 const PeoplePage = lazy(() => import("../features/people/people-page.tsx"));
 const ImportPage = lazy(() => import("../features/people/import-page.tsx"));
+const ChannelsPage = lazy(() => import("../features/channels/channels-page.tsx"));
+const ChannelDetailPage = lazy(() => import("../features/channels/channel-detail-page.tsx"));
+const ChannelImportPage = lazy(() => import("../features/channels/channel-import-page.tsx"));
 const AuditPage = lazy(() => import("../features/audit/audit-page.tsx"));
 const ProfilePage = lazy(() => import("../features/profile/profile-page.tsx"));
 
@@ -80,6 +83,30 @@ export default function SignedInApp() {
             element={
               <Allowed permission="people.manage">
                 <ImportPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="channels"
+            element={
+              <Allowed permission="units.read">
+                <ChannelsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="channels/import"
+            element={
+              <Allowed permission="channels.manage">
+                <ChannelImportPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="channels/:id"
+            element={
+              <Allowed permission="units.read">
+                <ChannelDetailPage />
               </Allowed>
             }
           />

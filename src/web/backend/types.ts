@@ -3,6 +3,18 @@
  * They mirror the zod response schemas in the server modules' schema.ts files.
  */
 
+import type { z } from "zod";
+import type {
+  channelHistoryEntry,
+  channelImportPreviewResponse,
+  channelImportResultResponse,
+  channelPlatformSchema,
+  channelSchema,
+  channelStatusSchema,
+  channelWithHistory,
+  registerChannelBody,
+  updateChannelBody,
+} from "../../server/modules/channels/schema.ts";
 import type { Permission, Role, UnitKind } from "../../shared/organisation.ts";
 
 export {
@@ -168,3 +180,50 @@ export interface RolePolicy {
   role: Role;
   requireTotp: boolean;
 }
+
+// Channels: derived from the server's zod schemas (type-only imports, so no server code reaches the
+// bundle), with dates turned into the ISO strings that JSON actually carries.
+
+/** A response type as it arrives over JSON: every Date becomes an ISO string. */
+type AsJson<T> = T extends Date
+  ? string
+  : T extends readonly (infer Item)[]
+    ? AsJson<Item>[]
+    : T extends object
+      ? { [Key in keyof T]: AsJson<T[Key]> }
+      : T;
+
+export type ChannelPlatform = z.infer<typeof channelPlatformSchema>;
+export type ChannelStatus = z.infer<typeof channelStatusSchema>;
+export type Channel = AsJson<z.infer<typeof channelSchema>>;
+export type ChannelHistoryEntry = AsJson<z.infer<typeof channelHistoryEntry>>;
+export type ChannelWithHistory = AsJson<z.infer<typeof channelWithHistory>>;
+export type ChannelImportPreview = AsJson<z.infer<typeof channelImportPreviewResponse>>;
+export type ChannelImportResult = AsJson<z.infer<typeof channelImportResultResponse>>;
+export type RegisterChannelBody = z.input<typeof registerChannelBody>;
+export type UpdateChannelBody = z.input<typeof updateChannelBody>;
+
+/** Every platform, in the order the forms offer them (the type check keeps it complete). */
+export const channelPlatforms = [
+  "website",
+  "facebook_page",
+  "facebook_group",
+  "zalo_oa",
+  "zalo_group",
+  "youtube",
+  "tiktok",
+  "other",
+] as const satisfies readonly ChannelPlatform[];
+export const channelStatuses = [
+  "active",
+  "closed",
+  "lost_control",
+] as const satisfies readonly ChannelStatus[];
+/** True when `Listed` names every member of `All`. */
+type Covers<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
+type MustBeTrue<T extends true> = T;
+/** A platform or status added on the server but missing from the lists above fails the type check here. */
+export type ChannelListsComplete = MustBeTrue<
+  Covers<ChannelPlatform, (typeof channelPlatforms)[number]> &
+    Covers<ChannelStatus, (typeof channelStatuses)[number]>
+>;

@@ -29,8 +29,8 @@ const maxBytes = 10 * 1024 * 1024;
 export const templateHeader = "Họ và tên,E-mail,Số điện thoại,Chức vụ,Mã đơn vị";
 
 /** Offers the CSV template; the BOM makes Excel read the Vietnamese header as UTF-8. */
-function downloadTemplate(fileName: string): void {
-  const blob = new Blob([`\uFEFF${templateHeader}\r\n`], { type: "text/csv;charset=utf-8" });
+export function downloadTemplate(fileName: string, header: string = templateHeader): void {
+  const blob = new Blob([`\uFEFF${header}\r\n`], { type: "text/csv;charset=utf-8" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -42,7 +42,7 @@ function downloadTemplate(fileName: string): void {
 }
 
 /** The file's bytes as base64, as the import endpoints expect. */
-function readAsBase64(file: File): Promise<string> {
+export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onerror = () => reject(reader.error);

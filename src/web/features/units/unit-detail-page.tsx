@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { useCan } from "../../backend/session.ts";
 import type { UnitDetail, UnitKind } from "../../backend/types.ts";
-import { ChevronRightIcon, DotsIcon, PeopleIcon, PlusIcon } from "../../components/icons.tsx";
+import { ChannelIcon, ChevronRightIcon, DotsIcon, PeopleIcon, PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.ts";
@@ -122,6 +122,14 @@ export default function UnitDetailPage() {
                 {t("units.detail.viewPeople")}
               </Button>
             )}
+            <Button
+              variant="default"
+              leftSection={<ChannelIcon size={16} />}
+              component={Link}
+              to={`/channels?unitId=${data.id}`}
+            >
+              {t("channels.viewOfUnit")}
+            </Button>
             {manage && (
               <Button leftSection={<PlusIcon size={16} />} onClick={() => setDialog("create")}>
                 {t("units.actions.addChild")}

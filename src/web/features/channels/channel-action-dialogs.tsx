@@ -1,0 +1,263 @@
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../backend/client.ts";
+import type { Channel, ChannelStatus } from "../../backend/types.ts";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { FormError } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { vietnamToday } from "../../i18n/format.ts";
+
+/** After any change, the channel's page and every list that shows it may be stale. */
+function useInvalidateChannels(): () => Promise<void> {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ["channels"] });
+}
+
+const titleKeys: Record<ChannelStatus, string> = {
+  closed: "channels.statusDialog.closeTitle",
+  lost_control: "channels.statusDialog.lostControlTitle",
+  active: "channels.statusDialog.reactivateTitle",
+};
+const explainKeys: Record<ChannelStatus, string> = {
+  closed: "channels.statusDialog.closeExplain",
+  lost_control: "channels.statusDialog.lostControlExplain",
+  active: "channels.statusDialog.reactivateExplain",
+};
+
+/** Closes a channel, reports lost control or reactivates it, as of a chosen day (today by default). */
+export function ChannelStatusDialog(props: {
+  channel: Channel;
+  status: ChannelStatus;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateChannels();
+  const today = vietnamToday();
+  const [day, setDay] = useState(today);
+  const [note, setNote] = useState("");
+  const change = useMutation({
+    mutationFn: () =>
+      api<Channel>("POST", `/api/channels/${props.channel.id}/status`, {
+        status: props.status,
+        // Today means now; an earlier day means that day in Vietnam, whatever the browser's zone.
+        since: day === today ? undefined : `${day}T00:00:00+07:00`,
+        note: note.trim() || undefined,
+      }),
+    onSuccess: async () => {
+      notifications.show({
+        color: "green",
+        message: t("channels.statusDialog.done", { status: t(`channels.status.${props.status}`) }),
+      });
+      await invalidate();
+      props.onClose();
+    },
+  });
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t(titleKeys[props.status], { name: props.channel.displayName })}
+      centered
+    >
+      <form
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          if (day) {
+            change.mutate();
+          }
+        }}
+      >
+        <Stack>
+          <Text size="sm">{t(explainKeys[props.status])}</Text>
+          <TextInput
+            label={t("channels.statusDialog.since")}
+            description={t("channels.statusDialog.sinceHint")}
+            type="date"
+            required
+            max={today}
+            value={day}
+            onChange={(event) => setDay(event.currentTarget.value)}
+          />
+          <Textarea
+            label={t("channels.statusDialog.note")}
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+          />
+          <FormError error={change.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={change.isPending} disabled={!day}>
+              {t("channels.statusDialog.confirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Hands a channel to another unit; the picker offers only units where the person manages channels. */
+export function HandOverDialog(props: { channel: Channel; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateChannels();
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const [note, setNote] = useState("");
+  const handOver = useMutation({
+    mutationFn: () =>
+      api<Channel>("POST", `/api/channels/${props.channel.id}/hand-over`, {
+        unitId: unit?.id,
+        note: note.trim() || undefined,
+      }),
+    onSuccess: async (channel) => {
+      notifications.show({
+        color: "green",
+        message: t("channels.handOver.done", { unit: channel.unitName }),
+      });
+      await invalidate();
+      props.onClose();
+    },
+  });
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("channels.handOver.title", { name: props.channel.displayName })}
+      centered
+    >
+      <form
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          if (unit) {
+            handOver.mutate();
+          }
+        }}
+      >
+        <Stack>
+          <Text size="sm">{t("channels.handOver.explain")}</Text>
+          <UnitPicker
+            label={t("channels.handOver.unit")}
+            value={unit}
+            onChange={setUnit}
+            permission="channels.manage"
+            excludeId={props.channel.unitId}
+            required
+          />
+          <Textarea
+            label={t("channels.handOver.note")}
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+          />
+          <FormError error={handOver.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={handOver.isPending} disabled={!unit}>
+              {t("channels.handOver.confirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Records that the person checked the channel really is the unit's. */
+export function VerifyDialog(props: { channel: Channel; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateChannels();
+  const verify = useMutation({
+    mutationFn: () => api<Channel>("POST", `/api/channels/${props.channel.id}/verify`),
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("channels.verify.done") });
+      await invalidate();
+      props.onClose();
+    },
+  });
+  return (
+    <ConfirmDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("channels.verify.title", { name: props.channel.displayName })}
+      confirmLabel={t("channels.verify.confirm")}
+      color="blue"
+      loading={verify.isPending}
+      error={verify.error}
+      onConfirm={() => verify.mutate()}
+    >
+      <Text size="sm">{t("channels.verify.explain")}</Text>
+    </ConfirmDialog>
+  );
+}
+
+/** Takes a mistaken entry out of the registry, with a reason; the key is freed and the history kept. */
+export function RemoveChannelDialog(props: {
+  channel: Channel;
+  opened: boolean;
+  onClose: () => void;
+  onRemoved: () => void;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateChannels();
+  const [reason, setReason] = useState("");
+  const [tried, setTried] = useState(false);
+  const remove = useMutation({
+    mutationFn: () =>
+      api<{ id: string; removed: true }>("POST", `/api/channels/${props.channel.id}/remove`, {
+        reason: reason.trim(),
+      }),
+    onSuccess: async () => {
+      notifications.show({
+        color: "green",
+        message: t("channels.remove.done", { name: props.channel.displayName }),
+      });
+      props.onRemoved();
+      await invalidate();
+    },
+  });
+  return (
+    <ConfirmDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("channels.remove.title", { name: props.channel.displayName })}
+      confirmLabel={t("channels.remove.confirm")}
+      loading={remove.isPending}
+      error={remove.error}
+      onConfirm={() => {
+        setTried(true);
+        if (reason.trim()) {
+          remove.mutate();
+        }
+      }}
+    >
+      <Text size="sm">{t("channels.remove.explain")}</Text>
+      <Text size="sm" c="dimmed">
+        {t("channels.remove.closedInstead")}
+      </Text>
+      <Textarea
+        label={t("channels.remove.reason")}
+        required
+        autosize
+        minRows={2}
+        maxLength={1000}
+        value={reason}
+        error={tried && !reason.trim() ? t("channels.remove.reasonRequired") : undefined}
+        onChange={(event) => setReason(event.currentTarget.value)}
+      />
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,227 @@
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../backend/client.ts";
+import {
+  type Channel,
+  type ChannelPlatform,
+  channelPlatforms,
+  type RegisterChannelBody,
+  type UpdateChannelBody,
+} from "../../backend/types.ts";
+import { type PersonChoice, PersonPicker } from "../../components/person-picker.tsx";
+import { FormError } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { useErrorText, vietnamToday } from "../../i18n/format.ts";
+
+/** Server refusals that concern the address: shown under the address field, where the fix is. */
+const urlErrorCodes = new Set(["channel.key_taken", "url.invalid", "url.unsupported"]);
+
+function orNull(value: string): string | null {
+  return value.trim() || null;
+}
+
+/** Registers a channel of a unit, or edits one (everything but its unit and platform). */
+export function ChannelFormDialog(props: {
+  channel: Channel | null;
+  defaultUnit: UnitChoice | null;
+  opened: boolean;
+  onClose: () => void;
+  onSaved?: (channel: Channel) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const editing = props.channel;
+  const [unit, setUnit] = useState<UnitChoice | null>(
+    editing ? { id: editing.unitId, name: editing.unitName, path: "" } : props.defaultUnit,
+  );
+  const [platform, setPlatform] = useState<ChannelPlatform | null>(editing?.platform ?? null);
+  const [url, setUrl] = useState(editing?.url ?? "");
+  const [displayName, setDisplayName] = useState(editing?.displayName ?? "");
+  const [handle, setHandle] = useState(editing?.handle ?? "");
+  const [platformId, setPlatformId] = useState(editing?.platformId ?? "");
+  const [avatarUrl, setAvatarUrl] = useState(editing?.avatarUrl ?? "");
+  const [person, setPerson] = useState<PersonChoice | null>(
+    editing?.responsiblePersonId && editing.responsiblePersonName
+      ? { id: editing.responsiblePersonId, fullName: editing.responsiblePersonName }
+      : null,
+  );
+  const [followerCount, setFollowerCount] = useState<number | string>(editing?.followerCount ?? "");
+  const [countedOn, setCountedOn] = useState(editing?.followersCountedOn ?? "");
+  const [tried, setTried] = useState(false);
+
+  const avatarError =
+    avatarUrl.trim() && !/^https?:\/\/\S+$/i.test(avatarUrl.trim())
+      ? t("channels.form.avatarUrlInvalid")
+      : undefined;
+  const followersError =
+    followerCount !== "" && !(Number.isInteger(Number(followerCount)) && Number(followerCount) >= 0)
+      ? t("channels.form.followerCountInvalid")
+      : undefined;
+
+  const save = useMutation({
+    mutationFn: () => {
+      const common = {
+        url: url.trim(),
+        displayName: displayName.trim(),
+        handle: orNull(handle),
+        platformId: orNull(platformId),
+        avatarUrl: orNull(avatarUrl),
+        responsiblePersonId: person?.id ?? null,
+        followerCount: followerCount === "" ? null : Number(followerCount),
+        followersCountedOn: countedOn || null,
+      };
+      if (editing) {
+        const body: UpdateChannelBody = common;
+        return api<Channel>("PATCH", `/api/channels/${editing.id}`, body);
+      }
+      const body: RegisterChannelBody = { ...common, unitId: unit?.id ?? "", platform: platform ?? "other" };
+      return api<Channel>("POST", "/api/channels", body);
+    },
+    onSuccess: async (channel) => {
+      notifications.show({
+        color: "green",
+        message: editing
+          ? t("channels.form.saved")
+          : t("channels.form.registered", { name: channel.displayName }),
+      });
+      await client.invalidateQueries({ queryKey: ["channels"] });
+      props.onSaved?.(channel);
+      props.onClose();
+    },
+  });
+  const urlServerError =
+    save.error instanceof ApiError && urlErrorCodes.has(save.error.code) ? errorText(save.error) : undefined;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (
+      (editing || (unit && platform)) &&
+      url.trim() &&
+      displayName.trim() &&
+      !avatarError &&
+      !followersError
+    ) {
+      save.mutate();
+    }
+  };
+
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={editing ? t("channels.form.editTitle") : t("channels.form.registerTitle")}
+      centered
+      size="lg"
+    >
+      <form noValidate onSubmit={submit}>
+        <Stack>
+          {!editing && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <UnitPicker
+                label={t("channels.fields.unit")}
+                value={unit}
+                onChange={setUnit}
+                permission="channels.manage"
+                required
+                error={tried && !unit ? t("channels.form.unitRequired") : undefined}
+              />
+              <Select
+                label={t("channels.fields.platform")}
+                required
+                data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+                value={platform}
+                onChange={(value) => setPlatform(value as ChannelPlatform | null)}
+                error={tried && !platform ? t("channels.form.platformRequired") : undefined}
+                comboboxProps={{ withinPortal: true }}
+              />
+            </SimpleGrid>
+          )}
+          <TextInput
+            label={t("channels.fields.url")}
+            description={t("channels.form.urlHint")}
+            required
+            type="url"
+            inputMode="url"
+            maxLength={2000}
+            value={url}
+            error={(tried && !url.trim() ? t("channels.form.urlRequired") : undefined) ?? urlServerError}
+            onChange={(event) => {
+              setUrl(event.currentTarget.value);
+              if (urlServerError) {
+                save.reset();
+              }
+            }}
+          />
+          <TextInput
+            label={t("channels.fields.displayName")}
+            required
+            maxLength={300}
+            value={displayName}
+            error={tried && !displayName.trim() ? t("channels.form.displayNameRequired") : undefined}
+            onChange={(event) => setDisplayName(event.currentTarget.value)}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              label={t("channels.fields.handle")}
+              description={t("channels.form.handleHint")}
+              maxLength={200}
+              value={handle}
+              onChange={(event) => setHandle(event.currentTarget.value)}
+            />
+            <TextInput
+              label={t("channels.fields.platformId")}
+              description={t("channels.form.platformIdHint")}
+              maxLength={200}
+              value={platformId}
+              onChange={(event) => setPlatformId(event.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t("channels.fields.avatarUrl")}
+            type="url"
+            inputMode="url"
+            maxLength={2000}
+            value={avatarUrl}
+            error={avatarError}
+            onChange={(event) => setAvatarUrl(event.currentTarget.value)}
+          />
+          <PersonPicker label={t("channels.fields.responsiblePerson")} value={person} onChange={setPerson} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NumberInput
+              label={t("channels.fields.followerCount")}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator="."
+              decimalSeparator=","
+              value={followerCount}
+              error={followersError}
+              onChange={setFollowerCount}
+            />
+            <TextInput
+              label={t("channels.fields.followersCountedOn")}
+              type="date"
+              max={vietnamToday()}
+              value={countedOn}
+              onChange={(event) => setCountedOn(event.currentTarget.value)}
+            />
+          </SimpleGrid>
+          {!urlServerError && <FormError error={save.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {editing ? t("common.save") : t("channels.register")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

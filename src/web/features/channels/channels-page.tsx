@@ -1,0 +1,296 @@
+import {
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { apiGet } from "../../backend/client.ts";
+import { can, useSignedInSession } from "../../backend/session.ts";
+import { type Channel, channelPlatforms, channelStatuses, type Page } from "../../backend/types.ts";
+import { FilterPanel } from "../../components/filter-panel.tsx";
+import { PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { formatDate } from "../../i18n/format.ts";
+import { fetchUnit } from "../units/unit-queries.ts";
+import { ChannelStatusBadge, PlatformBadge } from "./channel-badges.tsx";
+import { ChannelFormDialog } from "./channel-form-dialog.tsx";
+
+const pageSize = 20;
+
+/** The address as a link that opens the channel itself, breaking anywhere so it never widens a phone screen. */
+function ChannelAddress({ url }: { url: string }) {
+  return (
+    <Anchor
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer nofollow"
+      size="sm"
+      style={{ overflowWrap: "anywhere" }}
+    >
+      {url}
+    </Anchor>
+  );
+}
+
+/** The registry of official channels in the person's scope: filters, pages, a table or phone cards. */
+export default function ChannelsPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSignedInSession();
+  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [debounced] = useDebouncedValue(search.trim(), 350);
+  const unitId = params.get("unitId") ?? "";
+  const platform = params.get("platform") ?? "";
+  const status = params.get("status") ?? "";
+  const page = Number(params.get("page") ?? "1") || 1;
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const [registering, setRegistering] = useState(false);
+  const activeFilters = [unitId, platform, status].filter(Boolean).length;
+  const mayManage = can(session, "channels.manage");
+
+  const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) {
+        next.set(key, value);
+      } else {
+        next.delete(key);
+      }
+    }
+    if (!keepPage) {
+      next.delete("page");
+    }
+    setParams(next, { replace: true });
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text should rewrite the URL
+  useEffect(() => {
+    if ((params.get("q") ?? "") !== debounced) {
+      setFilters({ q: debounced || null });
+    }
+  }, [debounced]);
+
+  // Arriving from a unit's page with ?unitId=: its name for the filter box.
+  const linkedUnit = useQuery({
+    queryKey: ["units", "detail", unitId],
+    queryFn: () => fetchUnit(unitId),
+    enabled: Boolean(unitId) && unit?.id !== unitId,
+  });
+  const unitChoice =
+    unit?.id === unitId
+      ? unit
+      : linkedUnit.data
+        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
+        : null;
+
+  const channels = useQuery({
+    queryKey: ["channels", "list", { q: debounced, unitId, platform, status, page }],
+    queryFn: () =>
+      apiGet<Page<Channel>>("/api/channels", { q: debounced, unitId, platform, status, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const items = channels.data?.items ?? [];
+  const filtered = Boolean(debounced || unitId || platform || status);
+
+  let list: ReactNode;
+  if (channels.isPending) {
+    list = <LoadingBlock />;
+  } else if (channels.isError) {
+    list = <ErrorBlock error={channels.error} onRetry={() => void channels.refetch()} />;
+  } else if (items.length === 0) {
+    list = filtered ? (
+      <EmptyBlock title={t("channels.noResults")} />
+    ) : (
+      <EmptyBlock title={t("channels.empty")}>
+        <Text size="sm" c="dimmed">
+          {t("channels.emptyHint")}
+        </Text>
+        {mayManage && (
+          <Button mt="md" leftSection={<PlusIcon size={16} />} onClick={() => setRegistering(true)}>
+            {t("channels.register")}
+          </Button>
+        )}
+      </EmptyBlock>
+    );
+  } else if (phone) {
+    list = (
+      <Stack gap="xs" data-testid="channel-cards">
+        {items.map((channel) => (
+          <Card key={channel.id} withBorder padding="sm">
+            <Anchor
+              component={Link}
+              to={`/channels/${channel.id}`}
+              fw={600}
+              style={{ overflowWrap: "anywhere" }}
+            >
+              {channel.displayName}
+            </Anchor>
+            <Group gap={6} mt={4}>
+              <PlatformBadge platform={channel.platform} />
+              <ChannelStatusBadge status={channel.status} />
+            </Group>
+            <Text size="sm" mt={4} style={{ overflowWrap: "anywhere" }}>
+              {channel.unitName}
+            </Text>
+            <ChannelAddress url={channel.url} />
+          </Card>
+        ))}
+      </Stack>
+    );
+  } else {
+    list = (
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "normal" }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("channels.fields.displayName")}</Table.Th>
+              <Table.Th>{t("channels.fields.platform")}</Table.Th>
+              <Table.Th>{t("channels.fields.unit")}</Table.Th>
+              <Table.Th>{t("channels.fields.status")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((channel) => (
+              <Table.Tr key={channel.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/channels/${channel.id}`} size="sm" fw={500}>
+                    {channel.displayName}
+                  </Anchor>
+                  <Box>
+                    <ChannelAddress url={channel.url} />
+                  </Box>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <PlatformBadge platform={channel.platform} />
+                </Table.Td>
+                <Table.Td>{channel.unitName}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <ChannelStatusBadge status={channel.status} />
+                  <Text size="xs" c="dimmed">
+                    {t("channels.statusSince", { date: formatDate(channel.statusSince, i18n.language) })}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t("channels.title")}
+        subtitle={t("channels.subtitle")}
+        actions={
+          mayManage && (
+            <>
+              <Button
+                variant="default"
+                leftSection={<UploadIcon size={16} />}
+                component={Link}
+                to="/channels/import"
+              >
+                {t("channels.import")}
+              </Button>
+              <Button leftSection={<PlusIcon size={16} />} onClick={() => setRegistering(true)}>
+                {t("channels.register")}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Paper withBorder p={{ base: "xs", sm: "md" }}>
+        <Stack gap="sm" mb="md">
+          <TextInput
+            leftSection={<SearchIcon size={16} />}
+            placeholder={t("channels.searchPlaceholder")}
+            aria-label={t("common.search")}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
+          <FilterPanel active={activeFilters}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <UnitPicker
+                label={t("channels.filterUnit")}
+                value={unitChoice}
+                clearable
+                onChange={(choice) => {
+                  setUnit(choice);
+                  setFilters({ unitId: choice?.id ?? null });
+                }}
+              />
+              <Select
+                label={t("channels.filterPlatform")}
+                placeholder={t("channels.anyPlatform")}
+                clearable
+                data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+                value={platform || null}
+                onChange={(value) => setFilters({ platform: value })}
+              />
+              <Select
+                label={t("channels.filterStatus")}
+                placeholder={t("channels.anyStatus")}
+                clearable
+                data={channelStatuses.map((value) => ({ value, label: t(`channels.status.${value}`) }))}
+                value={status || null}
+                onChange={(value) => setFilters({ status: value })}
+              />
+            </SimpleGrid>
+          </FilterPanel>
+          {filtered && (
+            <Group>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => {
+                  setSearch("");
+                  setUnit(null);
+                  setParams(new URLSearchParams(), { replace: true });
+                }}
+              >
+                {t("common.clearFilters")}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+        {list}
+        {channels.data && channels.data.total > 0 && (
+          <PaginationBar
+            page={page}
+            pageSize={pageSize}
+            total={channels.data.total}
+            onChange={(next) => setFilters({ page: String(next) }, true)}
+          />
+        )}
+      </Paper>
+
+      {registering && (
+        <ChannelFormDialog
+          channel={null}
+          defaultUnit={unitChoice}
+          opened
+          onClose={() => setRegistering(false)}
+        />
+      )}
+    </>
+  );
+}
