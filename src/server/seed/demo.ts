@@ -78,6 +78,15 @@ export const demoAccounts: readonly DemoAccount[] = [
     role: "member",
     description: { vi: "Đoàn viên, chi đoàn xã Tân Trào", en: "Youth Union member, Tân Trào commune" },
   },
+  {
+    email: `tuan.dinhvan@${EMAIL_DOMAIN}`,
+    fullName: "Đinh Văn Tuấn",
+    role: "declaration_reviewer",
+    description: {
+      vi: "Xem kê khai tài khoản của cán bộ, đảng viên toàn tỉnh, Ban Tổ chức Tỉnh ủy",
+      en: "Reviews members' account declarations province-wide, provincial Organisation Board",
+    },
+  },
 ];
 
 export interface DemoSeedResult {
@@ -533,8 +542,8 @@ export async function seedDemoOrganisation(
     const staff = (unit: UnitRow, female: number, ...posts: Post[]) => {
       staffing.push({ unit, female, posts });
     };
-    const [editor, communeAdmin, checker, member] = demoAccounts;
-    if (!editor || !communeAdmin || !checker || !member) {
+    const [editor, communeAdmin, checker, member, reviewer] = demoAccounts;
+    if (!editor || !communeAdmin || !checker || !member || !reviewer) {
       throw new Error("demo accounts are missing");
     }
 
@@ -581,7 +590,7 @@ export async function seedDemoOrganisation(
       await addUnit(partyCommittee, "TQ-TU-BTC", "Ban Tổ chức Tỉnh ủy", "agency"),
       0.45,
       post("Trưởng ban", 1),
-      post("Phó Trưởng ban", 1),
+      accountPost(reviewer, "Phó Trưởng ban", ["declaration_reviewer", r]),
       post("Chuyên viên", 2),
     );
 
