@@ -50,6 +50,7 @@ button{padding:10px 18px;font-size:1em;border:0;border-radius:6px;background:#b7
 .card a{color:#0b57d0}
 ul.plain{list-style:none;padding:0}
 .muted{color:#57606a;font-size:.9em}
+.links{display:flex;flex-wrap:wrap;gap:8px 16px;padding:0;list-style:none}
 footer{max-width:720px;margin:24px auto;padding:0 16px;color:#57606a;font-size:.9em}
 `;
 
@@ -209,4 +210,59 @@ ${searchForm}
 ${content}
 <p class="muted">Tải về toàn bộ danh bạ: <a href="/api/public/channels.csv">CSV</a> · <a href="/api/public/channels.json">JSON</a></p>`;
   return layout("Danh bạ kênh chính thức", body);
+}
+
+/** What a visitor of the public pages is told when their request could not be answered. */
+export interface PublicPageProblem {
+  status: number;
+  /** The server's own sentence, when it has one the visitor can act on (e.g. the unit was not found). */
+  message?: string;
+  /** Seconds until another try is accepted (429). */
+  retryAfterSeconds?: number;
+}
+
+function problemText(problem: PublicPageProblem): { title: string; lines: string[] } {
+  if (problem.status === 404) {
+    return {
+      title: "Không tìm thấy trang",
+      lines: [
+        problem.message ?? "Địa chỉ này không có trên trang kiểm tra kênh và danh bạ kênh chính thức.",
+        "Có thể đường dẫn bị gõ sai, hoặc đơn vị đã đổi tên, sáp nhập. Hãy tìm lại trong danh bạ.",
+      ],
+    };
+  }
+  if (problem.status === 429) {
+    const wait = problem.retryAfterSeconds;
+    return {
+      title: "Bạn thao tác quá nhanh",
+      lines: [
+        "Để bảo vệ danh bạ khỏi các chương trình dò quét tự động, mỗi máy chỉ được gửi một số yêu cầu mỗi phút.",
+        wait ? `Vui lòng đợi khoảng ${wait} giây rồi thử lại.` : "Vui lòng đợi một lát rồi thử lại.",
+      ],
+    };
+  }
+  if (problem.status < 500) {
+    return {
+      title: "Yêu cầu không hợp lệ",
+      lines: [problem.message ?? "Đường dẫn hoặc dữ liệu gửi lên không đúng. Hãy quay lại và thử lại."],
+    };
+  }
+  return {
+    title: "Máy chủ đang gặp sự cố",
+    lines: ["Đã có lỗi ở máy chủ. Vui lòng thử lại sau ít phút."],
+  };
+}
+
+/** A light error page in Vietnamese for people who reached the public pages in a browser. */
+export function renderProblemPage(problem: PublicPageProblem): string {
+  const { title, lines } = problemText(problem);
+  const body = html`<h1>${title}</h1>
+<section class="verdict error" role="alert">
+${lines.map((line) => html`<p>${line}</p>`)}
+</section>
+<ul class="links">
+<li><a href="/kiem-tra">Kiểm tra một kênh</a></li>
+<li><a href="/danh-ba">Xem danh bạ kênh chính thức</a></li>
+</ul>`;
+  return layout(title, body);
 }

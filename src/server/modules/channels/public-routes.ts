@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../http/errors.ts";
-import { renderDirectoryPage, renderLookupPage } from "./pages.ts";
+import { renderDirectoryPage, renderLookupPage, renderProblemPage } from "./pages.ts";
 import {
   directoryCsv,
   directoryExport,
@@ -134,7 +135,50 @@ export async function publicChannelRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  routes.get(
+  await app.register(publicPageRoutes);
+}
+
+/** Seconds from a Retry-After header the rate limiter already set, if any. */
+function retryAfterOf(reply: FastifyReply): number | undefined {
+  const value = Number(reply.getHeader("retry-after"));
+  return Number.isFinite(value) && value > 0 ? Math.ceil(value) : undefined;
+}
+
+/**
+ * The server-rendered pages citizens open in a browser. Their own error handler answers every
+ * failure (unknown unit, bad link, rate limit) with a Vietnamese HTML page instead of the API's
+ * problem+json, and addresses below them that do not exist get an HTML 404 rather than the web
+ * app's shell.
+ */
+async function publicPageRoutes(app: FastifyInstance): Promise<void> {
+  const pages = app.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+
+  pages.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    let status = 500;
+    let message: string | undefined;
+    if (error instanceof AppError) {
+      status = error.status;
+      message = error.messages.vi;
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      status = 400;
+      message = "Đường dẫn có tham số không hợp lệ. Hãy quay lại trang danh bạ và chọn lại.";
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      status = error.statusCode;
+    }
+    if (status >= 500) {
+      request.log.error({ err: error }, "public page failed");
+      message = undefined;
+    }
+    reply
+      .status(status)
+      .type("text/html; charset=utf-8")
+      // An error must not be kept by a shared cache as if it were the page.
+      .header("cache-control", "no-store")
+      .send(renderProblemPage({ status, message, retryAfterSeconds: retryAfterOf(reply) }));
+  });
+
+  pages.get(
     "/kiem-tra",
     {
       config: { access: { public: true }, rateLimit: lookupLimit },
@@ -164,7 +208,7 @@ export async function publicChannelRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  routes.get(
+  pages.get(
     "/danh-ba",
     {
       config: { access: { public: true }, rateLimit: browseLimit },
@@ -197,4 +241,18 @@ export async function publicChannelRoutes(app: FastifyInstance): Promise<void> {
       return renderDirectoryPage({ children: await publicDirectoryRoots(db) });
     },
   );
+
+  for (const prefix of ["/kiem-tra", "/danh-ba"]) {
+    pages.get(
+      `${prefix}/*`,
+      {
+        config: { access: { public: true }, rateLimit: browseLimit },
+        schema: { hide: true, response: { 404: z.string() } },
+      },
+      async (_request, reply) => {
+        reply.status(404).type("text/html; charset=utf-8");
+        return renderProblemPage({ status: 404 });
+      },
+    );
+  }
 }

@@ -290,3 +290,59 @@ describe("public API documentation", () => {
     expect(spec.paths["/kiem-tra"]).toBeUndefined();
   });
 });
+
+describe("public pages' errors", () => {
+  const page = (url: string, remoteAddress = address()) =>
+    t.app.inject({ method: "GET", url, remoteAddress, headers: { accept: "text/html" } });
+
+  it("answers an unknown unit in the directory with a Vietnamese HTML 404, not JSON", async () => {
+    const response = await page(`/danh-ba?unitId=${crypto.randomUUID()}`);
+    expect(response.statusCode).toBe(404);
+    expect(response.headers["content-type"]).toContain("text/html");
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(response.body).toContain('<html lang="vi">');
+    expect(response.body).toContain("Không tìm thấy đơn vị.");
+    expect(response.body).toContain('href="/danh-ba"');
+
+    const malformed = await page("/danh-ba?unitId=khong-phai-ma");
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers["content-type"]).toContain("text/html");
+    expect(malformed.body).toContain("Yêu cầu không hợp lệ");
+  });
+
+  it("answers addresses below the pages with an HTML 404 instead of the web app or JSON", async () => {
+    for (const url of ["/kiem-tra/abc", "/danh-ba/don-vi/123", "/kiem-tra/"]) {
+      const response = await page(url);
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 404 });
+      expect(response.headers["content-type"]).toContain("text/html");
+      expect(response.body).toContain("Không tìm thấy trang");
+    }
+    // The API beside them keeps answering machines in problem+json.
+    const api = await t.app.inject({
+      method: "GET",
+      url: `/api/public/units/${crypto.randomUUID()}/channels`,
+    });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers["content-type"]).toContain("application/problem+json");
+    expect(api.json().code).toBe("not_found");
+  });
+
+  it("tells a browser that was rate-limited on the lookup page, in HTML, when to try again", async () => {
+    const remoteAddress = "192.0.2.78";
+    for (let n = 0; n < 120; n++) {
+      expect((await page("/kiem-tra?url=https%3A%2F%2Ftuyenquang.gov.vn", remoteAddress)).statusCode).toBe(
+        200,
+      );
+    }
+    const limited = await page("/kiem-tra?url=https%3A%2F%2Ftuyenquang.gov.vn", remoteAddress);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers["content-type"]).toContain("text/html");
+    const retryAfter = Number(limited.headers["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(limited.body).toContain("Bạn thao tác quá nhanh");
+    expect(limited.body).toContain(`${retryAfter} giây`);
+    // The JSON lookup from the same address is limited separately and still speaks problem+json when it is.
+    const api = await lookup("https://tuyenquang.gov.vn", remoteAddress);
+    expect(api.headers["content-type"]).toContain("json");
+  });
+});
