@@ -51,7 +51,13 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // The API server during development; CAUNOI_DEV_API points elsewhere (e.g. another port).
-    proxy: { "/api/": process.env.CAUNOI_DEV_API ?? "http://localhost:3000" },
+    // The API server during development; CAUNOI_DEV_API points elsewhere (e.g. another port). The public
+    // pages are rendered by the server too, so Vite's own index.html fallback must not answer them.
+    proxy: Object.fromEntries(
+      ["/api/", "/kiem-tra", "/danh-ba"].map((path) => [
+        path,
+        process.env.CAUNOI_DEV_API ?? "http://localhost:3000",
+      ]),
+    ),
   },
 });

@@ -4,9 +4,10 @@ import { createTestDatabase } from "../../../test/helpers/test-database.ts";
 import { foldForSearch, normalizeVietnamesePhone } from "../../shared/vietnamese-text.ts";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/client.ts";
-import { adminAreas, people, roleGrants, unitHistory, units } from "../db/schema/index.ts";
+import { adminAreas, channels, people, roleGrants, unitHistory, units } from "../db/schema/index.ts";
 import type { AppError } from "../http/errors.ts";
 import { signIn } from "../modules/auth/service.ts";
+import { lookupChannel } from "../modules/channels/public-service.ts";
 import { roles } from "../modules/org/policy.ts";
 import { ensureRootUnit } from "./bootstrap.ts";
 import { type DemoSeedResult, demoAccounts, seedDemoOrganisation } from "./demo.ts";
@@ -208,6 +209,24 @@ describe("demo organisation", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("registers official channels on invented addresses that the public lookup recognises in other forms", async () => {
+    const registered = await database.db
+      .select({ url: channels.url, unitName: units.name })
+      .from(channels)
+      .innerJoin(units, eq(units.id, channels.unitId));
+    expect(registered.length).toBeGreaterThanOrEqual(5);
+    for (const { url } of registered) {
+      // A demo must never vouch for a real page: reserved domain, or a handle marked as demo.
+      expect(url).toMatch(/\.example\/|demo/);
+    }
+    const answer = await lookupChannel(
+      database.db,
+      "https://m.facebook.com/CongAnTinh.TuyenQuang.Demo/?fbclid=IwAR0abc&utm_source=zalo",
+    );
+    expect(answer.status).toBe("official");
+    expect(answer.channel?.unit.name).toBe("Công an tỉnh Tuyên Quang");
   });
 
   it("refuses a demo password shorter than the minimum", async () => {

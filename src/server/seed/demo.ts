@@ -13,6 +13,7 @@ import type { Db } from "../db/client.ts";
 import { auditEvents, people, roleGrants, units } from "../db/schema/index.ts";
 import { errors } from "../http/errors.ts";
 import { MIN_PASSWORD_LENGTH, setPassword } from "../modules/auth/service.ts";
+import { type RegisterChannelOptions, registerChannel } from "../modules/channels/service.ts";
 import { ensureAdminAreas, readAdminAreaDataset } from "../modules/org/admin-areas.ts";
 import { cleanPersonFields } from "../modules/org/people-service.ts";
 import type { Role } from "../modules/org/policy.ts";
@@ -411,6 +412,70 @@ const mobilePrefixes = [
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
+// Official channels
+
+type DemoChannel = Pick<RegisterChannelOptions, "platform" | "url" | "displayName" | "followerCount">;
+
+/*
+ * Invented addresses: websites on the reserved .example domain, social handles ending in "demo",
+ * so a demo install never vouches for a real page as "official".
+ */
+const provinceChannels: DemoChannel[] = [
+  {
+    platform: "website",
+    url: "https://tuyenquang.caunoi.example/",
+    displayName: "Cổng thông tin điện tử tỉnh Tuyên Quang",
+  },
+  {
+    platform: "facebook_page",
+    url: "https://www.facebook.com/tuyenquang.thongtin.demo",
+    displayName: "Thông tin Tuyên Quang",
+    followerCount: 33_000,
+  },
+];
+const policeChannels: DemoChannel[] = [
+  {
+    platform: "facebook_page",
+    url: "https://www.facebook.com/congantinh.tuyenquang.demo",
+    displayName: "Công an tỉnh Tuyên Quang",
+    followerCount: 27_400,
+  },
+  {
+    platform: "youtube",
+    url: "https://www.youtube.com/@congantuyenquang-demo",
+    displayName: "Công an Tuyên Quang",
+  },
+];
+const youthChannels: DemoChannel[] = [
+  {
+    platform: "facebook_page",
+    url: "https://www.facebook.com/tuoitre.tuyenquang.demo",
+    displayName: "Tuổi trẻ Tuyên Quang",
+    followerCount: 12_800,
+  },
+  {
+    platform: "tiktok",
+    url: "https://www.tiktok.com/@tuoitretuyenquang.demo",
+    displayName: "Tuổi trẻ Tuyên Quang",
+  },
+];
+const newsroomChannels: DemoChannel[] = [
+  {
+    platform: "youtube",
+    url: "https://www.youtube.com/@ptth-tuyenquang-demo",
+    displayName: "Truyền hình Tuyên Quang",
+  },
+];
+const tanTraoChannels: DemoChannel[] = [
+  {
+    platform: "facebook_page",
+    url: "https://www.facebook.com/xatantrao.demo",
+    displayName: "Xã Tân Trào",
+    followerCount: 4_700,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
 // The organisation
 
 /** One kind of post in a unit, held by `count` people, each with the listed roles besides "member". */
@@ -721,6 +786,13 @@ export async function seedDemoOrganisation(
       post("Phóng viên", 5, ["editor", newsroom.id]),
     );
 
+    const channelOwners: { unit: UnitRow; channels: DemoChannel[] }[] = [
+      { unit: root, channels: provinceChannels },
+      { unit: police, channels: policeChannels },
+      { unit: youth, channels: youthChannels },
+      { unit: newsroom, channels: newsroomChannels },
+    ];
+
     // Communes and wards, each with its Party Committee, cells, youth and women's branches and police post.
     const villages = [...villageNames];
     for (const area of communeAreas) {
@@ -728,6 +800,9 @@ export async function seedDemoOrganisation(
       const code = `TQ-${codeLabel(bare)}`;
       const isTanTrao = area.code === "02545";
       const commune = await addUnit(root, code, area.name, "commune", area.code);
+      if (isTanTrao) {
+        channelOwners.push({ unit: commune, channels: tanTraoChannels });
+      }
       const c = commune.id;
       staff(
         commune,
@@ -781,6 +856,13 @@ export async function seedDemoOrganisation(
         post(`Phó Trưởng Công an ${prefix}`, 1),
         post("Cán bộ", 1, ["duty_officer", c]),
       );
+    }
+
+    // The official channels, through the registry's own service so their keys and history are real.
+    for (const { unit, channels } of channelOwners) {
+      for (const channel of channels) {
+        await registerChannel(ctx, { unitId: unit.id, ...channel });
+      }
     }
 
     // People, in batches: the per-row services would take far longer for the same rows.
