@@ -18,8 +18,12 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { can, useSignedInSession, useSignOut } from "../backend/session.ts";
 import type { Permission } from "../backend/types.ts";
 import {
+  AlertIcon,
   ChannelIcon,
+  ChecklistIcon,
   ExternalLinkIcon,
+  EyeIcon,
+  IdCardIcon,
   ListIcon,
   LogoutIcon,
   PeopleIcon,
@@ -42,7 +46,26 @@ const navItems: NavItem[] = [
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
   { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },
   { to: "/channels", labelKey: "nav.channels", icon: <ChannelIcon />, permission: "units.read" },
+  {
+    to: "/declarations/requests",
+    labelKey: "nav.declarationRequests",
+    icon: <ChecklistIcon />,
+    permission: "declarations.manage",
+  },
+  {
+    to: "/declarations/alerts",
+    labelKey: "nav.declarationAlerts",
+    icon: <AlertIcon />,
+    permission: "declarations.manage",
+  },
+  {
+    to: "/declarations",
+    labelKey: "nav.memberDeclarations",
+    icon: <EyeIcon />,
+    permission: "declarations.view",
+  },
   { to: "/audit", labelKey: "nav.audit", icon: <ListIcon />, permission: "audit.read" },
+  { to: "/my-accounts", labelKey: "nav.myAccounts", icon: <IdCardIcon /> },
   { to: "/profile", labelKey: "nav.profile", icon: <UserIcon /> },
 ];
 

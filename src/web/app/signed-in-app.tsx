@@ -14,6 +14,11 @@ const ImportPage = lazy(() => import("../features/people/import-page.tsx"));
 const ChannelsPage = lazy(() => import("../features/channels/channels-page.tsx"));
 const ChannelDetailPage = lazy(() => import("../features/channels/channel-detail-page.tsx"));
 const ChannelImportPage = lazy(() => import("../features/channels/channel-import-page.tsx"));
+const MyAccountsPage = lazy(() => import("../features/declarations/my-accounts-page.tsx"));
+const DeclarationRequestsPage = lazy(() => import("../features/declarations/requests-page.tsx"));
+const DeclarationRequestDetailPage = lazy(() => import("../features/declarations/request-detail-page.tsx"));
+const DeclarationAlertsPage = lazy(() => import("../features/declarations/alerts-page.tsx"));
+const DeclarationReviewPage = lazy(() => import("../features/declarations/review-page.tsx"));
 const AuditPage = lazy(() => import("../features/audit/audit-page.tsx"));
 const ProfilePage = lazy(() => import("../features/profile/profile-page.tsx"));
 
@@ -107,6 +112,39 @@ export default function SignedInApp() {
             element={
               <Allowed permission="units.read">
                 <ChannelDetailPage />
+              </Allowed>
+            }
+          />
+          <Route path="my-accounts" element={<MyAccountsPage />} />
+          <Route
+            path="declarations/requests"
+            element={
+              <Allowed permission="declarations.manage">
+                <DeclarationRequestsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="declarations/requests/:id"
+            element={
+              <Allowed permission="declarations.manage">
+                <DeclarationRequestDetailPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="declarations/alerts"
+            element={
+              <Allowed permission="declarations.manage">
+                <DeclarationAlertsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="declarations"
+            element={
+              <Allowed permission="declarations.view">
+                <DeclarationReviewPage />
               </Allowed>
             }
           />

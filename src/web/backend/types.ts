@@ -15,6 +15,19 @@ import type {
   registerChannelBody,
   updateChannelBody,
 } from "../../server/modules/channels/schema.ts";
+import type {
+  alertSchema,
+  declarationSchema,
+  declareBody,
+  memberDeclarationsResponse,
+  memberRequestsResponse,
+  ownDeclarationSchema,
+  ownDeclarationsResponse,
+  reportBody,
+  reportResponse,
+  requestDetailResponse,
+  requestWithCompletion,
+} from "../../server/modules/declarations/schema.ts";
 import type { Permission, Role, UnitKind } from "../../shared/organisation.ts";
 
 export {
@@ -227,3 +240,18 @@ export type ChannelListsComplete = MustBeTrue<
   Covers<ChannelPlatform, (typeof channelPlatforms)[number]> &
     Covers<ChannelStatus, (typeof channelStatuses)[number]>
 >;
+
+// Members' account declarations, requests to review them and the alerts they raise.
+
+export type Declaration = AsJson<z.infer<typeof declarationSchema>>;
+export type DeclarationStatus = Declaration["status"];
+export type OwnDeclaration = AsJson<z.infer<typeof ownDeclarationSchema>>;
+export type OwnDeclarations = AsJson<z.infer<typeof ownDeclarationsResponse>>;
+export type DeclareBody = z.input<typeof declareBody>;
+export type ReportBody = z.input<typeof reportBody>;
+export type ReportResult = AsJson<z.infer<typeof reportResponse>>;
+export type MemberDeclarationPage = AsJson<z.infer<typeof memberDeclarationsResponse>>;
+export type MemberRequest = AsJson<z.infer<typeof memberRequestsResponse>>["items"][number];
+export type DeclarationRequest = AsJson<z.infer<typeof requestWithCompletion>>;
+export type DeclarationRequestDetail = AsJson<z.infer<typeof requestDetailResponse>>;
+export type DeclarationAlert = AsJson<z.infer<typeof alertSchema>>;

@@ -1,0 +1,347 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Radio,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../backend/client.ts";
+import {
+  type ChannelPlatform,
+  channelPlatforms,
+  type Declaration,
+  type DeclareBody,
+  type OwnDeclaration,
+  type OwnDeclarations,
+  type ReportBody,
+  type ReportResult,
+} from "../../backend/types.ts";
+import { FormError } from "../../components/state-blocks.tsx";
+import { useErrorText, vietnamLocalToIso, vietnamToday } from "../../i18n/format.ts";
+
+export const ownDeclarationsKey = ["declarations", "mine"] as const;
+
+/** Refusals about the address itself, shown under the address field where the fix is. */
+const urlErrorCodes = new Set(["declarations.already_declared", "url.invalid", "url.unsupported"]);
+
+/** Declares a new account (with the purpose and the consent box) or corrects one already declared. */
+export function DeclarationFormDialog(props: {
+  opened: boolean;
+  purpose: OwnDeclarations["purpose"];
+  editing: OwnDeclaration | null;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const editing = props.editing;
+  const [platform, setPlatform] = useState<ChannelPlatform | null>(editing?.platform ?? null);
+  const [url, setUrl] = useState(editing?.url ?? "");
+  const [displayName, setDisplayName] = useState(editing?.displayName ?? "");
+  const [realName, setRealName] = useState(editing?.realName ?? true);
+  const [consent, setConsent] = useState(false);
+  const [tried, setTried] = useState(false);
+  const locale = i18n.language === "en" ? "en" : "vi";
+
+  const save = useMutation({
+    mutationFn: () => {
+      if (editing) {
+        return api<Declaration>("PATCH", `/api/me/declarations/${editing.id}`, {
+          url: url.trim(),
+          displayName: displayName.trim(),
+          realName,
+        });
+      }
+      const body: DeclareBody = {
+        platform: platform ?? "other",
+        url: url.trim(),
+        displayName: displayName.trim(),
+        realName,
+        consent: true,
+        purposeVersion: props.purpose.version,
+        locale,
+      };
+      return api<Declaration>("POST", "/api/me/declarations", body);
+    },
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("declarations.my.saved") });
+      await client.invalidateQueries({ queryKey: ownDeclarationsKey });
+      props.onClose();
+    },
+    onError: async (error) => {
+      // The purpose changed under the open form: fetch the new text so the member reads it before agreeing.
+      if (error instanceof ApiError && error.code === "declarations.purpose_changed") {
+        setConsent(false);
+        await client.invalidateQueries({ queryKey: ownDeclarationsKey });
+      }
+    },
+  });
+
+  const required = (value: string) => (tried && !value.trim() ? t("declarations.form.required") : undefined);
+  const urlError =
+    required(url) ??
+    (save.error instanceof ApiError && urlErrorCodes.has(save.error.code)
+      ? errorText(save.error)
+      : undefined);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (!url.trim() || !displayName.trim() || (!editing && (!platform || !consent))) {
+      return;
+    }
+    save.mutate();
+  };
+
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={editing ? t("declarations.form.editTitle") : t("declarations.form.title")}
+      centered
+      size="lg"
+    >
+      <form noValidate onSubmit={submit}>
+        <Stack gap="sm">
+          {!editing && (
+            <Select
+              label={t("declarations.form.platform")}
+              required
+              data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+              value={platform}
+              onChange={(value) => setPlatform(value as ChannelPlatform | null)}
+              error={tried && !platform ? t("declarations.form.required") : undefined}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="declaration-platform"
+            />
+          )}
+          <TextInput
+            label={t("declarations.form.url")}
+            description={t("declarations.form.urlHint")}
+            required
+            inputMode="url"
+            autoComplete="off"
+            maxLength={2000}
+            value={url}
+            onChange={(event) => setUrl(event.currentTarget.value)}
+            error={urlError}
+          />
+          <TextInput
+            label={t("declarations.form.displayName")}
+            required
+            maxLength={300}
+            value={displayName}
+            onChange={(event) => setDisplayName(event.currentTarget.value)}
+            error={required(displayName)}
+          />
+          <Switch
+            label={t("declarations.form.realName")}
+            checked={realName}
+            onChange={(event) => setRealName(event.currentTarget.checked)}
+          />
+          {!editing && (
+            <Alert color="blue" variant="light" title={t("declarations.form.purposeTitle")}>
+              <Text size="sm" data-testid="declaration-purpose">
+                {props.purpose[locale]}
+              </Text>
+            </Alert>
+          )}
+          {!editing && (
+            <Checkbox
+              label={t("declarations.form.consent")}
+              checked={consent}
+              onChange={(event) => setConsent(event.currentTarget.checked)}
+              error={tried && !consent ? t("declarations.form.consentRequired") : undefined}
+            />
+          )}
+          {!urlError && <FormError error={save.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {editing ? t("declarations.form.save") : t("declarations.form.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Marks an account closed (with the day it was closed) or active again. */
+export function DeclarationStatusDialog(props: { declaration: OwnDeclaration | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const closing = props.declaration?.status !== "closed";
+  const [since, setSince] = useState(vietnamToday());
+  const change = useMutation({
+    mutationFn: () =>
+      api<Declaration>("POST", `/api/me/declarations/${props.declaration?.id}/status`, {
+        status: closing ? "closed" : "active",
+        since: since === vietnamToday() ? undefined : `${since}T00:00:00+07:00`,
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("declarations.my.saved") });
+      await client.invalidateQueries({ queryKey: ownDeclarationsKey });
+      props.onClose();
+    },
+  });
+  return (
+    <Modal
+      opened={props.declaration !== null}
+      onClose={props.onClose}
+      centered
+      title={closing ? t("declarations.statusDialog.closeTitle") : t("declarations.statusDialog.reopenTitle")}
+    >
+      <Stack gap="sm">
+        <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+          {props.declaration?.displayName}
+        </Text>
+        <TextInput
+          type="date"
+          label={t("declarations.statusDialog.since")}
+          max={vietnamToday()}
+          value={since}
+          onChange={(event) => setSince(event.currentTarget.value)}
+        />
+        <FormError error={change.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button loading={change.isPending} disabled={!since} onClick={() => change.mutate()}>
+            {t("declarations.statusDialog.confirm")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function nowInVietnam(): string {
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date());
+  return parts.replace(" ", "T");
+}
+
+/** Reports an account taken over or impersonated; the unit's administrators are alerted at once. */
+export function ReportDialog(props: { declaration: OwnDeclaration | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [kind, setKind] = useState<ReportBody["kind"]>("compromised");
+  const [happenedAt, setHappenedAt] = useState(nowInVietnam());
+  const [description, setDescription] = useState("");
+  const [impersonatorUrl, setImpersonatorUrl] = useState("");
+  const report = useMutation({
+    mutationFn: () => {
+      const body: ReportBody = {
+        kind,
+        happenedAt: vietnamLocalToIso(happenedAt),
+        description: description.trim() || undefined,
+        impersonatorUrl:
+          kind === "impersonated" && impersonatorUrl.trim() ? impersonatorUrl.trim() : undefined,
+      };
+      return api<ReportResult>("POST", `/api/me/declarations/${props.declaration?.id}/report`, body);
+    },
+    onSuccess: async (result) => {
+      notifications.show({
+        color: "green",
+        autoClose: 10_000,
+        message:
+          result.alerted.length > 0
+            ? t("declarations.reportDialog.sent", { names: result.alerted.map((a) => a.fullName).join(", ") })
+            : t("declarations.reportDialog.sentNoAdmin"),
+      });
+      await client.invalidateQueries({ queryKey: ownDeclarationsKey });
+      props.onClose();
+    },
+  });
+  return (
+    <Modal
+      opened={props.declaration !== null}
+      onClose={props.onClose}
+      centered
+      title={t("declarations.reportDialog.title")}
+    >
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (happenedAt) {
+            report.mutate();
+          }
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+            {props.declaration?.displayName} — {props.declaration?.url}
+          </Text>
+          <Radio.Group
+            label={t("declarations.reportDialog.kind")}
+            value={kind}
+            onChange={(value) => setKind(value as ReportBody["kind"])}
+          >
+            <Stack gap={6} mt={4}>
+              <Radio value="compromised" label={t("declarations.reportDialog.compromised")} />
+              <Radio value="impersonated" label={t("declarations.reportDialog.impersonated")} />
+            </Stack>
+          </Radio.Group>
+          <TextInput
+            type="datetime-local"
+            label={t("declarations.reportDialog.happenedAt")}
+            required
+            max={nowInVietnam()}
+            value={happenedAt}
+            onChange={(event) => setHappenedAt(event.currentTarget.value)}
+          />
+          {kind === "impersonated" && (
+            <TextInput
+              label={t("declarations.reportDialog.impersonatorUrl")}
+              inputMode="url"
+              maxLength={2000}
+              value={impersonatorUrl}
+              onChange={(event) => setImpersonatorUrl(event.currentTarget.value)}
+            />
+          )}
+          <Textarea
+            label={t("declarations.reportDialog.description")}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={description}
+            onChange={(event) => setDescription(event.currentTarget.value)}
+          />
+          <Text size="sm" c="dimmed">
+            {t("declarations.reportDialog.explain")}
+          </Text>
+          <FormError error={report.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" color="red" loading={report.isPending}>
+              {t("declarations.reportDialog.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
