@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Box, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { apiGet } from "../../backend/client.ts";
 import { channelPlatforms, type MemberDeclarationPage } from "../../backend/types.ts";
+import { FilterPanel } from "../../components/filter-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -59,33 +60,37 @@ export default function DeclarationReviewPage() {
   return (
     <>
       <PageHeader title={t("declarations.review.title")} subtitle={t("declarations.review.subtitle")} />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="md">
-        <UnitPicker
-          label={t("channels.filterUnit")}
-          permission="declarations.view"
-          clearable
-          value={unit}
-          onChange={(next) => {
-            setUnit(next);
-            set({});
-          }}
-        />
-        <Select
-          label={t("channels.filterPlatform")}
-          placeholder={t("channels.anyPlatform")}
-          clearable
-          data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
-          value={platform || null}
-          onChange={(value) => set({ platform: value ?? "" })}
-        />
-        <Select
-          label={t("channels.filterStatus")}
-          placeholder={t("channels.anyStatus")}
-          clearable
-          data={statuses.map((value) => ({ value, label: t(`declarations.status.${value}`) }))}
-          value={status || null}
-          onChange={(value) => set({ status: value ?? "" })}
-        />
+      <Box mb="md">
+        <FilterPanel active={[unit, platform, status].filter(Boolean).length}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
+            <UnitPicker
+              label={t("channels.filterUnit")}
+              permission="declarations.view"
+              clearable
+              value={unit}
+              onChange={(next) => {
+                setUnit(next);
+                set({});
+              }}
+            />
+            <Select
+              label={t("channels.filterPlatform")}
+              placeholder={t("channels.anyPlatform")}
+              clearable
+              data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+              value={platform || null}
+              onChange={(value) => set({ platform: value ?? "" })}
+            />
+            <Select
+              label={t("channels.filterStatus")}
+              placeholder={t("channels.anyStatus")}
+              clearable
+              data={statuses.map((value) => ({ value, label: t(`declarations.status.${value}`) }))}
+              value={status || null}
+              onChange={(value) => set({ status: value ?? "" })}
+            />
+          </SimpleGrid>
+        </FilterPanel>
         <TextInput
           label={t("common.search")}
           placeholder={t("declarations.review.searchPlaceholder")}
@@ -97,7 +102,7 @@ export default function DeclarationReviewPage() {
             }
           }}
         />
-      </SimpleGrid>
+      </Box>
       {list.data && list.data.items.length > 0 && (
         <Alert color="gray" variant="light" mb="sm" p="xs">
           <Text size="xs">{t("declarations.review.auditNote")}</Text>
