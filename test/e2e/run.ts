@@ -303,3 +303,149 @@ test("a client route opened directly gets the app's page", async () => {
   assert.equal(asset.headers.get("content-encoding"), "br");
   assert.match(asset.headers.get("cache-control") ?? "", /immutable/);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Official channels: the public lookup, and the registry in the web app
+
+/** A fresh browser (no cookies, no stored language) at phone size, for a test that stands alone. */
+async function phonePage(): Promise<{ page: Page; close: () => Promise<void> }> {
+  if (!browser) {
+    throw new Error("the browser did not start");
+  }
+  const ownContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  ownContext.setDefaultTimeout(20_000);
+  return { page: await ownContext.newPage(), close: () => ownContext.close() };
+}
+
+/** A full-page screenshot that also fails when the page is wider than the phone (a horizontal scroll). */
+async function phoneScreenshot(target: Page, name: string, fullPage = true): Promise<void> {
+  await target.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
+  const width = await target.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `${name}: the page is ${width} px wide on a 360 px screen`);
+}
+
+test("a citizen checks a link on the lookup page and sees the owning unit", async () => {
+  const { page: citizen, close } = await phonePage();
+  try {
+    await citizen.goto(`${baseUrl}/kiem-tra`);
+    await citizen.getByRole("heading", { name: "Kiểm tra kênh chính thức" }).waitFor();
+    // A registered demo page as people share it: mobile host, other capitals, tracking parameters.
+    await citizen
+      .getByLabel("Địa chỉ trang cần kiểm tra")
+      .fill("https://m.facebook.com/CongAnTinh.TuyenQuang.Demo/?fbclid=IwAR0e2e&utm_source=zalo");
+    await citizen.getByRole("button", { name: "Kiểm tra" }).click();
+    const verdict = citizen.getByRole("status");
+    await verdict.getByRole("heading", { name: /Kênh chính thức của Công an tỉnh Tuyên Quang/ }).waitFor();
+    assert.match((await verdict.textContent()) ?? "", /Tỉnh Tuyên Quang › Công an tỉnh Tuyên Quang/);
+    await phoneScreenshot(citizen, "20-lookup-official");
+
+    await citizen
+      .getByLabel("Địa chỉ trang cần kiểm tra")
+      .fill("https://www.facebook.com/congan.tuyenquang.that");
+    await citizen.getByRole("button", { name: "Kiểm tra" }).click();
+    await citizen.getByRole("heading", { name: "Không có trong danh bạ kênh chính thức" }).waitFor();
+    await phoneScreenshot(citizen, "21-lookup-unknown");
+
+    // An address below the public pages is a Vietnamese page, not the web app or JSON.
+    const missing = await citizen.goto(`${baseUrl}/danh-ba/khong-co`);
+    assert.equal(missing?.status(), 404);
+    await citizen.getByRole("heading", { name: "Không tìm thấy trang" }).waitFor();
+    await phoneScreenshot(citizen, "22-public-not-found");
+  } finally {
+    await close();
+  }
+});
+
+test("an administrator registers a channel and is told who owns it when registering it again", async (t) => {
+  const { page: admin, close } = await phonePage();
+  // Each step builds on the one before: once one fails, the rest are skipped.
+  let failed = false;
+  const step = async (name: string, body: () => Promise<void>) => {
+    await t.test(name, { skip: failed }, async () => {
+      try {
+        await body();
+      } catch (error) {
+        failed = true;
+        await admin
+          .screenshot({ path: join(artifacts, `failed-channels-${name.replace(/[^a-z0-9]+/gi, "-")}.png`) })
+          .catch(() => {});
+        throw error;
+      }
+    });
+  };
+  const handle = `phunutuyenquange2e${Date.now().toString(36)}`;
+  const owner = "Hội Liên hiệp Phụ nữ tỉnh Tuyên Quang";
+  const channelName = "Phụ nữ Tuyên Quang";
+  const register = async (unit: string, url: string) => {
+    await admin.getByRole("button", { name: "Đăng ký kênh" }).first().click();
+    const dialog = admin.getByRole("dialog", { name: "Đăng ký kênh chính thức" });
+    const picker = dialog.getByRole("combobox", { name: /^Đơn vị/ });
+    await picker.click();
+    await picker.fill(unit);
+    await admin.getByRole("option", { name: new RegExp(`^${unit}`) }).click();
+    await dialog.getByRole("combobox", { name: /^Nền tảng/ }).click();
+    await admin.getByRole("option", { name: "Trang Facebook", exact: true }).click();
+    await dialog.getByRole("textbox", { name: "Địa chỉ", exact: true }).fill(url);
+    await dialog.getByRole("textbox", { name: /^Tên kênh/ }).fill(channelName);
+    await dialog.getByRole("button", { name: "Đăng ký kênh" }).click();
+    return dialog;
+  };
+  try {
+    await step("signs in and opens the registry from the menu", async () => {
+      await admin.goto(`${baseUrl}/sign-in`);
+      await admin.getByRole("textbox", { name: /^E-mail/ }).fill(adminEmail);
+      await admin.getByLabel(/^Mật khẩu/).fill(adminPassword);
+      await admin.getByRole("button", { name: "Đăng nhập" }).click();
+      await admin.waitForURL(/\/units$/);
+      await admin.getByRole("button", { name: "Mở menu" }).click();
+      const nav = admin.getByRole("navigation", { name: "Điều hướng chính" });
+      // The public pages are plain links to the server's pages, not client routes.
+      assert.equal(await nav.getByRole("link", { name: "Kiểm tra kênh" }).getAttribute("href"), "/kiem-tra");
+      assert.equal(await nav.getByRole("link", { name: "Danh bạ kênh" }).getAttribute("href"), "/danh-ba");
+      await nav.getByRole("link", { name: "Kênh chính thức" }).click();
+      await admin.getByRole("heading", { name: "Kênh chính thức", exact: true }).waitFor();
+      await admin.getByRole("link", { name: "Công an tỉnh Tuyên Quang", exact: true }).waitFor();
+      await phoneScreenshot(admin, "23-channels-list");
+    });
+
+    await step("registers a fanpage and finds it in the list", async () => {
+      const dialog = await register(owner, `https://www.facebook.com/${handle}`);
+      await admin.getByText(`Đã đăng ký kênh “${channelName}”.`).waitFor();
+      await dialog.waitFor({ state: "hidden" });
+      await admin.getByRole("textbox", { name: "Tìm kiếm" }).fill(handle);
+      const card = admin.getByTestId("channel-cards").getByRole("link", { name: channelName });
+      await card.waitFor();
+      // The search (debounced) narrows the list to the new channel alone.
+      await admin.getByText("1 kết quả", { exact: true }).waitFor();
+      await phoneScreenshot(admin, "24-channel-registered");
+      await card.click();
+    });
+
+    await step("sees the channel's details and its history", async () => {
+      await admin.getByRole("heading", { name: channelName }).waitFor();
+      await admin.getByText(owner, { exact: true }).first().waitFor();
+      await admin.getByText("Đang hoạt động", { exact: true }).first().waitFor();
+      const history = admin.getByTestId("channel-history");
+      await history.getByText("Đăng ký kênh", { exact: true }).waitFor();
+      assert.match((await history.textContent()) ?? "", /bởi Quản trị viên/);
+      assert.match((await history.textContent()) ?? "", new RegExp(`facebook\\.com/${handle}`));
+      await phoneScreenshot(admin, "25-channel-detail");
+    });
+
+    await step("registering the same page in another form names the unit that owns it", async () => {
+      await admin.getByRole("link", { name: "Tất cả kênh" }).click();
+      await admin.getByRole("heading", { name: "Kênh chính thức", exact: true }).waitFor();
+      const dialog = await register(
+        "Tỉnh đoàn Tuyên Quang",
+        `https://m.facebook.com/${handle.toUpperCase()}/?ref=share&utm_source=zalo`,
+      );
+      const message = dialog.getByText(/đã được đăng ký là kênh chính thức của/);
+      await message.waitFor();
+      assert.match((await message.textContent()) ?? "", new RegExp(`“${owner}”`));
+      // What the phone shows (a dialog): the address field, brought back into view with the refusal under it.
+      await phoneScreenshot(admin, "26-channel-key-taken", false);
+    });
+  } finally {
+    await close();
+  }
+});

@@ -40,6 +40,8 @@ input[type=text],input[type=url],input[type=search],select{flex:1 1 220px;min-wi
 button{padding:10px 18px;font-size:1em;border:0;border-radius:6px;background:#b71c1c;color:#fff;cursor:pointer}
 .verdict{border-radius:10px;padding:16px;margin:16px 0;border:2px solid;overflow-wrap:anywhere}
 .verdict h2{margin:0 0 8px;font-size:1.3em}
+.verdict>p:first-child{margin-top:0}
+.verdict>p:last-child{margin-bottom:0}
 .official{background:#e8f5e9;border-color:#2e7d32;color:#1b5e20}
 .former{background:#fff8e1;border-color:#f9a825;color:#7a4f01}
 .unknown{background:#eceff1;border-color:#78909c;color:#37474f}

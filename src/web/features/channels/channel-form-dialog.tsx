@@ -1,7 +1,7 @@
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../backend/client.ts";
 import {
@@ -95,6 +95,15 @@ export function ChannelFormDialog(props: {
   });
   const urlServerError =
     save.error instanceof ApiError && urlErrorCodes.has(save.error.code) ? errorText(save.error) : undefined;
+  // On a phone the address field is scrolled away by the time the answer comes: bring it back with its error.
+  const urlInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (urlServerError) {
+      urlInput.current?.focus({ preventScroll: true });
+      // Centred, so the label above and the refusal below are both in view.
+      urlInput.current?.scrollIntoView({ block: "center" });
+    }
+  }, [urlServerError]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -142,6 +151,7 @@ export function ChannelFormDialog(props: {
             </SimpleGrid>
           )}
           <TextInput
+            ref={urlInput}
             label={t("channels.fields.url")}
             description={t("channels.form.urlHint")}
             required
