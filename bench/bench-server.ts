@@ -7,6 +7,7 @@ import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/client.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
+import { declarationResponses, people } from "../src/server/db/schema/index.ts";
 import { startJobQueue } from "../src/server/jobs/queue.ts";
 import { createApiToken } from "../src/server/modules/auth/service.ts";
 import { ensureAdminAreas } from "../src/server/modules/org/admin-areas.ts";
@@ -49,7 +50,25 @@ const app = await buildApp({
 await app.listen({ port: 0, host: "127.0.0.1" });
 const address = app.server.address();
 const port = typeof address === "object" && address ? address.port : 0;
-console.log(JSON.stringify({ port, token, engine: database.engine }));
+
+// A declaration request to the whole province, answered by every other person: its completion page
+// is the dashboard a provincial administrator keeps open.
+const requested = await app.inject({
+  method: "POST",
+  url: "/api/declaration-requests",
+  headers: { authorization: `Bearer ${token}` },
+  payload: { unitId: rootUnitId, title: "Rà soát kê khai", dueOn: "2099-12-31" },
+});
+const requestId = (requested.json() as { id: string }).id;
+const everyone = await database.db.select({ id: people.id }).from(people);
+await database.db
+  .insert(declarationResponses)
+  .values(
+    everyone
+      .filter((_, index) => index % 2 === 0)
+      .map((row) => ({ requestId, personId: row.id, declarationCount: 0 })),
+  );
+console.log(JSON.stringify({ port, token, engine: database.engine, requestId }));
 
 process.on("SIGTERM", async () => {
   await app.close();

@@ -9,6 +9,7 @@ import { runLoad } from "./load.ts";
 interface Started {
   port: number;
   token: string;
+  requestId: string;
   engine: string;
   stop: () => void;
 }
@@ -21,7 +22,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
   const lines = createInterface({ input: child.stdout });
   for await (const line of lines) {
     if (line.startsWith("{")) {
-      const info = JSON.parse(line) as { port: number; token: string; engine: string };
+      const info = JSON.parse(line) as Omit<Started, "stop">;
       return { ...info, stop: () => child.kill("SIGTERM") };
     }
   }
@@ -47,6 +48,11 @@ const targets = [
   { name: "GET /api/auth/session (token → actor)", path: "/api/auth/session", auth: true },
   { name: "GET /api/units?pageSize=50", path: "/api/units?pageSize=50", auth: true },
   { name: "GET /api/people?q=nguyen&pageSize=20", path: "/api/people?q=nguyen&pageSize=20", auth: true },
+  {
+    name: "GET /api/declaration-requests/:id (completion)",
+    path: (server: Started) => `/api/declaration-requests/${server.requestId}`,
+    auth: true,
+  },
 ];
 
 const engines: { label: string; env: NodeJS.ProcessEnv }[] = [
@@ -66,8 +72,9 @@ for (const engine of engines) {
     console.log(`\n${engine.label}`);
     for (const target of targets) {
       const headers: Record<string, string> = target.auth ? { authorization: `Bearer ${server.token}` } : {};
-      await runLoad({ port: server.port, path: target.path, headers, connections, seconds: 1 });
-      const result = await runLoad({ port: server.port, path: target.path, headers, connections, seconds });
+      const path = typeof target.path === "function" ? target.path(server) : target.path;
+      await runLoad({ port: server.port, path, headers, connections, seconds: 1 });
+      const result = await runLoad({ port: server.port, path, headers, connections, seconds });
       console.log(
         `  ${target.name.padEnd(44)} ${result.perSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}`,
       );
