@@ -432,6 +432,27 @@ test("an administrator registers a channel and is told who owns it when register
       await phoneScreenshot(admin, "25-channel-detail");
     });
 
+    await step("verifies the channel, then marks it closed as of an earlier day", async () => {
+      await admin.getByRole("button", { name: "Thao tác khác" }).click();
+      await admin.getByRole("menuitem", { name: "Xác minh kênh" }).click();
+      await admin.getByRole("dialog").getByRole("button", { name: "Xác minh" }).click();
+      await admin.getByText("Đã ghi nhận xác minh.").waitFor();
+      await admin.getByText(/Quản trị viên xác minh lúc/).waitFor();
+
+      await admin.getByRole("button", { name: "Thao tác khác" }).click();
+      await admin.getByRole("menuitem", { name: "Đánh dấu đã đóng" }).click();
+      const dialog = admin.getByRole("dialog");
+      await dialog.getByLabel(/^Từ ngày/).fill("2026-01-15");
+      await phoneScreenshot(admin, "25b-channel-close-dialog", false);
+      await dialog.getByRole("button", { name: "Lưu trạng thái" }).click();
+      await admin.getByText("Đã đổi trạng thái kênh thành “Đã đóng”.").waitFor();
+      const history = admin.getByTestId("channel-history");
+      await history.getByText("Đổi trạng thái", { exact: true }).waitFor();
+      assert.match((await history.textContent()) ?? "", /Đang hoạt động → Đã đóng, từ ngày 15\/01\/2026/);
+      await history.getByText("Xác minh", { exact: true }).waitFor();
+      await phoneScreenshot(admin, "25c-channel-closed");
+    });
+
     await step("registering the same page in another form names the unit that owns it", async () => {
       await admin.getByRole("link", { name: "Tất cả kênh" }).click();
       await admin.getByRole("heading", { name: "Kênh chính thức", exact: true }).waitFor();
