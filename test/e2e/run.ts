@@ -149,10 +149,14 @@ const unitName = `Chi đoàn Thử nghiệm ${Date.now().toString(36)}`;
 
 type Step = (name: string, body: () => Promise<void>) => Promise<void>;
 
-/** Runs the journey's steps in order; once one fails, the rest are skipped (they build on it). */
-function stepsOf(t: {
-  test: (name: string, options: { skip: boolean }, fn: () => Promise<void>) => Promise<void>;
-}): Step {
+/**
+ * Runs the journey's steps in order; once one fails, the rest are skipped (they build on it).
+ * A failing step leaves a screenshot of `pages()` (the shared page unless told).
+ */
+function stepsOf(
+  t: { test: (name: string, options: { skip: boolean }, fn: () => Promise<void>) => Promise<void> },
+  pages: () => Page[] = () => [page],
+): Step {
   let failed = false;
   return async (name, body) => {
     await t.test(name, { skip: failed }, async () => {
@@ -160,7 +164,12 @@ function stepsOf(t: {
         await body();
       } catch (error) {
         failed = true;
-        await screenshot(`failed-${name.replace(/[^a-z0-9]+/gi, "-")}`).catch(() => {});
+        const slug = name.replace(/[^a-z0-9]+/gi, "-");
+        for (const [index, failedPage] of pages().entries()) {
+          await failedPage
+            .screenshot({ path: join(artifacts, `failed-${slug}-${index}.png`), fullPage: true })
+            .catch(() => {});
+        }
         throw error;
       }
     });
@@ -358,21 +367,7 @@ test("a citizen checks a link on the lookup page and sees the owning unit", asyn
 
 test("an administrator registers a channel and is told who owns it when registering it again", async (t) => {
   const { page: admin, close } = await phonePage();
-  // Each step builds on the one before: once one fails, the rest are skipped.
-  let failed = false;
-  const step = async (name: string, body: () => Promise<void>) => {
-    await t.test(name, { skip: failed }, async () => {
-      try {
-        await body();
-      } catch (error) {
-        failed = true;
-        await admin
-          .screenshot({ path: join(artifacts, `failed-channels-${name.replace(/[^a-z0-9]+/gi, "-")}.png`) })
-          .catch(() => {});
-        throw error;
-      }
-    });
-  };
+  const step = stepsOf(t, () => [admin]);
   const handle = `phunutuyenquange2e${Date.now().toString(36)}`;
   const owner = "Hội Liên hiệp Phụ nữ tỉnh Tuyên Quang";
   const channelName = "Phụ nữ Tuyên Quang";
@@ -468,5 +463,110 @@ test("an administrator registers a channel and is told who owns it when register
     });
   } finally {
     await close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Members' account declarations: a request to review them, answered from a phone
+
+/** Signs a fresh phone browser in as `email`. */
+async function signedInPhone(
+  email: string,
+  password: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const phone = await phonePage();
+  await phone.page.goto(`${baseUrl}/sign-in`);
+  await phone.page.getByRole("textbox", { name: /^E-mail/ }).fill(email);
+  await phone.page.getByLabel(/^Mật khẩu/).fill(password);
+  await phone.page.getByRole("button", { name: "Đăng nhập" }).click();
+  await phone.page.waitForURL(/\/units$/);
+  return phone;
+}
+
+test("a member answers a declaration request and the administrator sees completion rise", async (t) => {
+  const admin = await signedInPhone(communeAdmin.email, demoPassword);
+  const member = await signedInPhone("hoa.mathi@tuyenquang.caunoi.example", demoPassword);
+  const step = stepsOf(t, () => [admin.page, member.page]);
+  const title = `Rà soát kê khai quý IV ${Date.now().toString(36)}`;
+  const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  /** "3/24 người đã xác nhận" → [3, 24] */
+  const completion = async () => {
+    const text = (await admin.page.getByTestId("request-total").textContent()) ?? "";
+    const match = /(\d+)\/(\d+) người đã xác nhận/.exec(text);
+    assert.ok(match, `no completion in “${text}”`);
+    return [Number(match[1]), Number(match[2])];
+  };
+  let before: number[] = [];
+  try {
+    await step("the commune administrator sends a request to the commune", async () => {
+      const { page: a } = admin;
+      await a.getByRole("button", { name: "Mở menu" }).click();
+      await a.getByRole("link", { name: "Yêu cầu kê khai" }).click();
+      await a.getByRole("heading", { name: "Yêu cầu rà soát kê khai" }).waitFor();
+      await a.getByRole("button", { name: "Gửi yêu cầu" }).first().click();
+      const dialog = a.getByRole("dialog");
+      await dialog.getByTestId("request-unit").click();
+      // Each option reads "name, kind · code"; the commune itself comes first.
+      await a
+        .getByRole("option", { name: new RegExp(`^${communeAdmin.unit}`) })
+        .first()
+        .click();
+      await dialog.getByRole("textbox", { name: /^Tiêu đề/ }).fill(title);
+      await dialog.getByTestId("request-due").fill(due);
+      await dialog.getByRole("button", { name: "Gửi yêu cầu" }).click();
+      await a.getByText("Đã gửi yêu cầu. Thư nhắc sẽ gửi 2 lần trước hạn.").waitFor();
+      await a.getByRole("link", { name: title }).click();
+      await a.getByTestId("request-total").waitFor();
+      before = await completion();
+      assert.equal(before[0], 0);
+      assert.ok((before[1] ?? 0) > 1, "the commune has members");
+      await phoneScreenshot(a, "30-declaration-request");
+    });
+
+    await step("the member sees the request, declares an account with consent and confirms", async () => {
+      const { page: m } = member;
+      await m.getByRole("button", { name: "Mở menu" }).click();
+      await m.getByRole("link", { name: "Tài khoản của tôi" }).click();
+      const request = m.getByTestId("member-request").filter({ hasText: title });
+      await request.waitFor();
+      await m.getByText("Bạn chưa kê khai tài khoản nào.").waitFor();
+      await phoneScreenshot(m, "31-my-accounts-request");
+
+      await m.getByRole("button", { name: "Kê khai tài khoản" }).click();
+      const dialog = m.getByRole("dialog");
+      await dialog.getByTestId("declaration-platform").click();
+      await m.getByRole("option", { name: "TikTok" }).click();
+      await dialog
+        .getByRole("textbox", { name: /^Địa chỉ tài khoản/ })
+        .fill("https://www.tiktok.com/@hoamathi.tantrao?lang=vi");
+      await dialog.getByRole("textbox", { name: /^Tên hiển thị/ }).fill("Hoà Tân Trào");
+      await dialog
+        .getByTestId("declaration-purpose")
+        .getByText(/Quy định 85/)
+        .waitFor();
+      // Without consent nothing is sent.
+      await dialog.getByRole("button", { name: "Kê khai", exact: true }).click();
+      await dialog.getByText("Bạn cần đồng ý với mục đích kê khai để tiếp tục.").waitFor();
+      await phoneScreenshot(m, "32-declare-consent", false);
+      await dialog.getByRole("checkbox", { name: /đồng ý cung cấp thông tin/ }).check();
+      await dialog.getByRole("button", { name: "Kê khai", exact: true }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await m.getByTestId("declaration-card").filter({ hasText: "Hoà Tân Trào" }).waitFor();
+
+      await request.getByRole("button", { name: "Tôi đã rà soát, xác nhận" }).click();
+      await request.getByText(/Đã xác nhận lúc/).waitFor();
+      await phoneScreenshot(m, "33-my-accounts-confirmed");
+    });
+
+    await step("the administrator sees completion rise by one", async () => {
+      await admin.page.reload();
+      await admin.page.getByTestId("request-total").waitFor();
+      const after = await completion();
+      assert.deepEqual(after, [(before[0] ?? 0) + 1, before[1]]);
+      await phoneScreenshot(admin.page, "34-declaration-request-progress");
+    });
+  } finally {
+    await admin.close();
+    await member.close();
   }
 });
