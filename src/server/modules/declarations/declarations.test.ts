@@ -282,6 +282,35 @@ describe("reporting an account taken over or impersonated", () => {
     expect(theirs.items.some((item: { member: { id: string } }) => item.member.id === person.id)).toBe(false);
   });
 
+  it("limits how many reports one member can send in an hour, so administrators are not flooded", async () => {
+    const person = await makePerson(t.db, { unitId: cell.id, fullName: "Người Báo Nhiều" });
+    const client = await signInAs(t.app, person.email ?? "");
+    const created = await declare(client, { url: "https://www.tiktok.com/@baonhieu", platform: "tiktok" });
+    const report = () =>
+      client.request({
+        method: "POST",
+        url: `/api/me/declarations/${created.id}/report`,
+        payload: { kind: "impersonated", happenedAt: new Date().toISOString() },
+      });
+    for (let i = 0; i < 10; i++) {
+      expect((await report()).statusCode).toBe(201);
+    }
+    const refused = await report();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe("rate_limited");
+    // Another member is not held back by it.
+    const other = await declare(memberClient, {
+      url: "https://www.tiktok.com/@hoa.khac",
+      platform: "tiktok",
+    });
+    const theirs = await memberClient.request({
+      method: "POST",
+      url: `/api/me/declarations/${other.id}/report`,
+      payload: { kind: "impersonated", happenedAt: new Date().toISOString() },
+    });
+    expect(theirs.statusCode).toBe(201);
+  });
+
   it("refuses a report dated in the future", async () => {
     const created = await declare(memberClient, {
       url: "https://www.tiktok.com/@hoa.future",

@@ -146,7 +146,16 @@ export async function declarationRoutes(app: FastifyInstance): Promise<void> {
   routes.post(
     "/api/me/declarations/:id/report",
     {
-      config: { access: { authenticated: true } },
+      config: {
+        access: { authenticated: true },
+        // Each report mails administrators at once: a member (or a stolen session) cannot flood them.
+        rateLimit: {
+          max: 10,
+          timeWindow: "1 hour",
+          hook: "preHandler",
+          keyGenerator: (request: FastifyRequest) => `report:${request.actor?.personId ?? request.ip}`,
+        },
+      },
       schema: {
         tags,
         summary: "Report one of my accounts taken over or impersonated; my unit's administrators are alerted",
