@@ -1,10 +1,13 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { secretKeySource } from "./crypto/secret-box.ts";
 
 export interface Config {
   port: number;
   host: string;
   /** Embedded database directory (ignored when databaseUrl is set). */
   dataDir: string;
+  /** Uploaded media files (`MEDIA_DIR`, else `<DATA_DIR>/media`), also with a PostgreSQL server. */
+  mediaDir: string;
   databaseUrl: string | undefined;
   production: boolean;
   /** Create the demo province on first start. */
@@ -18,6 +21,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** Seals platform tokens: CAUNOI_SECRET_KEY, else `<dataDir>/secret.key` made on first use. */
+  secretKey: () => Buffer;
 }
 
 /** Reads configuration from the environment (and `--no-demo` from the command line). */
@@ -25,10 +30,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const port = Number(env.PORT ?? 3000);
   const production = env.NODE_ENV === "production";
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const dataDir = resolve(env.DATA_DIR ?? "./data");
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
-    dataDir: resolve(env.DATA_DIR ?? "./data"),
+    dataDir,
+    mediaDir: resolve(env.MEDIA_DIR ?? join(env.DATA_DIR ?? "./data", "media")),
     databaseUrl: env.DATABASE_URL || undefined,
     production,
     demo: !argv.includes("--no-demo") && env.CAUNOI_DEMO !== "0" && env.CAUNOI_DEMO !== "false",
@@ -42,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       : publicUrl.startsWith("https:"),
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? (production ? "info" : "warn"),
+    secretKey: secretKeySource({ envKey: env.CAUNOI_SECRET_KEY || undefined, dataDir }),
   };
 }

@@ -24,6 +24,8 @@ if (!config.databaseUrl) {
   releaseLock = lock.release;
 }
 
+// Made (or read) now, so a malformed CAUNOI_SECRET_KEY or an unwritable key file stops the start, not a publish.
+config.secretKey();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database);
 await ensureAdminAreas(database.db);

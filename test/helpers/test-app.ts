@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
@@ -32,7 +33,16 @@ export async function createTestApp(
         },
       };
   const config = {
-    ...loadConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://caunoi.test", ...options.env }, []),
+    ...loadConfig(
+      {
+        LOG_LEVEL: "silent",
+        PUBLIC_URL: "http://caunoi.test",
+        // Tests never write a key file into the working directory's ./data.
+        CAUNOI_SECRET_KEY: randomBytes(32).toString("base64"),
+        ...options.env,
+      },
+      [],
+    ),
   };
   const app = await buildApp({ config, database, jobs, mailer });
   await app.ready();
