@@ -24,6 +24,7 @@ import { healthRoutes } from "./modules/health/routes.ts";
 import { peopleRoutes } from "./modules/org/people-routes.ts";
 import { unitRoutes } from "./modules/org/routes.ts";
 import { unitPath } from "./modules/org/service.ts";
+import { connectionRoutes } from "./modules/publishing/connection-routes.ts";
 
 export interface AppDependencies {
   config: Config;
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(peopleRoutes);
   await app.register(channelRoutes);
   await app.register(publicChannelRoutes);
+  await app.register(connectionRoutes);
   await app.register(declarationRoutes);
   await registerMailWorker(deps.jobs, deps.mailer);
 

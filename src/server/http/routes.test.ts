@@ -159,6 +159,16 @@ function siblingAttempts(): Record<string, InjectOptions> {
       url: `/api/channels/${rightChannelId}/remove`,
       payload: { reason: "Xoá trái phép" },
     },
+    "PUT /api/channels/:id/connection": {
+      method: "PUT",
+      url: `/api/channels/${rightChannelId}/connection`,
+      payload: { token: "lấn-sân", accountId: "1234567890" },
+    },
+    "GET /api/channels/:id/connection": { method: "GET", url: `/api/channels/${rightChannelId}/connection` },
+    "DELETE /api/channels/:id/connection": {
+      method: "DELETE",
+      url: `/api/channels/${rightChannelId}/connection`,
+    },
     "POST /api/channels/import/preview": {
       method: "POST",
       url: "/api/channels/import/preview",
