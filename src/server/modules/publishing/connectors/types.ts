@@ -35,6 +35,8 @@ export interface PublishRequest {
   media: MediaForPublish[];
   /** When the variant was due; platforms with their own scheduling may receive it. */
   scheduledAt: Date | null;
+  /** Shown as the author where a platform asks for one (Zalo articles): the owner unit's name. */
+  authorName?: string | null;
 }
 
 export interface PublishedItem {
@@ -54,6 +56,34 @@ export type PublishOutcome =
   | { kind: "retry"; code: string; message: string; retryAfterSeconds?: number }
   | { kind: "needs_person"; code: string; message: string };
 
+/** What a platform says of an item it published (or holds scheduled), looked up by its id. */
+export type LookupOutcome =
+  | {
+      kind: "found";
+      externalId: string;
+      externalUrl: string | null;
+      /** False while the platform holds it scheduled or unpublished. */
+      published: boolean;
+      scheduledAt: Date | null;
+    }
+  | { kind: "missing" }
+  | { kind: "retry"; code: string; message: string; retryAfterSeconds?: number }
+  | { kind: "needs_person"; code: string; message: string };
+
+/**
+ * findPublished could not ask the platform (network, rate limit, expired token): it does not know,
+ * which is not the same as "not there"; the caller must not publish again on this answer.
+ */
+export class LookupFailedError extends Error {
+  readonly outcome: Exclude<PublishOutcome, { kind: "published" }>;
+
+  constructor(outcome: Exclude<PublishOutcome, { kind: "published" }>) {
+    super(`${outcome.code}: ${outcome.message}`);
+    this.name = "LookupFailedError";
+    this.outcome = outcome;
+  }
+}
+
 /** One file per platform implements this; adding TikTok later is one more file. */
 export interface PublishingConnector {
   target: VariantTarget;
@@ -64,4 +94,6 @@ export interface PublishingConnector {
    * and time); null when it is not there, so publishing again cannot make a duplicate.
    */
   findPublished(request: PublishRequest, since: Date): Promise<PublishedItem | null>;
+  /** The platform's view of one published or scheduled item (post status); absent where there is none. */
+  lookup?(connection: ConnectionForPublish, externalId: string): Promise<LookupOutcome>;
 }

@@ -1,0 +1,373 @@
+import { randomBytes } from "node:crypto";
+import type { ServerResponse } from "node:http";
+import { type FakeServer, type Received, sendJson, startFakeServer } from "./fake-http.ts";
+
+/*
+ * A local Graph API for one Facebook Page, following the documented requests and answers of:
+ * - POST /{page-id}/feed (message, link, published, scheduled_publish_time, attached_media[n]) → {"id"}
+ *   developers.facebook.com/docs/pages-api/posts, /docs/graph-api/reference/page/feed
+ * - POST /{page-id}/photos (url, caption, published, temporary, scheduled_publish_time) → {"id","post_id"}
+ *   /docs/graph-api/reference/page/photos
+ * - GET /{page-id}/posts|feed, GET /{page-id}/scheduled_posts (fields, since, limit) → {"data":[…],"paging":{}}
+ *   /docs/graph-api/reference/page/feed, /page/scheduled_posts
+ * - GET /{post-id}?fields=… → the post's fields, /docs/graph-api/reference/pagepost
+ * - errors {"error":{"message","type","code","error_subcode","error_user_title","error_user_msg","fbtrace_id"}}
+ *   /docs/graph-api/guides/error-handling; throttling with X-App-Usage / X-Business-Use-Case-Usage,
+ *   /docs/graph-api/overview/rate-limiting.
+ * The Page token may come as the access_token parameter or an Authorization: Bearer header.
+ */
+
+export type GraphMode =
+  | "ok"
+  | "expired_token"
+  | "rate_limited"
+  | "too_many_requests"
+  | "content_refused"
+  | "server_error"
+  | "hang";
+
+export interface FakePost {
+  id: string;
+  message: string;
+  link: string | null;
+  createdTime: Date;
+  published: boolean;
+  scheduledPublishTime: number | null;
+  photoUrls: string[];
+}
+
+export interface FakeGraph extends FakeServer {
+  /** The base URL a connection uses, with the API version (…/v21.0). */
+  baseUrl: string;
+  pageId: string;
+  token: string;
+  posts: FakePost[];
+  photos: Map<string, { url: string; published: boolean; temporary: boolean; altText: string | null }>;
+  /** Every answer from now on fails this way ("ok" restores normal answers). */
+  setMode(mode: GraphMode): void;
+  /** A post already on the page, as if published earlier. */
+  seedPost(post: { message: string; createdTime?: Date; link?: string | null }): FakePost;
+  /** The publishing calls received (feed posts and published photos), to assert "exactly once". */
+  publishCalls(): Received[];
+}
+
+const graphTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "+0000");
+const trace = () => randomBytes(8).toString("base64url");
+
+function graphError(
+  response: ServerResponse,
+  status: number,
+  error: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
+  sendJson(response, status, { error: { type: "OAuthException", fbtrace_id: trace(), ...error } }, headers);
+}
+
+export async function startFakeGraph(
+  options: { pageId?: string; token?: string; version?: string } = {},
+): Promise<FakeGraph> {
+  const pageId = options.pageId ?? "104729384756";
+  const token = options.token ?? `EAAfake${randomBytes(6).toString("hex")}`;
+  const version = options.version ?? "v21.0";
+  const posts: FakePost[] = [];
+  const photos: FakeGraph["photos"] = new Map();
+  let mode: GraphMode = "ok";
+  let counter = 1000;
+  const nextId = () => String(++counter);
+
+  function tokenOf(request: Received): string | null {
+    const auth = request.headers.authorization;
+    if (auth?.startsWith("Bearer ")) {
+      return auth.slice("Bearer ".length);
+    }
+    return request.query.get("access_token") ?? request.form?.get("access_token") ?? null;
+  }
+
+  function invalidParameter(response: ServerResponse, message: string, subcode?: number) {
+    graphError(response, 400, {
+      message: `(#100) ${message}`,
+      code: 100,
+      ...(subcode ? { error_subcode: subcode } : {}),
+    });
+  }
+
+  function scheduleOf(params: URLSearchParams, response: ServerResponse): number | null | "refused" {
+    const published = params.get("published");
+    const at = params.get("scheduled_publish_time");
+    if (!at) {
+      return null;
+    }
+    if (published !== "false") {
+      invalidParameter(response, "Scheduled posts must be created with published=false");
+      return "refused";
+    }
+    const seconds = Number(at);
+    const ahead = seconds * 1000 - Date.now();
+    if (!Number.isInteger(seconds) || ahead < 10 * 60 * 1000 || ahead > 75 * 24 * 3600 * 1000) {
+      invalidParameter(
+        response,
+        "The specified scheduled publish time is invalid. It must be between 10 minutes and 75 days from the time of the API request.",
+      );
+      return "refused";
+    }
+    return seconds;
+  }
+
+  function pick(post: FakePost, fields: string[]): Record<string, unknown> {
+    const all: Record<string, unknown> = {
+      id: post.id,
+      message: post.message || undefined,
+      created_time: graphTime(post.createdTime),
+      permalink_url: `https://www.facebook.com/${post.id.replace("_", "/posts/")}`,
+      is_published: post.published,
+      scheduled_publish_time: post.scheduledPublishTime ?? undefined,
+    };
+    return Object.fromEntries(
+      Object.entries(all).filter(([key, value]) => fields.includes(key) && value !== undefined),
+    );
+  }
+
+  const server = await startFakeServer((request, response) => {
+    if (mode === "hang") {
+      return; // never answers: the client's deadline must end the call
+    }
+    const prefix = `/${version}/`;
+    if (!request.path.startsWith(prefix)) {
+      graphError(response, 400, { message: "Unknown path components", code: 2500 });
+      return;
+    }
+    const given = tokenOf(request);
+    if (!given) {
+      graphError(response, 400, {
+        message: "An active access token must be used to query information about the current user.",
+        code: 2500,
+      });
+      return;
+    }
+    if (given !== token) {
+      graphError(response, 400, {
+        message: "Invalid OAuth access token - Cannot parse access token",
+        code: 190,
+      });
+      return;
+    }
+    switch (mode) {
+      case "expired_token":
+        graphError(response, 400, {
+          message: "Error validating access token: Session has expired on Thursday, 01-Jan-26 00:00:00 PST.",
+          code: 190,
+          error_subcode: 463,
+        });
+        return;
+      case "rate_limited":
+        graphError(
+          response,
+          400,
+          { message: "(#32) Page request limit reached", code: 32 },
+          {
+            "x-business-use-case-usage": JSON.stringify({
+              [pageId]: [
+                {
+                  type: "pages",
+                  call_count: 100,
+                  total_cputime: 40,
+                  total_time: 45,
+                  estimated_time_to_regain_access: 7,
+                },
+              ],
+            }),
+            "x-app-usage": JSON.stringify({ call_count: 100, total_cputime: 40, total_time: 45 }),
+          },
+        );
+        return;
+      case "too_many_requests":
+        graphError(
+          response,
+          429,
+          { message: "(#4) Application request limit reached", code: 4 },
+          { "retry-after": "30" },
+        );
+        return;
+      case "content_refused":
+        graphError(response, 400, {
+          message: "(#368) The action attempted has been deemed abusive or is otherwise disallowed",
+          code: 368,
+          error_subcode: 1390008,
+          error_user_title: "Bạn không thể đăng nội dung này",
+          error_user_msg: "Bài viết của bạn đi ngược lại Tiêu chuẩn cộng đồng của chúng tôi.",
+        });
+        return;
+      case "server_error":
+        graphError(response, 500, {
+          message: "An unexpected error has occurred. Please retry your request later.",
+          code: 2,
+          is_transient: true,
+        });
+        return;
+      default:
+        break;
+    }
+
+    const parts = request.path.slice(prefix.length).split("/").filter(Boolean);
+    const params = request.method === "POST" ? (request.form ?? new URLSearchParams()) : request.query;
+    const [node, edge] = parts;
+    if (parts.length === 2 && node !== pageId) {
+      graphError(response, 400, {
+        message: `(#100) Unsupported post request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        code: 100,
+        error_subcode: 33,
+      });
+      return;
+    }
+
+    if (request.method === "POST" && edge === "feed") {
+      const message = params.get("message") ?? "";
+      const link = params.get("link");
+      const attached = [...params.keys()]
+        .filter((key) => /^attached_media\[\d+\]$/.test(key))
+        .map((key) => (JSON.parse(params.get(key) ?? "{}") as { media_fbid?: string }).media_fbid ?? "");
+      if (!message && !link && attached.length === 0) {
+        invalidParameter(response, "The user hasn't authorized the application to perform this action");
+        return;
+      }
+      if (link && !/^https?:\/\//.test(link)) {
+        invalidParameter(response, "Param link must be a valid URL");
+        return;
+      }
+      for (const id of attached) {
+        const photo = photos.get(id);
+        if (!photo || photo.published) {
+          invalidParameter(
+            response,
+            `Invalid media_fbid ${id}: it must be an unpublished photo of this Page`,
+          );
+          return;
+        }
+      }
+      const schedule = scheduleOf(params, response);
+      if (schedule === "refused") {
+        return;
+      }
+      if (schedule && attached.some((id) => !photos.get(id)?.temporary)) {
+        invalidParameter(
+          response,
+          "Photos attached to a scheduled post must be uploaded with temporary=true",
+        );
+        return;
+      }
+      const post: FakePost = {
+        id: `${pageId}_${nextId()}`,
+        message,
+        link,
+        createdTime: new Date(),
+        published: schedule === null && params.get("published") !== "false",
+        scheduledPublishTime: schedule,
+        photoUrls: attached.map((id) => photos.get(id)?.url ?? ""),
+      };
+      posts.push(post);
+      sendJson(response, 200, { id: post.id });
+      return;
+    }
+
+    if (request.method === "POST" && edge === "photos") {
+      const url = params.get("url");
+      if (!url || !/^https?:\/\//.test(url)) {
+        invalidParameter(response, "Param url must be a valid URL");
+        return;
+      }
+      const schedule = scheduleOf(params, response);
+      if (schedule === "refused") {
+        return;
+      }
+      const unpublished = params.get("published") === "false";
+      const photoId = nextId();
+      photos.set(photoId, {
+        url,
+        published: !unpublished,
+        temporary: params.get("temporary") === "true",
+        altText: params.get("alt_text_custom"),
+      });
+      if (unpublished && schedule === null) {
+        sendJson(response, 200, { id: photoId });
+        return;
+      }
+      const post: FakePost = {
+        id: `${pageId}_${nextId()}`,
+        message: params.get("caption") ?? params.get("message") ?? "",
+        link: null,
+        createdTime: new Date(),
+        published: schedule === null,
+        scheduledPublishTime: schedule,
+        photoUrls: [url],
+      };
+      posts.push(post);
+      sendJson(response, 200, { id: photoId, post_id: post.id });
+      return;
+    }
+
+    if (request.method === "GET" && (edge === "posts" || edge === "feed" || edge === "scheduled_posts")) {
+      const fields = (params.get("fields") ?? "id,message,created_time").split(",");
+      const since = Number(params.get("since") ?? 0);
+      const limit = Number(params.get("limit") ?? 25);
+      const data = posts
+        .filter((post) => (edge === "scheduled_posts" ? post.scheduledPublishTime !== null : post.published))
+        .filter((post) => post.createdTime.getTime() / 1000 >= since)
+        .sort((a, b) => b.createdTime.getTime() - a.createdTime.getTime())
+        .slice(0, limit)
+        .map((post) => pick(post, fields));
+      sendJson(response, 200, { data, paging: {} });
+      return;
+    }
+
+    if (request.method === "GET" && parts.length === 1) {
+      const post = posts.find((candidate) => candidate.id === node);
+      if (!post) {
+        graphError(response, 400, {
+          message: `Unsupported get request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+          type: "GraphMethodException",
+          code: 100,
+          error_subcode: 33,
+        });
+        return;
+      }
+      sendJson(response, 200, pick(post, (params.get("fields") ?? "id").split(",")));
+      return;
+    }
+
+    graphError(response, 400, { message: "Unknown path components", code: 2500 });
+  });
+
+  return {
+    ...server,
+    baseUrl: `${server.origin}/${version}`,
+    pageId,
+    token,
+    posts,
+    photos,
+    setMode(next) {
+      mode = next;
+    },
+    seedPost(seed) {
+      const post: FakePost = {
+        id: `${pageId}_${nextId()}`,
+        message: seed.message,
+        link: seed.link ?? null,
+        createdTime: seed.createdTime ?? new Date(),
+        published: true,
+        scheduledPublishTime: null,
+        photoUrls: [],
+      };
+      posts.push(post);
+      return post;
+    },
+    publishCalls() {
+      return server.received.filter(
+        (r) =>
+          r.method === "POST" &&
+          (r.path.endsWith("/feed") ||
+            (r.path.endsWith("/photos") &&
+              (r.form?.get("published") !== "false" || r.form?.has("scheduled_publish_time")))),
+      );
+    },
+  };
+}
