@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { secretKeySource } from "./crypto/secret-box.ts";
 
 export interface Config {
@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** Embedded database directory (ignored when databaseUrl is set). */
   dataDir: string;
+  /** Uploaded media files (`MEDIA_DIR`, else `<DATA_DIR>/media`), also with a PostgreSQL server. */
+  mediaDir: string;
   databaseUrl: string | undefined;
   production: boolean;
   /** Create the demo province on first start. */
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     port,
     host: env.HOST ?? "0.0.0.0",
     dataDir,
+    mediaDir: env.MEDIA_DIR ? resolve(env.MEDIA_DIR) : join(dataDir, "media"),
     databaseUrl: env.DATABASE_URL || undefined,
     production,
     demo: !argv.includes("--no-demo") && env.CAUNOI_DEMO !== "0" && env.CAUNOI_DEMO !== "false",

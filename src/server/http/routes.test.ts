@@ -2,6 +2,7 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../test/helpers/test-app.ts";
+import { mediaItems } from "../db/schema/index.ts";
 import { registerChannel } from "../modules/channels/service.ts";
 import { declarationPurpose } from "../modules/declarations/purpose.ts";
 import { grantRole } from "../modules/org/people-service.ts";
@@ -15,6 +16,7 @@ let rightGrantId: string;
 let rightChannelId: string;
 let rightRequestId: string;
 let rightReportId: string;
+let rightMediaId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -63,6 +65,20 @@ beforeAll(async () => {
     payload: { kind: "compromised", happenedAt: new Date().toISOString() },
   });
   rightReportId = report.json().id;
+  // A library row is enough: every attempt on it is refused before its file would be read.
+  const [media] = await t.db
+    .insert(mediaItems)
+    .values({
+      unitId: org.right.id,
+      kind: "image",
+      mime: "image/jpeg",
+      bytes: 1,
+      altText: "Ảnh của phường bên phải",
+      storageKey: `${"ab".repeat(16)}.jpg`,
+      sha256: "0".repeat(64),
+    })
+    .returning();
+  rightMediaId = media?.id ?? "";
 });
 afterAll(async () => {
   await t?.close();
@@ -196,6 +212,19 @@ function siblingAttempts(): Record<string, InjectOptions> {
       method: "POST",
       url: `/api/declaration-alerts/${rightReportId}/acknowledge`,
     },
+    "POST /api/media": {
+      method: "POST",
+      url: `/api/media?unitId=${org.right.id}&altText=${encodeURIComponent("Lấn sân bên phải")}`,
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    },
+    "GET /api/media/:id": { method: "GET", url: `/api/media/${rightMediaId}` },
+    "PATCH /api/media/:id": {
+      method: "PATCH",
+      url: `/api/media/${rightMediaId}`,
+      payload: { altText: "Sửa mô tả trái phép" },
+    },
+    "DELETE /api/media/:id": { method: "DELETE", url: `/api/media/${rightMediaId}` },
     "PUT /api/settings/role-policies/:role": {
       method: "PUT",
       url: "/api/settings/role-policies/editor",

@@ -1,0 +1,490 @@
+import { createHash } from "node:crypto";
+import { open, rm } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
+import type { Executor } from "../../db/client.ts";
+import { mediaItems } from "../../db/schema/index.ts";
+import { AppError, errors } from "../../http/errors.ts";
+import { recordAudit } from "../auth/audit.ts";
+import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
+import type { ActionContext } from "../org/service.ts";
+import type { MediaForPublish } from "../publishing/connectors/types.ts";
+import { processImage } from "./images.ts";
+import { readAndScrubMp4 } from "./mp4.ts";
+import { altTextLimits } from "./schema.ts";
+import { type Sniffed, sniff, sniffLength } from "./sniff.ts";
+import { type MediaStorage, newMediaKeys } from "./storage.ts";
+
+export type MediaRow = typeof mediaItems.$inferSelect;
+export type MediaKind = MediaRow["kind"];
+
+export const maxImageBytes = 20 * 1024 * 1024;
+export const maxVideoBytes = 200 * 1024 * 1024;
+
+const mediaLabel = { vi: "tệp trong thư viện", en: "Media item" };
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
+export function mediaUrl(key: string, publicUrl = ""): string {
+  return `${publicUrl.replace(/\/+$/, "")}/media/${key}`;
+}
+
+const unsupported = () =>
+  new AppError(415, "media.type_unsupported", {
+    vi: "Tệp này không phải ảnh hay video được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF, AVIF và video MP4, WebM.",
+    en: "This file is not a supported image or video. Accepted: JPEG, PNG, WebP, GIF and AVIF images, MP4 and WebM videos.",
+  });
+
+const tooLarge = (kind: MediaKind) =>
+  new AppError(
+    413,
+    "media.too_large",
+    kind === "image"
+      ? {
+          vi: `Ảnh quá lớn: tối đa ${megabytes(maxImageBytes)} MB.`,
+          en: `The image is too large: at most ${megabytes(maxImageBytes)} MB.`,
+        }
+      : {
+          vi: `Video quá lớn: tối đa ${megabytes(maxVideoBytes)} MB.`,
+          en: `The video is too large: at most ${megabytes(maxVideoBytes)} MB.`,
+        },
+    { maxBytes: kind === "image" ? maxImageBytes : maxVideoBytes },
+  );
+
+/**
+ * The alt text as stored: required for images (screen readers read it out; it is shown when images
+ * are off), optional for videos; within the limits either way.
+ */
+export function cleanAltText(value: string | undefined, kind: MediaKind | null): string {
+  const text = normalizeName(value ?? "");
+  if (!text) {
+    if (kind === "image") {
+      throw errors.badRequest(
+        "media.alt_text_required",
+        "Hãy nhập mô tả ảnh (văn bản thay thế): người khiếm thị và người tắt hiển thị ảnh sẽ nghe hoặc đọc mô tả này.",
+        "Describe the image (alt text): blind readers and people with images turned off hear or read this description.",
+      );
+    }
+    return "";
+  }
+  if (text.length < altTextLimits.min) {
+    throw errors.badRequest(
+      "media.alt_text_too_short",
+      `Mô tả ảnh quá ngắn: cần ít nhất ${altTextLimits.min} ký tự, nói rõ ảnh có gì.`,
+      `The alt text is too short: at least ${altTextLimits.min} characters saying what the picture shows.`,
+    );
+  }
+  if (text.length > altTextLimits.max) {
+    throw errors.badRequest(
+      "media.alt_text_too_long",
+      `Mô tả ảnh quá dài: tối đa ${altTextLimits.max} ký tự.`,
+      `The alt text is too long: at most ${altTextLimits.max} characters.`,
+    );
+  }
+  return text;
+}
+
+interface Received {
+  path: string;
+  bytes: number;
+  sha256: string;
+  sniffed: Sniffed & { kind: MediaKind };
+}
+
+/**
+ * Streams the body to a scratch file while hashing it. The type is decided from the first bytes,
+ * so a wrong file or a missing alt text is refused before the rest is read, and the size limit of
+ * that type is enforced as the bytes arrive (a missing or false Content-Length changes nothing).
+ */
+async function receive(
+  storage: MediaStorage,
+  body: Readable,
+  checkKind: (kind: MediaKind) => void,
+): Promise<Received> {
+  const path = await storage.scratchPath();
+  const file = await open(path, "w");
+  const hash = createHash("sha256");
+  const headChunks: Buffer[] = [];
+  let bytes = 0;
+  let sniffed: Received["sniffed"] | null = null;
+  const decide = () => {
+    const found = sniff(Buffer.concat(headChunks).subarray(0, sniffLength));
+    if (found.kind === "heic") {
+      throw new AppError(415, "media.heic_unsupported", {
+        vi: "Ảnh HEIC (iPhone) chưa được hỗ trợ. Hãy chọn ảnh JPEG: trên iPhone, Cài đặt › Camera › Định dạng › Tương thích nhất.",
+        en: "HEIC photos (iPhone) are not supported yet. Choose a JPEG instead: on an iPhone, Settings › Camera › Formats › Most Compatible.",
+      });
+    }
+    if (found.kind === "unknown") {
+      throw unsupported();
+    }
+    checkKind(found.kind);
+    return found;
+  };
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (!sniffed) {
+        headChunks.push(chunk);
+        if (bytes >= sniffLength) {
+          sniffed = decide();
+        }
+      }
+      if (sniffed && bytes > (sniffed.kind === "image" ? maxImageBytes : maxVideoBytes)) {
+        throw tooLarge(sniffed.kind);
+      }
+      hash.update(chunk);
+      await file.write(chunk);
+    }
+    if (bytes === 0) {
+      throw errors.badRequest("media.empty", "Tệp rỗng.", "The file is empty.");
+    }
+    sniffed ??= decide();
+    return { path, bytes, sha256: hash.digest("hex"), sniffed };
+  } catch (error) {
+    // Read what the sender is still sending, so the refusal reaches it instead of a reset connection.
+    body.resume();
+    await file.close().catch(() => {});
+    await rm(path, { force: true });
+    throw error;
+  } finally {
+    await file.close().catch(() => {});
+  }
+}
+
+async function findDuplicate(db: Executor, unitId: string, sha256: string): Promise<MediaRow | null> {
+  const [row] = await db
+    .select()
+    .from(mediaItems)
+    .where(and(eq(mediaItems.unitId, unitId), eq(mediaItems.sha256, sha256), isNull(mediaItems.deletedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface UploadInput {
+  unit: { id: string; path: string };
+  altText?: string;
+  name?: string;
+  body: Readable;
+}
+
+/** Stores an uploaded image (re-encoded, with a thumbnail) or video (as sent, location boxes blanked). */
+export async function uploadMedia(
+  ctx: ActionContext,
+  storage: MediaStorage,
+  input: UploadInput,
+): Promise<{ row: MediaRow; duplicate: boolean }> {
+  // A text given but out of bounds is refused before any byte of the file is read.
+  if (input.altText?.trim()) {
+    cleanAltText(input.altText, null);
+  }
+  const received = await receive(storage, input.body, (kind) => {
+    cleanAltText(input.altText, kind);
+  });
+  const scratch = received.path;
+  const written: string[] = [];
+  try {
+    const existing = await findDuplicate(ctx.db, input.unit.id, received.sha256);
+    if (existing) {
+      return { row: existing, duplicate: true };
+    }
+    const { kind } = received.sniffed;
+    let stored: Pick<
+      MediaRow,
+      "mime" | "bytes" | "width" | "height" | "durationSeconds" | "storageKey" | "thumbnailKey"
+    >;
+    if (kind === "image") {
+      const image = await processImage(scratch);
+      const keys = newMediaKeys(image.mime);
+      await storage.putBuffer(keys.key, image.data);
+      written.push(keys.key);
+      await storage.putBuffer(keys.thumbnailKey, image.thumbnail);
+      written.push(keys.thumbnailKey);
+      stored = {
+        mime: image.mime,
+        bytes: image.data.length,
+        width: image.width,
+        height: image.height,
+        durationSeconds: null,
+        storageKey: keys.key,
+        thumbnailKey: keys.thumbnailKey,
+      };
+    } else {
+      const mime = received.sniffed.mime as "video/mp4" | "video/webm";
+      // Reading the container must never cost the upload: facts it cannot read stay unknown.
+      const facts =
+        mime === "video/mp4"
+          ? await readAndScrubMp4(scratch).catch(() => ({ width: null, height: null, durationSeconds: null }))
+          : { width: null, height: null, durationSeconds: null };
+      const keys = newMediaKeys(mime);
+      await storage.putFile(keys.key, scratch);
+      written.push(keys.key);
+      stored = { mime, bytes: received.bytes, ...facts, storageKey: keys.key, thumbnailKey: null };
+    }
+    const altText = cleanAltText(input.altText, kind);
+    const originalName = input.name ? normalizeName(input.name).slice(0, 300) || null : null;
+    const result = await ctx.db.transaction(async (tx) => {
+      // Two uploads of the same file at once must not both be added.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`media:${input.unit.id}:${received.sha256}`}))`,
+      );
+      const raced = await findDuplicate(tx, input.unit.id, received.sha256);
+      if (raced) {
+        return { row: raced, duplicate: true };
+      }
+      const [row] = await tx
+        .insert(mediaItems)
+        .values({
+          unitId: input.unit.id,
+          uploadedBy: ctx.actor?.personId ?? null,
+          kind,
+          altText,
+          originalName,
+          sha256: received.sha256,
+          ...stored,
+        })
+        .returning();
+      if (!row) {
+        throw new Error("media insert returned nothing");
+      }
+      await recordAudit(tx, {
+        actor: ctx.actor,
+        action: "media.upload",
+        unit: input.unit,
+        target: { type: "media", id: row.id },
+        ip: ctx.ip,
+        details: { kind, mime: row.mime, bytes: row.bytes, sha256: row.sha256 },
+      });
+      return { row, duplicate: false };
+    });
+    if (result.duplicate) {
+      await Promise.all(written.map((key) => storage.remove(key)));
+    }
+    return result;
+  } catch (error) {
+    await Promise.all(written.map((key) => storage.remove(key)));
+    throw error;
+  } finally {
+    await rm(scratch, { force: true });
+  }
+}
+
+async function requireMedia(db: Executor, id: string, lock = false): Promise<MediaRow> {
+  const query = db
+    .select()
+    .from(mediaItems)
+    .where(and(eq(mediaItems.id, id), isNull(mediaItems.deletedAt)));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row) {
+    throw errors.notFound(mediaLabel);
+  }
+  return row;
+}
+
+/** The unit of a media item, for the access check; a deleted or unknown item is a 404. */
+export async function unitOfMedia(db: Executor, id: string): Promise<string> {
+  return (await requireMedia(db, id)).unitId;
+}
+
+export async function updateAltText(
+  ctx: ActionContext,
+  input: { id: string; unit: { id: string; path: string }; altText: string },
+): Promise<MediaRow> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await requireMedia(tx, input.id, true);
+    const altText = cleanAltText(input.altText, current.kind);
+    const [row] = await tx.update(mediaItems).set({ altText }).where(eq(mediaItems.id, input.id)).returning();
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "media.alt_text",
+      unit: input.unit,
+      target: { type: "media", id: input.id },
+      ip: ctx.ip,
+    });
+    return row ?? current;
+  });
+}
+
+/**
+ * Takes an item out of the library. The row stays (the audit log and past posts refer to it) but
+ * its files are removed, so its address stops answering. Refused once a published post used it.
+ */
+export async function deleteMedia(
+  ctx: ActionContext,
+  storage: MediaStorage,
+  input: { id: string; unit: { id: string; path: string } },
+): Promise<void> {
+  const row = await ctx.db.transaction(async (tx) => {
+    const current = await requireMedia(tx, input.id, true);
+    if (current.published) {
+      throw errors.conflict(
+        "media.published",
+        "Không thể xoá: tệp này đã được dùng trong một bài đã đăng.",
+        "This cannot be deleted: it was used in a published post.",
+      );
+    }
+    await tx.update(mediaItems).set({ deletedAt: new Date() }).where(eq(mediaItems.id, input.id));
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "media.delete",
+      unit: input.unit,
+      target: { type: "media", id: input.id },
+      ip: ctx.ip,
+      details: { kind: current.kind, sha256: current.sha256 },
+    });
+    return current;
+  });
+  await storage.remove(row.storageKey);
+  if (row.thumbnailKey) {
+    await storage.remove(row.thumbnailKey);
+  }
+}
+
+/** Items as the API shows them: addresses instead of storage keys, with unit and uploader names. */
+export async function mediaViews(db: Executor, rows: MediaRow[]) {
+  const unitNames = await unitSummaries(
+    db,
+    rows.map((row) => row.unitId),
+  );
+  const uploaders = await personSummaries(
+    db,
+    rows.flatMap((row) => (row.uploadedBy ? [row.uploadedBy] : [])),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    unitId: row.unitId,
+    unitName: unitNames.get(row.unitId)?.name ?? null,
+    kind: row.kind,
+    mime: row.mime,
+    bytes: row.bytes,
+    width: row.width,
+    height: row.height,
+    durationSeconds: row.durationSeconds,
+    altText: row.altText,
+    originalName: row.originalName,
+    url: mediaUrl(row.storageKey),
+    thumbnailUrl: row.thumbnailKey ? mediaUrl(row.thumbnailKey) : null,
+    published: row.published,
+    uploadedBy: row.uploadedBy,
+    uploadedByName: row.uploadedBy ? (uploaders.get(row.uploadedBy)?.fullName ?? null) : null,
+    createdAt: row.createdAt,
+  }));
+}
+
+export type MediaView = Awaited<ReturnType<typeof mediaViews>>[number];
+
+export async function getMedia(db: Executor, id: string): Promise<MediaView> {
+  const [view] = await mediaViews(db, [await requireMedia(db, id)]);
+  if (!view) {
+    throw errors.notFound(mediaLabel);
+  }
+  return view;
+}
+
+export interface ListMediaOptions {
+  scope: readonly string[];
+  /** Narrow to this unit's subtree, or with `exactUnitId` to the unit alone. */
+  unitPath?: string;
+  exactUnitId?: string;
+  kind?: MediaKind;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A library page, newest first; `q` matches alt text and file name ignoring diacritics and case. */
+export async function listMedia(db: Executor, options: ListMediaOptions) {
+  const conditions: SQL[] = [
+    isNull(mediaItems.deletedAt),
+    unitIdWithin(mediaItems.unitId, options.scope, options.unitPath),
+  ];
+  if (options.exactUnitId) {
+    conditions.push(eq(mediaItems.unitId, options.exactUnitId));
+  }
+  if (options.kind) {
+    conditions.push(eq(mediaItems.kind, options.kind));
+  }
+  const folded = options.q ? foldForSearch(options.q) : "";
+  if (folded) {
+    const pattern = `%${folded.replace(/[\\%_]/g, "\\$&")}%`;
+    conditions.push(
+      sql`lower(unaccent(${mediaItems.altText} || ' ' || coalesce(${mediaItems.originalName}, ''))) like ${pattern}`,
+    );
+  }
+  const where = and(...conditions);
+  const rows = await db
+    .select()
+    .from(mediaItems)
+    .where(where)
+    .orderBy(desc(mediaItems.createdAt), desc(mediaItems.id))
+    .limit(options.limit)
+    .offset(options.offset);
+  const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(mediaItems).where(where);
+  return { items: await mediaViews(db, rows), total: total?.count ?? 0 };
+}
+
+/**
+ * The items a publish sends, in the order given, with the public address a platform fetches and
+ * the file's path on this machine for platforms that take an upload. A missing or deleted item is
+ * refused rather than left out, so a post never goes out without a picture its author chose.
+ */
+export async function mediaForPublish(
+  db: Executor,
+  ids: readonly string[],
+  publicUrl: string,
+  storage: MediaStorage = defaultStorage(),
+): Promise<MediaForPublish[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await db
+    .select()
+    .from(mediaItems)
+    .where(and(inArray(mediaItems.id, [...new Set(ids)]), isNull(mediaItems.deletedAt)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) {
+    throw errors.conflict(
+      "media.unavailable",
+      "Một số ảnh/video của bài đã bị xoá khỏi thư viện.",
+      "Some images or videos of the post were deleted from the library.",
+      { ids: missing },
+    );
+  }
+  return ids.map((id) => {
+    const row = byId.get(id) as MediaRow;
+    return {
+      id: row.id,
+      kind: row.kind,
+      mime: row.mime,
+      url: mediaUrl(row.storageKey, publicUrl),
+      path: storage.pathOf(row.storageKey),
+      altText: row.altText,
+    };
+  });
+}
+
+/** Records that these items went out in a published variant: from now on they cannot be deleted. */
+export async function markPublished(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) {
+    return;
+  }
+  await db
+    .update(mediaItems)
+    .set({ published: true })
+    .where(inArray(mediaItems.id, [...new Set(ids)]));
+}
+
+let fallbackStorage: MediaStorage | null = null;
+
+/** The store the running server uses; set once at start-up by the routes. */
+export function setDefaultMediaStorage(storage: MediaStorage): void {
+  fallbackStorage = storage;
+}
+
+function defaultStorage(): MediaStorage {
+  if (!fallbackStorage) {
+    throw new Error("media storage not configured: register the media routes first");
+  }
+  return fallbackStorage;
+}
