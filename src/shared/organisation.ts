@@ -38,5 +38,11 @@ export const permissions = [
   "declarations.manage",
   /** Read members' declared accounts; every read is audited. Only the declaration_reviewer role has it. */
   "declarations.view",
+  /** See the unit's posts and their variants (drafts included) and the publishing calendar. */
+  "posts.read",
+  /** Write posts and variants, send them for approval, schedule approved ones. */
+  "posts.write",
+  /** Approve or reject variants, when the unit's approval policy names one of the person's roles. */
+  "posts.approve",
 ] as const;
 export type Permission = (typeof permissions)[number];

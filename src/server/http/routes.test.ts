@@ -16,6 +16,8 @@ let rightGrantId: string;
 let rightChannelId: string;
 let rightRequestId: string;
 let rightReportId: string;
+let rightPostId: string;
+let rightVariantId: string;
 let rightMediaId: string;
 
 beforeAll(async () => {
@@ -79,6 +81,18 @@ beforeAll(async () => {
     })
     .returning();
   rightMediaId = media?.id ?? "";
+  const written = await member.request({
+    method: "POST",
+    url: "/api/posts",
+    payload: {
+      unitId: org.right.id,
+      title: "Tin bên phải",
+      bodyHtml: "<p>Nội dung</p>",
+      channelIds: [rightChannelId],
+    },
+  });
+  rightPostId = written.json().id;
+  rightVariantId = written.json().variants[0].id;
 });
 afterAll(async () => {
   await t?.close();
@@ -225,6 +239,67 @@ function siblingAttempts(): Record<string, InjectOptions> {
       payload: { altText: "Sửa mô tả trái phép" },
     },
     "DELETE /api/media/:id": { method: "DELETE", url: `/api/media/${rightMediaId}` },
+    "POST /api/posts": {
+      method: "POST",
+      url: "/api/posts",
+      payload: { unitId: org.right.id, title: "Lấn sân", bodyHtml: "" },
+    },
+    "GET /api/posts/:id": { method: "GET", url: `/api/posts/${rightPostId}` },
+    "PATCH /api/posts/:id": {
+      method: "PATCH",
+      url: `/api/posts/${rightPostId}`,
+      payload: { title: "Sửa trái phép" },
+    },
+    "GET /api/posts/:id/versions": { method: "GET", url: `/api/posts/${rightPostId}/versions` },
+    "POST /api/posts/:id/variants": {
+      method: "POST",
+      url: `/api/posts/${rightPostId}/variants`,
+      payload: { channelId: rightChannelId },
+    },
+    "PATCH /api/variants/:id": {
+      method: "PATCH",
+      url: `/api/variants/${rightVariantId}`,
+      payload: { body: "x" },
+    },
+    "POST /api/variants/:id/submit": { method: "POST", url: `/api/variants/${rightVariantId}/submit` },
+    "POST /api/variants/:id/approve": { method: "POST", url: `/api/variants/${rightVariantId}/approve` },
+    "POST /api/variants/:id/unschedule": {
+      method: "POST",
+      url: `/api/variants/${rightVariantId}/unschedule`,
+    },
+    "POST /api/variants/:id/publish-now": {
+      method: "POST",
+      url: `/api/variants/${rightVariantId}/publish-now`,
+    },
+    "POST /api/variants/:id/reject": {
+      method: "POST",
+      url: `/api/variants/${rightVariantId}/reject`,
+      payload: { reason: "Trái phép" },
+    },
+    "POST /api/variants/:id/schedule": {
+      method: "POST",
+      url: `/api/variants/${rightVariantId}/schedule`,
+      payload: { at: "2099-01-01T00:00:00Z" },
+    },
+    "POST /api/variants/:id/published-by-hand": {
+      method: "POST",
+      url: `/api/variants/${rightVariantId}/published-by-hand`,
+      payload: { externalUrl: "https://example.vn/x" },
+    },
+    "GET /api/variants/:id/history": { method: "GET", url: `/api/variants/${rightVariantId}/history` },
+    "GET /api/units/:id/approval-policy": {
+      method: "GET",
+      url: `/api/units/${org.right.id}/approval-policy`,
+    },
+    "PUT /api/units/:id/approval-policy": {
+      method: "PUT",
+      url: `/api/units/${org.right.id}/approval-policy`,
+      payload: { approverRoles: ["approver"] },
+    },
+    "DELETE /api/units/:id/approval-policy": {
+      method: "DELETE",
+      url: `/api/units/${org.right.id}/approval-policy`,
+    },
     "PUT /api/settings/role-policies/:role": {
       method: "PUT",
       url: "/api/settings/role-policies/editor",

@@ -120,6 +120,7 @@ export function unitIdAtOrAbove(unitIdColumn: AnyPgColumn, path: string): SQL {
 
 export interface UnitSummary {
   id: string;
+  code: string;
   name: string;
   path: string;
   status: "active" | "merged" | "dissolved";
@@ -131,7 +132,7 @@ export async function unitSummaries(db: Executor, ids: readonly string[]): Promi
     return new Map();
   }
   const rows = await db
-    .select({ id: units.id, name: units.name, path: units.path, status: units.status })
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path, status: units.status })
     .from(units)
     .where(inArray(units.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.id, row]));
@@ -145,4 +146,16 @@ export async function countSubtreePeople(db: Executor, rootPath: string): Promis
     .innerJoin(units, eq(units.id, people.unitId))
     .where(and(sql`${units.path} <@ ${rootPath}::ltree`, eq(people.status, "active")));
   return row?.total ?? 0;
+}
+
+/** The unit and each unit above it, nearest first (for settings that a unit inherits from above). */
+export async function unitAndAncestors(db: Executor, unitId: string): Promise<UnitSummary[]> {
+  return queryRows<UnitSummary>(
+    db,
+    sql`
+    select a.id, a.code, a.name, a.path::text as path, a.status
+    from units u join units a on a.path @> u.path
+    where u.id = ${unitId}
+    order by nlevel(a.path) desc`,
+  );
 }

@@ -10,8 +10,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Members' declared accounts are private: administrators ask for and follow up declarations but
   // cannot read them; reading needs the dedicated reviewer role, granted (and audited) on purpose.
   administrator: permissions.filter((permission) => permission !== "declarations.view"),
-  editor: ["units.read", "people.read", "channels.manage"],
-  approver: ["units.read", "people.read"],
+  editor: ["units.read", "people.read", "channels.manage", "posts.read", "posts.write"],
+  approver: ["units.read", "people.read", "posts.read", "posts.approve"],
   duty_officer: ["units.read"],
   checker: ["units.read"],
   jury: ["units.read"],

@@ -1,0 +1,123 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { approvalPolicies } from "../../db/schema/index.ts";
+import { errors } from "../../http/errors.ts";
+import { recordAudit } from "../auth/audit.ts";
+import { unitAndAncestors } from "../org/membership.ts";
+import { type Actor, isWithin, type Role, roles } from "../org/policy.ts";
+import type { ActionContext } from "../org/service.ts";
+import { cleanTags } from "./content.ts";
+
+export interface ApprovalPolicy {
+  approverRoles: Role[];
+  /** Posts carrying one of these tags need a second approval, by another person. */
+  sensitiveTags: string[];
+  secondApproverRoles: Role[];
+  /** The unit whose rules these are (the post's own, or the nearest above that has rules); null: defaults. */
+  definedAt: { id: string; name: string } | null;
+}
+
+/** Without rules of its own or above, a unit's approvers are its approvers and administrators. */
+export const defaultPolicy: Omit<ApprovalPolicy, "definedAt"> = {
+  approverRoles: ["approver", "administrator"],
+  sensitiveTags: [],
+  secondApproverRoles: ["administrator"],
+};
+
+function asRoles(values: readonly string[]): Role[] {
+  return values.filter((value): value is Role => (roles as readonly string[]).includes(value));
+}
+
+/** The rules that apply to a unit: its own, else the nearest ancestor's, else the defaults. */
+export async function approvalPolicyFor(db: Executor, unitId: string): Promise<ApprovalPolicy> {
+  const chain = await unitAndAncestors(db, unitId);
+  if (chain.length === 0) {
+    return { ...defaultPolicy, definedAt: null };
+  }
+  const rows = await db
+    .select()
+    .from(approvalPolicies)
+    .where(
+      inArray(
+        approvalPolicies.unitId,
+        chain.map((unit) => unit.id),
+      ),
+    );
+  for (const unit of chain) {
+    const row = rows.find((candidate) => candidate.unitId === unit.id);
+    if (row) {
+      return {
+        approverRoles: asRoles(row.approverRoles),
+        sensitiveTags: row.sensitiveTags,
+        secondApproverRoles: asRoles(row.secondApproverRoles),
+        definedAt: { id: unit.id, name: unit.name },
+      };
+    }
+  }
+  return { ...defaultPolicy, definedAt: null };
+}
+
+/** Whether the actor holds one of `allowed` on the unit at `unitPath` (or above it). */
+export function holdsRoleOn(actor: Actor, allowed: readonly Role[], unitPath: string): boolean {
+  return actor.grants.some((grant) => allowed.includes(grant.role) && isWithin(unitPath, grant.unitPath));
+}
+
+/** How many approvals a post with these tags needs under the policy. */
+export function approvalsNeeded(policy: ApprovalPolicy, tags: readonly string[]): 1 | 2 {
+  return tags.some((tag) => policy.sensitiveTags.includes(tag)) ? 2 : 1;
+}
+
+export async function setApprovalPolicy(
+  ctx: ActionContext & { actor: Actor },
+  unit: { id: string; path: string },
+  input: { approverRoles: Role[]; sensitiveTags: string[]; secondApproverRoles: Role[] },
+) {
+  if (input.approverRoles.length === 0) {
+    throw errors.badRequest(
+      "publishing.policy_no_approver",
+      "Cần ít nhất một vai trò được duyệt bài.",
+      "At least one role must be able to approve.",
+    );
+  }
+  const values = {
+    approverRoles: input.approverRoles,
+    sensitiveTags: cleanTags(input.sensitiveTags),
+    secondApproverRoles:
+      input.secondApproverRoles.length > 0 ? input.secondApproverRoles : input.approverRoles,
+    updatedBy: ctx.actor.personId,
+    updatedAt: new Date(),
+  };
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(approvalPolicies)
+      .values({ unitId: unit.id, ...values })
+      .onConflictDoUpdate({ target: approvalPolicies.unitId, set: values });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "publishing.policy",
+      unit,
+      target: { type: "unit", id: unit.id },
+      ip: ctx.ip,
+      details: { ...values, updatedAt: undefined, updatedBy: undefined },
+    });
+  });
+  return approvalPolicyFor(ctx.db, unit.id);
+}
+
+/** Drops a unit's own rules, so it follows the unit above again. */
+export async function clearApprovalPolicy(
+  ctx: ActionContext & { actor: Actor },
+  unit: { id: string; path: string },
+) {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(approvalPolicies).where(eq(approvalPolicies.unitId, unit.id));
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "publishing.policy_cleared",
+      unit,
+      target: { type: "unit", id: unit.id },
+      ip: ctx.ip,
+    });
+  });
+  return approvalPolicyFor(ctx.db, unit.id);
+}

@@ -1,0 +1,15 @@
+import type { Executor } from "../../../db/client.ts";
+import { articleUrlOfVariant } from "../service.ts";
+import { portalConnector } from "./portal.ts";
+import type { PublishingConnector, VariantTarget } from "./types.ts";
+
+/** Every platform the scheduler can publish to, by variant target. */
+export function publishingConnectors(
+  db: Executor,
+  publicUrl: string,
+): Map<VariantTarget, PublishingConnector> {
+  const connectors: PublishingConnector[] = [
+    portalConnector((variantId) => articleUrlOfVariant(db, publicUrl, variantId)),
+  ];
+  return new Map(connectors.map((connector) => [connector.target, connector]));
+}

@@ -1,0 +1,298 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  makeOrganisation,
+  makePerson,
+  type SessionClient,
+  signInAs,
+} from "../../../../test/helpers/factories.ts";
+import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
+import { registerChannel } from "../channels/service.ts";
+
+let t: TestApp;
+let org: Awaited<ReturnType<typeof makeOrganisation>>;
+let editor: SessionClient;
+let approver: SessionClient;
+let secondApprover: SessionClient;
+let websiteId: string;
+let zaloId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await makeOrganisation(t.db);
+  const system = { db: t.db, actor: null, ip: null };
+  websiteId = (
+    await registerChannel(system, {
+      unitId: org.left.id,
+      platform: "website",
+      url: `https://xa-ben-trai-${Date.now()}.gov.vn`,
+      displayName: "Cổng thông tin xã",
+    })
+  ).id;
+  zaloId = (
+    await registerChannel(system, {
+      unitId: org.left.id,
+      platform: "zalo_oa",
+      url: `https://zalo.me/${String(Date.now()).padStart(19, "4")}`,
+      displayName: "Zalo OA xã",
+    })
+  ).id;
+  const writer = await makePerson(t.db, {
+    unitId: org.left.id,
+    fullName: "Biên Tập Viên",
+    roles: ["editor"],
+  });
+  const checker = await makePerson(t.db, {
+    unitId: org.left.id,
+    fullName: "Người Duyệt",
+    roles: ["approver"],
+  });
+  editor = await signInAs(t.app, writer.email ?? "");
+  approver = await signInAs(t.app, checker.email ?? "");
+  secondApprover = await signInAs(t.app, org.rootAdmin.email ?? "");
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+interface Variant {
+  id: string;
+  target: string;
+  status: string;
+  externalUrl: string | null;
+  problems: { code: string }[];
+  approvals: { level: number }[];
+  lastRejection: { reason: string } | null;
+}
+
+async function writePost(overrides: Record<string, unknown> = {}) {
+  const response = await editor.request({
+    method: "POST",
+    url: "/api/posts",
+    payload: {
+      unitId: org.left.id,
+      title: "Tân Trào đón 10.000 lượt khách dịp lễ",
+      bodyHtml:
+        '<p>Nội dung <strong>chính</strong>.</p><script>alert("x")</script><p onclick="x()">Đoạn hai</p>',
+      tags: ["Du lịch"],
+      channelIds: [websiteId],
+      ...overrides,
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as {
+    id: string;
+    bodyHtml: string;
+    tags: string[];
+    slug: string;
+    variants: Variant[];
+  };
+}
+
+const post = (client: SessionClient, url: string, payload?: object) =>
+  client.request({ method: "POST", url, ...(payload ? { payload } : {}) });
+
+async function variantOf(postId: string, target = "portal"): Promise<Variant> {
+  const detail = (await editor.request({ method: "GET", url: `/api/posts/${postId}` })).json();
+  return detail.variants.find((variant: Variant) => variant.target === target);
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error("condition not met in time");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("writing a post", () => {
+  it("keeps only safe HTML, folds tags, and makes a draft variant per channel", async () => {
+    const created = await writePost();
+    expect(created.bodyHtml).toBe("<p>Nội dung <strong>chính</strong>.</p><p>Đoạn hai</p>");
+    expect(created.tags).toEqual(["du lịch"]);
+    expect(created.slug).toBe("tan-trao-don-10-000-luot-khach-dip-le");
+    expect(created.variants.map((variant) => [variant.target, variant.status])).toEqual([
+      ["portal", "draft"],
+    ]);
+    // The same title again gets its own address.
+    expect((await writePost()).slug).toBe("tan-trao-don-10-000-luot-khach-dip-le-2");
+  });
+
+  it("checks each platform's limits before a variant can be sent for approval", async () => {
+    const created = await writePost({ channelIds: [websiteId, zaloId] });
+    const zalo = created.variants.find((variant) => variant.target === "zalo_oa");
+    expect(zalo?.problems.map((problem) => problem.code)).toEqual(["limits.cover_required"]);
+    const refused = await post(editor, `/api/variants/${zalo?.id}/submit`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe("publishing.limits");
+    expect(refused.json().detail).toContain("ảnh bìa");
+  });
+
+  it("keeps every version for comparison", async () => {
+    const created = await writePost();
+    await editor.request({
+      method: "PATCH",
+      url: `/api/posts/${created.id}`,
+      payload: { title: "Tiêu đề mới" },
+    });
+    const versions = (
+      await editor.request({ method: "GET", url: `/api/posts/${created.id}/versions` })
+    ).json();
+    expect(versions.items.map((item: { version: number }) => item.version)).toEqual([2, 1]);
+    expect(versions.items[0].snapshot.title).toBe("Tiêu đề mới");
+    expect(versions.items[1].snapshot.title).toBe("Tân Trào đón 10.000 lượt khách dịp lễ");
+  });
+});
+
+describe("approval", () => {
+  it("needs an approver other than the author; rejection needs a reason and returns it to draft", async () => {
+    const created = await writePost();
+    const variant = created.variants[0] as Variant;
+    expect((await post(editor, `/api/variants/${variant.id}/submit`)).json().status).toBe("in_review");
+    // The editor role cannot approve at all.
+    expect((await post(editor, `/api/variants/${variant.id}/approve`)).statusCode).toBe(403);
+    const noReason = await post(approver, `/api/variants/${variant.id}/reject`, { reason: " " });
+    expect(noReason.statusCode).toBe(400);
+    const rejected = await post(approver, `/api/variants/${variant.id}/reject`, {
+      reason: "Thiếu nguồn ảnh.",
+    });
+    expect(rejected.json()).toMatchObject({ status: "draft", lastRejection: { reason: "Thiếu nguồn ảnh." } });
+    await post(editor, `/api/variants/${variant.id}/submit`);
+    expect((await post(approver, `/api/variants/${variant.id}/approve`)).json().status).toBe("approved");
+    const history = (
+      await editor.request({ method: "GET", url: `/api/variants/${variant.id}/history` })
+    ).json();
+    expect(history.items.map((item: { to: string }) => item.to)).toEqual([
+      "draft",
+      "in_review",
+      "draft",
+      "in_review",
+      "approved",
+    ]);
+    expect(history.items[2]).toMatchObject({
+      reason: "Thiếu nguồn ảnh.",
+      actor: { fullName: "Người Duyệt" },
+    });
+  });
+
+  it("asks a second person to approve posts with a sensitive tag", async () => {
+    const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    const policy = await admin.request({
+      method: "PUT",
+      url: `/api/units/${org.left.id}/approval-policy`,
+      payload: {
+        approverRoles: ["approver"],
+        sensitiveTags: ["An ninh"],
+        secondApproverRoles: ["administrator"],
+      },
+    });
+    expect(policy.json()).toMatchObject({ sensitiveTags: ["an ninh"], definedAt: { id: org.left.id } });
+    const created = await writePost({ tags: ["an ninh"] });
+    const variant = created.variants[0] as Variant;
+    await post(editor, `/api/variants/${variant.id}/submit`);
+    const first = await post(approver, `/api/variants/${variant.id}/approve`);
+    expect(first.json().status).toBe("in_review");
+    const again = await post(approver, `/api/variants/${variant.id}/approve`);
+    expect(again.json().code).toBe("publishing.already_approved");
+    const second = await post(secondApprover, `/api/variants/${variant.id}/approve`);
+    expect(second.json().status).toBe("approved");
+    await admin.request({ method: "DELETE", url: `/api/units/${org.left.id}/approval-policy` });
+  });
+
+  it("sends an edited approved variant back to draft", async () => {
+    const created = await writePost();
+    const variant = created.variants[0] as Variant;
+    await post(editor, `/api/variants/${variant.id}/submit`);
+    await post(approver, `/api/variants/${variant.id}/approve`);
+    const edited = await editor.request({
+      method: "PATCH",
+      url: `/api/variants/${variant.id}`,
+      payload: { body: "<p>Sửa sau khi duyệt</p>" },
+    });
+    expect(edited.json().status).toBe("draft");
+    const schedule = await post(editor, `/api/variants/${variant.id}/schedule`, {
+      at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(schedule.json().code).toBe("publishing.not_approved");
+  });
+});
+
+describe("scheduling and publishing", () => {
+  it("publishes an approved portal variant at its time, once, with the article's address", async () => {
+    const created = await writePost();
+    const variant = created.variants[0] as Variant;
+    await post(editor, `/api/variants/${variant.id}/submit`);
+    await post(approver, `/api/variants/${variant.id}/approve`);
+    const past = await post(editor, `/api/variants/${variant.id}/schedule`, { at: "2020-01-01T00:00:00Z" });
+    expect(past.json().code).toBe("publishing.time_in_past");
+    const at = new Date(Date.now() + 2_000);
+    const scheduled = await post(editor, `/api/variants/${variant.id}/schedule`, { at: at.toISOString() });
+    expect(scheduled.json()).toMatchObject({ status: "scheduled", scheduledAt: at.toISOString() });
+
+    const from = new Date(at.getTime() - 60_000).toISOString();
+    const to = new Date(at.getTime() + 60_000).toISOString();
+    const calendar = (
+      await editor.request({ method: "GET", url: `/api/publishing/calendar?from=${from}&to=${to}` })
+    ).json();
+    expect(calendar.items.map((item: { variantId: string }) => item.variantId)).toContain(variant.id);
+
+    await until(async () => (await variantOf(created.id)).status === "published");
+    const published = await variantOf(created.id);
+    expect(published.externalUrl).toMatch(new RegExp(`^http://caunoi\\.test/u/.+/${created.slug}$`));
+    const history = (
+      await editor.request({ method: "GET", url: `/api/variants/${variant.id}/history` })
+    ).json();
+    expect(history.items.filter((item: { to: string }) => item.to === "published")).toHaveLength(1);
+  });
+
+  it("does not publish a variant whose approvals no longer meet the unit's rules", async () => {
+    const created = await writePost({ tags: ["bầu cử"] });
+    const variant = created.variants[0] as Variant;
+    await post(editor, `/api/variants/${variant.id}/submit`);
+    await post(approver, `/api/variants/${variant.id}/approve`);
+    await post(editor, `/api/variants/${variant.id}/schedule`, {
+      at: new Date(Date.now() + 1_500).toISOString(),
+    });
+    // The tag becomes sensitive after approval: a second approval is now required.
+    const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    await admin.request({
+      method: "PUT",
+      url: `/api/units/${org.left.id}/approval-policy`,
+      payload: {
+        approverRoles: ["approver"],
+        sensitiveTags: ["bầu cử"],
+        secondApproverRoles: ["administrator"],
+      },
+    });
+    await until(async () => (await variantOf(created.id)).status !== "scheduled");
+    expect((await variantOf(created.id)).status).toBe("in_review");
+    await admin.request({ method: "DELETE", url: `/api/units/${org.left.id}/approval-policy` });
+  });
+
+  it("publishes now on request, and a moved schedule does not publish twice", async () => {
+    const created = await writePost();
+    const variant = created.variants[0] as Variant;
+    await post(editor, `/api/variants/${variant.id}/submit`);
+    await post(approver, `/api/variants/${variant.id}/approve`);
+    await post(editor, `/api/variants/${variant.id}/schedule`, {
+      at: new Date(Date.now() + 1_000).toISOString(),
+    });
+    // Dragged to later on the calendar before its time: the first job must find it moved.
+    await post(editor, `/api/variants/${variant.id}/schedule`, {
+      at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect((await variantOf(created.id)).status).toBe("scheduled");
+    expect((await post(editor, `/api/variants/${variant.id}/publish-now`)).statusCode).toBe(200);
+    await until(async () => (await variantOf(created.id)).status === "published");
+  });
+
+  it("lets people of another unit neither read nor change the posts", async () => {
+    const created = await writePost();
+    const outsider = await signInAs(t.app, org.rightAdmin.email ?? "");
+    expect((await outsider.request({ method: "GET", url: `/api/posts/${created.id}` })).statusCode).toBe(403);
+    const list = (await outsider.request({ method: "GET", url: "/api/posts" })).json();
+    expect(list.items.some((item: { id: string }) => item.id === created.id)).toBe(false);
+  });
+});

@@ -1,0 +1,409 @@
+import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Database, Executor } from "../../db/client.ts";
+import { postVariants, publishAttempts, variantApprovals } from "../../db/schema/index.ts";
+import { queueMail } from "../../mail/mailer.ts";
+import { personSummaries, unitSummaries } from "../org/membership.ts";
+import type {
+  ConnectionForPublish,
+  PublishingConnector,
+  PublishOutcome,
+  PublishRequest,
+  VariantTarget,
+} from "./connectors/types.ts";
+import { plainText } from "./content.ts";
+import {
+  hasRequiredApprovals,
+  type PostRow,
+  PUBLISH_JOB,
+  type PublishingDeps,
+  type PublishJob,
+  requireVariant,
+  type VariantRow,
+} from "./service.ts";
+
+export interface SchedulerDeps extends PublishingDeps {
+  database: Database;
+  connectors: ReadonlyMap<VariantTarget, PublishingConnector>;
+  /** The platform account and decrypted token of a channel; null when it is not connected. */
+  connection: (db: Executor, channelId: string) => Promise<ConnectionForPublish | null>;
+  /** Called once a variant is out, so its media can no longer be deleted. */
+  markMediaPublished?: (db: Executor, ids: readonly string[]) => Promise<void>;
+}
+
+/** Transient failures are retried this many times, waiting 1, 2, 4, 8… minutes (or what the platform asks). */
+export const maxRetries = 5;
+const baseBackoffSeconds = 60;
+
+/** Variants being published by this process. */
+const inFlight = new Set<string>();
+
+/**
+ * Runs `work` only if no one else is publishing this variant. Across processes on PostgreSQL, a
+ * transaction-scoped advisory lock held for the whole publish: it vanishes with a crashed process,
+ * which is exactly when recovery must be allowed to take over. The embedded engine has one process.
+ */
+async function withPublishLock(
+  database: Database,
+  variantId: string,
+  work: () => Promise<void>,
+): Promise<boolean> {
+  if (inFlight.has(variantId)) {
+    return false;
+  }
+  inFlight.add(variantId);
+  try {
+    if (database.engine !== "postgres") {
+      await work();
+      return true;
+    }
+    return await database.db.transaction(async (lock) => {
+      const [row] = (
+        (await lock.execute(
+          sql`select pg_try_advisory_xact_lock(hashtext(${`caunoi.publish:${variantId}`})) as locked`,
+        )) as unknown as { rows: { locked: boolean }[] }
+      ).rows;
+      if (!row?.locked) {
+        return false;
+      }
+      // The work runs on other connections (it must commit its own steps); this one only holds the lock.
+      await work();
+      return true;
+    });
+  } finally {
+    inFlight.delete(variantId);
+  }
+}
+
+function idempotencyKeyOf(variant: VariantRow): string {
+  return `${variant.id}:${variant.contentVersion}`;
+}
+
+async function publishRequest(
+  deps: SchedulerDeps,
+  variant: VariantRow,
+  connection: ConnectionForPublish,
+): Promise<PublishRequest> {
+  return {
+    variantId: variant.id,
+    idempotencyKey: idempotencyKeyOf(variant),
+    connection,
+    title: variant.title,
+    body: variant.body,
+    linkUrl: variant.linkUrl,
+    media: variant.mediaIds.length > 0 ? await deps.media(deps.database.db, variant.mediaIds) : [],
+    scheduledAt: variant.scheduledAt,
+  };
+}
+
+/** The publish job: does nothing unless the variant is still due as scheduled (or was cut off mid-publish). */
+export async function runPublishJob(deps: SchedulerDeps, job: PublishJob): Promise<void> {
+  const [variant] = await deps.database.db
+    .select()
+    .from(postVariants)
+    .where(eq(postVariants.id, job.variantId));
+  if (!variant) {
+    return;
+  }
+  const due = variant.status === "scheduled" && variant.scheduledAt?.toISOString() === job.scheduledAt;
+  if (!due && variant.status !== "publishing") {
+    return;
+  }
+  await withPublishLock(deps.database, variant.id, () => publishVariant(deps, variant.id));
+}
+
+type Claim = { variant: VariantRow; post: PostRow; attemptId: string };
+
+/** Moves a due variant to "publishing" and records the attempt, committed before any platform call. */
+async function claim(deps: SchedulerDeps, variantId: string): Promise<Claim | null> {
+  return deps.database.db.transaction(async (tx) => {
+    const { variant, post } = await requireVariant(tx, variantId, true);
+    if (variant.status === "scheduled") {
+      if ((variant.scheduledAt?.getTime() ?? 0) > Date.now() + 5_000) {
+        return null;
+      }
+      if (!(await hasRequiredApprovals(tx, post, variant))) {
+        // The rules changed after approval (a tag became sensitive): nothing goes out without them.
+        await tx
+          .update(postVariants)
+          .set({ status: "in_review", scheduledAt: null, updatedAt: new Date() })
+          .where(eq(postVariants.id, variantId));
+        await transition(tx, variantId, "scheduled", "in_review", { approvalsMissing: true });
+        return null;
+      }
+      await tx
+        .update(postVariants)
+        .set({ status: "publishing", updatedAt: new Date() })
+        .where(eq(postVariants.id, variantId));
+    } else if (variant.status !== "publishing") {
+      return null;
+    }
+    const [attempt] = await tx
+      .insert(publishAttempts)
+      .values({ variantId, idempotencyKey: idempotencyKeyOf(variant) })
+      .returning({ id: publishAttempts.id });
+    return { variant: { ...variant, status: "publishing" }, post, attemptId: attempt?.id ?? "" };
+  });
+}
+
+/**
+ * Publishes one variant exactly once. If an earlier attempt with the same key never finished (the
+ * process died while the platform was being called), the platform is asked first whether the item
+ * arrived; only when it did not is it posted again.
+ */
+async function publishVariant(deps: SchedulerDeps, variantId: string): Promise<void> {
+  const claimed = await claim(deps, variantId);
+  if (!claimed) {
+    return;
+  }
+  const { variant, post, attemptId } = claimed;
+  const db = deps.database.db;
+  const connector = deps.connectors.get(variant.target);
+  if (!connector) {
+    await finish(deps, claimed, {
+      kind: "needs_person",
+      code: "no_connector",
+      message: "Cầu Nối không đăng được lên nền tảng này; hãy đăng tay rồi ghi nhận đường dẫn.",
+    });
+    return;
+  }
+  const connection =
+    variant.target === "portal"
+      ? { baseUrl: deps.publicUrl, accountId: null, token: null }
+      : await deps.connection(db, variant.channelId);
+  if (!connection) {
+    await finish(deps, claimed, {
+      kind: "needs_person",
+      code: "not_connected",
+      message: "Kênh chưa được kết nối để đăng bài (thiếu mã truy cập của trang).",
+    });
+    return;
+  }
+  const request = await publishRequest(deps, variant, connection);
+  const unfinished = await db
+    .select()
+    .from(publishAttempts)
+    .where(
+      and(
+        eq(publishAttempts.idempotencyKey, request.idempotencyKey),
+        isNull(publishAttempts.finishedAt),
+        ne(publishAttempts.id, attemptId),
+      ),
+    )
+    .orderBy(asc(publishAttempts.startedAt));
+  let outcome: PublishOutcome | null = null;
+  let recovered = false;
+  const firstUnfinished = unfinished[0];
+  if (firstUnfinished) {
+    const found = await connector
+      .findPublished(request, new Date(firstUnfinished.startedAt.getTime() - 60_000))
+      .catch(() => undefined);
+    if (found === undefined) {
+      // Cannot tell whether it went out: posting now could make a duplicate, so try again later.
+      outcome = {
+        kind: "retry",
+        code: "lookup_failed",
+        message: "Could not check the platform for an earlier attempt.",
+      };
+    } else if (found) {
+      outcome = { kind: "published", ...found };
+      recovered = true;
+    }
+    await db
+      .update(publishAttempts)
+      .set({ finishedAt: new Date(), outcome: found ? "recovered" : "retry" })
+      .where(
+        and(
+          eq(publishAttempts.idempotencyKey, request.idempotencyKey),
+          isNull(publishAttempts.finishedAt),
+          ne(publishAttempts.id, attemptId),
+        ),
+      );
+  }
+  if (!outcome) {
+    outcome = await connector.publish(request).catch(
+      (error: unknown): PublishOutcome => ({
+        kind: "retry",
+        code: "exception",
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  }
+  await finish(deps, { variant, post, attemptId }, outcome, recovered);
+}
+
+async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutcome, recovered = false) {
+  const { variant, post, attemptId } = claimed;
+  const db = deps.database.db;
+  const now = new Date();
+  if (outcome.kind === "published") {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(publishAttempts)
+        .set({
+          finishedAt: now,
+          outcome: recovered ? "recovered" : "published",
+          externalId: outcome.externalId,
+        })
+        .where(eq(publishAttempts.id, attemptId));
+      await tx
+        .update(postVariants)
+        .set({
+          status: "published",
+          publishedAt: now,
+          externalId: outcome.externalId,
+          externalUrl: outcome.externalUrl,
+          failure: null,
+          updatedAt: now,
+        })
+        .where(eq(postVariants.id, variant.id));
+      await transition(tx, variant.id, "publishing", "published", {
+        externalId: outcome.externalId,
+        recovered,
+      });
+      await deps.markMediaPublished?.(tx, variant.mediaIds);
+    });
+    return;
+  }
+  const failure = { code: outcome.code, message: outcome.message.slice(0, 2000), at: now.toISOString() };
+  if (outcome.kind === "retry") {
+    const [retried] = await db
+      .select({ n: count() })
+      .from(publishAttempts)
+      .where(and(eq(publishAttempts.variantId, variant.id), eq(publishAttempts.outcome, "retry")));
+    const retries = (retried?.n ?? 0) + 1;
+    if (retries <= maxRetries) {
+      const wait = Math.max(outcome.retryAfterSeconds ?? 0, baseBackoffSeconds * 2 ** (retries - 1));
+      const at = new Date(now.getTime() + wait * 1000);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(publishAttempts)
+          .set({ finishedAt: now, outcome: "retry", error: failure })
+          .where(eq(publishAttempts.id, attemptId));
+        await tx
+          .update(postVariants)
+          .set({
+            status: "scheduled",
+            scheduledAt: at,
+            failure: { ...failure, needsPerson: false },
+            updatedAt: now,
+          })
+          .where(eq(postVariants.id, variant.id));
+        await transition(tx, variant.id, "publishing", "scheduled", {
+          ...failure,
+          retry: retries,
+          nextAttemptAt: at.toISOString(),
+        });
+      });
+      await deps.jobs.send<PublishJob>(
+        PUBLISH_JOB,
+        { variantId: variant.id, scheduledAt: at.toISOString() },
+        { startAfter: at, retryLimit: 0 },
+      );
+      return;
+    }
+  }
+  const needsPerson = outcome.kind === "needs_person";
+  await db.transaction(async (tx) => {
+    await tx
+      .update(publishAttempts)
+      .set({ finishedAt: now, outcome: "failed", error: failure })
+      .where(eq(publishAttempts.id, attemptId));
+    await tx
+      .update(postVariants)
+      .set({ status: "failed", failure: { ...failure, needsPerson }, updatedAt: now })
+      .where(eq(postVariants.id, variant.id));
+    await transition(tx, variant.id, "publishing", "failed", failure);
+  });
+  await notifyFailure(deps, post, variant, failure.message);
+}
+
+async function transition(
+  db: Executor,
+  variantId: string,
+  from: VariantRow["status"],
+  to: VariantRow["status"],
+  details: Record<string, unknown>,
+) {
+  await db.execute(
+    sql`insert into variant_transitions (variant_id, from_status, to_status, details) values (${variantId}, ${from}, ${to}, ${JSON.stringify(details)}::jsonb)`,
+  );
+}
+
+/** Tells the author and the approvers that a variant did not go out, in the platform's own words. */
+async function notifyFailure(deps: SchedulerDeps, post: PostRow, variant: VariantRow, reason: string) {
+  const db = deps.database.db;
+  const approvers = await db
+    .select({ id: variantApprovals.approverId })
+    .from(variantApprovals)
+    .where(
+      and(
+        eq(variantApprovals.variantId, variant.id),
+        eq(variantApprovals.contentVersion, variant.contentVersion),
+      ),
+    );
+  const people = await personSummaries(db, [
+    ...(post.authorId ? [post.authorId] : []),
+    ...approvers.map((row) => row.id),
+  ]);
+  const unit = (await unitSummaries(db, [post.unitId])).get(post.unitId);
+  const link = `${deps.publicUrl}/posts/${post.id}`;
+  for (const person of people.values()) {
+    if (!person.email) {
+      continue;
+    }
+    await queueMail(deps.jobs, {
+      to: person.email,
+      subject:
+        person.locale === "en"
+          ? `[Cầu Nối] Not published: “${post.title}” (${variant.target})`
+          : `[Cầu Nối] Chưa đăng được: “${post.title}” (${variant.target})`,
+      text: (person.locale === "en"
+        ? [
+            `The ${variant.target} variant of “${post.title}” (${unit?.name ?? ""}) was not published.`,
+            "",
+            `The platform said: ${plainText(reason)}`,
+            "",
+            `Fix it and publish again: ${link}`,
+          ]
+        : [
+            `Phiên bản ${variant.target} của bài “${post.title}” (${unit?.name ?? ""}) chưa đăng được.`,
+            "",
+            `Nền tảng trả lời: ${plainText(reason)}`,
+            "",
+            `Xử lý và đăng lại tại: ${link}`,
+          ]
+      ).join("\n"),
+    });
+  }
+}
+
+/**
+ * Variants left "publishing" by a process that died: the lock it held is gone, so this one checks
+ * the platform and finishes them. Run at start-up and every minute.
+ */
+export async function recoverInterruptedPublishes(deps: SchedulerDeps): Promise<number> {
+  const stuck = await deps.database.db
+    .select({ id: postVariants.id })
+    .from(postVariants)
+    .where(eq(postVariants.status, "publishing"));
+  let recovered = 0;
+  for (const { id } of stuck) {
+    if (await withPublishLock(deps.database, id, () => publishVariant(deps, id))) {
+      recovered += 1;
+    }
+  }
+  return recovered;
+}
+
+/** Makes this process a publishing worker; returns a function that stops its recovery timer. */
+export async function registerPublishingWorker(deps: SchedulerDeps): Promise<() => void> {
+  await deps.jobs.register<PublishJob>(PUBLISH_JOB, (job) => runPublishJob(deps, job));
+  await recoverInterruptedPublishes(deps);
+  const timer = setInterval(() => {
+    recoverInterruptedPublishes(deps).catch((error: unknown) =>
+      console.error("[publishing] recovery", error),
+    );
+  }, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,206 @@
+import { z } from "zod";
+import { roles } from "../../../shared/organisation.ts";
+import { variantStatusValues, variantTargetValues } from "../../db/schema/index.ts";
+
+const pageQuery = {
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).optional(),
+};
+const localized = { vi: z.string(), en: z.string() };
+
+export const idParams = z.object({ id: z.uuid() });
+export const variantStatus = z.enum(variantStatusValues);
+export const variantTarget = z.enum(variantTargetValues);
+const personRef = z.object({ id: z.string(), fullName: z.string() });
+
+const tags = z.array(z.string().trim().min(1).max(60)).max(30);
+const mediaIds = z.array(z.uuid()).max(50);
+
+export const createPostBody = z.object({
+  unitId: z.uuid(),
+  title: z.string().trim().min(1).max(300),
+  bodyHtml: z.string().max(500_000).default(""),
+  summary: z.string().trim().max(1000).nullable().optional(),
+  tags: tags.optional(),
+  mediaIds: mediaIds.optional(),
+  /** The registry channels to publish to; a draft variant is made for each. */
+  channelIds: z.array(z.uuid()).max(20).default([]),
+});
+
+export const updatePostBody = z.object({
+  title: z.string().trim().min(1).max(300).optional(),
+  bodyHtml: z.string().max(500_000).optional(),
+  summary: z.string().trim().max(1000).nullable().optional(),
+  tags: tags.optional(),
+  mediaIds: mediaIds.optional(),
+});
+
+export const addVariantBody = z.object({ channelId: z.uuid() });
+
+export const updateVariantBody = z.object({
+  title: z.string().trim().max(300).nullable().optional(),
+  body: z.string().max(500_000).optional(),
+  linkUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
+  mediaIds: mediaIds.optional(),
+});
+
+export const rejectBody = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const scheduleBody = z.object({ at: z.coerce.date() });
+export const byHandBody = z.object({ externalUrl: z.url({ protocol: /^https?$/ }).max(2000) });
+
+export const problemSchema = z.object({
+  field: z.string(),
+  code: z.string(),
+  ...localized,
+});
+
+export const variantSchema = z.object({
+  id: z.string(),
+  target: variantTarget,
+  channelId: z.string(),
+  title: z.string().nullable(),
+  body: z.string(),
+  linkUrl: z.string().nullable(),
+  mediaIds: z.array(z.string()),
+  status: variantStatus,
+  contentVersion: z.number(),
+  scheduledAt: z.date().nullable(),
+  publishedAt: z.date().nullable(),
+  externalId: z.string().nullable(),
+  externalUrl: z.string().nullable(),
+  failure: z
+    .object({ code: z.string(), message: z.string(), needsPerson: z.boolean(), at: z.string() })
+    .nullable(),
+  lastRejection: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+  updatedAt: z.date(),
+});
+
+export const variantDetail = variantSchema.extend({
+  channel: z.object({ id: z.string(), displayName: z.string(), url: z.string() }),
+  approvals: z.array(z.object({ level: z.number(), approver: personRef, at: z.date() })),
+  problems: z.array(problemSchema),
+});
+
+export const postDetail = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  bodyHtml: z.string(),
+  summary: z.string().nullable(),
+  tags: z.array(z.string()),
+  mediaIds: z.array(z.string()),
+  slug: z.string(),
+  origin: z.enum(["desk", "collaborator"]),
+  author: personRef.nullable(),
+  credited: personRef.nullable(),
+  version: z.number(),
+  approvalsNeeded: z.number(),
+  canApprove: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  variants: z.array(variantDetail),
+});
+
+export const listPostsQuery = z.object({
+  unitId: z.uuid().optional(),
+  q: z.string().max(200).optional(),
+  tag: z.string().max(60).optional(),
+  status: variantStatus.optional(),
+  ...pageQuery,
+});
+
+export const postListResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      title: z.string(),
+      tags: z.array(z.string()),
+      origin: z.enum(["desk", "collaborator"]),
+      updatedAt: z.date(),
+      variants: z.array(
+        z.object({
+          id: z.string(),
+          target: variantTarget,
+          channelId: z.string(),
+          status: variantStatus,
+          scheduledAt: z.date().nullable(),
+          publishedAt: z.date().nullable(),
+        }),
+      ),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+});
+
+export const versionsResponse = z.object({
+  items: z.array(
+    z.object({
+      version: z.number(),
+      snapshot: z.record(z.string(), z.unknown()),
+      editor: personRef.nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+});
+
+export const historyResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      from: z.string().nullable(),
+      to: z.string(),
+      reason: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()).nullable(),
+      actor: personRef.nullable(),
+      at: z.date(),
+    }),
+  ),
+});
+
+export const calendarQuery = z.object({
+  from: z.coerce.date(),
+  to: z.coerce.date(),
+  unitId: z.uuid().optional(),
+  channelId: z.uuid().optional(),
+  tag: z.string().max(60).optional(),
+  status: variantStatus.optional(),
+});
+
+export const calendarResponse = z.object({
+  items: z.array(
+    z.object({
+      variantId: z.string(),
+      postId: z.string(),
+      unitId: z.string(),
+      title: z.string(),
+      tags: z.array(z.string()),
+      target: variantTarget,
+      channelId: z.string(),
+      status: variantStatus,
+      at: z.date(),
+    }),
+  ),
+});
+
+const roleList = z.array(z.enum(roles)).max(roles.length);
+
+export const policyBody = z.object({
+  approverRoles: roleList.min(1),
+  sensitiveTags: tags.default([]),
+  secondApproverRoles: roleList.default([]),
+});
+
+export const policyResponse = z.object({
+  approverRoles: z.array(z.string()),
+  sensitiveTags: z.array(z.string()),
+  secondApproverRoles: z.array(z.string()),
+  definedAt: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
