@@ -1,5 +1,6 @@
 import type { Executor } from "../../../db/client.ts";
 import { articleUrlOfVariant } from "../service.ts";
+import { facebookConnector } from "./facebook.ts";
 import { portalConnector } from "./portal.ts";
 import type { PublishingConnector, VariantTarget } from "./types.ts";
 
@@ -10,6 +11,7 @@ export function publishingConnectors(
 ): Map<VariantTarget, PublishingConnector> {
   const connectors: PublishingConnector[] = [
     portalConnector((variantId) => articleUrlOfVariant(db, publicUrl, variantId)),
+    facebookConnector,
   ];
   return new Map(connectors.map((connector) => [connector.target, connector]));
 }
