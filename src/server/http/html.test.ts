@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, html, safeHref } from "./html.ts";
-import { LookupCache } from "./lookup-cache.ts";
 
 describe("html template", () => {
   it("escapes interpolated text, nests fragments, joins arrays and drops null/false", () => {
@@ -19,21 +18,5 @@ describe("html template", () => {
     expect(safeHref("javascript:alert(1)")).toBe("#");
     expect(safeHref("//evil.example")).toBe("#");
     expect(safeHref("data:text/html,x")).toBe("#");
-  });
-});
-
-describe("lookup cache", () => {
-  it("expires entries after the TTL and evicts the least recently used when full", () => {
-    const cache = new LookupCache<number>({ maxEntries: 2, ttlMs: 1000 });
-    cache.set("a", 1, 0);
-    cache.set("b", 2, 0);
-    expect(cache.get("a", 10)).toBe(1); // a is now the most recently used
-    cache.set("c", 3, 10); // evicts b
-    expect(cache.get("b", 10)).toBeUndefined();
-    expect(cache.get("a", 10)).toBe(1);
-    expect(cache.get("c", 1009)).toBe(3);
-    expect(cache.get("c", 1010)).toBeUndefined();
-    cache.clear();
-    expect(cache.size).toBe(0);
   });
 });
