@@ -5,7 +5,7 @@ import { markPublished, mediaForPublish } from "../media/service.ts";
 import { scopeFor } from "../org/policy.ts";
 import { listFilterPath, unitPath } from "../org/service.ts";
 import { approvalPolicyFor, clearApprovalPolicy, setApprovalPolicy } from "./approval-policy.ts";
-import { connectionForPublish } from "./connections.ts";
+import { connectionForPublish, markNeedsReconnect } from "./connections.ts";
 import { publishingConnectors } from "./connectors/index.ts";
 import { registerPublishingWorker, type SchedulerDeps } from "./scheduler.ts";
 import {
@@ -68,6 +68,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
     connectors: publishingConnectors(db, config.publicUrl),
     connection: (executor, channelId) => connectionForPublish(executor, channelId, config.secretKey()),
     markMediaPublished: markPublished,
+    markNeedsReconnect: (executor, channelId, reason) => markNeedsReconnect(executor, channelId, reason),
   };
   const stopRecovery = await registerPublishingWorker(schedulerDeps);
   app.addHook("onClose", async () => stopRecovery());

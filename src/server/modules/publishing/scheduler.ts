@@ -25,7 +25,16 @@ export interface SchedulerDeps extends PublishingDeps {
   database: Database;
   connectors: ReadonlyMap<VariantTarget, PublishingConnector>;
   /** The platform account and decrypted token of a channel; null when it is not connected. */
-  connection: (db: Executor, channelId: string) => Promise<ConnectionForPublish | null>;
+  connection: (
+    db: Executor,
+    channelId: string,
+  ) => Promise<(ConnectionForPublish & { status?: "connected" | "needs_reconnect" }) | null>;
+  /** Records that a channel's token stopped working, so nobody waits on retries that cannot succeed. */
+  markNeedsReconnect?: (
+    db: Executor,
+    channelId: string,
+    reason: { code: string; message: string },
+  ) => Promise<void>;
   /** Called once a variant is out, so its media can no longer be deleted. */
   markMediaPublished?: (db: Executor, ids: readonly string[]) => Promise<void>;
 }
@@ -178,7 +187,16 @@ async function publishVariant(deps: SchedulerDeps, variantId: string): Promise<v
     });
     return;
   }
-  const request = await publishRequest(deps, variant, connection);
+  if (connection.status === "needs_reconnect") {
+    await finish(deps, claimed, {
+      kind: "needs_person",
+      code: "token_expired",
+      message: "Mã truy cập của kênh đã hết hạn hoặc bị thu hồi; hãy kết nối lại kênh rồi đăng lại.",
+    });
+    return;
+  }
+  const unitName = (await unitSummaries(db, [post.unitId])).get(post.unitId)?.name ?? null;
+  const request = { ...(await publishRequest(deps, variant, connection)), authorName: unitName };
   const unfinished = await db
     .select()
     .from(publishAttempts)
@@ -303,6 +321,9 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
     }
   }
   const needsPerson = outcome.kind === "needs_person";
+  if (outcome.kind === "needs_person" && outcome.code === "token_expired" && variant.target !== "portal") {
+    await deps.markNeedsReconnect?.(db, variant.channelId, { code: outcome.code, message: outcome.message });
+  }
   await db.transaction(async (tx) => {
     await tx
       .update(publishAttempts)
