@@ -24,6 +24,7 @@ import {
   ExternalLinkIcon,
   EyeIcon,
   IdCardIcon,
+  ImageIcon,
   ListIcon,
   LogoutIcon,
   PeopleIcon,
@@ -46,6 +47,7 @@ const navItems: NavItem[] = [
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
   { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },
   { to: "/channels", labelKey: "nav.channels", icon: <ChannelIcon />, permission: "units.read" },
+  { to: "/media", labelKey: "nav.media", icon: <ImageIcon />, permission: "units.read" },
   {
     to: "/declarations/requests",
     labelKey: "nav.declarationRequests",

@@ -14,6 +14,7 @@ const ImportPage = lazy(() => import("../features/people/import-page.tsx"));
 const ChannelsPage = lazy(() => import("../features/channels/channels-page.tsx"));
 const ChannelDetailPage = lazy(() => import("../features/channels/channel-detail-page.tsx"));
 const ChannelImportPage = lazy(() => import("../features/channels/channel-import-page.tsx"));
+const MediaPage = lazy(() => import("../features/media/media-page.tsx"));
 const MyAccountsPage = lazy(() => import("../features/declarations/my-accounts-page.tsx"));
 const DeclarationRequestsPage = lazy(() => import("../features/declarations/requests-page.tsx"));
 const DeclarationRequestDetailPage = lazy(() => import("../features/declarations/request-detail-page.tsx"));
@@ -112,6 +113,14 @@ export default function SignedInApp() {
             element={
               <Allowed permission="units.read">
                 <ChannelDetailPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="media"
+            element={
+              <Allowed permission="units.read">
+                <MediaPage />
               </Allowed>
             }
           />

@@ -27,6 +27,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests made without `api` (an upload that reports its progress). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Lets the app react to session-wide failures (signed out elsewhere, 2FA now required). */
 export function onApiFailure(listener: (error: ApiError) => void): () => void {
   failureListeners.add(listener);

@@ -28,6 +28,11 @@ import type {
   requestDetailResponse,
   requestWithCompletion,
 } from "../../server/modules/declarations/schema.ts";
+import type {
+  mediaItemSchema,
+  mediaKindSchema,
+  uploadedMediaSchema,
+} from "../../server/modules/media/schema.ts";
 import type { Permission, Role, UnitKind } from "../../shared/organisation.ts";
 
 export {
@@ -255,3 +260,9 @@ export type MemberRequest = AsJson<z.infer<typeof memberRequestsResponse>>["item
 export type DeclarationRequest = AsJson<z.infer<typeof requestWithCompletion>>;
 export type DeclarationRequestDetail = AsJson<z.infer<typeof requestDetailResponse>>;
 export type DeclarationAlert = AsJson<z.infer<typeof alertSchema>>;
+
+// The media library of each unit (images and videos that posts use).
+
+export type MediaKind = z.infer<typeof mediaKindSchema>;
+export type MediaItem = AsJson<z.infer<typeof mediaItemSchema>>;
+export type UploadedMedia = AsJson<z.infer<typeof uploadedMediaSchema>>;

@@ -133,3 +133,8 @@ export const EyeIcon = (props: IconProps) => (
     <path d="M21 12c-2.4 4 -5.4 6 -9 6c-3.6 0 -6.6 -2 -9 -6c2.4 -4 5.4 -6 9 -6c3.6 0 6.6 2 9 6" />
   </Icon>
 );
+export const ImageIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M15 8h.01M4 6a2 2 0 0 1 2 -2h12a2 2 0 0 1 2 2v12a2 2 0 0 1 -2 2h-12a2 2 0 0 1 -2 -2zM4 16l5 -5c.9 -.9 2.1 -.9 3 0l5 5M14 14l1 -1c.9 -.9 2.1 -.9 3 0l2 2" />
+  </Icon>
+);

@@ -1,4 +1,6 @@
+import { existsSync, mkdirSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Readable } from "node:stream";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -53,6 +55,11 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   // limit of the type its first bytes show (200 MB would not fit the app's 15 MB JSON body limit).
   app.addContentTypeParser("application/octet-stream", (_request, payload, done) => done(null, payload));
 
+  // Made up front where the data directory already exists (a running server), so the file sender
+  // finds its root; a test app without a data directory leaves the disk alone.
+  if (existsSync(dirname(app.deps.config.mediaDir))) {
+    mkdirSync(app.deps.config.mediaDir, { recursive: true });
+  }
   // Range requests (video seeking), ETag and Last-Modified come from the static file sender.
   await app.register(fastifyStatic, { root: app.deps.config.mediaDir, serve: false });
 

@@ -37,6 +37,8 @@ export const mediaItemSchema = z.object({
   id: z.string(),
   unitId: z.string(),
   unitName: z.string().nullable(),
+  /** The unit's tree path, so a client can tell whether its reader may manage the item. */
+  unitPath: z.string().nullable(),
   kind: mediaKindSchema,
   mime: z.string(),
   bytes: z.number(),

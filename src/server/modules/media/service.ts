@@ -354,6 +354,7 @@ export async function mediaViews(db: Executor, rows: MediaRow[]) {
     id: row.id,
     unitId: row.unitId,
     unitName: unitNames.get(row.unitId)?.name ?? null,
+    unitPath: unitNames.get(row.unitId)?.path ?? null,
     kind: row.kind,
     mime: row.mime,
     bytes: row.bytes,

@@ -1,0 +1,327 @@
+import {
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { api, apiGet } from "../../backend/client.ts";
+import { can, useSignedInSession } from "../../backend/session.ts";
+import type { MediaItem, Page } from "../../backend/types.ts";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { FilterPanel } from "../../components/filter-panel.tsx";
+import { SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { formatDate } from "../../i18n/format.ts";
+import { fetchUnit } from "../units/unit-queries.ts";
+import { mediaLimits } from "./media-api.ts";
+import { MediaGrid } from "./media-grid.tsx";
+import { formatBytes, MediaUploader } from "./media-uploader.tsx";
+
+const pageSize = 24;
+
+/** Changes the alt text of one item. */
+function EditAltDialog({ item, onClose }: { item: MediaItem; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [altText, setAltText] = useState(item.altText);
+  const save = useMutation({
+    mutationFn: () => api<MediaItem>("PATCH", `/api/media/${item.id}`, { altText }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["media"] });
+      notifications.show({ color: "green", message: t("media.edit.saved") });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t("media.edit.title")} centered>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack>
+          {item.thumbnailUrl && (
+            <img
+              src={item.thumbnailUrl}
+              alt=""
+              style={{ maxWidth: "100%", maxHeight: 200, objectFit: "contain" }}
+            />
+          )}
+          <Textarea
+            label={item.kind === "image" ? t("media.fields.altText") : t("media.fields.altTextVideo")}
+            description={t("media.upload.altHint")}
+            required={item.kind === "image"}
+            autosize
+            minRows={2}
+            maxLength={mediaLimits.altMax}
+            value={altText}
+            onChange={(event) => setAltText(event.currentTarget.value)}
+            data-autofocus
+          />
+          <FormError error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t("common.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The upload dialog of the page: which unit's library, then the files. */
+function UploadDialog({ defaultUnit, onClose }: { defaultUnit: UnitChoice | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  const [unit, setUnit] = useState<UnitChoice | null>(
+    defaultUnit && can(session, "channels.manage", defaultUnit.path) ? defaultUnit : null,
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("media.upload.title")} size="lg" centered>
+      <Stack>
+        <UnitPicker
+          label={t("media.fields.unit")}
+          permission="channels.manage"
+          value={unit}
+          onChange={setUnit}
+          required
+        />
+        {unit ? (
+          <MediaUploader unitId={unit.id} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("media.upload.chooseUnitFirst")}
+          </Text>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The media library of the units a person may see: thumbnails with alt text, filters, upload, edit, delete. */
+export default function MediaPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSignedInSession();
+  const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [debounced] = useDebouncedValue(search.trim(), 350);
+  const unitId = params.get("unitId") ?? "";
+  const kind = params.get("kind") ?? "";
+  const page = Number(params.get("page") ?? "1") || 1;
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [editing, setEditing] = useState<MediaItem | null>(null);
+  const [deleting, setDeleting] = useState<MediaItem | null>(null);
+  const mayUpload = can(session, "channels.manage");
+
+  const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) {
+        next.set(key, value);
+      } else {
+        next.delete(key);
+      }
+    }
+    if (!keepPage) {
+      next.delete("page");
+    }
+    setParams(next, { replace: true });
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text should rewrite the URL
+  useEffect(() => {
+    if ((params.get("q") ?? "") !== debounced) {
+      setFilters({ q: debounced || null });
+    }
+  }, [debounced]);
+
+  const linkedUnit = useQuery({
+    queryKey: ["units", "detail", unitId],
+    queryFn: () => fetchUnit(unitId),
+    enabled: Boolean(unitId) && unit?.id !== unitId,
+  });
+  const unitChoice =
+    unit?.id === unitId
+      ? unit
+      : linkedUnit.data
+        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
+        : null;
+
+  const media = useQuery({
+    queryKey: ["media", "list", { q: debounced, unitId, kind, page }],
+    queryFn: () => apiGet<Page<MediaItem>>("/api/media", { q: debounced, unitId, kind, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const remove = useMutation({
+    mutationFn: (item: MediaItem) => api("DELETE", `/api/media/${item.id}`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["media"] });
+      notifications.show({ color: "green", message: t("media.delete.done") });
+      setDeleting(null);
+    },
+  });
+
+  const items = media.data?.items ?? [];
+  const filtered = Boolean(debounced || unitId || kind);
+  let list: ReactNode;
+  if (media.isPending) {
+    list = <LoadingBlock />;
+  } else if (media.isError) {
+    list = <ErrorBlock error={media.error} onRetry={() => void media.refetch()} />;
+  } else if (items.length === 0) {
+    list = filtered ? (
+      <EmptyBlock title={t("media.noResults")} />
+    ) : (
+      <EmptyBlock title={t("media.empty")}>
+        <Text size="sm" c="dimmed">
+          {t("media.emptyHint")}
+        </Text>
+      </EmptyBlock>
+    );
+  } else {
+    list = (
+      <MediaGrid
+        items={items}
+        actions={(item) => {
+          const mayManage = item.unitPath !== null && can(session, "channels.manage", item.unitPath);
+          return (
+            <>
+              <Text size="xs" c="dimmed" lineClamp={2}>
+                {item.unitName} · {formatDate(item.createdAt, i18n.language)} ·{" "}
+                {formatBytes(item.bytes, i18n.language)}
+              </Text>
+              {mayManage && (
+                <Group gap={4} mt={4} justify="flex-end">
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(item)}>
+                    {t("media.edit.action")}
+                  </Button>
+                  {!item.published && (
+                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDeleting(item)}>
+                      {t("media.delete.action")}
+                    </Button>
+                  )}
+                </Group>
+              )}
+            </>
+          );
+        }}
+      />
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t("media.title")}
+        subtitle={t("media.subtitle")}
+        actions={
+          mayUpload && (
+            <Button leftSection={<UploadIcon size={16} />} onClick={() => setUploading(true)}>
+              {t("media.upload.action")}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p={{ base: "xs", sm: "md" }}>
+        <Stack gap="sm" mb="md">
+          <TextInput
+            leftSection={<SearchIcon size={16} />}
+            placeholder={t("media.searchPlaceholder")}
+            aria-label={t("common.search")}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
+          <FilterPanel active={[unitId, kind].filter(Boolean).length}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <UnitPicker
+                label={t("media.filterUnit")}
+                value={unitChoice}
+                clearable
+                onChange={(choice) => {
+                  setUnit(choice);
+                  setFilters({ unitId: choice?.id ?? null });
+                }}
+              />
+              <Select
+                label={t("media.filterKind")}
+                placeholder={t("media.anyKind")}
+                clearable
+                data={[
+                  { value: "image", label: t("media.kind.image") },
+                  { value: "video", label: t("media.kind.video") },
+                ]}
+                value={kind || null}
+                onChange={(value) => setFilters({ kind: value })}
+              />
+            </SimpleGrid>
+          </FilterPanel>
+          {filtered && (
+            <Group>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => {
+                  setSearch("");
+                  setUnit(null);
+                  setParams(new URLSearchParams(), { replace: true });
+                }}
+              >
+                {t("common.clearFilters")}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+        {list}
+        {media.data && media.data.total > 0 && (
+          <PaginationBar
+            page={page}
+            pageSize={pageSize}
+            total={media.data.total}
+            onChange={(next) => setFilters({ page: String(next) }, true)}
+          />
+        )}
+      </Paper>
+
+      {uploading && <UploadDialog defaultUnit={unitChoice} onClose={() => setUploading(false)} />}
+      {editing && <EditAltDialog item={editing} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t("media.delete.title")}
+        confirmLabel={t("media.delete.confirm")}
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting)}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+      >
+        <Text size="sm">
+          {t("media.delete.explain", { alt: deleting?.altText || deleting?.originalName || "" })}
+        </Text>
+      </ConfirmDialog>
+    </>
+  );
+}
