@@ -24,7 +24,9 @@ export type GraphMode =
   | "too_many_requests"
   | "content_refused"
   | "server_error"
-  | "hang";
+  | "hang"
+  /** Takes feed posts (they appear on the page) but never answers: the caller dies not knowing. */
+  | "post_then_hang";
 
 export interface FakePost {
   id: string;
@@ -265,6 +267,9 @@ export async function startFakeGraph(
         photoUrls: attached.map((id) => photos.get(id)?.url ?? ""),
       };
       posts.push(post);
+      if (mode === "post_then_hang") {
+        return;
+      }
       sendJson(response, 200, { id: post.id });
       return;
     }
