@@ -22,6 +22,7 @@ import { channelRoutes } from "./modules/channels/routes.ts";
 import { declarationRoutes } from "./modules/declarations/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { mediaRoutes } from "./modules/media/routes.ts";
+import { portalRoutes } from "./modules/portal/routes.ts";
 import { publishingRoutes } from "./modules/publishing/routes.ts";
 import { peopleRoutes } from "./modules/org/people-routes.ts";
 import { unitRoutes } from "./modules/org/routes.ts";
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(declarationRoutes);
   await app.register(mediaRoutes);
   await app.register(publishingRoutes);
+  await app.register(portalRoutes);
   await registerMailWorker(deps.jobs, deps.mailer);
 
   if (existsSync(`${webRoot}/index.html`)) {

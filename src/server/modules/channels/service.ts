@@ -631,3 +631,24 @@ export async function getChannelHistory(db: Executor, channelId: string) {
     .where(eq(channelHistory.channelId, channelId))
     .orderBy(asc(channelHistory.id));
 }
+
+/** A unit's active official website in the registry (the portal exists only for units that have one). */
+export async function activeWebsiteOf(
+  db: Executor,
+  unitId: string,
+): Promise<{ url: string; displayName: string } | null> {
+  const [row] = await db
+    .select({ url: channels.url, displayName: channels.displayName })
+    .from(channels)
+    .where(
+      and(
+        eq(channels.unitId, unitId),
+        eq(channels.platform, "website"),
+        eq(channels.status, "active"),
+        isNull(channels.removedAt),
+      ),
+    )
+    .orderBy(asc(channels.createdAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  makeOrganisation,
+  makePerson,
+  type SessionClient,
+  signInAs,
+} from "../../../../test/helpers/factories.ts";
+import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
+import { registerChannel } from "../channels/service.ts";
+import { findUnitByCodeOrId } from "../org/service.ts";
+
+let t: TestApp;
+let org: Awaited<ReturnType<typeof makeOrganisation>>;
+let editor: SessionClient;
+let approver: SessionClient;
+let code = "";
+let websiteId = "";
+
+async function publish(title: string, bodyHtml: string, tags: string[] = []) {
+  const created = (
+    await editor.request({
+      method: "POST",
+      url: "/api/posts",
+      payload: { unitId: org.left.id, title, bodyHtml, tags, channelIds: [websiteId] },
+    })
+  ).json();
+  const variantId = created.variants[0].id;
+  await editor.request({ method: "POST", url: `/api/variants/${variantId}/submit` });
+  await approver.request({ method: "POST", url: `/api/variants/${variantId}/approve` });
+  await editor.request({ method: "POST", url: `/api/variants/${variantId}/publish-now` });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const post = (await editor.request({ method: "GET", url: `/api/posts/${created.id}` })).json();
+    if (post.variants[0].status === "published") {
+      return post as { id: string; slug: string; variants: { externalUrl: string }[] };
+    }
+    if (Date.now() > deadline) {
+      throw new Error("not published in time");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const get = (url: string) => t.app.inject({ method: "GET", url });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await makeOrganisation(t.db);
+  code = (await findUnitByCodeOrId(t.db, org.left.id))?.code ?? "";
+  websiteId = (
+    await registerChannel(
+      { db: t.db, actor: null, ip: null },
+      {
+        unitId: org.left.id,
+        platform: "website",
+        url: `https://portal-${Date.now()}.gov.vn`,
+        displayName: "Cổng xã",
+      },
+    )
+  ).id;
+  editor = await signInAs(
+    t.app,
+    (await makePerson(t.db, { unitId: org.left.id, roles: ["editor"] })).email ?? "",
+  );
+  approver = await signInAs(
+    t.app,
+    (await makePerson(t.db, { unitId: org.left.id, roles: ["approver"] })).email ?? "",
+  );
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("a unit's portal", () => {
+  it("shows published articles on its home and article pages, with cards for sharing", async () => {
+    const post = await publish(
+      "Tân Trào đón đoàn khách <b>quốc tế</b>",
+      "<p>Sáng 24/11, xã Tân Trào đón đoàn khách.</p>",
+      ["Du lịch"],
+    );
+    expect(post.variants[0]?.externalUrl).toBe(
+      `http://caunoi.test/u/${encodeURIComponent(code)}/${post.slug}`,
+    );
+    const home = await get(`/u/${encodeURIComponent(code)}`);
+    expect(home.statusCode).toBe(200);
+    expect(home.headers["content-type"]).toContain("text/html");
+    expect(home.headers["cache-control"]).toBe("public, max-age=60");
+    expect(home.body).toContain("Tân Trào đón đoàn khách &lt;b&gt;quốc tế&lt;/b&gt;");
+    expect(home.body).not.toContain("<script");
+
+    const article = await get(`/u/${encodeURIComponent(code)}/${post.slug}`);
+    expect(article.statusCode).toBe(200);
+    expect(article.body).toContain("<p>Sáng 24/11, xã Tân Trào đón đoàn khách.</p>");
+    expect(article.body).toContain('<meta property="og:type" content="article">');
+    expect(article.body).toContain(
+      '<meta property="og:title" content="Tân Trào đón đoàn khách &lt;b&gt;quốc tế&lt;/b&gt;">',
+    );
+    expect(article.body).toContain(
+      '<meta property="og:description" content="Sáng 24/11, xã Tân Trào đón đoàn khách.">',
+    );
+    expect(article.body).toContain(
+      `<link rel="canonical" href="http://caunoi.test/u/${encodeURIComponent(code)}/${post.slug}">`,
+    );
+    expect(article.body).toContain('<meta name="twitter:card"');
+    expect(article.body).toContain('<html lang="vi">');
+  });
+
+  it("searches ignoring diacritics and lists topics", async () => {
+    await publish("Hội nghị triển khai chuyển đổi số", "<p>Đẩy mạnh chuyển đổi số cấp xã.</p>", [
+      "Chuyển đổi số",
+    ]);
+    const search = await get(
+      `/u/${encodeURIComponent(code)}/tim-kiem?q=${encodeURIComponent("chuyen doi so")}`,
+    );
+    expect(search.statusCode).toBe(200);
+    expect(search.body).toContain("Hội nghị triển khai chuyển đổi số");
+    expect(search.body).not.toContain("Tân Trào đón đoàn khách");
+    const topic = await get(`/u/${encodeURIComponent(code)}/chu-de/${encodeURIComponent("chuyển đổi số")}`);
+    expect(topic.statusCode).toBe(200);
+    expect(topic.body).toContain("Hội nghị triển khai chuyển đổi số");
+  });
+
+  it("offers RSS, Atom and a sitemap of the published articles only", async () => {
+    const draft = (
+      await editor.request({
+        method: "POST",
+        url: "/api/posts",
+        payload: {
+          unitId: org.left.id,
+          title: "Bản nháp chưa duyệt",
+          bodyHtml: "<p>x</p>",
+          channelIds: [websiteId],
+        },
+      })
+    ).json();
+    const rss = await get(`/u/${encodeURIComponent(code)}/rss.xml`);
+    expect(rss.headers["content-type"]).toContain("application/rss+xml");
+    expect(rss.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0"/);
+    expect(rss.body).toContain("<title>Hội nghị triển khai chuyển đổi số</title>");
+    expect(rss.body).toContain("&lt;p&gt;Đẩy mạnh chuyển đổi số cấp xã.&lt;/p&gt;");
+    expect(rss.body).not.toContain("Bản nháp chưa duyệt");
+    const atom = await get(`/u/${encodeURIComponent(code)}/atom.xml`);
+    expect(atom.headers["content-type"]).toContain("application/atom+xml");
+    expect(atom.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">');
+    expect((atom.body.match(/<entry>/g) ?? []).length).toBe(2);
+    const map = await get(`/u/${encodeURIComponent(code)}/sitemap.xml`);
+    expect((map.body.match(/<url>/g) ?? []).length).toBe(3);
+    expect(map.body).not.toContain(draft.slug);
+    expect((await get(`/u/${encodeURIComponent(code)}/${draft.slug}`)).statusCode).toBe(404);
+  });
+
+  it("answers unknown addresses and units without a website with a Vietnamese 404 page", async () => {
+    const missing = await get(`/u/${encodeURIComponent(code)}/khong-co-bai-nay`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers["content-type"]).toContain("text/html");
+    expect(missing.body).toContain("Không tìm thấy trang");
+    const rightCode = (await findUnitByCodeOrId(t.db, org.right.id))?.code ?? "";
+    expect((await get(`/u/${encodeURIComponent(rightCode)}`)).statusCode).toBe(404);
+    expect((await get("/u/khong-ton-tai")).statusCode).toBe(404);
+  });
+});

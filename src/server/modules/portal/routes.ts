@@ -1,0 +1,271 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Executor } from "../../db/client.ts";
+import { AppError } from "../../http/errors.ts";
+import { activeWebsiteOf } from "../channels/service.ts";
+import { getMedia } from "../media/service.ts";
+import { findUnitByCodeOrId } from "../org/service.ts";
+import {
+  type PublishedArticle,
+  publishedArticle,
+  publishedArticles,
+  publishedTopics,
+} from "../publishing/published.ts";
+import { atomFeed, rssFeed, sitemap } from "./feeds.ts";
+import {
+  articlePage,
+  type Cover,
+  homePage,
+  listingPage,
+  type PortalSite,
+  portalNotFoundPage,
+} from "./pages.ts";
+
+const pageSize = 12;
+const readLimit = { max: 600, timeWindow: "1 minute" };
+const siteParams = z.object({ code: z.string().min(1).max(64) });
+const pageQuery = z.object({ trang: z.coerce.number().int().min(1).max(10_000).optional() });
+
+class PortalNotFound extends Error {
+  readonly site: PortalSite | null;
+  constructor(site: PortalSite | null) {
+    super("portal page not found");
+    this.site = site;
+  }
+}
+
+/** The unit's portal, or a 404 when the unit has no active official website in the registry. */
+async function siteOf(
+  db: Executor,
+  publicUrl: string,
+  code: string,
+): Promise<PortalSite & { unitId: string }> {
+  const unit = await findUnitByCodeOrId(db, code);
+  if (!unit || unit.status !== "active" || !(await activeWebsiteOf(db, unit.id))) {
+    throw new PortalNotFound(null);
+  }
+  return {
+    unitId: unit.id,
+    code: unit.code,
+    name: unit.name,
+    baseUrl: `${publicUrl}/u/${encodeURIComponent(unit.code)}`,
+  };
+}
+
+/** The first picture of an article, with its thumbnail and size, for the page and the share cards. */
+async function coverOf(db: Executor, article: PublishedArticle): Promise<Cover | null> {
+  for (const id of article.mediaIds) {
+    const media = await getMedia(db, id).catch(() => null);
+    if (media?.kind === "image") {
+      return {
+        url: media.url.startsWith("http") ? media.url : `${media.url}`,
+        thumbnailUrl: media.thumbnailUrl,
+        altText: media.altText,
+        width: media.width,
+        height: media.height,
+      };
+    }
+  }
+  return null;
+}
+
+function absolute(publicUrl: string, cover: Cover | null): Cover | null {
+  if (!cover) {
+    return null;
+  }
+  const full = (url: string) => (url.startsWith("/") ? `${publicUrl}${url}` : url);
+  return {
+    ...cover,
+    url: full(cover.url),
+    thumbnailUrl: cover.thumbnailUrl ? full(cover.thumbnailUrl) : null,
+  };
+}
+
+function html(reply: FastifyReply, body: string): string {
+  reply
+    .type("text/html; charset=utf-8")
+    // Published news may be a minute late for a reader; the portal then survives a surge of shares.
+    .header("cache-control", "public, max-age=60");
+  return body;
+}
+
+function xmlReply(reply: FastifyReply, type: string, body: string): string {
+  reply.type(`${type}; charset=utf-8`).header("cache-control", "public, max-age=300");
+  return body;
+}
+
+/**
+ * Each unit with an official website in the registry gets a public site at /u/<unit code>: the
+ * latest articles, article pages with OpenGraph/Twitter cards, topics, search ignoring diacritics,
+ * RSS, Atom and a sitemap. Server-rendered, no JavaScript.
+ */
+export async function portalRoutes(app: FastifyInstance): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+  const publicUrl = app.deps.config.publicUrl;
+  const withCovers = async (articles: PublishedArticle[]) =>
+    Promise.all(
+      articles.map(async (article) => ({ article, cover: absolute(publicUrl, await coverOf(db, article)) })),
+    );
+
+  routes.setErrorHandler((error: FastifyError | AppError | PortalNotFound, request, reply) => {
+    const notFound =
+      error instanceof PortalNotFound ||
+      (error instanceof AppError && error.status === 404) ||
+      hasZodFastifySchemaValidationErrors(error);
+    const limited = !notFound && "statusCode" in error && error.statusCode === 429;
+    if (!notFound && !limited) {
+      request.log.error({ err: error }, "portal page failed");
+    }
+    reply
+      .status(notFound ? 404 : limited ? 429 : 500)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(
+        limited
+          ? '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Quá nhiều yêu cầu</title><p>Bạn đang mở trang quá nhanh. Hãy thử lại sau ít phút.</p></html>'
+          : notFound
+            ? portalNotFoundPage(error instanceof PortalNotFound ? error.site : null)
+            : '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lỗi</title><p>Trang tạm thời không mở được. Hãy thử lại sau.</p></html>',
+      );
+  });
+
+  const common = { config: { access: { public: true as const }, rateLimit: readLimit } };
+
+  routes.get(
+    "/u/:code",
+    { ...common, schema: { hide: true, params: siteParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const site = await siteOf(db, publicUrl, request.params.code);
+      const page = request.query.trang ?? 1;
+      const { items, total } = await publishedArticles(db, {
+        unitId: site.unitId,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      if (page > 1 && items.length === 0) {
+        throw new PortalNotFound(site);
+      }
+      return html(
+        reply,
+        homePage(site, {
+          articles: await withCovers(items),
+          topics: page === 1 ? (await publishedTopics(db, site.unitId)).slice(0, 20) : [],
+          page,
+          total,
+          pageSize,
+        }),
+      );
+    },
+  );
+
+  routes.get(
+    "/u/:code/tim-kiem",
+    {
+      ...common,
+      schema: {
+        hide: true,
+        params: siteParams,
+        querystring: pageQuery.extend({ q: z.string().max(200).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const site = await siteOf(db, publicUrl, request.params.code);
+      const q = request.query.q?.trim() ?? "";
+      const page = request.query.trang ?? 1;
+      const { items, total } = q
+        ? await publishedArticles(db, {
+            unitId: site.unitId,
+            q,
+            limit: pageSize,
+            offset: (page - 1) * pageSize,
+          })
+        : { items: [], total: 0 };
+      reply.header("x-robots-tag", "noindex");
+      return html(
+        reply,
+        listingPage(site, {
+          heading: q ? `Kết quả tìm “${q}”` : "Tìm bài viết",
+          path: "/tim-kiem",
+          query: q,
+          articles: await withCovers(items),
+          page,
+          total,
+          pageSize,
+        }),
+      );
+    },
+  );
+
+  routes.get(
+    "/u/:code/chu-de/:tag",
+    {
+      ...common,
+      schema: {
+        hide: true,
+        params: siteParams.extend({ tag: z.string().min(1).max(60) }),
+        querystring: pageQuery,
+      },
+    },
+    async (request, reply) => {
+      const site = await siteOf(db, publicUrl, request.params.code);
+      const tag = request.params.tag.normalize("NFC").toLowerCase();
+      const page = request.query.trang ?? 1;
+      const { items, total } = await publishedArticles(db, {
+        unitId: site.unitId,
+        tag,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      if (total === 0) {
+        throw new PortalNotFound(site);
+      }
+      return html(
+        reply,
+        listingPage(site, {
+          heading: `Chủ đề: ${tag}`,
+          path: `/chu-de/${encodeURIComponent(tag)}`,
+          articles: await withCovers(items),
+          page,
+          total,
+          pageSize,
+        }),
+      );
+    },
+  );
+
+  for (const [path, type, render] of [
+    ["/u/:code/rss.xml", "application/rss+xml", rssFeed],
+    ["/u/:code/atom.xml", "application/atom+xml", atomFeed],
+  ] as const) {
+    routes.get(path, { ...common, schema: { hide: true, params: siteParams } }, async (request, reply) => {
+      const site = await siteOf(db, publicUrl, request.params.code);
+      const { items } = await publishedArticles(db, { unitId: site.unitId, limit: 30, offset: 0 });
+      return xmlReply(reply, type, render(site, await withCovers(items)));
+    });
+  }
+
+  routes.get(
+    "/u/:code/sitemap.xml",
+    { ...common, schema: { hide: true, params: siteParams } },
+    async (request, reply) => {
+      const site = await siteOf(db, publicUrl, request.params.code);
+      const { items } = await publishedArticles(db, { unitId: site.unitId, limit: 50_000, offset: 0 });
+      return xmlReply(reply, "application/xml", sitemap(site, items));
+    },
+  );
+
+  routes.get(
+    "/u/:code/:slug",
+    { ...common, schema: { hide: true, params: siteParams.extend({ slug: z.string().min(1).max(120) }) } },
+    async (request, reply) => {
+      const site = await siteOf(db, publicUrl, request.params.code);
+      const article = await publishedArticle(db, site.unitId, request.params.slug);
+      if (!article) {
+        throw new PortalNotFound(site);
+      }
+      return html(reply, articlePage(site, article, absolute(publicUrl, await coverOf(db, article))));
+    },
+  );
+}
