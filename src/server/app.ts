@@ -22,12 +22,12 @@ import { channelRoutes } from "./modules/channels/routes.ts";
 import { declarationRoutes } from "./modules/declarations/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { mediaRoutes } from "./modules/media/routes.ts";
-import { portalRoutes } from "./modules/portal/routes.ts";
-import { publishingRoutes } from "./modules/publishing/routes.ts";
 import { peopleRoutes } from "./modules/org/people-routes.ts";
 import { unitRoutes } from "./modules/org/routes.ts";
 import { unitPath } from "./modules/org/service.ts";
+import { portalRoutes } from "./modules/portal/routes.ts";
 import { connectionRoutes } from "./modules/publishing/connection-routes.ts";
+import { publishingRoutes } from "./modules/publishing/routes.ts";
 
 export interface AppDependencies {
   config: Config;
