@@ -3,10 +3,11 @@ import { stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Readable } from "node:stream";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
 import { AppError, errors } from "../../http/errors.ts";
+import { personSummary } from "../org/membership.ts";
 import { scopeFor } from "../org/policy.ts";
 import { listFilterPath } from "../org/service.ts";
 import {
@@ -63,6 +64,41 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   // Range requests (video seeking), ETag and Last-Modified come from the static file sender.
   await app.register(fastifyStatic, { root: app.deps.config.mediaDir, serve: false });
 
+  /** Streams an upload into `unit`'s library (the first bytes decide the type and its limit). */
+  async function receiveUpload(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    unit: { id: string; path: string },
+  ) {
+    const declared = Number(request.headers["content-length"] ?? 0);
+    if (declared > maxVideoBytes) {
+      throw new AppError(
+        413,
+        "media.too_large",
+        { vi: "Tệp quá lớn: tối đa 200 MB.", en: "The file is too large: at most 200 MB." },
+        { maxBytes: maxVideoBytes },
+      );
+    }
+    const body = request.body as Readable | undefined;
+    if (!body || typeof (body as Readable).pipe !== "function") {
+      throw errors.badRequest(
+        "media.body_required",
+        "Hãy gửi nội dung tệp với kiểu application/octet-stream.",
+        "Send the file's content as application/octet-stream.",
+      );
+    }
+    const query = request.query as { altText?: string; name?: string };
+    const result = await uploadMedia(contextOf(request), storage, {
+      unit,
+      altText: query.altText,
+      name: query.name,
+      body,
+    });
+    const [view] = await mediaViews(db, [result.row]);
+    reply.status(result.duplicate ? 200 : 201);
+    return { ...(view as NonNullable<typeof view>), duplicate: result.duplicate };
+  }
+
   routes.get(
     "/media/:key",
     {
@@ -118,33 +154,31 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: uploadedMediaSchema, 201: uploadedMediaSchema },
       },
     },
+    async (request, reply) => receiveUpload(request, reply, targetUnit(request)),
+  );
+
+  // A member sends photos with a story for the board (collaborators): they go to the library of
+  // the member's own unit, with the same checks, and no permission on the library is needed.
+  routes.post(
+    "/api/me/media",
+    {
+      config: { access: { authenticated: true } },
+      bodyLimit: maxVideoBytes,
+      schema: {
+        tags,
+        summary:
+          "Upload a photo or video to my own unit's library, for a story I send to the board (same limits and checks as /api/media)",
+        querystring: uploadMediaQuery.omit({ unitId: true }),
+        consumes: ["application/octet-stream"],
+        response: { 200: uploadedMediaSchema, 201: uploadedMediaSchema },
+      },
+    },
     async (request, reply) => {
-      const declared = Number(request.headers["content-length"] ?? 0);
-      if (declared > maxVideoBytes) {
-        throw new AppError(
-          413,
-          "media.too_large",
-          { vi: "Tệp quá lớn: tối đa 200 MB.", en: "The file is too large: at most 200 MB." },
-          { maxBytes: maxVideoBytes },
-        );
+      const me = await personSummary(db, signedInContextOf(request).actor.personId);
+      if (!me) {
+        throw errors.unauthenticated();
       }
-      const body = request.body as Readable | undefined;
-      if (!body || typeof (body as Readable).pipe !== "function") {
-        throw errors.badRequest(
-          "media.body_required",
-          "Hãy gửi nội dung tệp với kiểu application/octet-stream.",
-          "Send the file's content as application/octet-stream.",
-        );
-      }
-      const result = await uploadMedia(contextOf(request), storage, {
-        unit: targetUnit(request),
-        altText: request.query.altText,
-        name: request.query.name,
-        body,
-      });
-      const [view] = await mediaViews(db, [result.row]);
-      reply.status(result.duplicate ? 200 : 201);
-      return { ...(view as NonNullable<typeof view>), duplicate: result.duplicate };
+      return receiveUpload(request, reply, { id: me.unitId, path: me.unitPath });
     },
   );
 

@@ -23,6 +23,9 @@ import {
   postListResponse,
   rejectBody,
   scheduleBody,
+  storiesResponse,
+  storyBody,
+  storyCreatedResponse,
   updatePostBody,
   updateVariantBody,
   variantSchema,
@@ -49,6 +52,7 @@ import {
   variantHistory,
   variantView,
 } from "./service.ts";
+import { listOwnStories, submitStory } from "./stories.ts";
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
@@ -341,6 +345,38 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
         }),
       };
     },
+  );
+
+  routes.post(
+    "/api/me/stories",
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags,
+        summary:
+          "Send a story (text and my own photos) to my unit's editorial board; it arrives as a draft credited to me",
+        body: storyBody,
+        response: { 201: storyCreatedResponse },
+      },
+    },
+    async (request, reply) => {
+      const post = await submitStory(signedInContextOf(request), deps, request.body);
+      reply.status(201);
+      return { id: post.id, title: post.title };
+    },
+  );
+
+  routes.get(
+    "/api/me/stories",
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags,
+        summary: "The stories I have sent, with how far each has got and where it was published",
+        response: { 200: storiesResponse },
+      },
+    },
+    async (request) => ({ items: await listOwnStories(db, signedInContextOf(request).actor.personId) }),
   );
 
   const unitParam = (request: FastifyRequest) => idOf(request);
