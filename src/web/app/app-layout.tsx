@@ -27,6 +27,7 @@ import {
   ImageIcon,
   ListIcon,
   LogoutIcon,
+  PenIcon,
   PeopleIcon,
   TreeIcon,
   UploadIcon,
@@ -43,6 +44,7 @@ interface NavItem {
 }
 
 const navItems: NavItem[] = [
+  { to: "/posts", labelKey: "nav.posts", icon: <PenIcon />, permission: "posts.read" },
   { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
   { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },

@@ -15,6 +15,9 @@ const ChannelsPage = lazy(() => import("../features/channels/channels-page.tsx")
 const ChannelDetailPage = lazy(() => import("../features/channels/channel-detail-page.tsx"));
 const ChannelImportPage = lazy(() => import("../features/channels/channel-import-page.tsx"));
 const MediaPage = lazy(() => import("../features/media/media-page.tsx"));
+const PostsPage = lazy(() => import("../features/posts/posts-page.tsx"));
+// The editor (with its rich-text library) loads only when a post is opened.
+const PostEditorPage = lazy(() => import("../features/posts/post-editor-page.tsx"));
 const MyAccountsPage = lazy(() => import("../features/declarations/my-accounts-page.tsx"));
 const DeclarationRequestsPage = lazy(() => import("../features/declarations/requests-page.tsx"));
 const DeclarationRequestDetailPage = lazy(() => import("../features/declarations/request-detail-page.tsx"));
@@ -121,6 +124,30 @@ export default function SignedInApp() {
             element={
               <Allowed permission="units.read">
                 <MediaPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="posts"
+            element={
+              <Allowed permission="posts.read">
+                <PostsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="posts/new"
+            element={
+              <Allowed permission="posts.write">
+                <PostEditorPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="posts/:id"
+            element={
+              <Allowed permission="posts.read">
+                <PostEditorPage />
               </Allowed>
             }
           />

@@ -33,6 +33,22 @@ import type {
   mediaKindSchema,
   uploadedMediaSchema,
 } from "../../server/modules/media/schema.ts";
+import type {
+  calendarResponse,
+  createPostBody,
+  historyResponse,
+  policyBody,
+  policyResponse,
+  postDetail,
+  postListResponse,
+  problemSchema,
+  updatePostBody,
+  updateVariantBody,
+  variantSchema,
+  variantStatus,
+  variantTarget,
+  versionsResponse,
+} from "../../server/modules/publishing/schema.ts";
 import type { Permission, Role, UnitKind } from "../../shared/organisation.ts";
 
 export {
@@ -266,3 +282,44 @@ export type DeclarationAlert = AsJson<z.infer<typeof alertSchema>>;
 export type MediaKind = z.infer<typeof mediaKindSchema>;
 export type MediaItem = AsJson<z.infer<typeof mediaItemSchema>>;
 export type UploadedMedia = AsJson<z.infer<typeof uploadedMediaSchema>>;
+
+// The publishing desk: posts, their variant per channel, the calendar and the approval rules.
+
+export type VariantStatus = z.infer<typeof variantStatus>;
+export type VariantTarget = z.infer<typeof variantTarget>;
+export type PostDetail = AsJson<z.infer<typeof postDetail>>;
+export type VariantDetail = PostDetail["variants"][number];
+export type VariantProblem = z.infer<typeof problemSchema>;
+export type Variant = AsJson<z.infer<typeof variantSchema>>;
+export type PostListPage = AsJson<z.infer<typeof postListResponse>>;
+export type PostListItem = PostListPage["items"][number];
+export type PostVersion = AsJson<z.infer<typeof versionsResponse>>["items"][number];
+export type VariantHistoryEntry = AsJson<z.infer<typeof historyResponse>>["items"][number];
+export type CalendarItem = AsJson<z.infer<typeof calendarResponse>>["items"][number];
+export type ApprovalPolicy = AsJson<z.infer<typeof policyResponse>>;
+export type ApprovalPolicyBody = z.input<typeof policyBody>;
+export type CreatePostBody = z.input<typeof createPostBody>;
+export type UpdatePostBody = z.input<typeof updatePostBody>;
+export type UpdateVariantBody = z.input<typeof updateVariantBody>;
+
+/** Every variant status in its life's order, and every target (the type check keeps both complete). */
+export const variantStatuses = [
+  "draft",
+  "in_review",
+  "approved",
+  "scheduled",
+  "publishing",
+  "published",
+  "failed",
+] as const satisfies readonly VariantStatus[];
+export const variantTargets = [
+  "portal",
+  "facebook_page",
+  "zalo_oa",
+  "youtube",
+  "tiktok",
+] as const satisfies readonly VariantTarget[];
+export type PublishingListsComplete = MustBeTrue<
+  Covers<VariantStatus, (typeof variantStatuses)[number]> &
+    Covers<VariantTarget, (typeof variantTargets)[number]>
+>;

@@ -97,6 +97,11 @@ export const CalendarIcon = (props: IconProps) => (
     <path d="M16 3v4M8 3v4M4 11h16" />
   </Icon>
 );
+export const PenIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 20h4l10.5 -10.5a2.8 2.8 0 0 0 -4 -4l-10.5 10.5v4M13.5 6.5l4 4" />
+  </Icon>
+);
 export const ChannelIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="M18 8a3 3 0 0 1 0 6M10 8v11a1 1 0 0 1 -1 1h-1a1 1 0 0 1 -1 -1v-5" />

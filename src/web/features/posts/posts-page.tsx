@@ -1,0 +1,308 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { apiGet } from "../../backend/client.ts";
+import { can, useSignedInSession } from "../../backend/session.ts";
+import { type PostListItem, type PostListPage, variantStatuses } from "../../backend/types.ts";
+import { FilterPanel } from "../../components/filter-panel.tsx";
+import { CalendarIcon, PlusIcon, SearchIcon } from "../../components/icons.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { formatDateTime } from "../../i18n/format.ts";
+import { fetchUnit } from "../units/unit-queries.ts";
+import { VariantChip } from "./post-badges.tsx";
+
+const pageSize = 20;
+
+function VariantChips({ post }: { post: PostListItem }) {
+  const { t } = useTranslation();
+  if (post.variants.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t("posts.list.noChannels")}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4} data-testid="post-variant-statuses">
+      {post.variants.map((variant) => (
+        <VariantChip key={variant.id} target={variant.target} status={variant.status} />
+      ))}
+    </Group>
+  );
+}
+
+function Tags({ tags }: { tags: string[] }) {
+  if (tags.length === 0) {
+    return null;
+  }
+  return (
+    <Group gap={4}>
+      {tags.map((tag) => (
+        <Badge key={tag} size="xs" variant="default" radius="sm" tt="none">
+          #{tag}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** The posts of the units the person may see: filters, pages, a table or phone cards. */
+export default function PostsPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSignedInSession();
+  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [debounced] = useDebouncedValue(search.trim(), 350);
+  const [tagText, setTagText] = useState(params.get("tag") ?? "");
+  const [tagDebounced] = useDebouncedValue(tagText.trim().replace(/^#/, ""), 350);
+  const unitId = params.get("unitId") ?? "";
+  const status = params.get("status") ?? "";
+  const tag = params.get("tag") ?? "";
+  const page = Number(params.get("page") ?? "1") || 1;
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const mayWrite = can(session, "posts.write");
+
+  const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) {
+        next.set(key, value);
+      } else {
+        next.delete(key);
+      }
+    }
+    if (!keepPage) {
+      next.delete("page");
+    }
+    setParams(next, { replace: true });
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only new typed text should rewrite the URL
+  useEffect(() => {
+    const changes: Record<string, string | null> = {};
+    if ((params.get("q") ?? "") !== debounced) {
+      changes.q = debounced || null;
+    }
+    if ((params.get("tag") ?? "") !== tagDebounced) {
+      changes.tag = tagDebounced || null;
+    }
+    if (Object.keys(changes).length > 0) {
+      setFilters(changes);
+    }
+  }, [debounced, tagDebounced]);
+
+  const linkedUnit = useQuery({
+    queryKey: ["units", "detail", unitId],
+    queryFn: () => fetchUnit(unitId),
+    enabled: Boolean(unitId) && unit?.id !== unitId,
+  });
+  const unitChoice =
+    unit?.id === unitId
+      ? unit
+      : linkedUnit.data
+        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
+        : null;
+
+  const posts = useQuery({
+    queryKey: ["posts", "list", { q: debounced, unitId, status, tag, page }],
+    queryFn: () => apiGet<PostListPage>("/api/posts", { q: debounced, unitId, status, tag, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const items = posts.data?.items ?? [];
+  const filtered = Boolean(debounced || unitId || status || tag);
+
+  let list: ReactNode;
+  if (posts.isPending) {
+    list = <LoadingBlock />;
+  } else if (posts.isError) {
+    list = <ErrorBlock error={posts.error} onRetry={() => void posts.refetch()} />;
+  } else if (items.length === 0) {
+    list = filtered ? (
+      <EmptyBlock title={t("posts.list.noResults")} />
+    ) : (
+      <EmptyBlock title={t("posts.list.empty")}>
+        <Text size="sm" c="dimmed">
+          {t("posts.list.emptyHint")}
+        </Text>
+        {mayWrite && (
+          <Button mt="md" leftSection={<PlusIcon size={16} />} component={Link} to="/posts/new">
+            {t("posts.write")}
+          </Button>
+        )}
+      </EmptyBlock>
+    );
+  } else if (phone) {
+    list = (
+      <Stack gap="xs" data-testid="post-cards">
+        {items.map((post) => (
+          <Card key={post.id} withBorder padding="sm" data-testid="post-card">
+            <Anchor component={Link} to={`/posts/${post.id}`} fw={600} style={{ overflowWrap: "anywhere" }}>
+              {post.title}
+            </Anchor>
+            <Text size="xs" c="dimmed" mt={2}>
+              {post.unitName} · {formatDateTime(post.updatedAt, i18n.language)}
+            </Text>
+            <Stack gap={4} mt={6}>
+              <VariantChips post={post} />
+              <Tags tags={post.tags} />
+            </Stack>
+          </Card>
+        ))}
+      </Stack>
+    );
+  } else {
+    list = (
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "normal" }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("posts.fields.title")}</Table.Th>
+              <Table.Th>{t("posts.list.channels")}</Table.Th>
+              <Table.Th>{t("posts.fields.unit")}</Table.Th>
+              <Table.Th>{t("posts.list.updatedAt")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((post) => (
+              <Table.Tr key={post.id} data-testid="post-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/posts/${post.id}`} size="sm" fw={500}>
+                    {post.title}
+                  </Anchor>
+                  {post.origin === "collaborator" && (
+                    <Text size="xs" c="dimmed">
+                      {t("posts.list.fromCollaborator")}
+                    </Text>
+                  )}
+                  <Tags tags={post.tags} />
+                </Table.Td>
+                <Table.Td>
+                  <VariantChips post={post} />
+                </Table.Td>
+                <Table.Td>{post.unitName}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <Text size="sm">{formatDateTime(post.updatedAt, i18n.language)}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t("posts.list.title")}
+        subtitle={t("posts.list.subtitle")}
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<CalendarIcon size={16} />}
+              component={Link}
+              to="/calendar"
+            >
+              {t("nav.calendar")}
+            </Button>
+            {mayWrite && (
+              <Button
+                leftSection={<PlusIcon size={16} />}
+                component={Link}
+                to="/posts/new"
+                data-testid="post-new"
+              >
+                {t("posts.write")}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Paper withBorder p={{ base: "xs", sm: "md" }}>
+        <Stack gap="sm" mb="md">
+          <TextInput
+            leftSection={<SearchIcon size={16} />}
+            placeholder={t("posts.list.searchPlaceholder")}
+            aria-label={t("common.search")}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
+          <FilterPanel active={[unitId, status, tag].filter(Boolean).length}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <UnitPicker
+                label={t("posts.list.filterUnit")}
+                value={unitChoice}
+                permission="posts.read"
+                clearable
+                onChange={(choice) => {
+                  setUnit(choice);
+                  setFilters({ unitId: choice?.id ?? null });
+                }}
+              />
+              <Select
+                label={t("posts.list.filterStatus")}
+                placeholder={t("posts.list.anyStatus")}
+                clearable
+                data={variantStatuses.map((value) => ({ value, label: t(`posts.status.${value}`) }))}
+                value={status || null}
+                onChange={(value) => setFilters({ status: value })}
+              />
+              <TextInput
+                label={t("posts.list.filterTag")}
+                placeholder={t("posts.list.tagPlaceholder")}
+                value={tagText}
+                onChange={(event) => setTagText(event.currentTarget.value)}
+              />
+            </SimpleGrid>
+          </FilterPanel>
+          {filtered && (
+            <Group>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => {
+                  setSearch("");
+                  setTagText("");
+                  setUnit(null);
+                  setParams(new URLSearchParams(), { replace: true });
+                }}
+              >
+                {t("common.clearFilters")}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+        {list}
+        {posts.data && posts.data.total > 0 && (
+          <PaginationBar
+            page={page}
+            pageSize={pageSize}
+            total={posts.data.total}
+            onChange={(next) => setFilters({ page: String(next) }, true)}
+          />
+        )}
+      </Paper>
+    </>
+  );
+}
