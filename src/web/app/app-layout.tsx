@@ -29,6 +29,7 @@ import {
   LogoutIcon,
   PenIcon,
   PeopleIcon,
+  SendIcon,
   TreeIcon,
   UploadIcon,
   UserIcon,
@@ -69,6 +70,7 @@ const navItems: NavItem[] = [
     permission: "declarations.view",
   },
   { to: "/audit", labelKey: "nav.audit", icon: <ListIcon />, permission: "audit.read" },
+  { to: "/my-stories", labelKey: "nav.myStories", icon: <SendIcon /> },
   { to: "/my-accounts", labelKey: "nav.myAccounts", icon: <IdCardIcon /> },
   { to: "/profile", labelKey: "nav.profile", icon: <UserIcon /> },
 ];

@@ -18,6 +18,7 @@ const MediaPage = lazy(() => import("../features/media/media-page.tsx"));
 const PostsPage = lazy(() => import("../features/posts/posts-page.tsx"));
 // The editor (with its rich-text library) loads only when a post is opened.
 const PostEditorPage = lazy(() => import("../features/posts/post-editor-page.tsx"));
+const MyStoriesPage = lazy(() => import("../features/stories/my-stories-page.tsx"));
 const MyAccountsPage = lazy(() => import("../features/declarations/my-accounts-page.tsx"));
 const DeclarationRequestsPage = lazy(() => import("../features/declarations/requests-page.tsx"));
 const DeclarationRequestDetailPage = lazy(() => import("../features/declarations/request-detail-page.tsx"));
@@ -151,6 +152,7 @@ export default function SignedInApp() {
               </Allowed>
             }
           />
+          <Route path="my-stories" element={<MyStoriesPage />} />
           <Route path="my-accounts" element={<MyAccountsPage />} />
           <Route
             path="declarations/requests"

@@ -42,6 +42,7 @@ import type {
   postDetail,
   postListResponse,
   problemSchema,
+  storiesResponse,
   updatePostBody,
   updateVariantBody,
   variantSchema,
@@ -323,3 +324,6 @@ export type PublishingListsComplete = MustBeTrue<
   Covers<VariantStatus, (typeof variantStatuses)[number]> &
     Covers<VariantTarget, (typeof variantTargets)[number]>
 >;
+
+// Stories members send to their unit's editorial board.
+export type MyStory = AsJson<z.infer<typeof storiesResponse>>["items"][number];

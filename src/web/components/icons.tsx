@@ -143,3 +143,9 @@ export const ImageIcon = (props: IconProps) => (
     <path d="M15 8h.01M4 6a2 2 0 0 1 2 -2h12a2 2 0 0 1 2 2v12a2 2 0 0 1 -2 2h-12a2 2 0 0 1 -2 -2zM4 16l5 -5c.9 -.9 2.1 -.9 3 0l5 5M14 14l1 -1c.9 -.9 2.1 -.9 3 0l2 2" />
   </Icon>
 );
+export const SendIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10 14l11 -11" />
+    <path d="M21 3l-6.5 18a.55 .55 0 0 1 -1 0l-3.5 -7l-7 -3.5a.55 .55 0 0 1 0 -1l18 -6.5" />
+  </Icon>
+);

@@ -28,13 +28,23 @@ export const acceptedTypes = "image/jpeg,image/png,image/webp,image/gif,image/av
  */
 export function uploadMediaFile(
   file: File,
-  options: { unitId: string; altText: string; onProgress: (fraction: number) => void; signal?: AbortSignal },
+  options: {
+    /** The unit's library; without it, the member's own unit (`/api/me/media`, for stories). */
+    unitId?: string;
+    altText: string;
+    onProgress: (fraction: number) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<UploadedMedia> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(
       "POST",
-      withQuery("/api/media", { unitId: options.unitId, altText: options.altText.trim(), name: file.name }),
+      withQuery(options.unitId ? "/api/media" : "/api/me/media", {
+        unitId: options.unitId,
+        altText: options.altText.trim(),
+        name: file.name,
+      }),
     );
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.setRequestHeader("accept", "application/json");
