@@ -28,6 +28,7 @@ import { unitPath } from "./modules/org/service.ts";
 import { portalRoutes } from "./modules/portal/routes.ts";
 import { connectionRoutes } from "./modules/publishing/connection-routes.ts";
 import { publishingRoutes } from "./modules/publishing/routes.ts";
+import { shareCardRoutes } from "./modules/share-cards/routes.ts";
 
 export interface AppDependencies {
   config: Config;
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(mediaRoutes);
   await app.register(publishingRoutes);
   await app.register(portalRoutes);
+  await app.register(shareCardRoutes);
   await registerMailWorker(deps.jobs, deps.mailer);
 
   if (existsSync(`${webRoot}/index.html`)) {

@@ -251,6 +251,10 @@ function siblingAttempts(): Record<string, InjectOptions> {
       payload: { title: "Sửa trái phép" },
     },
     "GET /api/posts/:id/versions": { method: "GET", url: `/api/posts/${rightPostId}/versions` },
+    "GET /api/posts/:id/share-card.png": {
+      method: "GET",
+      url: `/api/posts/${rightPostId}/share-card.png`,
+    },
     "POST /api/posts/:id/variants": {
       method: "POST",
       url: `/api/posts/${rightPostId}/variants`,

@@ -68,11 +68,24 @@ interface PageMeta {
   description: string;
   url: string;
   cover?: Cover | null;
+  /** What a shared link shows as its picture, when not the cover (an article's share card). */
+  shareImage?: ShareImage;
   article?: PublishedArticle;
 }
 
+interface ShareImage {
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+}
+
 function head(site: PortalSite, meta: PageMeta) {
-  const image = meta.cover?.url ?? null;
+  const image: ShareImage | null =
+    meta.shareImage ??
+    (meta.cover
+      ? { url: meta.cover.url, width: meta.cover.width, height: meta.cover.height, alt: meta.cover.altText }
+      : null);
   return html`<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${meta.title}</title>
@@ -86,12 +99,12 @@ function head(site: PortalSite, meta: PageMeta) {
 <meta property="og:title" content="${meta.shareTitle ?? meta.title}">
 <meta property="og:description" content="${meta.description}">
 <meta property="og:url" content="${meta.url}">
-${image ? html`<meta property="og:image" content="${image}">${meta.cover?.width ? html`<meta property="og:image:width" content="${meta.cover.width}"><meta property="og:image:height" content="${meta.cover.height ?? ""}">` : ""}<meta property="og:image:alt" content="${meta.cover?.altText ?? ""}">` : ""}
+${image ? html`<meta property="og:image" content="${image.url}">${image.width ? html`<meta property="og:image:width" content="${image.width}"><meta property="og:image:height" content="${image.height ?? ""}">` : ""}<meta property="og:image:alt" content="${image.alt}">` : ""}
 ${meta.article ? html`<meta property="article:published_time" content="${meta.article.publishedAt.toISOString()}">${meta.article.tags.map((tag) => html`<meta property="article:tag" content="${tag}">`)}` : ""}
 <meta name="twitter:card" content="${image ? "summary_large_image" : "summary"}">
 <meta name="twitter:title" content="${meta.shareTitle ?? meta.title}">
 <meta name="twitter:description" content="${meta.description}">
-${image ? html`<meta name="twitter:image" content="${image}">` : ""}
+${image ? html`<meta name="twitter:image" content="${image.url}"><meta name="twitter:image:alt" content="${image.alt}">` : ""}
 <style>${styles}</style>`;
 }
 
@@ -202,6 +215,13 @@ ${article.tags.length > 0 ? html`<ul class="tags" aria-label="Chủ đề">${art
       description: article.summary,
       url: articleUrl(site, article),
       cover,
+      // The card carries the title, photo and unit in one picture, sized as OpenGraph asks.
+      shareImage: {
+        url: `${articleUrl(site, article)}/the-chia-se.png`,
+        width: 1200,
+        height: 630,
+        alt: article.title,
+      },
       article,
     },
     body,
