@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
 import sharp from "sharp";
 
@@ -257,8 +257,7 @@ export async function renderCard(content: CardContent, size: CardSize): Promise<
   const fonts = await loadFonts();
   const { width, height } = cardSizes[size];
   const svg = await satori((await cardTree(content, size, fonts)) as never, { width, height, fonts });
-  const png = new Resvg(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } })
-    .render()
-    .asPng();
-  return Buffer.from(png);
+  // On libuv's pool: rasterising would otherwise hold every other request of the process.
+  const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
+  return Buffer.from(image.asPng());
 }
