@@ -86,3 +86,6 @@ for (const engine of engines) {
 
 // The public lookup has its own data set (demo province plus ~1,000 channels) and server.
 await import("./lookup.ts");
+
+// The scheduler: how many variants per second a backlog of due posts drains at.
+await import("./publish.ts");

@@ -10,7 +10,15 @@ export interface JobQueue {
     data: T,
     options?: { retryLimit?: number; startAfter?: Date },
   ): Promise<string | null>;
-  register<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  /**
+   * With `batchSize` > 1 a worker takes several due jobs at once and runs them side by side, and
+   * keeps fetching while batches come back full (a backlog of scheduled posts drains at once).
+   */
+  register<T extends object>(
+    name: string,
+    handler: JobHandler<T>,
+    options?: { batchSize?: number },
+  ): Promise<void>;
   stop(): Promise<void>;
   boss: PgBoss;
 }
@@ -44,13 +52,27 @@ export async function startJobQueue(
         startAfter: sendOptions?.startAfter,
       });
     },
-    async register(name, handler) {
+    async register(name, handler, workOptions) {
       await ensureQueue(name);
-      await boss.work<never>(name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
-        for (const job of jobs) {
-          await handler(job.data as never);
-        }
-      });
+      const batchSize = workOptions?.batchSize ?? 1;
+      await boss.work<never>(
+        name,
+        { pollingIntervalSeconds: options.pollingSeconds ?? 2, batchSize, burstWhenBatchFull: batchSize > 1 },
+        async (jobs) => {
+          if (batchSize === 1) {
+            for (const job of jobs) {
+              await handler(job.data as never);
+            }
+            return;
+          }
+          // One failing job must not fail (and retry) the others of its batch.
+          const results = await Promise.allSettled(jobs.map((job) => handler(job.data as never)));
+          const failed = results.find((result) => result.status === "rejected");
+          if (failed) {
+            throw failed.reason;
+          }
+        },
+      );
     },
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
   };

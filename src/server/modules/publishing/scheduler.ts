@@ -418,7 +418,7 @@ export async function recoverInterruptedPublishes(deps: SchedulerDeps): Promise<
 
 /** Makes this process a publishing worker; returns a function that stops its recovery timer. */
 export async function registerPublishingWorker(deps: SchedulerDeps): Promise<() => void> {
-  await deps.jobs.register<PublishJob>(PUBLISH_JOB, (job) => runPublishJob(deps, job));
+  await deps.jobs.register<PublishJob>(PUBLISH_JOB, (job) => runPublishJob(deps, job), { batchSize: 8 });
   await recoverInterruptedPublishes(deps);
   const timer = setInterval(() => {
     recoverInterruptedPublishes(deps).catch((error: unknown) =>
