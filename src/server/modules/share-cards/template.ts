@@ -24,7 +24,7 @@ export interface CardContent {
 }
 
 /** Bumped when the template's look changes, so cards cached with the old look are drawn again. */
-export const templateRevision = 1;
+export const templateRevision = 2;
 
 const brand = "#1c5fa8";
 const brandDark = "#0d3768";
@@ -171,7 +171,8 @@ function brandRow(unitName: string, logoSize: number, fontSize: number): Node {
         flex: 1,
         color: "#ffffff",
         fontFamily: family,
-        fontWeight: 700,
+        // Regular beside the bold title: the unit signs the card, the title is what is read first.
+        fontWeight: 400,
         fontSize,
         lineHeight: 1.25,
         lineClamp: 2,
