@@ -8,6 +8,7 @@ import { createMailer } from "./mail/mailer.ts";
 import { ensureAdminAreas } from "./modules/org/admin-areas.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
 import { demoAccounts, seedDemoOrganisation } from "./seed/demo.ts";
+import { seedDemoPosts } from "./seed/demo-posts.ts";
 
 const config = loadConfig();
 
@@ -49,6 +50,9 @@ const mailer = createMailer({
   from: config.mailFrom,
   log: (line) => console.log(line),
 });
+if (demoPassword) {
+  await seedDemoPosts(database.db, { publicUrl: config.publicUrl });
+}
 const app = await buildApp({ config, database, jobs, mailer });
 await app.listen({ port: config.port, host: config.host });
 
@@ -70,6 +74,7 @@ console.log(
           "  Tài khoản mẫu / demo accounts:",
           ...demoAccounts.map((account) => `    ${account.email} — ${account.description.vi}`),
           `    Mật khẩu chung / shared password: ${demoPassword}`,
+          `  Trang tin mẫu / demo portal: ${config.publicUrl}/u/TQ`,
         ]
       : []),
     "",

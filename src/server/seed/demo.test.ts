@@ -11,6 +11,7 @@ import { lookupChannel } from "../modules/channels/public-service.ts";
 import { roles } from "../modules/org/policy.ts";
 import { ensureRootUnit } from "./bootstrap.ts";
 import { type DemoSeedResult, demoAccounts, seedDemoOrganisation } from "./demo.ts";
+import { seedDemoPosts } from "./demo-posts.ts";
 
 const DEMO_PASSWORD = "mật-khẩu-mẫu-2025";
 
@@ -234,5 +235,34 @@ describe("demo organisation", () => {
       (e: AppError) => e,
     );
     expect((error as AppError).code).toBe("demo.password_too_short");
+  });
+});
+
+describe("demo posts", () => {
+  it("puts approved articles on the province's portal through the desk's own rules", async () => {
+    const published = await seedDemoPosts(database.db, { publicUrl: "http://demo.local" });
+    expect(published).toBe(4);
+    const variants = await queryRows<{ status: string; target: string; n: number }>(
+      database.db,
+      sql`select v.status, v.target, count(*)::int as n from post_variants v group by v.status, v.target order by 1, 2`,
+    );
+    expect(variants).toEqual([
+      { status: "in_review", target: "facebook_page", n: 1 },
+      { status: "in_review", target: "portal", n: 1 },
+      { status: "published", target: "portal", n: 4 },
+    ]);
+    // Every published one has the approval its unit requires, given by someone other than its author.
+    const [unapproved] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from post_variants v join posts p on p.id = v.post_id
+           where v.status = 'published' and not exists (
+             select 1 from variant_approvals a where a.variant_id = v.id and a.approver_id <> p.author_id)`,
+    );
+    expect(unapproved?.n).toBe(0);
+    const [story] = await queryRows<{ origin: string; credited: string }>(
+      database.db,
+      sql`select p.origin, pe.full_name as credited from posts p join people pe on pe.id = p.credited_person_id`,
+    );
+    expect(story).toEqual({ origin: "collaborator", credited: "Ma Thị Hoà" });
   });
 });

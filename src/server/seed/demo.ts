@@ -22,7 +22,7 @@ import { generatePassword } from "./bootstrap.ts";
 
 const PROVINCE_AREA_CODE = "08";
 // A reserved .example domain: a configured mail server can never deliver demo mail to a real inbox.
-const EMAIL_DOMAIN = "tuyenquang.caunoi.example";
+export const EMAIL_DOMAIN = "tuyenquang.caunoi.example";
 const SEED = 20250701;
 
 /** The communes and wards of the demo, by their code in the shipped dataset (five wards, six communes). */
