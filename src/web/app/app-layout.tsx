@@ -19,6 +19,7 @@ import { can, useSignedInSession, useSignOut } from "../backend/session.ts";
 import type { Permission } from "../backend/types.ts";
 import {
   AlertIcon,
+  CalendarIcon,
   ChannelIcon,
   ChecklistIcon,
   ExternalLinkIcon,
@@ -46,6 +47,7 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { to: "/posts", labelKey: "nav.posts", icon: <PenIcon />, permission: "posts.read" },
+  { to: "/calendar", labelKey: "nav.calendar", icon: <CalendarIcon />, permission: "posts.read" },
   { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
   { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },

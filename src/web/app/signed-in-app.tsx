@@ -18,6 +18,7 @@ const MediaPage = lazy(() => import("../features/media/media-page.tsx"));
 const PostsPage = lazy(() => import("../features/posts/posts-page.tsx"));
 // The editor (with its rich-text library) loads only when a post is opened.
 const PostEditorPage = lazy(() => import("../features/posts/post-editor-page.tsx"));
+const CalendarPage = lazy(() => import("../features/posts/calendar-page.tsx"));
 const MyStoriesPage = lazy(() => import("../features/stories/my-stories-page.tsx"));
 const MyAccountsPage = lazy(() => import("../features/declarations/my-accounts-page.tsx"));
 const DeclarationRequestsPage = lazy(() => import("../features/declarations/requests-page.tsx"));
@@ -153,6 +154,14 @@ export default function SignedInApp() {
             }
           />
           <Route path="my-stories" element={<MyStoriesPage />} />
+          <Route
+            path="calendar"
+            element={
+              <Allowed permission="posts.read">
+                <CalendarPage />
+              </Allowed>
+            }
+          />
           <Route path="my-accounts" element={<MyAccountsPage />} />
           <Route
             path="declarations/requests"

@@ -703,7 +703,7 @@ export const en: Messages = {
       anyChannel: "Any channel",
       filterTag: "Topic",
       filterStatus: "Status",
-      anyStatus: "Scheduled, publishing, published, failed",
+      anyStatus: "Any status",
       empty: "Nothing is scheduled or published in this period.",
       dragHint: "Drag a scheduled post to another day or hour to reschedule it.",
       reschedule: "Reschedule",

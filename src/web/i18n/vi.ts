@@ -698,7 +698,7 @@ export const vi = {
       anyChannel: "Mọi kênh",
       filterTag: "Chủ đề",
       filterStatus: "Trạng thái",
-      anyStatus: "Đã hẹn, đang đăng, đã đăng, lỗi",
+      anyStatus: "Mọi trạng thái",
       empty: "Không có bài nào được hẹn giờ hoặc đã đăng trong khoảng này.",
       dragHint: "Kéo một bài đã hẹn giờ sang ngày hoặc giờ khác để đổi giờ đăng.",
       reschedule: "Đổi giờ",
