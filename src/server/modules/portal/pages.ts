@@ -89,6 +89,7 @@ function head(site: PortalSite, meta: PageMeta) {
   return html`<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${meta.title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${meta.url}">
 <link rel="alternate" type="application/rss+xml" title="${site.name} (RSS)" href="${site.baseUrl}/rss.xml">
