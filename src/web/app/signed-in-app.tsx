@@ -18,6 +18,7 @@ const MediaPage = lazy(() => import("../features/media/media-page.tsx"));
 const PostsPage = lazy(() => import("../features/posts/posts-page.tsx"));
 // The editor (with its rich-text library) loads only when a post is opened.
 const PostEditorPage = lazy(() => import("../features/posts/post-editor-page.tsx"));
+const PostVersionsPage = lazy(() => import("../features/posts/versions-page.tsx"));
 const CalendarPage = lazy(() => import("../features/posts/calendar-page.tsx"));
 const MyStoriesPage = lazy(() => import("../features/stories/my-stories-page.tsx"));
 const MyAccountsPage = lazy(() => import("../features/declarations/my-accounts-page.tsx"));
@@ -154,6 +155,14 @@ export default function SignedInApp() {
             }
           />
           <Route path="my-stories" element={<MyStoriesPage />} />
+          <Route
+            path="posts/:id/versions"
+            element={
+              <Allowed permission="posts.read">
+                <PostVersionsPage />
+              </Allowed>
+            }
+          />
           <Route
             path="calendar"
             element={
