@@ -21,6 +21,7 @@ import { ChannelIcon, ChevronRightIcon, DotsIcon, PeopleIcon, PlusIcon } from ".
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.ts";
+import { ApprovalPolicyCard } from "../posts/approval-policy-card.tsx";
 import { KindBadge, UnitStatusBadge } from "./unit-badges.tsx";
 import {
   CreateUnitDialog,
@@ -181,6 +182,10 @@ export default function UnitDetailPage() {
             <Field label={t("units.detail.createdAt")}>{formatDate(data.createdAt, i18n.language)}</Field>
           </SimpleGrid>
         </Paper>
+
+        {can("posts.read", data.path) && (
+          <ApprovalPolicyCard unit={{ id: data.id, name: data.name, path: data.path }} />
+        )}
 
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
