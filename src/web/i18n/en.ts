@@ -601,6 +601,7 @@ export const en: Messages = {
       schedule: "Schedule",
       reschedule: "Reschedule",
       unschedule: "Unschedule",
+      backToApproved: "Back to approved",
       publishNow: "Publish now",
       retry: "Retry",
       byHand: "Mark posted by hand",

@@ -596,6 +596,7 @@ export const vi = {
       schedule: "Hẹn giờ đăng",
       reschedule: "Đổi giờ đăng",
       unschedule: "Bỏ hẹn giờ",
+      backToApproved: "Chuyển về Đã duyệt",
       publishNow: "Đăng ngay",
       retry: "Đăng lại",
       byHand: "Đánh dấu đã đăng tay",

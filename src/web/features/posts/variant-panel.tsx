@@ -203,7 +203,7 @@ export function VariantPanel(props: {
         loading={action.isPending && action.variables?.kind === "unschedule"}
         data-testid="variant-unschedule"
       >
-        {t("posts.actions.unschedule")}
+        {variant.status === "failed" ? t("posts.actions.backToApproved") : t("posts.actions.unschedule")}
       </Button>,
     );
   }
