@@ -620,6 +620,11 @@ export const en: Messages = {
       invalid: "Choose a date and time.",
       past: "The publishing time must be in the future.",
     },
+    shareCard: {
+      action: "Share card",
+      wide: "Download 1200×630 (Facebook, Zalo)",
+      square: "Download square 1080×1080",
+    },
     publishNow: {
       explain: "The version will be published to “{{channel}}” right now.",
     },

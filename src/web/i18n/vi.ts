@@ -615,6 +615,11 @@ export const vi = {
       invalid: "Hãy chọn ngày và giờ.",
       past: "Thời điểm đăng phải ở tương lai.",
     },
+    shareCard: {
+      action: "Ảnh chia sẻ",
+      wide: "Tải ảnh 1200×630 (Facebook, Zalo)",
+      square: "Tải ảnh vuông 1080×1080",
+    },
     publishNow: {
       explain: "Phiên bản sẽ được đăng lên “{{channel}}” ngay bây giờ.",
     },

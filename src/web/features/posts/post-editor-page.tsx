@@ -7,6 +7,7 @@ import {
   Checkbox,
   Group,
   Input,
+  Menu,
   Paper,
   Stack,
   Tabs,
@@ -24,7 +25,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import type { Channel, CreatePostBody, PostDetail, UpdatePostBody } from "../../backend/types.ts";
-import { ChevronRightIcon } from "../../components/icons.tsx";
+import { ChevronRightIcon, DownloadIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
@@ -412,14 +413,39 @@ function ExistingPost({ id }: { id: string }) {
           </Text>
         }
         actions={
-          <Button
-            variant="default"
-            component={Link}
-            to={`/posts/${data.id}/versions`}
-            data-testid="post-versions"
-          >
-            {t("posts.versions.open")}
-          </Button>
+          <>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button
+                  variant="default"
+                  leftSection={<DownloadIcon size={16} />}
+                  data-testid="post-share-card"
+                >
+                  {t("posts.shareCard.action")}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {(["1200x630", "1080x1080"] as const).map((size) => (
+                  <Menu.Item
+                    key={size}
+                    component="a"
+                    href={`/api/posts/${data.id}/share-card.png?size=${size}&download=1`}
+                    download
+                  >
+                    {t(size === "1200x630" ? "posts.shareCard.wide" : "posts.shareCard.square")}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+            <Button
+              variant="default"
+              component={Link}
+              to={`/posts/${data.id}/versions`}
+              data-testid="post-versions"
+            >
+              {t("posts.versions.open")}
+            </Button>
+          </>
         }
       />
       <Stack gap="md" maw={960}>
