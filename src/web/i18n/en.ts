@@ -591,7 +591,7 @@ export const en: Messages = {
       failed: "Publishing failed ({{at}})",
       needsPerson: "Needs a person (for example reconnect the channel or change the content)",
       transient: "Temporary error",
-      rejected: "Sent back ({{at}})",
+      rejected: "Sent back by {{name}} ({{at}})",
     },
     actions: {
       submit: "Send for approval",

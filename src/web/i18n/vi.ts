@@ -586,7 +586,7 @@ export const vi = {
       failed: "Đăng không thành công ({{at}})",
       needsPerson: "Cần người xử lý (ví dụ kết nối lại kênh hoặc sửa nội dung)",
       transient: "Lỗi tạm thời",
-      rejected: "Bị trả lại ({{at}})",
+      rejected: "{{name}} trả lại ({{at}})",
     },
     actions: {
       submit: "Gửi duyệt",

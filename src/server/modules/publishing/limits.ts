@@ -23,7 +23,7 @@ export interface LimitProblem {
 const rules: Record<
   VariantTarget,
   {
-    name: string;
+    name: { vi: string; en: string };
     titleRequired: boolean;
     titleMax: number | null;
     bodyMax: number;
@@ -36,7 +36,7 @@ const rules: Record<
   }
 > = {
   portal: {
-    name: "Cổng thông tin / portal",
+    name: { vi: "Cổng thông tin", en: "The portal" },
     titleRequired: true,
     titleMax: 200,
     bodyMax: 200_000,
@@ -46,7 +46,7 @@ const rules: Record<
     mixMedia: true,
   },
   facebook_page: {
-    name: "Facebook",
+    name: { vi: "Facebook", en: "Facebook" },
     titleRequired: false,
     titleMax: null,
     bodyMax: 63_206,
@@ -56,7 +56,7 @@ const rules: Record<
     mixMedia: false,
   },
   zalo_oa: {
-    name: "Zalo OA",
+    name: { vi: "Zalo OA", en: "Zalo OA" },
     titleRequired: true,
     titleMax: 150,
     bodyMax: 100_000,
@@ -67,7 +67,7 @@ const rules: Record<
     needsCover: true,
   },
   youtube: {
-    name: "YouTube",
+    name: { vi: "YouTube", en: "YouTube" },
     titleRequired: true,
     titleMax: 100,
     bodyMax: 5_000,
@@ -78,7 +78,7 @@ const rules: Record<
     noAngleBrackets: true,
   },
   tiktok: {
-    name: "TikTok",
+    name: { vi: "TikTok", en: "TikTok" },
     titleRequired: false,
     titleMax: null,
     bodyMax: 2_200,
@@ -107,40 +107,40 @@ export function checkLimits(target: VariantTarget, content: VariantContent): Lim
     problems.push({
       field: "title",
       code: "limits.title_required",
-      vi: `${rule.name} cần tiêu đề.`,
-      en: `${rule.name} needs a title.`,
+      vi: `${rule.name.vi} cần tiêu đề.`,
+      en: `${rule.name.en} needs a title.`,
     });
   }
   if (rule.titleMax !== null && [...title].length > rule.titleMax) {
     problems.push({
       field: "title",
       code: "limits.title_too_long",
-      vi: `Tiêu đề trên ${rule.name} tối đa ${rule.titleMax} ký tự (hiện ${[...title].length}).`,
-      en: `A ${rule.name} title has at most ${rule.titleMax} characters (now ${[...title].length}).`,
+      vi: `Tiêu đề trên ${rule.name.vi} tối đa ${rule.titleMax} ký tự (hiện ${[...title].length}).`,
+      en: `${rule.name.en}: a title has at most ${rule.titleMax} characters (now ${[...title].length}).`,
     });
   }
   if (rule.bodyRequired && !text) {
     problems.push({
       field: "body",
       code: "limits.body_required",
-      vi: `${rule.name} cần nội dung.`,
-      en: `${rule.name} needs a body.`,
+      vi: `${rule.name.vi} cần nội dung.`,
+      en: `${rule.name.en} needs a body.`,
     });
   }
   if ([...text].length > rule.bodyMax) {
     problems.push({
       field: "body",
       code: "limits.body_too_long",
-      vi: `Nội dung trên ${rule.name} tối đa ${rule.bodyMax.toLocaleString("vi-VN")} ký tự (hiện ${[...text].length.toLocaleString("vi-VN")}).`,
-      en: `${rule.name} allows at most ${rule.bodyMax.toLocaleString("en")} characters (now ${[...text].length.toLocaleString("en")}).`,
+      vi: `Nội dung trên ${rule.name.vi} tối đa ${rule.bodyMax.toLocaleString("vi-VN")} ký tự (hiện ${[...text].length.toLocaleString("vi-VN")}).`,
+      en: `${rule.name.en} allows at most ${rule.bodyMax.toLocaleString("en")} characters (now ${[...text].length.toLocaleString("en")}).`,
     });
   }
   if (rule.noAngleBrackets && /[<>]/.test(`${title}${text}`)) {
     problems.push({
       field: /[<>]/.test(title) ? "title" : "body",
       code: "limits.angle_brackets",
-      vi: `${rule.name} không nhận dấu < và > trong tiêu đề và mô tả.`,
-      en: `${rule.name} does not accept < and > in titles and descriptions.`,
+      vi: `${rule.name.vi} không nhận dấu < và > trong tiêu đề và mô tả.`,
+      en: `${rule.name.en} does not accept < and > in titles and descriptions.`,
     });
   }
   if (!text && !title && content.media.length === 0 && !content.linkUrl) {
@@ -155,8 +155,8 @@ export function checkLimits(target: VariantTarget, content: VariantContent): Lim
     problems.push({
       field: "media",
       code: "limits.mixed_media",
-      vi: `${rule.name} không cho đăng ảnh và video trong cùng một bài.`,
-      en: `${rule.name} does not take photos and a video in one post.`,
+      vi: `${rule.name.vi} không cho đăng ảnh và video trong cùng một bài.`,
+      en: `${rule.name.en} does not take photos and a video in one post.`,
     });
   }
   const [minImages, maxImages] = rule.images;
@@ -167,22 +167,24 @@ export function checkLimits(target: VariantTarget, content: VariantContent): Lim
       code: "limits.too_many_images",
       vi:
         maxImages === 0
-          ? `${rule.name} không đăng ảnh trong loại bài này.`
-          : `${rule.name} nhận tối đa ${maxImages} ảnh (hiện ${images}).`,
+          ? `${rule.name.vi} không đăng ảnh trong loại bài này.`
+          : `${rule.name.vi} nhận tối đa ${maxImages} ảnh (hiện ${images}).`,
       en:
         maxImages === 0
-          ? `${rule.name} takes no photos in this kind of post.`
-          : `${rule.name} takes at most ${maxImages} photos (now ${images}).`,
+          ? `${rule.name.en} takes no photos in this kind of post.`
+          : `${rule.name.en} takes at most ${maxImages} photos (now ${images}).`,
     });
   }
   if (images < minImages) {
     problems.push({
       field: "media",
       code: rule.needsCover ? "limits.cover_required" : "limits.image_required",
-      vi: rule.needsCover ? `${rule.name} cần một ảnh bìa.` : `${rule.name} cần ít nhất ${minImages} ảnh.`,
+      vi: rule.needsCover
+        ? `${rule.name.vi} cần một ảnh bìa.`
+        : `${rule.name.vi} cần ít nhất ${minImages} ảnh.`,
       en: rule.needsCover
-        ? `${rule.name} needs a cover photo.`
-        : `${rule.name} needs at least ${minImages} photo(s).`,
+        ? `${rule.name.en} needs a cover photo.`
+        : `${rule.name.en} needs at least ${minImages} photo(s).`,
     });
   }
   if (videos > maxVideos) {
@@ -191,20 +193,20 @@ export function checkLimits(target: VariantTarget, content: VariantContent): Lim
       code: "limits.too_many_videos",
       vi:
         maxVideos === 0
-          ? `${rule.name} không đăng video trong loại bài này.`
-          : `${rule.name} nhận tối đa ${maxVideos} video.`,
+          ? `${rule.name.vi} không đăng video trong loại bài này.`
+          : `${rule.name.vi} nhận tối đa ${maxVideos} video.`,
       en:
         maxVideos === 0
-          ? `${rule.name} takes no video in this kind of post.`
-          : `${rule.name} takes at most ${maxVideos} video(s).`,
+          ? `${rule.name.en} takes no video in this kind of post.`
+          : `${rule.name.en} takes at most ${maxVideos} video(s).`,
     });
   }
   if (videos < minVideos) {
     problems.push({
       field: "media",
       code: "limits.video_required",
-      vi: `${rule.name} cần đúng một video.`,
-      en: `${rule.name} needs exactly one video.`,
+      vi: `${rule.name.vi} cần đúng một video.`,
+      en: `${rule.name.en} needs exactly one video.`,
     });
   }
   return problems;

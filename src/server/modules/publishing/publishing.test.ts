@@ -129,6 +129,38 @@ describe("writing a post", () => {
     expect(refused.json().detail).toContain("ảnh bìa");
   });
 
+  it("refuses another branch's channel, and finds posts by title ignoring diacritics", async () => {
+    const elsewhere = await registerChannel(
+      { db: t.db, actor: null, ip: null },
+      {
+        unitId: org.right.id,
+        platform: "website",
+        url: `https://ben-phai-${Date.now()}.gov.vn`,
+        displayName: "Cổng phường",
+      },
+    );
+    const refused = await editor.request({
+      method: "POST",
+      url: "/api/posts",
+      payload: { unitId: org.left.id, title: "Sang kênh khác", bodyHtml: "", channelIds: [elsewhere.id] },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe("publishing.channel_elsewhere");
+    const created = await writePost({ title: "Phòng chống lừa đảo qua mạng" });
+    const found = (await editor.request({ method: "GET", url: "/api/posts?q=lua%20dao" })).json();
+    expect(found.items.map((item: { id: string }) => item.id)).toContain(created.id);
+    expect(found.items[0].variants[0].channelName).toBe("Cổng thông tin xã");
+  });
+
+  it("says what the reader may do, and limits in plain English when asked in English", async () => {
+    const created = await writePost({ channelIds: [zaloId] });
+    const asEditor = (await editor.request({ method: "GET", url: `/api/posts/${created.id}` })).json();
+    expect(asEditor).toMatchObject({ canWrite: true, canApprove: false });
+    const asApprover = (await approver.request({ method: "GET", url: `/api/posts/${created.id}` })).json();
+    expect(asApprover).toMatchObject({ canWrite: false, canApprove: true });
+    expect(asEditor.variants[0].problems[0].en).toBe("Zalo OA needs a cover photo.");
+  });
+
   it("keeps every version for comparison", async () => {
     const created = await writePost();
     await editor.request({
@@ -158,6 +190,11 @@ describe("approval", () => {
       reason: "Thiếu nguồn ảnh.",
     });
     expect(rejected.json()).toMatchObject({ status: "draft", lastRejection: { reason: "Thiếu nguồn ảnh." } });
+    const detail = (await editor.request({ method: "GET", url: `/api/posts/${created.id}` })).json();
+    expect(detail.variants[0].lastRejection).toMatchObject({
+      reason: "Thiếu nguồn ảnh.",
+      byName: "Người Duyệt",
+    });
     await post(editor, `/api/variants/${variant.id}/submit`);
     expect((await post(approver, `/api/variants/${variant.id}/approve`)).json().status).toBe("approved");
     const history = (

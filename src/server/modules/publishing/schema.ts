@@ -80,6 +80,9 @@ export const variantSchema = z.object({
 });
 
 export const variantDetail = variantSchema.extend({
+  lastRejection: z
+    .object({ reason: z.string(), by: z.string(), byName: z.string(), at: z.string() })
+    .nullable(),
   channel: z.object({ id: z.string(), displayName: z.string(), url: z.string() }),
   approvals: z.array(z.object({ level: z.number(), approver: personRef, at: z.date() })),
   problems: z.array(problemSchema),
@@ -100,6 +103,8 @@ export const postDetail = z.object({
   credited: personRef.nullable(),
   version: z.number(),
   approvalsNeeded: z.number(),
+  /** Whether the reader may edit the post, add channels, submit and schedule. */
+  canWrite: z.boolean(),
   canApprove: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -129,6 +134,7 @@ export const postListResponse = z.object({
           id: z.string(),
           target: variantTarget,
           channelId: z.string(),
+          channelName: z.string(),
           status: variantStatus,
           scheduledAt: z.date().nullable(),
           publishedAt: z.date().nullable(),
@@ -180,6 +186,8 @@ export const calendarResponse = z.object({
       variantId: z.string(),
       postId: z.string(),
       unitId: z.string(),
+      unitName: z.string(),
+      channelName: z.string(),
       title: z.string(),
       tags: z.array(z.string()),
       target: variantTarget,

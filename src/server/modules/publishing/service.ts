@@ -169,7 +169,7 @@ function variantDraftFrom(
   }
 }
 
-async function targetChannel(db: Executor, actor: Actor, channelId: string) {
+async function targetChannel(db: Executor, actor: Actor, channelId: string, postUnitId: string) {
   const channel = await getChannel(db, channelId);
   const target = targetOfPlatform[channel.platform];
   if (!target) {
@@ -187,6 +187,15 @@ async function targetChannel(db: Executor, actor: Actor, channelId: string) {
     );
   }
   const path = await unitPathOf(db, channel.unitId);
+  const postPath = await unitPathOf(db, postUnitId);
+  // A post goes out on its own unit's channels and those below it, never on another branch's.
+  if (path !== postPath && !path.startsWith(`${postPath}.`)) {
+    throw errors.badRequest(
+      "publishing.channel_elsewhere",
+      `Kênh “${channel.displayName}” thuộc đơn vị khác, không thuộc đơn vị của bài viết.`,
+      `The channel “${channel.displayName}” belongs to a unit outside the post's own.`,
+    );
+  }
   if (!can(actor, "posts.write", path)) {
     throw errors.forbidden();
   }
@@ -260,7 +269,7 @@ export async function createPost(
   await requireMediaOfUnit(deps, ctx.db, mediaIds);
   const targets: Awaited<ReturnType<typeof targetChannel>>[] = [];
   for (const channelId of new Set(input.channelIds)) {
-    targets.push(await targetChannel(ctx.db, ctx.actor, channelId));
+    targets.push(await targetChannel(ctx.db, ctx.actor, channelId, input.unitId));
   }
   return ctx.db.transaction(async (tx) => {
     const title = input.title.normalize("NFC").trim();
@@ -346,7 +355,12 @@ export async function updatePost(
 
 /** Adds a channel to a post, as a new draft variant made from the post. */
 export async function addVariant(ctx: SignedIn, postId: string, channelId: string) {
-  const { channel, target } = await targetChannel(ctx.db, ctx.actor, channelId);
+  const { channel, target } = await targetChannel(
+    ctx.db,
+    ctx.actor,
+    channelId,
+    (await requirePost(ctx.db, postId)).unitId,
+  );
   return ctx.db.transaction(async (tx) => {
     const post = await requirePost(tx, postId, true);
     const [variant] = await tx
@@ -784,6 +798,7 @@ export async function getPost(db: Executor, deps: PublishingDeps, postId: string
     ...(post.authorId ? [post.authorId] : []),
     ...(post.creditedPersonId ? [post.creditedPersonId] : []),
     ...approvalRows.map((row) => row.approverId),
+    ...variants.flatMap((variant) => (variant.lastRejection ? [variant.lastRejection.by] : [])),
   ]);
   const unit = (await unitSummaries(db, [post.unitId])).get(post.unitId);
   const channelViews = new Map<string, { displayName: string; url: string }>();
@@ -811,12 +826,16 @@ export async function getPost(db: Executor, deps: PublishingDeps, postId: string
     approvalsNeeded: needed,
     createdAt: post.createdAt,
     updatedAt: post.updatedAt,
+    canWrite: can(actor, "posts.write", unitPath),
     canApprove:
       post.authorId !== actor.personId &&
       holdsRoleOn(actor, [...policy.approverRoles, ...policy.secondApproverRoles], unitPath),
     variants: await Promise.all(
       variants.map(async (variant) => ({
         ...variantView(variant),
+        lastRejection: variant.lastRejection
+          ? { ...variant.lastRejection, byName: people.get(variant.lastRejection.by)?.fullName ?? "" }
+          : null,
         channel: {
           id: variant.channelId,
           ...(channelViews.get(variant.channelId) ?? { displayName: "", url: "" }),
@@ -874,6 +893,15 @@ export async function listPostVersions(db: Executor, postId: string) {
   }));
 }
 
+/** Display names of registry channels, looked up once each. */
+async function channelNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    names.set(id, (await getChannel(db, id).catch(() => null))?.displayName ?? "");
+  }
+  return names;
+}
+
 export interface ListPostsOptions {
   scope: readonly string[];
   unitPath?: string | undefined;
@@ -891,7 +919,11 @@ export async function listPosts(db: Executor, options: ListPostsOptions) {
     unitIdWithin(posts.unitId, options.scope, options.unitPath),
   ];
   if (options.q?.trim()) {
-    conditions.push(sql`${posts.title} ilike ${`%${options.q.trim().replace(/[\\%_]/g, "\\$&")}%`}`);
+    const pattern = `%${options.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, "\\$&")}%`;
+    conditions.push(sql`unaccent(lower(${posts.title})) like unaccent(${pattern})`);
   }
   if (options.tag) {
     conditions.push(sql`${options.tag.toLowerCase()} = any(${posts.tags})`);
@@ -928,6 +960,10 @@ export async function listPosts(db: Executor, options: ListPostsOptions) {
     db,
     rows.map((row) => row.unitId),
   );
+  const names = await channelNames(
+    db,
+    variants.map((variant) => variant.channelId),
+  );
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -943,6 +979,7 @@ export async function listPosts(db: Executor, options: ListPostsOptions) {
           id: variant.id,
           target: variant.target,
           channelId: variant.channelId,
+          channelName: names.get(variant.channelId) ?? "",
           status: variant.status,
           scheduledAt: variant.scheduledAt,
           publishedAt: variant.publishedAt,
@@ -996,10 +1033,20 @@ export async function calendar(db: Executor, options: CalendarOptions) {
     .where(and(...conditions))
     .orderBy(asc(when))
     .limit(2000);
+  const names = await channelNames(
+    db,
+    rows.map((row) => row.variant.channelId),
+  );
+  const units = await unitSummaries(
+    db,
+    rows.map((row) => row.post.unitId),
+  );
   return rows.map(({ variant, post }) => ({
     variantId: variant.id,
     postId: post.id,
     unitId: post.unitId,
+    unitName: units.get(post.unitId)?.name ?? "",
+    channelName: names.get(variant.channelId) ?? "",
     title: post.title,
     tags: post.tags,
     target: variant.target,

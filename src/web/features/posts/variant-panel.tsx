@@ -288,7 +288,10 @@ export function VariantPanel(props: {
         <Alert
           color="orange"
           variant="light"
-          title={t("posts.variant.rejected", { at: formatDateTime(variant.lastRejection.at, language) })}
+          title={t("posts.variant.rejected", {
+            name: variant.lastRejection.byName,
+            at: formatDateTime(variant.lastRejection.at, language),
+          })}
           data-testid="variant-rejection"
         >
           <Text size="sm" style={{ overflowWrap: "anywhere" }}>
