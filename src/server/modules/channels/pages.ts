@@ -1,5 +1,5 @@
-import type { ChannelPlatform } from "./canonical-url.ts";
 import { html, SafeHtml, safeHref } from "../../http/html.ts";
+import type { ChannelPlatform } from "./canonical-url.ts";
 import type { LookupAnswer, PublicChannel } from "./schema.ts";
 
 /** Platform names as people say them. */

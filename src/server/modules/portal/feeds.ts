@@ -2,11 +2,27 @@ import { escapeHtml } from "../../http/html.ts";
 import type { PublishedArticle } from "../publishing/published.ts";
 import type { Cover, PortalSite } from "./pages.ts";
 
-/** XML text and attribute values: the same five characters as HTML, and nothing XML forbids. */
-function xml(value: string): string {
-  return escapeHtml(
-    value.replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, ""),
+/** Whether XML 1.0 allows this character at all (tabs and line breaks yes, other controls and lone surrogates no). */
+function allowedInXml(codePoint: number): boolean {
+  return (
+    codePoint === 0x9 ||
+    codePoint === 0xa ||
+    codePoint === 0xd ||
+    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
+    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
+    codePoint >= 0x10000
   );
+}
+
+/** XML text and attribute values: the same five characters as HTML escaped, and nothing XML forbids. */
+function xml(value: string): string {
+  let kept = "";
+  for (const char of value) {
+    if (allowedInXml(char.codePointAt(0) ?? 0)) {
+      kept += char;
+    }
+  }
+  return escapeHtml(kept);
 }
 
 function articleUrl(site: PortalSite, article: PublishedArticle): string {

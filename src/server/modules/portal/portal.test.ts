@@ -159,3 +159,12 @@ describe("a unit's portal", () => {
     expect((await get("/u/khong-ton-tai")).statusCode).toBe(404);
   });
 });
+
+describe("feeds", () => {
+  it("drop characters XML cannot carry, so a pasted control character never breaks a reader", async () => {
+    await publish("Tin có ký tự lạ\u0007 ở giữa", "<p>Nội dung\u0001 sạch</p>");
+    const rss = await get(`/u/${encodeURIComponent(code)}/rss.xml`);
+    expect(rss.body).toContain("<title>Tin có ký tự lạ ở giữa</title>");
+    expect(rss.body.includes("\u0001") || rss.body.includes("\u0007")).toBe(false);
+  });
+});
