@@ -12,22 +12,23 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { useMediaQuery } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type Channel, channelPlatforms, channelStatuses, type Page } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { useListFilters } from "../../components/list-filters.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { fetchUnit } from "../units/unit-queries.ts";
+import { useFilterUnit } from "../units/unit-queries.ts";
 import { ChannelStatusBadge, PlatformBadge } from "./channel-badges.tsx";
 import { ChannelFormDialog } from "./channel-form-dialog.tsx";
 
@@ -53,52 +54,14 @@ export default function ChannelsPage() {
   const { t, i18n } = useTranslation();
   const session = useSignedInSession();
   const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const [debounced] = useDebouncedValue(search.trim(), 350);
-  const unitId = params.get("unitId") ?? "";
-  const platform = params.get("platform") ?? "";
-  const status = params.get("status") ?? "";
-  const page = Number(params.get("page") ?? "1") || 1;
-  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const { value, page, search, setSearch, debounced, setFilters, clearFilters } = useListFilters();
+  const unitId = value("unitId");
+  const platform = value("platform");
+  const status = value("status");
+  const { unitChoice, setUnit } = useFilterUnit(unitId);
   const [registering, setRegistering] = useState(false);
   const activeFilters = [unitId, platform, status].filter(Boolean).length;
   const mayManage = can(session, "channels.manage");
-
-  const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    if (!keepPage) {
-      next.delete("page");
-    }
-    setParams(next, { replace: true });
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text should rewrite the URL
-  useEffect(() => {
-    if ((params.get("q") ?? "") !== debounced) {
-      setFilters({ q: debounced || null });
-    }
-  }, [debounced]);
-
-  // Arriving from a unit's page with ?unitId=: its name for the filter box.
-  const linkedUnit = useQuery({
-    queryKey: ["units", "detail", unitId],
-    queryFn: () => fetchUnit(unitId),
-    enabled: Boolean(unitId) && unit?.id !== unitId,
-  });
-  const unitChoice =
-    unit?.id === unitId
-      ? unit
-      : linkedUnit.data
-        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
-        : null;
 
   const channels = useQuery({
     queryKey: ["channels", "list", { q: debounced, unitId, platform, status, page }],
@@ -262,9 +225,8 @@ export default function ChannelsPage() {
                 variant="subtle"
                 size="xs"
                 onClick={() => {
-                  setSearch("");
                   setUnit(null);
-                  setParams(new URLSearchParams(), { replace: true });
+                  clearFilters();
                 }}
               >
                 {t("common.clearFilters")}

@@ -10,24 +10,23 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import type { MediaItem, Page } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { useListFilters } from "../../components/list-filters.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { fetchUnit } from "../units/unit-queries.ts";
+import { useFilterUnit } from "../units/unit-queries.ts";
 import { mediaLimits } from "./media-api.ts";
 import { MediaGrid } from "./media-grid.tsx";
 import { formatBytes, MediaUploader } from "./media-uploader.tsx";
@@ -123,51 +122,14 @@ export default function MediaPage() {
   const { t, i18n } = useTranslation();
   const session = useSignedInSession();
   const client = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const [debounced] = useDebouncedValue(search.trim(), 350);
-  const unitId = params.get("unitId") ?? "";
-  const kind = params.get("kind") ?? "";
-  const page = Number(params.get("page") ?? "1") || 1;
-  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const { value, page, search, setSearch, debounced, setFilters, clearFilters } = useListFilters();
+  const unitId = value("unitId");
+  const kind = value("kind");
+  const { unitChoice, setUnit } = useFilterUnit(unitId);
   const [uploading, setUploading] = useState(false);
   const [editing, setEditing] = useState<MediaItem | null>(null);
   const [deleting, setDeleting] = useState<MediaItem | null>(null);
   const mayUpload = can(session, "channels.manage");
-
-  const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    if (!keepPage) {
-      next.delete("page");
-    }
-    setParams(next, { replace: true });
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text should rewrite the URL
-  useEffect(() => {
-    if ((params.get("q") ?? "") !== debounced) {
-      setFilters({ q: debounced || null });
-    }
-  }, [debounced]);
-
-  const linkedUnit = useQuery({
-    queryKey: ["units", "detail", unitId],
-    queryFn: () => fetchUnit(unitId),
-    enabled: Boolean(unitId) && unit?.id !== unitId,
-  });
-  const unitChoice =
-    unit?.id === unitId
-      ? unit
-      : linkedUnit.data
-        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
-        : null;
 
   const media = useQuery({
     queryKey: ["media", "list", { q: debounced, unitId, kind, page }],
@@ -283,9 +245,8 @@ export default function MediaPage() {
                 variant="subtle"
                 size="xs"
                 onClick={() => {
-                  setSearch("");
                   setUnit(null);
-                  setParams(new URLSearchParams(), { replace: true });
+                  clearFilters();
                 }}
               >
                 {t("common.clearFilters")}

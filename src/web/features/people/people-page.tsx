@@ -15,23 +15,24 @@ import {
   TextInput,
   VisuallyHidden,
 } from "@mantine/core";
-import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type Page, type Person, roles } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { DotsIcon, PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { useListFilters } from "../../components/list-filters.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitPicker } from "../../components/unit-picker.tsx";
 import { useErrorText } from "../../i18n/format.ts";
-import { fetchUnit } from "../units/unit-queries.ts";
+import { useFilterUnit } from "../units/unit-queries.ts";
 import { DeactivateDialog, PersonFormDialog, RolesDialog } from "./person-dialogs.tsx";
 import { useCanOnUnits } from "./person-unit-paths.ts";
 
@@ -104,52 +105,13 @@ export default function PeoplePage() {
   const client = useQueryClient();
   const errorText = useErrorText();
   const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const [debounced] = useDebouncedValue(search.trim(), 350);
-  const unitId = params.get("unitId") ?? "";
-  const status = params.get("status") ?? "";
-  const role = params.get("role") ?? "";
-  const page = Number(params.get("page") ?? "1") || 1;
-  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const { value, page, search, setSearch, debounced, setFilters, clearFilters } = useListFilters();
+  const unitId = value("unitId");
+  const status = value("status");
+  const role = value("role");
+  const { unitChoice, setUnit } = useFilterUnit(unitId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const activeFilters = [unitId, status, role].filter(Boolean).length;
-
-  const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    if (!keepPage) {
-      next.delete("page");
-    }
-    setParams(next, { replace: true });
-  };
-
-  // The URL follows the debounced search text only; the other filters are written to it directly.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text should rewrite the URL
-  useEffect(() => {
-    if ((params.get("q") ?? "") !== debounced) {
-      setFilters({ q: debounced || null });
-    }
-  }, [debounced]);
-
-  // Arriving with ?unitId= (from a unit's page): fetch the unit's name for the filter box.
-  const linkedUnit = useQuery({
-    queryKey: ["units", "detail", unitId],
-    queryFn: () => fetchUnit(unitId),
-    enabled: Boolean(unitId) && unit?.id !== unitId,
-  });
-  const unitChoice =
-    unit?.id === unitId
-      ? unit
-      : linkedUnit.data
-        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
-        : null;
 
   const people = useQuery({
     queryKey: ["people", "list", { q: debounced, unitId, status, role, page }],
@@ -334,9 +296,8 @@ export default function PeoplePage() {
                 variant="subtle"
                 size="xs"
                 onClick={() => {
-                  setSearch("");
                   setUnit(null);
-                  setParams(new URLSearchParams(), { replace: true });
+                  clearFilters();
                 }}
               >
                 {t("common.clearFilters")}

@@ -14,20 +14,21 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type PostListItem, type PostListPage, variantStatuses } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { CalendarIcon, PlusIcon, SearchIcon } from "../../components/icons.tsx";
+import { useListFilters, useSettledText } from "../../components/list-filters.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
-import { fetchUnit } from "../units/unit-queries.ts";
+import { useFilterUnit } from "../units/unit-queries.ts";
 import { VariantChip } from "./post-badges.tsx";
 
 const pageSize = 20;
@@ -70,58 +71,15 @@ export default function PostsPage() {
   const { t, i18n } = useTranslation();
   const session = useSignedInSession();
   const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const [debounced] = useDebouncedValue(search.trim(), 350);
+  const { value, page, search, setSearch, debounced, setFilters, clearFilters, params } = useListFilters();
   const [tagText, setTagText] = useState(params.get("tag") ?? "");
   const [tagDebounced] = useDebouncedValue(tagText.trim().replace(/^#/, ""), 350);
-  const unitId = params.get("unitId") ?? "";
-  const status = params.get("status") ?? "";
-  const tag = params.get("tag") ?? "";
-  const page = Number(params.get("page") ?? "1") || 1;
-  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  useSettledText("tag", tagDebounced, params, setFilters);
+  const unitId = value("unitId");
+  const status = value("status");
+  const tag = value("tag");
+  const { unitChoice, setUnit } = useFilterUnit(unitId);
   const mayWrite = can(session, "posts.write");
-
-  const setFilters = (changes: Record<string, string | null>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    if (!keepPage) {
-      next.delete("page");
-    }
-    setParams(next, { replace: true });
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only new typed text should rewrite the URL
-  useEffect(() => {
-    const changes: Record<string, string | null> = {};
-    if ((params.get("q") ?? "") !== debounced) {
-      changes.q = debounced || null;
-    }
-    if ((params.get("tag") ?? "") !== tagDebounced) {
-      changes.tag = tagDebounced || null;
-    }
-    if (Object.keys(changes).length > 0) {
-      setFilters(changes);
-    }
-  }, [debounced, tagDebounced]);
-
-  const linkedUnit = useQuery({
-    queryKey: ["units", "detail", unitId],
-    queryFn: () => fetchUnit(unitId),
-    enabled: Boolean(unitId) && unit?.id !== unitId,
-  });
-  const unitChoice =
-    unit?.id === unitId
-      ? unit
-      : linkedUnit.data
-        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
-        : null;
 
   const posts = useQuery({
     queryKey: ["posts", "list", { q: debounced, unitId, status, tag, page }],
@@ -282,10 +240,9 @@ export default function PostsPage() {
                 variant="subtle"
                 size="xs"
                 onClick={() => {
-                  setSearch("");
                   setTagText("");
                   setUnit(null);
-                  setParams(new URLSearchParams(), { replace: true });
+                  clearFilters();
                 }}
               >
                 {t("common.clearFilters")}
