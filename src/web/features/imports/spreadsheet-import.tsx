@@ -1,0 +1,389 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api } from "../../backend/client.ts";
+import type { ImportRowError, Permission } from "../../backend/types.ts";
+import { DownloadIcon, UploadIcon } from "../../components/icons.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { FormError } from "../../components/state-blocks.tsx";
+import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { formatNumber } from "../../i18n/format.ts";
+
+const maxBytes = 10 * 1024 * 1024;
+
+/** Offers the CSV template; the BOM makes Excel read the Vietnamese header as UTF-8. */
+export function downloadTemplate(fileName: string, header: string): void {
+  const blob = new Blob([`\uFEFF${header}\r\n`], { type: "text/csv;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The file's bytes as base64, as the import endpoints expect. */
+export function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error);
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(",") + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+export interface SampleColumn<Row> {
+  labelKey: string;
+  render: (row: Row) => ReactNode;
+  /** Long unbroken values (addresses) would otherwise widen the table past a phone's screen. */
+  breakAnywhere?: boolean;
+}
+
+export interface SpreadsheetImportProps<Row extends { row: number }> {
+  previewPath: string;
+  importPath: string;
+  /** Query keys whose lists the imported rows change. */
+  invalidates: string[][];
+  permission: Permission;
+  templateHeader: string;
+  /** Translation keys of what each page words its own way. */
+  textKeys: {
+    title: string;
+    intro: string;
+    unitHint: string;
+    templateFileName: string;
+    /** Takes `created` and `total`. */
+    done: string;
+    viewList: string;
+  };
+  /** Where “view the list” leads; the chosen unit is added as `unitId`. */
+  listPath: string;
+  /** The translation key of each column name the server reports an error against. */
+  fieldLabelKeys: Record<string, string>;
+  errorFieldWidth: number;
+  breakErrorReasons?: boolean;
+  sampleColumns: SampleColumn<Row>[];
+  sampleMinWidth: number;
+}
+
+/** Every bad row with its number, column and reason in the current language. */
+function RowErrors({
+  errors,
+  fieldLabelKeys,
+  fieldWidth,
+  breakReasons,
+}: {
+  errors: ImportRowError[];
+  fieldLabelKeys: Record<string, string>;
+  fieldWidth: number;
+  breakReasons: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const fieldLabel = (field: string | null) => {
+    if (!field) {
+      return t("common.none");
+    }
+    const key = fieldLabelKeys[field];
+    return key ? t(key) : field;
+  };
+  return (
+    <Table.ScrollContainer minWidth={320}>
+      <Table striped verticalSpacing="xs" data-testid="import-errors">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={64}>{t("import.row")}</Table.Th>
+            <Table.Th w={fieldWidth}>{t("import.field")}</Table.Th>
+            <Table.Th>{t("import.reason")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {errors.map((error) => (
+            <Table.Tr key={`${error.row}-${error.field}-${error.code}`} data-row={error.row}>
+              <Table.Td fw={600}>{formatNumber(error.row, i18n.language)}</Table.Td>
+              <Table.Td>{fieldLabel(error.field)}</Table.Td>
+              <Table.Td style={breakReasons ? { overflowWrap: "anywhere" } : undefined}>
+                {i18n.language === "en" ? error.message.en : error.message.vi}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Figure({ label, value, color }: { label: string; value: number; color?: string }) {
+  const { i18n } = useTranslation();
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="xl" fw={700} c={color}>
+        {formatNumber(value, i18n.language)}
+      </Text>
+    </Paper>
+  );
+}
+
+interface Preview<Row> {
+  totalRows: number;
+  validRows: number;
+  errors: ImportRowError[];
+  sample: Row[];
+}
+
+interface Result {
+  created: number;
+  totalRows: number;
+  errors: ImportRowError[];
+}
+
+/** A unit's rows from XLSX/CSV: check first (every bad row shown), then import the valid rows. */
+export function SpreadsheetImport<Row extends { row: number }>(props: SpreadsheetImportProps<Row>) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  const body = async () => {
+    if (!unit || !file) {
+      throw new Error("unit and file are required");
+    }
+    return { unitId: unit.id, fileName: file.name, contentBase64: await readAsBase64(file) };
+  };
+  const preview = useMutation({
+    mutationFn: async () => api<Preview<Row>>("POST", props.previewPath, await body()),
+  });
+  const run = useMutation({
+    mutationFn: async () => api<Result>("POST", props.importPath, await body()),
+    onSuccess: async () => {
+      for (const queryKey of props.invalidates) {
+        await client.invalidateQueries({ queryKey });
+      }
+    },
+  });
+
+  const chooseFile = (chosen: File | null) => {
+    preview.reset();
+    run.reset();
+    setFileError(null);
+    if (chosen && !/\.(xlsx|csv)$/i.test(chosen.name)) {
+      setFileError(t("import.badType"));
+      setFile(null);
+      return;
+    }
+    if (chosen && chosen.size > maxBytes) {
+      setFileError(t("import.fileTooLarge"));
+      setFile(null);
+      return;
+    }
+    setFile(chosen);
+  };
+
+  const restart = () => {
+    preview.reset();
+    run.reset();
+    setFile(null);
+  };
+
+  const checked = preview.data;
+  const result = run.data;
+  const rowErrors = (errors: ImportRowError[]) => (
+    <RowErrors
+      errors={errors}
+      fieldLabelKeys={props.fieldLabelKeys}
+      fieldWidth={props.errorFieldWidth}
+      breakReasons={props.breakErrorReasons ?? false}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t(props.textKeys.title)}
+        subtitle={t(props.textKeys.intro)}
+        actions={
+          <Button
+            variant="default"
+            leftSection={<DownloadIcon size={16} />}
+            onClick={() => downloadTemplate(t(props.textKeys.templateFileName), props.templateHeader)}
+          >
+            {t("import.template")}
+          </Button>
+        }
+      />
+      <Stack gap="md">
+        <Paper withBorder p="md">
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              run.reset();
+              preview.mutate();
+            }}
+          >
+            <Stack>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" style={{ alignItems: "end" }}>
+                <UnitPicker
+                  label={t("import.unit")}
+                  description={t(props.textKeys.unitHint)}
+                  value={unit}
+                  onChange={(choice) => {
+                    setUnit(choice);
+                    preview.reset();
+                    run.reset();
+                  }}
+                  permission={props.permission}
+                  required
+                  data-testid="import-unit"
+                />
+                <FileInput
+                  label={t("import.file")}
+                  description={t("import.fileHint")}
+                  placeholder={t("import.filePlaceholder")}
+                  accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  leftSection={<UploadIcon size={16} />}
+                  value={file}
+                  onChange={chooseFile}
+                  error={fileError}
+                  required
+                  clearable
+                  data-testid="import-file"
+                />
+              </SimpleGrid>
+              <FormError error={preview.error} />
+              <Group>
+                <Button type="submit" disabled={!unit || !file} loading={preview.isPending}>
+                  {t("import.check")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+
+        {checked && !result && (
+          <Paper withBorder p="md" data-testid="import-preview">
+            <Stack>
+              <SimpleGrid cols={3} spacing="xs">
+                <Figure label={t("import.summaryTotal")} value={checked.totalRows} />
+                <Figure label={t("import.summaryValid")} value={checked.validRows} color="green.8" />
+                <Figure
+                  label={t("import.summaryInvalid")}
+                  value={checked.totalRows - checked.validRows}
+                  color={checked.totalRows > checked.validRows ? "red.8" : undefined}
+                />
+              </SimpleGrid>
+              {checked.totalRows === 0 && <Alert color="yellow">{t("import.emptyFile")}</Alert>}
+              {checked.errors.length > 0 ? (
+                <Stack gap="xs">
+                  <Title order={2} size="h4">
+                    {t("import.errorsTitle")}{" "}
+                    <Badge color="red" variant="light">
+                      {checked.errors.length}
+                    </Badge>
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {t("import.errorsHint")}
+                  </Text>
+                  {rowErrors(checked.errors)}
+                </Stack>
+              ) : (
+                checked.totalRows > 0 && <Alert color="green">{t("import.noErrors")}</Alert>
+              )}
+              {checked.sample.length > 0 && (
+                <Stack gap="xs">
+                  <Title order={2} size="h4">
+                    {t("import.sampleTitle")}
+                  </Title>
+                  <Table.ScrollContainer minWidth={props.sampleMinWidth}>
+                    <Table verticalSpacing="xs" striped>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t("import.row")}</Table.Th>
+                          {props.sampleColumns.map((column) => (
+                            <Table.Th key={column.labelKey}>{t(column.labelKey)}</Table.Th>
+                          ))}
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {checked.sample.map((row) => (
+                          <Table.Tr key={row.row}>
+                            <Table.Td>{row.row}</Table.Td>
+                            {props.sampleColumns.map((column) => (
+                              <Table.Td
+                                key={column.labelKey}
+                                style={column.breakAnywhere ? { overflowWrap: "anywhere" } : undefined}
+                              >
+                                {column.render(row)}
+                              </Table.Td>
+                            ))}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                </Stack>
+              )}
+              <FormError error={run.error} />
+              <Group>
+                {checked.validRows > 0 ? (
+                  <Button color="green" loading={run.isPending} onClick={() => run.mutate()}>
+                    {t("import.run", { count: checked.validRows })}
+                  </Button>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t("import.noValid")}
+                  </Text>
+                )}
+              </Group>
+            </Stack>
+          </Paper>
+        )}
+
+        {result && (
+          <Paper withBorder p="md" data-testid="import-result">
+            <Stack>
+              <Alert
+                color="green"
+                title={t(props.textKeys.done, { created: result.created, total: result.totalRows })}
+              >
+                {result.errors.length > 0 && t("import.skipped", { count: result.errors.length })}
+              </Alert>
+              {result.errors.length > 0 && rowErrors(result.errors)}
+              <Group>
+                <Button variant="default" onClick={restart}>
+                  {t("import.another")}
+                </Button>
+                <Anchor component={Link} to={unit ? `${props.listPath}?unitId=${unit.id}` : props.listPath}>
+                  {t(props.textKeys.viewList)}
+                </Anchor>
+              </Group>
+            </Stack>
+          </Paper>
+        )}
+      </Stack>
+    </>
+  );
+}
