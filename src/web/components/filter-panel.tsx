@@ -29,3 +29,15 @@ export function FilterPanel({ active, children }: { active: number; children: Re
     </Stack>
   );
 }
+
+/** Shown while any filter is set: one tap back to the whole list. */
+export function ClearFiltersButton({ onClear }: { onClear: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group>
+      <Button variant="subtle" size="xs" onClick={onClear}>
+        {t("common.clearFilters")}
+      </Button>
+    </Group>
+  );
+}

@@ -374,6 +374,18 @@ export async function mediaViews(db: Executor, rows: MediaRow[]) {
 
 export type MediaView = Awaited<ReturnType<typeof mediaViews>>[number];
 
+/** The items among `ids` that still exist, by id, in one query (deleted or unknown ones are left out). */
+export async function mediaViewsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, MediaView>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select()
+    .from(mediaItems)
+    .where(and(inArray(mediaItems.id, [...new Set(ids)]), isNull(mediaItems.deletedAt)));
+  return new Map((await mediaViews(db, rows)).map((view) => [view.id, view]));
+}
+
 export async function getMedia(db: Executor, id: string): Promise<MediaView> {
   const [view] = await mediaViews(db, [await requireMedia(db, id)]);
   if (!view) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Executor } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { activeWebsiteOf } from "../channels/service.ts";
-import { getMedia } from "../media/service.ts";
+import { type MediaView, mediaViewsByIds } from "../media/service.ts";
 import { findUnitByCodeOrId } from "../org/service.ts";
 import {
   type PublishedArticle,
@@ -53,17 +53,17 @@ async function siteOf(
   };
 }
 
-/** The first picture of an article, with its thumbnail and size, for the page and the share cards. */
-async function coverOf(db: Executor, article: PublishedArticle): Promise<Cover | null> {
+/** The first picture of an article among the media looked up, with its thumbnail and size. */
+function coverFrom(article: PublishedArticle, media: Map<string, MediaView>): Cover | null {
   for (const id of article.mediaIds) {
-    const media = await getMedia(db, id).catch(() => null);
-    if (media?.kind === "image") {
+    const item = media.get(id);
+    if (item?.kind === "image") {
       return {
-        url: media.url.startsWith("http") ? media.url : `${media.url}`,
-        thumbnailUrl: media.thumbnailUrl,
-        altText: media.altText,
-        width: media.width,
-        height: media.height,
+        url: item.url,
+        thumbnailUrl: item.thumbnailUrl,
+        altText: item.altText,
+        width: item.width,
+        height: item.height,
       };
     }
   }
@@ -104,10 +104,14 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
   const publicUrl = app.deps.config.publicUrl;
-  const withCovers = async (articles: PublishedArticle[]) =>
-    Promise.all(
-      articles.map(async (article) => ({ article, cover: absolute(publicUrl, await coverOf(db, article)) })),
+  // One lookup for the media of a whole page of articles, not one per article.
+  const withCovers = async (articles: PublishedArticle[]) => {
+    const media = await mediaViewsByIds(
+      db,
+      articles.flatMap((article) => article.mediaIds),
     );
+    return articles.map((article) => ({ article, cover: absolute(publicUrl, coverFrom(article, media)) }));
+  };
 
   routes.setErrorHandler((error: FastifyError | AppError | PortalNotFound, request, reply) => {
     const notFound =
@@ -265,7 +269,8 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       if (!article) {
         throw new PortalNotFound(site);
       }
-      return html(reply, articlePage(site, article, absolute(publicUrl, await coverOf(db, article))));
+      const [withCover] = await withCovers([article]);
+      return html(reply, articlePage(site, article, withCover?.cover ?? null));
     },
   );
 }

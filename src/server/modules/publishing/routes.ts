@@ -81,7 +81,6 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
   const variantUnit = (request: FastifyRequest) => unitOfVariant(db, idOf(request));
   const detail = (request: FastifyRequest, postId: string) =>
     getPost(db, deps, postId, signedInContextOf(request).actor);
-  const variantOut = (row: Parameters<typeof variantView>[0]) => variantView(row);
 
   routes.get(
     "/api/posts",
@@ -195,7 +194,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const variant = await addVariant(signedInContextOf(request), request.params.id, request.body.channelId);
       reply.status(201);
-      return variantOut(variant);
+      return variantView(variant);
     },
   );
 
@@ -212,7 +211,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      variantOut(await updateVariant(signedInContextOf(request), deps, request.params.id, request.body)),
+      variantView(await updateVariant(signedInContextOf(request), deps, request.params.id, request.body)),
   );
 
   const action = (
@@ -227,7 +226,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
         config: { access: { permission, unit: variantUnit } },
         schema: { tags, summary, params: idParams, response: { 200: variantSchema } },
       },
-      async (request) => variantOut(await run(request)),
+      async (request) => variantView(await run(request)),
     );
 
   action(
@@ -268,7 +267,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      variantOut(await rejectVariant(signedInContextOf(request), request.params.id, request.body.reason)),
+      variantView(await rejectVariant(signedInContextOf(request), request.params.id, request.body.reason)),
   );
 
   routes.post(
@@ -284,7 +283,9 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      variantOut(await scheduleVariant(signedInContextOf(request), deps, request.params.id, request.body.at)),
+      variantView(
+        await scheduleVariant(signedInContextOf(request), deps, request.params.id, request.body.at),
+      ),
   );
 
   routes.post(
@@ -300,7 +301,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      variantOut(
+      variantView(
         await markPublishedByHand(signedInContextOf(request), request.params.id, request.body.externalUrl),
       ),
   );

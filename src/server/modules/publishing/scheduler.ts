@@ -17,6 +17,7 @@ import {
   PUBLISH_JOB,
   type PublishingDeps,
   type PublishJob,
+  recordTransition,
   requireVariant,
   type VariantRow,
 } from "./service.ts";
@@ -136,7 +137,9 @@ async function claim(deps: SchedulerDeps, variantId: string): Promise<Claim | nu
           .update(postVariants)
           .set({ status: "in_review", scheduledAt: null, updatedAt: new Date() })
           .where(eq(postVariants.id, variantId));
-        await transition(tx, variantId, "scheduled", "in_review", { approvalsMissing: true });
+        await recordTransition(tx, { id: variantId, status: "scheduled" }, "in_review", null, null, {
+          approvalsMissing: true,
+        });
         return null;
       }
       await tx
@@ -274,7 +277,7 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
           updatedAt: now,
         })
         .where(eq(postVariants.id, variant.id));
-      await transition(tx, variant.id, "publishing", "published", {
+      await recordTransition(tx, { id: variant.id, status: "publishing" }, "published", null, null, {
         externalId: outcome.externalId,
         recovered,
       });
@@ -306,7 +309,7 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
             updatedAt: now,
           })
           .where(eq(postVariants.id, variant.id));
-        await transition(tx, variant.id, "publishing", "scheduled", {
+        await recordTransition(tx, { id: variant.id, status: "publishing" }, "scheduled", null, null, {
           ...failure,
           retry: retries,
           nextAttemptAt: at.toISOString(),
@@ -333,21 +336,9 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
       .update(postVariants)
       .set({ status: "failed", failure: { ...failure, needsPerson }, updatedAt: now })
       .where(eq(postVariants.id, variant.id));
-    await transition(tx, variant.id, "publishing", "failed", failure);
+    await recordTransition(tx, { id: variant.id, status: "publishing" }, "failed", null, null, failure);
   });
   await notifyFailure(deps, post, variant, failure.message);
-}
-
-async function transition(
-  db: Executor,
-  variantId: string,
-  from: VariantRow["status"],
-  to: VariantRow["status"],
-  details: Record<string, unknown>,
-) {
-  await db.execute(
-    sql`insert into variant_transitions (variant_id, from_status, to_status, details) values (${variantId}, ${from}, ${to}, ${JSON.stringify(details)}::jsonb)`,
-  );
 }
 
 /** Tells the author and the approvers that a variant did not go out, in the platform's own words. */

@@ -93,7 +93,8 @@ async function unitPathOf(db: Executor, unitId: string): Promise<string> {
   return unit.path;
 }
 
-async function recordTransition(
+/** Appends a status change of a variant, with who made it and why. */
+export async function recordTransition(
   db: Executor,
   variant: { id: string; status: VariantStatus },
   to: VariantStatus,
@@ -801,11 +802,10 @@ export async function getPost(db: Executor, deps: PublishingDeps, postId: string
     ...variants.flatMap((variant) => (variant.lastRejection ? [variant.lastRejection.by] : [])),
   ]);
   const unit = (await unitSummaries(db, [post.unitId])).get(post.unitId);
-  const channelViews = new Map<string, { displayName: string; url: string }>();
-  for (const variant of variants) {
-    const channel = await getChannel(db, variant.channelId).catch(() => null);
-    channelViews.set(variant.channelId, { displayName: channel?.displayName ?? "", url: channel?.url ?? "" });
-  }
+  const channelViews = await channelSummaries(
+    db,
+    variants.map((variant) => variant.channelId),
+  );
   const needed = approvalsNeeded(policy, post.tags);
   return {
     id: post.id,
@@ -893,13 +893,22 @@ export async function listPostVersions(db: Executor, postId: string) {
   }));
 }
 
+/** Name and address of registry channels, looked up once each. */
+async function channelSummaries(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { displayName: string; url: string }>> {
+  const found = new Map<string, { displayName: string; url: string }>();
+  for (const id of new Set(ids)) {
+    const channel = await getChannel(db, id).catch(() => null);
+    found.set(id, { displayName: channel?.displayName ?? "", url: channel?.url ?? "" });
+  }
+  return found;
+}
+
 /** Display names of registry channels, looked up once each. */
 async function channelNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const id of new Set(ids)) {
-    names.set(id, (await getChannel(db, id).catch(() => null))?.displayName ?? "");
-  }
-  return names;
+  return new Map([...(await channelSummaries(db, ids))].map(([id, channel]) => [id, channel.displayName]));
 }
 
 export interface ListPostsOptions {

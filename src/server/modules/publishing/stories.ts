@@ -3,7 +3,7 @@ import type { Db, Executor } from "../../db/client.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { escapeHtml } from "../../http/html.ts";
-import { getMedia } from "../media/service.ts";
+import { mediaViewsByIds } from "../media/service.ts";
 import { personSummary } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import { createPost, type PublishingDeps } from "./service.ts";
@@ -34,10 +34,10 @@ export async function submitStory(
   if (!me) {
     throw errors.unauthenticated();
   }
+  const media = await mediaViewsByIds(ctx.db, input.mediaIds);
   for (const id of input.mediaIds) {
-    const media = await getMedia(ctx.db, id).catch(() => null);
     // Only what the member uploaded may ride along: no reaching into a library by guessing ids.
-    if (!media || media.uploadedBy !== ctx.actor.personId) {
+    if (media.get(id)?.uploadedBy !== ctx.actor.personId) {
       throw errors.badRequest(
         "stories.media_not_yours",
         "Chỉ gửi kèm được ảnh, video do chính bạn tải lên.",

@@ -20,7 +20,7 @@ import { Link } from "react-router";
 import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type Channel, channelPlatforms, channelStatuses, type Page } from "../../backend/types.ts";
-import { FilterPanel } from "../../components/filter-panel.tsx";
+import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
 import { PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -220,18 +220,12 @@ export default function ChannelsPage() {
             </SimpleGrid>
           </FilterPanel>
           {filtered && (
-            <Group>
-              <Button
-                variant="subtle"
-                size="xs"
-                onClick={() => {
-                  setUnit(null);
-                  clearFilters();
-                }}
-              >
-                {t("common.clearFilters")}
-              </Button>
-            </Group>
+            <ClearFiltersButton
+              onClear={() => {
+                setUnit(null);
+                clearFilters();
+              }}
+            />
           )}
         </Stack>
         {list}

@@ -18,7 +18,7 @@ import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import type { MediaItem, Page } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { FilterPanel } from "../../components/filter-panel.tsx";
+import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
 import { SearchIcon, UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -240,18 +240,12 @@ export default function MediaPage() {
             </SimpleGrid>
           </FilterPanel>
           {filtered && (
-            <Group>
-              <Button
-                variant="subtle"
-                size="xs"
-                onClick={() => {
-                  setUnit(null);
-                  clearFilters();
-                }}
-              >
-                {t("common.clearFilters")}
-              </Button>
-            </Group>
+            <ClearFiltersButton
+              onClear={() => {
+                setUnit(null);
+                clearFilters();
+              }}
+            />
           )}
         </Stack>
         {list}

@@ -24,7 +24,7 @@ import { Link } from "react-router";
 import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type Page, type Person, roles } from "../../backend/types.ts";
-import { FilterPanel } from "../../components/filter-panel.tsx";
+import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
 import { DotsIcon, PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -291,18 +291,12 @@ export default function PeoplePage() {
             </SimpleGrid>
           </FilterPanel>
           {filtered && (
-            <Group>
-              <Button
-                variant="subtle"
-                size="xs"
-                onClick={() => {
-                  setUnit(null);
-                  clearFilters();
-                }}
-              >
-                {t("common.clearFilters")}
-              </Button>
-            </Group>
+            <ClearFiltersButton
+              onClear={() => {
+                setUnit(null);
+                clearFilters();
+              }}
+            />
           )}
         </Stack>
         {list}

@@ -20,7 +20,7 @@ import { Link } from "react-router";
 import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type PostListItem, type PostListPage, variantStatuses } from "../../backend/types.ts";
-import { FilterPanel } from "../../components/filter-panel.tsx";
+import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
 import { CalendarIcon, PlusIcon, SearchIcon } from "../../components/icons.tsx";
 import { useListFilters, useSettledText } from "../../components/list-filters.ts";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -235,19 +235,13 @@ export default function PostsPage() {
             </SimpleGrid>
           </FilterPanel>
           {filtered && (
-            <Group>
-              <Button
-                variant="subtle"
-                size="xs"
-                onClick={() => {
-                  setTagText("");
-                  setUnit(null);
-                  clearFilters();
-                }}
-              >
-                {t("common.clearFilters")}
-              </Button>
-            </Group>
+            <ClearFiltersButton
+              onClear={() => {
+                setTagText("");
+                setUnit(null);
+                clearFilters();
+              }}
+            />
           )}
         </Stack>
         {list}

@@ -95,19 +95,3 @@ export function unreachableOutcome(failure: PlatformUnreachable) {
 export function clip(text: string, max: number): string {
   return platformWords(text, max);
 }
-
-/** Plain text from sanitised article HTML, for platforms that take only text. */
-export function textOfHtml(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div|\/li|\/h[1-6])\s*\/?>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}

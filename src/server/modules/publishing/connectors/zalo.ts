@@ -1,3 +1,5 @@
+import { escapeHtml } from "../../../http/html.ts";
+import { plainText } from "../content.ts";
 import {
   callPlatform,
   clip,
@@ -5,7 +7,6 @@ import {
   type PlatformAnswer,
   platformWords,
   retryAfterSeconds,
-  textOfHtml,
   unreachableOutcome,
 } from "./http.ts";
 import {
@@ -99,12 +100,8 @@ export function classifyZaloAnswer(answer: PlatformAnswer, now: Date): Failure {
 
 /** The title Zalo will store, which is what findPublished matches on. */
 export function zaloTitle(request: PublishRequest): string {
-  const title = request.title?.trim() || textOfHtml(request.body).split("\n")[0] || "";
+  const title = request.title?.trim() || plainText(request.body).split("\n")[0] || "";
   return clip(title, TITLE_MAX);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function millisOf(value: unknown): number | null {
@@ -210,7 +207,7 @@ export function createZaloConnector(options: ZaloConnectorOptions = {}): Publish
       title,
       author: clip(request.authorName?.trim() || "Ban Biên tập", AUTHOR_MAX),
       cover: { cover_type: "photo", photo_url: cover.url, status: "show" },
-      description: clip(textOfHtml(request.body) || title, DESCRIPTION_MAX),
+      description: clip(plainText(request.body) || title, DESCRIPTION_MAX),
       body: [
         { type: "text", content: `${request.body}${link}` },
         ...images.slice(1).map((image) => ({ type: "image", url: image.url, caption: image.altText })),
