@@ -44,5 +44,7 @@ export const permissions = [
   "posts.write",
   /** Approve or reject variants, when the unit's approval policy names one of the person's roles. */
   "posts.approve",
+  /** Make share kits and campaigns for members to share, and read their click reports. */
+  "advocacy.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];

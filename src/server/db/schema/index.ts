@@ -1,3 +1,4 @@
+export * from "./advocacy.ts";
 export * from "./auth.ts";
 export * from "./channels.ts";
 export * from "./declarations.ts";

@@ -10,7 +10,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Members' declared accounts are private: administrators ask for and follow up declarations but
   // cannot read them; reading needs the dedicated reviewer role, granted (and audited) on purpose.
   administrator: permissions.filter((permission) => permission !== "declarations.view"),
-  editor: ["units.read", "people.read", "channels.manage", "posts.read", "posts.write"],
+  editor: ["units.read", "people.read", "channels.manage", "posts.read", "posts.write", "advocacy.manage"],
   approver: ["units.read", "people.read", "posts.read", "posts.approve"],
   duty_officer: ["units.read"],
   checker: ["units.read"],
