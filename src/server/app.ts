@@ -6,7 +6,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
@@ -15,6 +15,10 @@ import { registerAuthentication } from "./http/authentication.ts";
 import { registerErrorHandling } from "./http/errors.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import { type Mailer, registerMailWorker } from "./mail/mailer.ts";
+import { createHitRecorder } from "./modules/advocacy/hit-recorder.ts";
+import { unknownLinkPage } from "./modules/advocacy/link-pages.ts";
+import { redirectRoutes } from "./modules/advocacy/redirect-routes.ts";
+import { advocacyRoutes } from "./modules/advocacy/routes.ts";
 import { auditRoutes } from "./modules/auth/audit-routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { publicChannelRoutes } from "./modules/channels/public-routes.ts";
@@ -55,6 +59,25 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 15 * 1024 * 1024,
     requestTimeout: 60_000,
     ajv: { customOptions: { removeAdditional: "all" } },
+    // Addresses the router cannot even read (an over-long or badly encoded part): a tracked link gets
+    // the same Vietnamese page as an unknown code, anything else a bilingual problem.
+    frameworkErrors: (error, request, frameworkReply) => {
+      const reply = frameworkReply as unknown as FastifyReply;
+      if (request.url.startsWith("/s/")) {
+        return reply.code(404).header("content-type", "text/html; charset=utf-8").send(unknownLinkPage);
+      }
+      return reply
+        .code(400)
+        .header("content-type", "application/problem+json; charset=utf-8")
+        .send({
+          type: "about:blank",
+          title: "Bad request",
+          status: 400,
+          code: "request.bad_url",
+          detail: error.message,
+          messages: { vi: "Địa chỉ yêu cầu không hợp lệ.", en: "The request address is not valid." },
+        });
+    },
   });
   app.decorate("deps", deps);
   app.setValidatorCompiler(validatorCompiler);
@@ -119,6 +142,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(publishingRoutes);
   await app.register(portalRoutes);
   await app.register(shareCardRoutes);
+  await app.register(advocacyRoutes);
+  // Hits on tracked links are written in batches; closing the app writes what is still in memory.
+  const hits = createHitRecorder(deps.database.db, {
+    onError: (error) =>
+      app.log.error({ err: error }, "tracked-link hits not written yet; kept for the next try"),
+  });
+  app.addHook("onClose", async () => {
+    await hits.close();
+  });
+  await app.register(redirectRoutes, { hits });
   await registerMailWorker(deps.jobs, deps.mailer);
 
   if (existsSync(`${webRoot}/index.html`)) {

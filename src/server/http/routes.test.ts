@@ -2,7 +2,7 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../test/helpers/test-app.ts";
-import { mediaItems } from "../db/schema/index.ts";
+import { campaigns, mediaItems, shareKits } from "../db/schema/index.ts";
 import { registerChannel } from "../modules/channels/service.ts";
 import { declarationPurpose } from "../modules/declarations/purpose.ts";
 import { grantRole } from "../modules/org/people-service.ts";
@@ -19,6 +19,8 @@ let rightReportId: string;
 let rightPostId: string;
 let rightVariantId: string;
 let rightMediaId: string;
+let rightKitId: string;
+let rightCampaignId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -93,6 +95,31 @@ beforeAll(async () => {
   });
   rightPostId = written.json().id;
   rightVariantId = written.json().variants[0].id;
+  const [kit] = await t.db
+    .insert(shareKits)
+    .values({
+      unitId: org.right.id,
+      targetUrl: "https://www.facebook.com/phuongbenphai",
+      title: "Tin bên phải",
+      captions: ["Chia sẻ"],
+      targetUnitIds: [org.right.id],
+    })
+    .returning();
+  rightKitId = kit?.id ?? "";
+  const [campaign] = await t.db
+    .insert(campaigns)
+    .values({
+      unitId: org.right.id,
+      name: "Chiến dịch bên phải",
+      goalKind: "followers",
+      goalTarget: 100,
+      channelId: rightChannelId,
+      startsOn: "2026-01-01",
+      endsOn: "2099-12-31",
+      unitIds: [org.right.id],
+    })
+    .returning();
+  rightCampaignId = campaign?.id ?? "";
 });
 afterAll(async () => {
   await t?.close();
@@ -303,6 +330,58 @@ function siblingAttempts(): Record<string, InjectOptions> {
     "DELETE /api/units/:id/approval-policy": {
       method: "DELETE",
       url: `/api/units/${org.right.id}/approval-policy`,
+    },
+    "POST /api/share-kits": {
+      method: "POST",
+      url: "/api/share-kits",
+      payload: {
+        unitId: org.right.id,
+        url: "https://www.facebook.com/phuongbenphai",
+        title: "Lấn sân",
+        captions: ["X"],
+      },
+    },
+    "GET /api/share-kits/:id": { method: "GET", url: `/api/share-kits/${rightKitId}` },
+    "PATCH /api/share-kits/:id": {
+      method: "PATCH",
+      url: `/api/share-kits/${rightKitId}`,
+      payload: { title: "Sửa trái phép" },
+    },
+    "POST /api/share-kits/:id/withdraw": { method: "POST", url: `/api/share-kits/${rightKitId}/withdraw` },
+    "POST /api/share-kits/:id/reinstate": { method: "POST", url: `/api/share-kits/${rightKitId}/reinstate` },
+    "GET /api/share-kits/:id/report": { method: "GET", url: `/api/share-kits/${rightKitId}/report` },
+    "GET /api/share-kits/:id/report.xlsx": {
+      method: "GET",
+      url: `/api/share-kits/${rightKitId}/report.xlsx`,
+    },
+    "POST /api/campaigns": {
+      method: "POST",
+      url: "/api/campaigns",
+      payload: {
+        unitId: org.right.id,
+        name: "Lấn sân",
+        goalKind: "clicks",
+        goalTarget: 1,
+        startsOn: "2026-01-01",
+        endsOn: "2026-02-01",
+      },
+    },
+    "GET /api/campaigns/:id": { method: "GET", url: `/api/campaigns/${rightCampaignId}` },
+    "PATCH /api/campaigns/:id": {
+      method: "PATCH",
+      url: `/api/campaigns/${rightCampaignId}`,
+      payload: { name: "Sửa trái phép" },
+    },
+    "GET /api/campaigns/:id/followers": { method: "GET", url: `/api/campaigns/${rightCampaignId}/followers` },
+    "POST /api/campaigns/:id/followers": {
+      method: "POST",
+      url: `/api/campaigns/${rightCampaignId}/followers`,
+      payload: { onDate: "2026-06-01", followers: 1 },
+    },
+    "GET /api/campaigns/:id/report": { method: "GET", url: `/api/campaigns/${rightCampaignId}/report` },
+    "GET /api/campaigns/:id/report.xlsx": {
+      method: "GET",
+      url: `/api/campaigns/${rightCampaignId}/report.xlsx`,
     },
     "PUT /api/settings/role-policies/:role": {
       method: "PUT",

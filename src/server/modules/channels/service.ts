@@ -652,3 +652,67 @@ export async function activeWebsiteOf(
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * The active registry channel an address lies on: the channel itself, or a page below it (a fanpage's
+ * post, an article of an official website). Tried from the whole path up to the host, so the
+ * deepest registered prefix wins; nothing is fetched.
+ */
+export async function officialChannelOfAddress(
+  db: Executor,
+  address: string,
+): Promise<{ id: string; unitId: string; displayName: string; url: string } | null> {
+  let parsed: URL;
+  try {
+    parsed = new URL(address.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    return null;
+  }
+  const segments = parsed.pathname.split("/").filter(Boolean);
+  const candidates: string[] = [];
+  const numericId = parsed.searchParams.get("id");
+  if (numericId && /^\d{5,25}$/.test(numericId)) {
+    // Facebook's permalink.php?story_fbid=…&id=N and similar name the page by its number.
+    candidates.push(`https://${parsed.host}/profile.php?id=${numericId}`);
+  }
+  for (let depth = segments.length; depth >= 0; depth--) {
+    candidates.push(`https://${parsed.host}/${segments.slice(0, depth).join("/")}`);
+  }
+  const keys = [
+    ...new Set(
+      candidates.flatMap((candidate) => {
+        const result = canonicalChannelKey(candidate);
+        return result.ok ? [result.channel.key] : [];
+      }),
+    ),
+  ];
+  if (keys.length === 0) {
+    return null;
+  }
+  const rows = await db
+    .select({
+      id: channels.id,
+      unitId: channels.unitId,
+      displayName: channels.displayName,
+      url: channels.url,
+      key: channels.key,
+    })
+    .from(channels)
+    .where(
+      and(
+        sql`${channels.key} in (${sql.join(
+          keys.map((key) => sql`${key}`),
+          sql`, `,
+        )})`,
+        eq(channels.status, "active"),
+        isNull(channels.removedAt),
+      ),
+    );
+  const deepest = keys.map((key) => rows.find((row) => row.key === key)).find(Boolean);
+  return deepest
+    ? { id: deepest.id, unitId: deepest.unitId, displayName: deepest.displayName, url: deepest.url }
+    : null;
+}

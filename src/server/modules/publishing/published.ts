@@ -123,3 +123,44 @@ export async function publishedTopics(
     .map(([tag, count]) => ({ tag, count }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, "vi"));
 }
+
+/** Where the public can read a published post: its portal article, else the first page a variant went out to. */
+export interface PublishedAddress {
+  postId: string;
+  unitId: string;
+  title: string;
+  mediaIds: string[];
+  channelId: string;
+  url: string;
+  target: (typeof postVariants.target.enumValues)[number];
+}
+
+/** The public address of a post, or null while none of its variants is published. */
+export async function publishedAddressOfPost(
+  db: Executor,
+  options: { postId: string; portalUrl: (unitId: string, slug: string) => Promise<string> },
+): Promise<PublishedAddress | null> {
+  const rows = await db
+    .select({ variant: postVariants, post: posts })
+    .from(postVariants)
+    .innerJoin(posts, eq(posts.id, postVariants.postId))
+    .where(and(eq(posts.id, options.postId), isNull(posts.deletedAt), eq(postVariants.status, "published")))
+    .orderBy(postVariants.publishedAt);
+  const portal = rows.find((row) => row.variant.target === "portal");
+  const chosen = portal ?? rows.find((row) => row.variant.externalUrl);
+  if (!chosen) {
+    return null;
+  }
+  const url = portal
+    ? await options.portalUrl(chosen.post.unitId, chosen.post.slug)
+    : (chosen.variant.externalUrl as string);
+  return {
+    postId: chosen.post.id,
+    unitId: chosen.post.unitId,
+    title: chosen.variant.title || chosen.post.title,
+    mediaIds: chosen.variant.mediaIds.length > 0 ? chosen.variant.mediaIds : chosen.post.mediaIds,
+    channelId: chosen.variant.channelId,
+    url,
+    target: chosen.variant.target,
+  };
+}

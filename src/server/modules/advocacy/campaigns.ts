@@ -1,0 +1,356 @@
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { campaignFollowerCounts, campaigns, kitShares, linkHits, shareKits } from "../../db/schema/index.ts";
+import { errors } from "../../http/errors.ts";
+import { recordAudit } from "../auth/audit.ts";
+import { getChannel } from "../channels/service.ts";
+import { vietnamTimeOn, vietnamToday } from "../declarations/dates.ts";
+import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
+import { type Actor, can } from "../org/policy.ts";
+import type { ActionContext } from "../org/service.ts";
+import type { CampaignView } from "./schema.ts";
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+type SignedIn = ActionContext & { actor: Actor };
+
+export const campaignLabel = { vi: "chiến dịch", en: "Campaign" };
+
+/** The owner unit of a campaign, for the access check. */
+export async function unitOfCampaign(db: Executor, campaignId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ unitId: campaigns.unitId })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  return row?.unitId ?? null;
+}
+
+export async function requireCampaign(db: Executor, campaignId: string): Promise<CampaignRow> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!row) {
+    throw errors.notFound(campaignLabel);
+  }
+  return row;
+}
+
+/** The instants a campaign's Vietnamese calendar days start and end. */
+export function campaignWindow(campaign: Pick<CampaignRow, "startsOn" | "endsOn">): { from: Date; to: Date } {
+  return { from: vietnamTimeOn(campaign.startsOn, 0), to: vietnamTimeOn(campaign.endsOn, 0, 1) };
+}
+
+async function checkParticipants(ctx: SignedIn, unitIds: readonly string[]) {
+  const found = await unitSummaries(ctx.db, unitIds);
+  for (const id of unitIds) {
+    const unit = found.get(id);
+    if (!unit || unit.status !== "active" || !can(ctx.actor, "advocacy.manage", unit.path)) {
+      throw errors.badRequest(
+        "advocacy.participant_outside_scope",
+        "Chỉ mời được các đơn vị đang hoạt động mà bạn phụ trách tham gia chiến dịch.",
+        "Only active units you manage can take part in the campaign.",
+        { unitId: id },
+      );
+    }
+  }
+}
+
+/** A followers goal counts the followers of one registry channel of the campaign's subtree. */
+async function checkFollowedChannel(ctx: SignedIn, channelId: string) {
+  const channel = await getChannel(ctx.db, channelId).catch(() => null);
+  const unit = channel ? (await unitSummaries(ctx.db, [channel.unitId])).get(channel.unitId) : undefined;
+  if (!channel || !unit || !can(ctx.actor, "advocacy.manage", unit.path)) {
+    throw errors.badRequest(
+      "advocacy.channel_outside_scope",
+      "Hãy chọn một kênh chính thức của đơn vị bạn phụ trách.",
+      "Choose an official channel of a unit you manage.",
+    );
+  }
+}
+
+export interface CreateCampaignInput {
+  unitId: string;
+  name: string;
+  description?: string | undefined;
+  goalKind: CampaignRow["goalKind"];
+  goalTarget: number;
+  channelId?: string | undefined;
+  startsOn: string;
+  endsOn: string;
+  unitIds?: string[] | undefined;
+}
+
+/** Starts a campaign of the unit; its participants default to the unit itself. */
+export async function createCampaign(ctx: SignedIn, input: CreateCampaignInput): Promise<CampaignRow> {
+  const unitIds = [...new Set(input.unitIds ?? [input.unitId])];
+  await checkParticipants(ctx, unitIds);
+  if (input.goalKind === "followers" && input.channelId) {
+    await checkFollowedChannel(ctx, input.channelId);
+  }
+  const unit = (await unitSummaries(ctx.db, [input.unitId])).get(input.unitId);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(campaigns)
+      .values({
+        unitId: input.unitId,
+        name: input.name.normalize("NFC").trim(),
+        description: (input.description ?? "").normalize("NFC").trim(),
+        goalKind: input.goalKind,
+        goalTarget: input.goalTarget,
+        channelId: input.goalKind === "followers" ? (input.channelId ?? null) : null,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        unitIds,
+        createdBy: ctx.actor.personId,
+      })
+      .returning();
+    if (!row) {
+      throw new Error("campaign not inserted");
+    }
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "advocacy.campaign.create",
+      unit: unit ? { id: unit.id, path: unit.path } : null,
+      target: { type: "campaign", id: row.id },
+      ip: ctx.ip,
+    });
+    return row;
+  });
+}
+
+export interface UpdateCampaignInput {
+  name?: string | undefined;
+  description?: string | undefined;
+  goalTarget?: number | undefined;
+  startsOn?: string | undefined;
+  endsOn?: string | undefined;
+  unitIds?: string[] | undefined;
+}
+
+/** Changes a campaign's wording, goal, period or participants; its goal kind stays. */
+export async function updateCampaign(ctx: SignedIn, campaignId: string, input: UpdateCampaignInput) {
+  const current = await requireCampaign(ctx.db, campaignId);
+  const startsOn = input.startsOn ?? current.startsOn;
+  const endsOn = input.endsOn ?? current.endsOn;
+  if (startsOn > endsOn) {
+    throw errors.badRequest(
+      "advocacy.period_reversed",
+      "Ngày kết thúc phải sau ngày bắt đầu.",
+      "The end must come after the start.",
+    );
+  }
+  if (input.unitIds) {
+    await checkParticipants(ctx, [...new Set(input.unitIds)]);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(campaigns)
+      .set({
+        ...(input.name !== undefined ? { name: input.name.normalize("NFC").trim() } : {}),
+        ...(input.description !== undefined
+          ? { description: input.description.normalize("NFC").trim() }
+          : {}),
+        ...(input.goalTarget !== undefined ? { goalTarget: input.goalTarget } : {}),
+        ...(input.unitIds ? { unitIds: [...new Set(input.unitIds)] } : {}),
+        startsOn,
+        endsOn,
+        updatedAt: new Date(),
+      })
+      .where(eq(campaigns.id, campaignId))
+      .returning();
+    if (!row) {
+      throw errors.notFound(campaignLabel);
+    }
+    const unit = (await unitSummaries(tx, [row.unitId])).get(row.unitId);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "advocacy.campaign.update",
+      unit: unit ? { id: unit.id, path: unit.path } : null,
+      target: { type: "campaign", id: row.id },
+      ip: ctx.ip,
+    });
+    return row;
+  });
+}
+
+/** Records the follower count an editor read off the platform for a date (the same date again replaces it). */
+export async function enterFollowerCount(
+  ctx: SignedIn,
+  campaignId: string,
+  input: { onDate: string; followers: number },
+) {
+  const campaign = await requireCampaign(ctx.db, campaignId);
+  if (campaign.goalKind !== "followers") {
+    throw errors.badRequest(
+      "advocacy.not_a_followers_goal",
+      "Chiến dịch này không theo dõi số người theo dõi kênh.",
+      "This campaign does not follow a channel's followers.",
+    );
+  }
+  if (input.onDate > vietnamToday()) {
+    throw errors.badRequest(
+      "advocacy.future_date",
+      "Không nhập số liệu cho ngày chưa tới.",
+      "No figures for a day still to come.",
+    );
+  }
+  await ctx.db
+    .insert(campaignFollowerCounts)
+    .values({
+      campaignId,
+      unitId: campaign.unitId,
+      onDate: input.onDate,
+      followers: input.followers,
+      enteredBy: ctx.actor.personId,
+    })
+    .onConflictDoUpdate({
+      target: [campaignFollowerCounts.campaignId, campaignFollowerCounts.onDate],
+      set: { followers: input.followers, enteredBy: ctx.actor.personId, enteredAt: new Date() },
+    });
+  return { onDate: input.onDate, followers: input.followers, enteredByName: ctx.actor.fullName };
+}
+
+/** A campaign's follower counts, oldest first. */
+export async function followerCounts(db: Executor, campaignId: string) {
+  const rows = await db
+    .select()
+    .from(campaignFollowerCounts)
+    .where(eq(campaignFollowerCounts.campaignId, campaignId))
+    .orderBy(asc(campaignFollowerCounts.onDate));
+  const names = await personSummaries(
+    db,
+    rows.flatMap((row) => (row.enteredBy ? [row.enteredBy] : [])),
+  );
+  return rows.map((row) => ({
+    onDate: row.onDate,
+    followers: row.followers,
+    enteredByName: row.enteredBy ? (names.get(row.enteredBy)?.fullName ?? null) : null,
+  }));
+}
+
+/** How far each campaign has come towards its goal: clicks or shares in its period, or the latest follower count. */
+async function progressOf(db: Executor, rows: CampaignRow[]): Promise<Map<string, number>> {
+  const progress = new Map<string, number>();
+  for (const row of rows) {
+    const { from, to } = campaignWindow(row);
+    if (row.goalKind === "followers") {
+      const [latest] = await db
+        .select({ followers: campaignFollowerCounts.followers })
+        .from(campaignFollowerCounts)
+        .where(eq(campaignFollowerCounts.campaignId, row.id))
+        .orderBy(desc(campaignFollowerCounts.onDate))
+        .limit(1);
+      progress.set(row.id, latest?.followers ?? 0);
+    } else if (row.goalKind === "clicks") {
+      const [total] = await db
+        .select({ total: count() })
+        .from(linkHits)
+        .innerJoin(shareKits, eq(shareKits.id, linkHits.kitId))
+        .where(
+          and(
+            eq(shareKits.campaignId, row.id),
+            eq(linkHits.kind, "click"),
+            sql`${linkHits.at} >= ${from.toISOString()} and ${linkHits.at} < ${to.toISOString()}`,
+          ),
+        );
+      progress.set(row.id, Number(total?.total ?? 0));
+    } else {
+      const [total] = await db
+        .select({ total: count() })
+        .from(kitShares)
+        .innerJoin(shareKits, eq(shareKits.id, kitShares.kitId))
+        .where(
+          and(
+            eq(shareKits.campaignId, row.id),
+            sql`${kitShares.sharedAt} >= ${from.toISOString()} and ${kitShares.sharedAt} < ${to.toISOString()}`,
+          ),
+        );
+      progress.set(row.id, Number(total?.total ?? 0));
+    }
+  }
+  return progress;
+}
+
+/** Campaigns as the desk shows them, in the order given. */
+export async function campaignViews(db: Executor, rows: CampaignRow[]): Promise<CampaignView[]> {
+  if (rows.length === 0) {
+    return [];
+  }
+  const [units, progress, kitCounts, channelRows] = await Promise.all([
+    unitSummaries(
+      db,
+      rows.flatMap((row) => [row.unitId, ...row.unitIds]),
+    ),
+    progressOf(db, rows),
+    db
+      .select({ campaignId: shareKits.campaignId, total: count() })
+      .from(shareKits)
+      .where(
+        inArray(
+          shareKits.campaignId,
+          rows.map((row) => row.id),
+        ),
+      )
+      .groupBy(shareKits.campaignId),
+    Promise.all(
+      rows
+        .flatMap((row) => (row.channelId ? [row.channelId] : []))
+        .map((id) => getChannel(db, id).catch(() => null)),
+    ),
+  ]);
+  const kits = new Map(kitCounts.map((row) => [row.campaignId, Number(row.total)]));
+  const channelsById = new Map(
+    channelRows.flatMap((channel) => (channel ? [[channel.id, channel] as const] : [])),
+  );
+  return rows.map((row) => {
+    const unit = units.get(row.unitId);
+    const channel = row.channelId ? channelsById.get(row.channelId) : undefined;
+    return {
+      id: row.id,
+      unitId: row.unitId,
+      unitName: unit?.name ?? "",
+      unitPath: unit?.path ?? "",
+      name: row.name,
+      description: row.description,
+      goalKind: row.goalKind,
+      goalTarget: row.goalTarget,
+      channel: channel ? { id: channel.id, displayName: channel.displayName, url: channel.url } : null,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      units: row.unitIds.map((id) => ({ id, name: units.get(id)?.name ?? "" })),
+      progress: progress.get(row.id) ?? 0,
+      kitCount: kits.get(row.id) ?? 0,
+      createdAt: row.createdAt,
+    };
+  });
+}
+
+export interface ListCampaignsOptions {
+  scope: readonly string[];
+  unitPath?: string | undefined;
+  state?: "upcoming" | "running" | "ended" | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Campaigns of the units in scope, latest start first. */
+export async function listCampaigns(db: Executor, options: ListCampaignsOptions) {
+  const today = vietnamToday();
+  const conditions: SQL[] = [unitIdWithin(campaigns.unitId, options.scope, options.unitPath)];
+  if (options.state === "upcoming") {
+    conditions.push(sql`${campaigns.startsOn} > ${today}`);
+  } else if (options.state === "running") {
+    conditions.push(sql`${campaigns.startsOn} <= ${today} and ${campaigns.endsOn} >= ${today}`);
+  } else if (options.state === "ended") {
+    conditions.push(sql`${campaigns.endsOn} < ${today}`);
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(campaigns)
+      .where(where)
+      .orderBy(desc(campaigns.startsOn), desc(campaigns.createdAt))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ total: count() }).from(campaigns).where(where),
+  ]);
+  return { items: await campaignViews(db, rows), total: Number(total?.total ?? 0) };
+}

@@ -1,0 +1,257 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../../test/helpers/test-database.ts";
+import { type Database, queryRows } from "../../db/client.ts";
+import { createHitRecorder, type PendingHit, visitorHash } from "./hit-recorder.ts";
+import { isWellFormedLinkCode, linkCodeLength, newLinkCode } from "./link-codes.ts";
+import { deviceClassOf, hitKindOf, referrerDomainOf } from "./visitor-classes.ts";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const kitId = crypto.randomUUID();
+function hit(overrides: Partial<PendingHit> = {}): PendingHit {
+  return {
+    linkId: crypto.randomUUID(),
+    kitId,
+    unitId: crypto.randomUUID(),
+    at: new Date(),
+    kind: "click",
+    referrerDomain: 'zalo.me"{,}\\',
+    device: "mobile",
+    ip: "198.51.100.20",
+    userAgent: "Mozilla/5.0 (iPhone)",
+    ...overrides,
+  };
+}
+
+async function storedFor(kit: string) {
+  const [row] = await queryRows<{ total: number }>(
+    database.db,
+    sql`select count(*)::int as total from link_hits where kit_id = ${kit}`,
+  );
+  return Number(row?.total ?? 0);
+}
+
+describe("the hit recorder", () => {
+  it("writes hits in batches off the caller's path, values intact", async () => {
+    const kit = crypto.randomUUID();
+    const recorder = createHitRecorder(database.db, { flushIntervalMs: 60_000, batchSize: 500 });
+    for (let i = 0; i < 1234; i++) {
+      recorder.record(hit({ kitId: kit, referrerDomain: i === 0 ? 'zalo.me"{,}\\' : null }));
+    }
+    // Nothing is written until a batch fills or the interval passes: recording never waits.
+    expect(recorder.stats().pending).toBeGreaterThan(0);
+    await recorder.flush();
+    expect(await storedFor(kit)).toBe(1234);
+    expect(recorder.stats()).toMatchObject({ pending: 0, written: 1234, dropped: 0 });
+    const [odd] = await queryRows<{ referrer_domain: string }>(
+      database.db,
+      sql`select referrer_domain from link_hits where kit_id = ${kit} and referrer_domain is not null`,
+    );
+    expect(odd?.referrer_domain).toBe('zalo.me"{,}\\');
+    await recorder.close();
+  });
+
+  it("writes on its own within the interval, and everything left when closed", async () => {
+    const kit = crypto.randomUUID();
+    const recorder = createHitRecorder(database.db, { flushIntervalMs: 100 });
+    recorder.record(hit({ kitId: kit }));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await storedFor(kit)).toBe(1);
+    for (let i = 0; i < 50; i++) {
+      recorder.record(hit({ kitId: kit }));
+    }
+    await recorder.close();
+    expect(await storedFor(kit)).toBe(51);
+    // After closing, nothing more is taken in.
+    recorder.record(hit({ kitId: kit }));
+    expect(recorder.stats().pending).toBe(0);
+  });
+
+  it("keeps hits while the database refuses them and writes them once it is back", async () => {
+    const kit = crypto.randomUUID();
+    const errors: unknown[] = [];
+    const recorder = createHitRecorder(database.db, {
+      flushIntervalMs: 60_000,
+      onError: (error) => errors.push(error),
+    });
+    await database.db.execute(sql`alter table link_hits rename to link_hits_away`);
+    try {
+      for (let i = 0; i < 10; i++) {
+        recorder.record(hit({ kitId: kit }));
+      }
+      expect(await recorder.flush()).toBe(0);
+      expect(errors).toHaveLength(1);
+      expect(recorder.stats().pending).toBe(10);
+    } finally {
+      await database.db.execute(sql`alter table link_hits_away rename to link_hits`);
+    }
+    expect(await recorder.flush()).toBe(10);
+    expect(await storedFor(kit)).toBe(10);
+    await recorder.close();
+  });
+
+  it("drops the oldest beyond its bound while the database is away, and counts them", async () => {
+    const kit = crypto.randomUUID();
+    const recorder = createHitRecorder(database.db, {
+      flushIntervalMs: 60_000,
+      maxPending: 5,
+      batchSize: 1000,
+    });
+    await database.db.execute(sql`alter table link_hits rename to link_hits_away`);
+    try {
+      for (let i = 0; i < 8; i++) {
+        recorder.record(hit({ kitId: kit }));
+      }
+      await recorder.flush();
+      expect(recorder.stats()).toMatchObject({ pending: 5, dropped: 3 });
+    } finally {
+      await database.db.execute(sql`alter table link_hits_away rename to link_hits`);
+    }
+    await recorder.close();
+    expect(await storedFor(kit)).toBe(5);
+  });
+
+  it("hashes a visitor with the day's salt: the same person is one visitor a day, and yesterday's salt is discarded", async () => {
+    const kit = crypto.randomUUID();
+    const recorder = createHitRecorder(database.db, { flushIntervalMs: 60_000 });
+    const yesterday = new Date(Date.now() - 86_400_000);
+    recorder.record(hit({ kitId: kit, at: yesterday }));
+    recorder.record(hit({ kitId: kit, at: yesterday }));
+    recorder.record(hit({ kitId: kit }));
+    recorder.record(hit({ kitId: kit }));
+    recorder.record(hit({ kitId: kit, ip: "198.51.100.21" }));
+    await recorder.close();
+    const hashes = await queryRows<{ visitor_hash: string; day: string }>(
+      database.db,
+      sql`select visitor_hash, (at < now() - interval '12 hours')::text as day from link_hits where kit_id = ${kit} order by at, id`,
+    );
+    const [y1, y2, t1, t2, other] = hashes.map((row) => row.visitor_hash);
+    expect(y1).toBe(y2);
+    expect(t1).toBe(t2);
+    expect(t1).not.toBe(y1);
+    expect(other).not.toBe(t1);
+    expect(JSON.stringify(hashes)).not.toContain("198.51.100");
+    // Only today's salt remains: yesterday's hashes can no longer be recomputed from an address.
+    const salts = await queryRows<{ day: string }>(database.db, sql`select day::text from visitor_salts`);
+    expect(salts).toHaveLength(1);
+  });
+
+  it("derives the hash from salt, address and agent only", () => {
+    expect(visitorHash("s", "1.2.3.4", "ua")).toBe(visitorHash("s", "1.2.3.4", "ua"));
+    expect(visitorHash("s", "1.2.3.4", "ua")).not.toBe(visitorHash("t", "1.2.3.4", "ua"));
+    expect(visitorHash("s", "1.2.3.4", "ua")).not.toBe(visitorHash("s", "1.2.3.4", "ub"));
+  });
+});
+
+describe("who followed a link", () => {
+  const cases: [string, "click" | "preview" | "bot", "mobile" | "tablet" | "desktop" | "other"][] = [
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+      "click",
+      "mobile",
+    ],
+    [
+      "Mozilla/5.0 (Linux; Android 12; Redmi Note 11) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36 Zalo android/12100720 ZaloTheme/light ZaloLanguage/vn",
+      "click",
+      "mobile",
+    ],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/440.0.0.31.105]",
+      "click",
+      "mobile",
+    ],
+    [
+      "Mozilla/5.0 (Linux; Android 13; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+      "click",
+      "tablet",
+    ],
+    [
+      "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+      "click",
+      "tablet",
+    ],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 coc_coc_browser/117.0.200",
+      "click",
+      "desktop",
+    ],
+    [
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_2) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15",
+      "click",
+      "desktop",
+    ],
+    ["Mozilla/5.0 (Mobile; rv:48.0; KAIOS/2.5) Gecko/48.0 Firefox/48.0 KAIOS/2.5", "click", "mobile"],
+    ["facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", "preview", "other"],
+    ["Mozilla/5.0 (compatible; Zalo/1.0; +https://zalo.me)", "preview", "other"],
+    ["ZaloPC-win32-24v", "preview", "other"],
+    ["TelegramBot (like TwitterBot)", "preview", "other"],
+    ["WhatsApp/2.23.20.0 A", "preview", "other"],
+    ["Twitterbot/1.0", "preview", "other"],
+    ["Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)", "preview", "other"],
+    ["Viber/20.3.0", "preview", "other"],
+    ["Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "bot", "other"],
+    ["Mozilla/5.0 (compatible; coccocbot-web/1.0; +http://help.coccoc.com/searchengine)", "bot", "other"],
+    ["curl/8.5.0", "bot", "other"],
+    ["python-requests/2.31.0", "bot", "other"],
+    [
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36",
+      "bot",
+      "desktop",
+    ],
+  ];
+  it.each(cases)("%s → %s on %s", (agent, kind, device) => {
+    expect(hitKindOf(agent)).toBe(kind);
+    expect(deviceClassOf(agent)).toBe(device);
+  });
+
+  it("counts a request with no agent as a robot", () => {
+    expect(hitKindOf(undefined)).toBe("bot");
+    expect(hitKindOf("")).toBe("bot");
+  });
+
+  it("keeps only the referring site's domain", () => {
+    expect(referrerDomainOf("https://www.facebook.com/groups/123/posts/456?fbclid=x")).toBe("facebook.com");
+    expect(referrerDomainOf("https://l.facebook.com/l.php?u=x")).toBe("facebook.com");
+    expect(referrerDomainOf("https://chat.zalo.me/")).toBe("chat.zalo.me");
+    expect(referrerDomainOf("android-app://com.zing.zalo/")).toBeNull();
+    expect(referrerDomainOf("not a url")).toBeNull();
+    expect(referrerDomainOf(undefined)).toBeNull();
+  });
+});
+
+describe("link codes", () => {
+  it("are always well formed, and any single changed character is refused", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(linkCodeLength - 1),
+        fc.constantFrom(..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"),
+        (position, character) => {
+          const code = newLinkCode();
+          expect(code).toHaveLength(linkCodeLength);
+          expect(isWellFormedLinkCode(code)).toBe(true);
+          const changed = code.slice(0, position) + character + code.slice(position + 1);
+          expect(isWellFormedLinkCode(changed)).toBe(changed === code);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("refuses anything else without looking it up", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        if (!/^[0-9A-Za-z]{9}$/.test(text)) {
+          expect(isWellFormedLinkCode(text)).toBe(false);
+        }
+      }),
+    );
+  });
+});
