@@ -428,6 +428,34 @@ describe("tracked links", () => {
     expect(stored).not.toContain("Android 13");
   });
 
+  it("are answered by the listening server itself, with the same rules, and counted", async () => {
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = t.app.server.address();
+    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const before = (await editor.request({ method: "GET", url: `/api/share-kits/${kitId}/report` })).json()
+      .totals.clicks;
+    const followed = await fetch(`${base}/s/${code}?to=https://evil.example`, {
+      redirect: "manual",
+      headers: { "user-agent": laptop },
+    });
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get("location")).toBe(targetUrl);
+    for (const bad of ["", "abc", "x".repeat(5000), "%E0%A4%A", `${code}/more`]) {
+      const refused = await fetch(`${base}/s/${bad}`, { redirect: "manual" });
+      expect({ bad: bad.slice(0, 20), status: refused.status }).toEqual({
+        bad: bad.slice(0, 20),
+        status: 404,
+      });
+      expect(await refused.text()).toContain("Không tìm thấy liên kết");
+    }
+    // The rest of the site still goes through the framework.
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await flushHits();
+    const after = (await editor.request({ method: "GET", url: `/api/share-kits/${kitId}/report` })).json()
+      .totals.clicks;
+    expect(after).toBe(before + 1);
+  });
+
   it("export a kit's report as XLSX", async () => {
     const response = await editor.request({ method: "GET", url: `/api/share-kits/${kitId}/report.xlsx` });
     expect(response.statusCode).toBe(200);
@@ -442,7 +470,7 @@ describe("tracked links", () => {
       "Thiết bị",
     ]);
     const overview = workbook.getWorksheet("Tổng quan");
-    expect(overview?.getRow(5).values).toEqual([undefined, "Lượt nhấp", 6]);
+    expect(overview?.getRow(5).values).toEqual([undefined, "Lượt nhấp", 7]);
   });
 });
 
@@ -602,6 +630,42 @@ describe("campaigns", () => {
     const running = (await editor.request({ method: "GET", url: "/api/campaigns?state=running" })).json();
     expect(running.items.map((row: { id: string }) => row.id)).toContain(id);
     expect((await rightMember.client.request({ method: "GET", url: "/api/campaigns" })).statusCode).toBe(403);
+  });
+});
+
+describe("stopping the server", () => {
+  it("writes the hits still in memory before it closes", async () => {
+    const other = await createTestApp();
+    try {
+      const o = await makeOrganisation(other.db);
+      const [kit] = await other.db
+        .insert(shareKits)
+        .values({
+          unitId: o.left.id,
+          targetUrl: "https://xa.gov.vn/tin/1",
+          title: "Tắt máy",
+          captions: ["A"],
+          targetUnitIds: [o.left.id],
+        })
+        .returning();
+      const person = await makePerson(other.db, { unitId: o.left.id });
+      const client = await signInAs(other.app, person.email ?? "");
+      const feed = (await client.request({ method: "GET", url: "/api/me/share-feed" })).json();
+      const linkCode = feed.items[0].link.code;
+      for (let i = 0; i < 25; i++) {
+        await other.app.inject({ method: "GET", url: `/s/${linkCode}`, headers: { "user-agent": phone } });
+      }
+      // Well within the flush interval: only a flush on close can have written them.
+      await other.app.close();
+      const [row] = await queryRows<{ total: number }>(
+        other.db,
+        sql`select count(*)::int as total from link_hits where kit_id = ${kit?.id}`,
+      );
+      expect(Number(row?.total)).toBe(25);
+    } finally {
+      await other.jobs.stop();
+      await other.database.close();
+    }
   });
 });
 

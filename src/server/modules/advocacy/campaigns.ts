@@ -41,7 +41,7 @@ async function checkParticipants(ctx: SignedIn, unitIds: readonly string[]) {
   const found = await unitSummaries(ctx.db, unitIds);
   for (const id of unitIds) {
     const unit = found.get(id);
-    if (!unit || unit.status !== "active" || !can(ctx.actor, "advocacy.manage", unit.path)) {
+    if (unit?.status !== "active" || !can(ctx.actor, "advocacy.manage", unit.path)) {
       throw errors.badRequest(
         "advocacy.participant_outside_scope",
         "Chỉ mời được các đơn vị đang hoạt động mà bạn phụ trách tham gia chiến dịch.",

@@ -1,5 +1,6 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { eq } from "drizzle-orm";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Executor } from "../../db/client.ts";
 import { shareKits, shareLinks } from "../../db/schema/index.ts";
 import type { HitRecorder } from "./hit-recorder.ts";
@@ -32,31 +33,59 @@ async function loadLinkTarget(db: Executor, code: string): Promise<LinkTarget | 
     : null;
 }
 
-function sendPage(reply: FastifyReply, status: number, body: string) {
-  return reply
-    .code(status)
-    .header("content-type", "text/html; charset=utf-8")
-    .header("cache-control", "no-store")
-    .header("x-robots-tag", "noindex")
-    .send(body);
+const unknownPage = Buffer.from(unknownLinkPage);
+const withdrawnPage = Buffer.from(withdrawnLinkPage);
+const trackedPath = /^\/s\/([^/?#]*)(?:[?#].*)?$/;
+
+function sendPage(response: ServerResponse, status: number, page: Buffer) {
+  response.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": page.length,
+    "cache-control": "no-store",
+    "x-robots-tag": "noindex",
+    "x-content-type-options": "nosniff",
+  });
+  response.end(page);
+}
+
+/** The visitor's address: the connection's, or the first forwarded one behind a trusted proxy. */
+function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = request.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) {
+      return first;
+    }
+  }
+  return request.socket.remoteAddress ?? "";
+}
+
+/** Whether a request is for a tracked link, so the server can answer it before the framework's pipeline. */
+export function isTrackedLinkRequest(request: IncomingMessage): boolean {
+  return (request.method === "GET" || request.method === "HEAD") && (request.url?.startsWith("/s/") ?? false);
 }
 
 /**
- * `/s/<code>`: a member's tracked link. Answers a 302 to the kit's stored address at once (from memory
- * when the code is hot) and hands the hit to the recorder; a malformed code is refused before any
- * database work, and the target is only ever the address an editor stored.
+ * Answers `/s/<code>`, a member's tracked link: a 302 to the kit's stored address at once (from memory
+ * when the code is hot) and the hit handed to the recorder. A malformed code is refused before any
+ * database work, and the target is only ever the address an editor stored: nothing in the request
+ * can change it. The same answerer serves the HTTP server's fast path and the framework's route.
  */
-export async function redirectRoutes(app: FastifyInstance, options: { hits: HitRecorder }): Promise<void> {
-  const db = app.deps.database.db;
+export function createTrackedLinkAnswerer(options: { db: Executor; hits: HitRecorder; trustProxy: boolean }) {
+  const { db, hits, trustProxy } = options;
   const cache = linkTargetCacheFor(db);
-  const { hits } = options;
 
-  const answer = (request: FastifyRequest, reply: FastifyReply, target: LinkTarget | null, now: number) => {
+  const answer = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    target: LinkTarget | null,
+    now: number,
+  ) => {
     if (!target) {
-      return sendPage(reply, 404, unknownLinkPage);
+      return sendPage(response, 404, unknownPage);
     }
     if (target.withdrawn) {
-      return sendPage(reply, 410, withdrawnLinkPage);
+      return sendPage(response, 410, withdrawnPage);
     }
     const userAgent = request.headers["user-agent"];
     hits.record({
@@ -67,39 +96,61 @@ export async function redirectRoutes(app: FastifyInstance, options: { hits: HitR
       kind: hitKindOf(userAgent),
       referrerDomain: referrerDomainOf(request.headers.referer),
       device: deviceClassOf(userAgent),
-      ip: request.ip ?? "",
+      ip: clientAddress(request, trustProxy),
       userAgent: userAgent ?? "",
     });
     // Not cached anywhere, so every click reaches us and is counted.
-    return reply
-      .code(302)
-      .header("location", target.targetUrl)
-      .header("cache-control", "private, no-store")
-      .send();
+    response.writeHead(302, {
+      location: target.targetUrl,
+      "cache-control": "private, no-store",
+      "content-length": 0,
+    });
+    response.end();
   };
 
-  app.get(
-    "/s/:code",
-    {
-      config: { access: { public: true } },
-      // The redirect sends no page of ours, so the page-protecting headers would be bytes for nothing.
-      helmet: false,
-      schema: { hide: true },
-    },
-    (request, reply) => {
-      const code = (request.params as { code: string }).code;
-      if (!isWellFormedLinkCode(code)) {
-        return sendPage(reply, 404, unknownLinkPage);
-      }
-      const now = Date.now();
-      const cached = cache.get(code, now);
-      if (cached !== undefined) {
-        return answer(request, reply, cached, now);
-      }
-      return loadLinkTarget(db, code).then((target) => {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const code = trackedPath.exec(request.url ?? "")?.[1] ?? "";
+    if (!isWellFormedLinkCode(code)) {
+      sendPage(response, 404, unknownPage);
+      return;
+    }
+    const now = Date.now();
+    const cached = cache.get(code, now);
+    if (cached !== undefined) {
+      answer(request, response, cached, now);
+      return;
+    }
+    loadLinkTarget(db, code).then(
+      (target) => {
         cache.set(code, target, now);
-        return answer(request, reply, target, now);
-      });
+        answer(request, response, target, now);
+      },
+      () => {
+        if (!response.headersSent) {
+          response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
+        }
+        response.end(
+          "Máy chủ tạm thời bận, vui lòng thử lại sau ít giây. / Temporarily unavailable, try again shortly.",
+        );
+      },
+    );
+  };
+}
+
+/**
+ * The tracked-link route as the framework sees it: declared (public) like every route, and what
+ * `inject` reaches; on a listening server, the HTTP server answers these requests itself first.
+ */
+export async function redirectRoutes(
+  app: FastifyInstance,
+  options: { answer: ReturnType<typeof createTrackedLinkAnswerer> },
+): Promise<void> {
+  app.get(
+    "/s/*",
+    { config: { access: { public: true } }, helmet: false, schema: { hide: true } },
+    (request, reply) => {
+      reply.hijack();
+      options.answer(request.raw, reply.raw);
     },
   );
 }

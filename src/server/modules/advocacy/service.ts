@@ -51,7 +51,7 @@ async function requireUnitPaths(db: Executor, ids: readonly string[]): Promise<M
   const found = await unitSummaries(db, ids);
   for (const id of ids) {
     const unit = found.get(id);
-    if (!unit || unit.status !== "active") {
+    if (unit?.status !== "active") {
       throw errors.badRequest(
         "advocacy.unknown_unit",
         "Một đơn vị được chọn không tồn tại hoặc đã giải thể, sáp nhập.",

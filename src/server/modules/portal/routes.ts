@@ -42,7 +42,7 @@ async function siteOf(
   code: string,
 ): Promise<PortalSite & { unitId: string }> {
   const unit = await findUnitByCodeOrId(db, code);
-  if (!unit || unit.status !== "active" || !(await activeWebsiteOf(db, unit.id))) {
+  if (unit?.status !== "active" || !(await activeWebsiteOf(db, unit.id))) {
     throw new PortalNotFound(null);
   }
   return {
