@@ -8,6 +8,7 @@ import { createMailer } from "./mail/mailer.ts";
 import { ensureAdminAreas } from "./modules/org/admin-areas.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
 import { demoAccounts, seedDemoOrganisation } from "./seed/demo.ts";
+import { seedDemoAdvocacy } from "./seed/demo-advocacy.ts";
 import { seedDemoPosts } from "./seed/demo-posts.ts";
 
 const config = loadConfig();
@@ -52,6 +53,7 @@ const mailer = createMailer({
 });
 if (demoPassword) {
   await seedDemoPosts(database.db, { publicUrl: config.publicUrl });
+  await seedDemoAdvocacy(database.db, { publicUrl: config.publicUrl });
 }
 const app = await buildApp({ config, database, jobs, mailer });
 await app.listen({ port: config.port, host: config.host });

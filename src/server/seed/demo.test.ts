@@ -11,6 +11,7 @@ import { lookupChannel } from "../modules/channels/public-service.ts";
 import { roles } from "../modules/org/policy.ts";
 import { ensureRootUnit } from "./bootstrap.ts";
 import { type DemoSeedResult, demoAccounts, seedDemoOrganisation } from "./demo.ts";
+import { seedDemoAdvocacy } from "./demo-advocacy.ts";
 import { seedDemoPosts } from "./demo-posts.ts";
 
 const DEMO_PASSWORD = "mật-khẩu-mẫu-2025";
@@ -264,5 +265,34 @@ describe("demo posts", () => {
       sql`select p.origin, pe.full_name as credited from posts p join people pe on pe.id = p.credited_person_id`,
     );
     expect(story).toEqual({ origin: "collaborator", credited: "Ma Thị Hoà" });
+  });
+});
+
+describe("demo advocacy", () => {
+  it("adds a running campaign of the communes with kits from the portal's articles and their clicks", async () => {
+    const kits = await seedDemoAdvocacy(database.db, { publicUrl: "http://demo.local" });
+    expect(kits).toBe(4);
+    const [campaign] = await queryRows<{ name: string; units: number; kits: number }>(
+      database.db,
+      sql`select c.name, cardinality(c.unit_ids) as units, (select count(*)::int from share_kits k where k.campaign_id = c.id) as kits from campaigns c`,
+    );
+    expect(campaign).toMatchObject({ name: "Tháng cao điểm lan tỏa thông tin chính thống", kits: 2 });
+    expect(Number(campaign?.units)).toBeGreaterThanOrEqual(10);
+    const targets = await queryRows<{ target_url: string }>(
+      database.db,
+      sql`select target_url from share_kits`,
+    );
+    expect(targets.every((row) => row.target_url.startsWith("http://demo.local/u/TQ/"))).toBe(true);
+    const [hits] = await queryRows<{ clicks: number }>(
+      database.db,
+      sql`select count(*) filter (where kind = 'click')::int as clicks from link_hits`,
+    );
+    expect(Number(hits?.clicks)).toBeGreaterThan(50);
+    // The demo member's feed is hers to try: no link or share of hers is made up.
+    const [mine] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from share_links l join people p on p.id = l.person_id where p.email like 'hoa.mathi@%'`,
+    );
+    expect(Number(mine?.n)).toBe(0);
   });
 });
