@@ -89,3 +89,6 @@ await import("./lookup.ts");
 
 // The scheduler: how many variants per second a backlog of due posts drains at.
 await import("./publish.ts");
+
+// Members' tracked links: the redirect against a bare Fastify 302, and clicks recorded = requests sent.
+await import("./redirect.ts");
