@@ -59,6 +59,8 @@ const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   // Hits on tracked links are written in batches; closing the app writes what is still in memory.
   const hits = createHitRecorder(deps.database.db, {
+    // PGlite writes on this thread: smaller batches keep each pause of the redirect short.
+    batchSize: deps.database.engine === "pglite" ? 500 : 2000,
     onError: (error) =>
       app.log.error({ err: error }, "tracked-link hits not written yet; kept for the next try"),
   });

@@ -21,12 +21,10 @@ function hit(overrides: Partial<PendingHit> = {}): PendingHit {
     linkId: crypto.randomUUID(),
     kitId,
     unitId: crypto.randomUUID(),
-    at: new Date(),
-    kind: "click",
-    referrerDomain: 'zalo.me"{,}\\',
-    device: "mobile",
+    at: Date.now(),
     ip: "198.51.100.20",
-    userAgent: "Mozilla/5.0 (iPhone)",
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Mobile/15E148",
+    referrer: "https://www.facebook.com/",
     ...overrides,
   };
 }
@@ -44,18 +42,28 @@ describe("the hit recorder", () => {
     const kit = crypto.randomUUID();
     const recorder = createHitRecorder(database.db, { flushIntervalMs: 60_000, batchSize: 500 });
     for (let i = 0; i < 1234; i++) {
-      recorder.record(hit({ kitId: kit, referrerDomain: i === 0 ? 'zalo.me"{,}\\' : null }));
+      recorder.record(
+        hit({
+          kitId: kit,
+          referrer: i === 0 ? "https://chat.zalo.me/" : undefined,
+          userAgent: i === 1 ? "curl/8" : "Mozilla/5.0 (iPhone) Mobile",
+        }),
+      );
     }
     // Nothing is written until a batch fills or the interval passes: recording never waits.
     expect(recorder.stats().pending).toBeGreaterThan(0);
     await recorder.flush();
     expect(await storedFor(kit)).toBe(1234);
     expect(recorder.stats()).toMatchObject({ pending: 0, written: 1234, dropped: 0 });
-    const [odd] = await queryRows<{ referrer_domain: string }>(
+    const rows = await queryRows<{ kind: string; device: string; referrer_domain: string | null; n: number }>(
       database.db,
-      sql`select referrer_domain from link_hits where kit_id = ${kit} and referrer_domain is not null`,
+      sql`select kind, device, referrer_domain, count(*)::int as n from link_hits where kit_id = ${kit} group by 1, 2, 3 order by n, kind`,
     );
-    expect(odd?.referrer_domain).toBe('zalo.me"{,}\\');
+    expect(rows.map((row) => ({ ...row, n: Number(row.n) }))).toEqual([
+      { kind: "bot", device: "other", referrer_domain: null, n: 1 },
+      { kind: "click", device: "mobile", referrer_domain: "chat.zalo.me", n: 1 },
+      { kind: "click", device: "mobile", referrer_domain: null, n: 1232 },
+    ]);
     await recorder.close();
   });
 
@@ -122,7 +130,7 @@ describe("the hit recorder", () => {
   it("hashes a visitor with the day's salt: the same person is one visitor a day, and yesterday's salt is discarded", async () => {
     const kit = crypto.randomUUID();
     const recorder = createHitRecorder(database.db, { flushIntervalMs: 60_000 });
-    const yesterday = new Date(Date.now() - 86_400_000);
+    const yesterday = Date.now() - 86_400_000;
     recorder.record(hit({ kitId: kit, at: yesterday }));
     recorder.record(hit({ kitId: kit, at: yesterday }));
     recorder.record(hit({ kitId: kit }));

@@ -3,7 +3,13 @@ import { lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { visitorSalts } from "../../db/schema/index.ts";
 import { vietnamToday } from "../declarations/dates.ts";
-import type { DeviceClass, HitKind } from "./visitor-classes.ts";
+import {
+  type DeviceClass,
+  deviceClassOf,
+  type HitKind,
+  hitKindOf,
+  referrerDomainOf,
+} from "./visitor-classes.ts";
 
 /*
  * Hits on tracked links are kept in memory and written in one statement per batch, off the request
@@ -15,17 +21,59 @@ import type { DeviceClass, HitKind } from "./visitor-classes.ts";
  * (SIGTERM/SIGINT, `app.close()`) writes everything first.
  */
 
+/** A hit as the request gave it; it is classified and hashed when its batch is written. */
 export interface PendingHit {
   linkId: string;
   kitId: string;
   unitId: string;
-  at: Date;
-  kind: HitKind;
-  referrerDomain: string | null;
-  device: DeviceClass;
+  /** Epoch milliseconds. */
+  at: number;
   /** Used for the salted visitor hash, then dropped. */
   ip: string;
+  /** Classified into kind and device, then dropped. */
   userAgent: string;
+  /** Reduced to its domain, then dropped. */
+  referrer: string | undefined;
+}
+
+/**
+ * Kind and device of an agent, remembered: under load the same few agents come again and again, and
+ * their dozens of patterns need testing once.
+ */
+class AgentClasses {
+  private readonly known = new Map<string, { kind: HitKind; device: DeviceClass }>();
+
+  of(userAgent: string) {
+    let classes = this.known.get(userAgent);
+    if (!classes) {
+      classes = { kind: hitKindOf(userAgent), device: deviceClassOf(userAgent) };
+      if (this.known.size >= 5000) {
+        this.known.clear();
+      }
+      this.known.set(userAgent, classes);
+    }
+    return classes;
+  }
+}
+
+/** Referrer domains, remembered for the same reason. */
+class ReferrerDomains {
+  private readonly known = new Map<string, string | null>();
+
+  of(referrer: string | undefined) {
+    if (!referrer) {
+      return null;
+    }
+    let domain = this.known.get(referrer);
+    if (domain === undefined) {
+      domain = referrerDomainOf(referrer);
+      if (this.known.size >= 5000) {
+        this.known.clear();
+      }
+      this.known.set(referrer, domain);
+    }
+    return domain;
+  }
 }
 
 export interface HitRecorderOptions {
@@ -114,6 +162,9 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
     return salt;
   };
 
+  const agents = new AgentClasses();
+  const referrers = new ReferrerDomains();
+
   const writeBatch = async (batch: PendingHit[]) => {
     const columns = {
       linkIds: [] as string[],
@@ -126,18 +177,20 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
       hashes: [] as string[],
     };
     const days = new Map<string, string>();
-    for (const day of new Set(batch.map((hit) => vietnamToday(hit.at)))) {
+    for (const day of new Set(batch.map((hit) => vietnamToday(new Date(hit.at))))) {
       days.set(day, await daySalt(day));
     }
     for (const hit of batch) {
-      const salt = days.get(vietnamToday(hit.at)) as string;
+      const at = new Date(hit.at);
+      const salt = days.get(vietnamToday(at)) as string;
+      const classes = agents.of(hit.userAgent);
       columns.linkIds.push(hit.linkId);
       columns.kitIds.push(hit.kitId);
       columns.unitIds.push(hit.unitId);
-      columns.ats.push(hit.at.toISOString());
-      columns.kinds.push(hit.kind);
-      columns.referrers.push(hit.referrerDomain);
-      columns.devices.push(hit.device);
+      columns.ats.push(at.toISOString());
+      columns.kinds.push(classes.kind);
+      columns.referrers.push(referrers.of(hit.referrer));
+      columns.devices.push(classes.device);
       columns.hashes.push(visitorHash(salt, hit.ip, hit.userAgent));
     }
     await db.execute(sql`

@@ -7,7 +7,6 @@ import type { HitRecorder } from "./hit-recorder.ts";
 import { type LinkTarget, linkTargetCacheFor } from "./link-cache.ts";
 import { isWellFormedLinkCode } from "./link-codes.ts";
 import { unknownLinkPage, withdrawnLinkPage } from "./link-pages.ts";
-import { deviceClassOf, hitKindOf, referrerDomainOf } from "./visitor-classes.ts";
 
 /** The one database read of the redirect, for a code not in memory. */
 async function loadLinkTarget(db: Executor, code: string): Promise<LinkTarget | null> {
@@ -87,17 +86,15 @@ export function createTrackedLinkAnswerer(options: { db: Executor; hits: HitReco
     if (target.withdrawn) {
       return sendPage(response, 410, withdrawnPage);
     }
-    const userAgent = request.headers["user-agent"];
+    // Classifying and hashing wait for the batch: the request only hands over what it carried.
     hits.record({
       linkId: target.linkId,
       kitId: target.kitId,
       unitId: target.unitId,
-      at: new Date(now),
-      kind: hitKindOf(userAgent),
-      referrerDomain: referrerDomainOf(request.headers.referer),
-      device: deviceClassOf(userAgent),
+      at: now,
       ip: clientAddress(request, trustProxy),
-      userAgent: userAgent ?? "",
+      userAgent: request.headers["user-agent"] ?? "",
+      referrer: request.headers.referer,
     });
     // Not cached anywhere, so every click reaches us and is counted.
     response.writeHead(302, {
