@@ -98,6 +98,7 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
   const kitTags = ["advocacy"];
   const kitUnit = (request: FastifyRequest) => unitOfKit(db, idOf(request));
   const campaignUnit = (request: FastifyRequest) => unitOfCampaign(db, idOf(request));
+  const bodyUnit = (request: FastifyRequest) => (request.body as { unitId: string }).unitId;
   const oneKit = async (row: KitRow) => (await kitViews(db, [row]))[0] as z.infer<typeof kitSchema>;
 
   // --- Kits -------------------------------------------------------------------------------------
@@ -105,12 +106,7 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
   routes.post(
     "/api/share-kits",
     {
-      config: {
-        access: {
-          permission: "advocacy.manage",
-          unit: (request) => (request.body as { unitId: string }).unitId,
-        },
-      },
+      config: { access: { permission: "advocacy.manage", unit: bodyUnit } },
       schema: {
         tags: kitTags,
         summary: "Make a share kit from a published post or an address on an official channel",
@@ -348,12 +344,7 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
   routes.post(
     "/api/campaigns",
     {
-      config: {
-        access: {
-          permission: "advocacy.manage",
-          unit: (request) => (request.body as { unitId: string }).unitId,
-        },
-      },
+      config: { access: { permission: "advocacy.manage", unit: bodyUnit } },
       schema: {
         tags: kitTags,
         summary: "Start a campaign with a goal, a period and participating units",
