@@ -24,6 +24,7 @@ import {
   ChecklistIcon,
   ExternalLinkIcon,
   EyeIcon,
+  FlagIcon,
   IdCardIcon,
   ImageIcon,
   ListIcon,
@@ -31,6 +32,7 @@ import {
   PenIcon,
   PeopleIcon,
   SendIcon,
+  ShareIcon,
   TreeIcon,
   UploadIcon,
   UserIcon,
@@ -46,8 +48,11 @@ interface NavItem {
 }
 
 const navItems: NavItem[] = [
+  { to: "/share", labelKey: "nav.share", icon: <ShareIcon /> },
   { to: "/posts", labelKey: "nav.posts", icon: <PenIcon />, permission: "posts.read" },
   { to: "/calendar", labelKey: "nav.calendar", icon: <CalendarIcon />, permission: "posts.read" },
+  { to: "/share-kits", labelKey: "nav.shareKits", icon: <ShareIcon />, permission: "advocacy.manage" },
+  { to: "/campaigns", labelKey: "nav.campaigns", icon: <FlagIcon />, permission: "advocacy.manage" },
   { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
   { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },

@@ -26,6 +26,13 @@ const DeclarationRequestsPage = lazy(() => import("../features/declarations/requ
 const DeclarationRequestDetailPage = lazy(() => import("../features/declarations/request-detail-page.tsx"));
 const DeclarationAlertsPage = lazy(() => import("../features/declarations/alerts-page.tsx"));
 const DeclarationReviewPage = lazy(() => import("../features/declarations/review-page.tsx"));
+// The member's feed is its own small chunk (no charts, no editor), for phones on slow networks.
+const ShareFeedPage = lazy(() => import("../features/advocacy/share-feed-page.tsx"));
+const KitsPage = lazy(() => import("../features/advocacy/kits-page.tsx"));
+const KitNewPage = lazy(() => import("../features/advocacy/kit-new-page.tsx"));
+const KitDetailPage = lazy(() => import("../features/advocacy/kit-detail-page.tsx"));
+const CampaignsPage = lazy(() => import("../features/advocacy/campaigns-page.tsx"));
+const CampaignDetailPage = lazy(() => import("../features/advocacy/campaign-detail-page.tsx"));
 const AuditPage = lazy(() => import("../features/audit/audit-page.tsx"));
 const ProfilePage = lazy(() => import("../features/profile/profile-page.tsx"));
 
@@ -201,6 +208,47 @@ export default function SignedInApp() {
             element={
               <Allowed permission="declarations.view">
                 <DeclarationReviewPage />
+              </Allowed>
+            }
+          />
+          <Route path="share" element={<ShareFeedPage />} />
+          <Route
+            path="share-kits"
+            element={
+              <Allowed permission="advocacy.manage">
+                <KitsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="share-kits/new"
+            element={
+              <Allowed permission="advocacy.manage">
+                <KitNewPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="share-kits/:id"
+            element={
+              <Allowed permission="advocacy.manage">
+                <KitDetailPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="campaigns"
+            element={
+              <Allowed permission="advocacy.manage">
+                <CampaignsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="campaigns/:id"
+            element={
+              <Allowed permission="advocacy.manage">
+                <CampaignDetailPage />
               </Allowed>
             }
           />

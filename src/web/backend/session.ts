@@ -1,12 +1,14 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, apiGet, setCsrfToken } from "./client.ts";
+import { takeEarly } from "./early-requests.ts";
 import type { Permission, Session, SignedInSession } from "./types.ts";
 
 export const sessionQueryKey = ["session"] as const;
 
 /** Reads who is signed in and remembers the CSRF token for later changing requests. */
 export async function fetchSession(): Promise<Session> {
-  const session = await apiGet<Session>("/api/auth/session");
+  // The page asked already while the app was loading; after that, ask afresh.
+  const session = (await takeEarly<Session>("session")) ?? (await apiGet<Session>("/api/auth/session"));
   setCsrfToken(session.authenticated ? session.csrfToken : null);
   return session;
 }

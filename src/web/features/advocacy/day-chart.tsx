@@ -1,0 +1,89 @@
+import { BarChart, LineChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import { useEffect, useRef } from "react";
+
+// Only the pieces the report draws, so the chart's chunk stays a fraction of the whole library.
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface DaySeries {
+  name: string;
+  values: number[];
+  color: string;
+  kind?: "line" | "bar";
+}
+
+/** "2026-11-24" → "24/11", the way a day reads on a narrow axis. */
+function shortDay(day: string): string {
+  const [, month, date] = day.split("-");
+  return `${date}/${month}`;
+}
+
+/**
+ * Figures per day (clicks, previews, shares) over the report's period. Loaded on its own, only
+ * by the report pages: ECharts never reaches a member's feed.
+ */
+export default function DayChart(props: {
+  days: string[];
+  series: DaySeries[];
+  label: string;
+  height?: number;
+}) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!element.current) {
+      return;
+    }
+    const instance = echarts.init(element.current, undefined, { renderer: "canvas" });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(
+      {
+        animation: false,
+        tooltip: { trigger: "axis" },
+        // One scrolling line, so a third series on a phone does not wrap over the plot.
+        legend: { type: "scroll", top: 0, left: 0, itemGap: 12 },
+        grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+        xAxis: {
+          type: "category",
+          data: props.days.map(shortDay),
+          boundaryGap: props.series.some((item) => item.kind === "bar"),
+          axisLabel: { hideOverlap: true },
+        },
+        yAxis: { type: "value", minInterval: 1 },
+        series: props.series.map((item) => ({
+          name: item.name,
+          type: item.kind ?? "line",
+          data: item.values,
+          itemStyle: { color: item.color },
+          lineStyle: { color: item.color, width: 2 },
+          showSymbol: props.days.length <= 31,
+          smooth: false,
+        })),
+      },
+      { notMerge: true },
+    );
+  }, [props.days, props.series]);
+
+  return (
+    <div
+      ref={element}
+      role="img"
+      aria-label={props.label}
+      style={{ width: "100%", height: props.height ?? 260 }}
+      data-testid="day-chart"
+    />
+  );
+}
