@@ -42,7 +42,8 @@ CREATE TABLE "link_hits" (
 	"kind" text NOT NULL,
 	"referrer_domain" text,
 	"device" text NOT NULL,
-	"visitor_hash" text
+	"visitor_hash" text,
+	"hits" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "ranking_consents" (

@@ -76,8 +76,10 @@ export const shareLinks = pgTable(
 );
 
 /**
- * A hit on a tracked link, written in batches off the request path. The visitor is only a hash of
- * address and agent salted per day (the salt is discarded once its day is over), for unique counts.
+ * Hits on a tracked link, written in batches off the request path: identical hits of the same second
+ * (same link, visitor, kind, device and referrer) are one row with their number in `hits`. The
+ * visitor is only a hash of address and agent salted per day (the salt is discarded once its day is
+ * over), for unique counts.
  */
 export const linkHits = pgTable(
   "link_hits",
@@ -91,6 +93,7 @@ export const linkHits = pgTable(
     referrerDomain: text("referrer_domain"),
     device: text("device", { enum: deviceClassValues }).notNull(),
     visitorHash: text("visitor_hash"),
+    hits: integer("hits").notNull().default(1),
   },
   (t) => [index("link_hits_kit_idx").on(t.kitId, t.at), index("link_hits_link_idx").on(t.linkId)],
 );

@@ -414,6 +414,7 @@ describe("tracked links", () => {
       [
         "at",
         "device",
+        "hits",
         "id",
         "kind",
         "kit_id",
@@ -659,7 +660,7 @@ describe("stopping the server", () => {
       await other.app.close();
       const [row] = await queryRows<{ total: number }>(
         other.db,
-        sql`select count(*)::int as total from link_hits where kit_id = ${kit?.id}`,
+        sql`select sum(hits)::int as total from link_hits where kit_id = ${kit?.id}`,
       );
       expect(Number(row?.total)).toBe(25);
     } finally {

@@ -8,6 +8,7 @@ import { vietnamTimeOn, vietnamToday } from "../declarations/dates.ts";
 import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import { type Actor, can } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
+import { allHits } from "./hit-counts.ts";
 import type { CampaignView } from "./schema.ts";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -240,7 +241,7 @@ async function progressOf(db: Executor, rows: CampaignRow[]): Promise<Map<string
       progress.set(row.id, latest?.followers ?? 0);
     } else if (row.goalKind === "clicks") {
       const [total] = await db
-        .select({ total: count() })
+        .select({ total: allHits })
         .from(linkHits)
         .innerJoin(shareKits, eq(shareKits.id, linkHits.kitId))
         .where(

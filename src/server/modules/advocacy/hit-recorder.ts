@@ -166,6 +166,23 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
   const referrers = new ReferrerDomains();
 
   const writeBatch = async (batch: PendingHit[]) => {
+    // Identical hits of the same second become one row with their number: a popular link makes
+    // a few rows a second, not one per click.
+    const groups = new Map<string, { hit: PendingHit; second: number; count: number }>();
+    for (const hit of batch) {
+      const second = Math.floor(hit.at / 1000);
+      const key = `${hit.linkId}\n${second}\n${hit.ip}\n${hit.referrer ?? ""}\n${hit.userAgent}`;
+      const group = groups.get(key);
+      if (group) {
+        group.count += 1;
+      } else {
+        groups.set(key, { hit, second, count: 1 });
+      }
+    }
+    const days = new Map<string, string>();
+    for (const day of new Set(batch.map((hit) => vietnamToday(new Date(hit.at))))) {
+      days.set(day, await daySalt(day));
+    }
     const columns = {
       linkIds: [] as string[],
       kitIds: [] as string[],
@@ -175,13 +192,10 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
       referrers: [] as (string | null)[],
       devices: [] as string[],
       hashes: [] as string[],
+      counts: [] as string[],
     };
-    const days = new Map<string, string>();
-    for (const day of new Set(batch.map((hit) => vietnamToday(new Date(hit.at))))) {
-      days.set(day, await daySalt(day));
-    }
-    for (const hit of batch) {
-      const at = new Date(hit.at);
+    for (const { hit, second, count } of groups.values()) {
+      const at = new Date(second * 1000);
       const salt = days.get(vietnamToday(at)) as string;
       const classes = agents.of(hit.userAgent);
       columns.linkIds.push(hit.linkId);
@@ -192,14 +206,16 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
       columns.referrers.push(referrers.of(hit.referrer));
       columns.devices.push(classes.device);
       columns.hashes.push(visitorHash(salt, hit.ip, hit.userAgent));
+      columns.counts.push(String(count));
     }
     await db.execute(sql`
-      insert into link_hits (link_id, kit_id, unit_id, at, kind, referrer_domain, device, visitor_hash)
+      insert into link_hits (link_id, kit_id, unit_id, at, kind, referrer_domain, device, visitor_hash, hits)
       select * from unnest(
         ${arrayLiteral(columns.linkIds)}::uuid[], ${arrayLiteral(columns.kitIds)}::uuid[],
         ${arrayLiteral(columns.unitIds)}::uuid[], ${arrayLiteral(columns.ats)}::timestamptz[],
         ${arrayLiteral(columns.kinds)}::text[], ${arrayLiteral(columns.referrers)}::text[],
-        ${arrayLiteral(columns.devices)}::text[], ${arrayLiteral(columns.hashes)}::text[])`);
+        ${arrayLiteral(columns.devices)}::text[], ${arrayLiteral(columns.hashes)}::text[],
+        ${arrayLiteral(columns.counts)}::int[])`);
   };
 
   const drain = async (): Promise<number> => {

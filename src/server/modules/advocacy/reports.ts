@@ -7,6 +7,7 @@ import { errors } from "../../http/errors.ts";
 import { vietnamTimeOn, vietnamToday } from "../declarations/dates.ts";
 import { countSubtreePeople, personSummaries, unitSummaries } from "../org/membership.ts";
 import { type CampaignRow, campaignViews, campaignWindow, followerCounts } from "./campaigns.ts";
+import { allHits, hitsOfKind } from "./hit-counts.ts";
 import type { CampaignReport, KitReport } from "./schema.ts";
 import type { KitRow } from "./service.ts";
 
@@ -69,9 +70,9 @@ async function hitFigures(db: Executor, kitIds: readonly string[], range: { star
   const rows = await db
     .select({
       day: hitDay,
-      clicks: sql<number>`count(*) filter (where ${linkHits.kind} = 'click')::int`,
-      previews: sql<number>`count(*) filter (where ${linkHits.kind} = 'preview')::int`,
-      bots: sql<number>`count(*) filter (where ${linkHits.kind} = 'bot')::int`,
+      clicks: hitsOfKind("click"),
+      previews: hitsOfKind("preview"),
+      bots: hitsOfKind("bot"),
       uniqueVisitors: sql<number>`count(distinct ${linkHits.visitorHash}) filter (where ${linkHits.kind} = 'click')::int`,
     })
     .from(linkHits)
@@ -103,8 +104,8 @@ async function hitsByUnit(db: Executor, kitIds: readonly string[], range: { star
   return db
     .select({
       unitId: linkHits.unitId,
-      clicks: sql<number>`count(*) filter (where ${linkHits.kind} = 'click')::int`,
-      previews: sql<number>`count(*) filter (where ${linkHits.kind} = 'preview')::int`,
+      clicks: hitsOfKind("click"),
+      previews: hitsOfKind("preview"),
     })
     .from(linkHits)
     .where(and(inArray(linkHits.kitId, [...kitIds]), within(linkHits.at, range)))
@@ -145,18 +146,18 @@ export async function kitReport(
     hitsByUnit(db, ids, range),
     sharesOf(db, ids, range),
     db
-      .select({ domain: sql<string>`coalesce(${linkHits.referrerDomain}, '')`, clicks: count() })
+      .select({ domain: sql<string>`coalesce(${linkHits.referrerDomain}, '')`, clicks: allHits })
       .from(linkHits)
       .where(and(eq(linkHits.kitId, kit.id), eq(linkHits.kind, "click"), within(linkHits.at, range)))
       .groupBy(sql`coalesce(${linkHits.referrerDomain}, '')`)
-      .orderBy(sql`count(*) desc`)
+      .orderBy(sql`2 desc`)
       .limit(20),
     db
-      .select({ device: linkHits.device, clicks: count() })
+      .select({ device: linkHits.device, clicks: allHits })
       .from(linkHits)
       .where(and(eq(linkHits.kitId, kit.id), eq(linkHits.kind, "click"), within(linkHits.at, range)))
       .groupBy(linkHits.device)
-      .orderBy(sql`count(*) desc`),
+      .orderBy(sql`2 desc`),
     db.select({ total: count() }).from(shareLinks).where(eq(shareLinks.kitId, kit.id)),
   ]);
   const unitIds = [...new Set([...units.map((row) => row.unitId), ...shares.byUnit.keys()])];
@@ -292,7 +293,7 @@ async function optedInPeople(db: Executor, kitIds: readonly string[], range: { s
     db,
     sql`
     with clicks as (
-      select l.person_id, count(*)::int as clicks
+      select l.person_id, sum(h.hits)::int as clicks
       from link_hits h join share_links l on l.id = h.link_id
       where h.kit_id in (${kitList}) and h.kind = 'click' and ${within(sql`h.at`, range)}
       group by l.person_id),
@@ -337,8 +338,8 @@ async function perKitFigures(db: Executor, kitIds: readonly string[], range: { s
     db
       .select({
         kitId: linkHits.kitId,
-        clicks: sql<number>`count(*) filter (where ${linkHits.kind} = 'click')::int`,
-        previews: sql<number>`count(*) filter (where ${linkHits.kind} = 'preview')::int`,
+        clicks: hitsOfKind("click"),
+        previews: hitsOfKind("preview"),
       })
       .from(linkHits)
       .where(and(inArray(linkHits.kitId, [...kitIds]), within(linkHits.at, range)))

@@ -17,6 +17,7 @@ import { type Actor, can } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
 import { portalArticleUrl } from "../publishing/service.ts";
+import { hitsOfKind } from "./hit-counts.ts";
 import { invalidateLinkTargets } from "./link-cache.ts";
 import { newLinkCode } from "./link-codes.ts";
 import type { FeedItem, KitView } from "./schema.ts";
@@ -329,8 +330,8 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
     db
       .select({
         kitId: linkHits.kitId,
-        clicks: sql<number>`count(*) filter (where ${linkHits.kind} = 'click')::int`,
-        previews: sql<number>`count(*) filter (where ${linkHits.kind} = 'preview')::int`,
+        clicks: hitsOfKind("click"),
+        previews: hitsOfKind("preview"),
       })
       .from(linkHits)
       .where(inArray(linkHits.kitId, ids))
