@@ -76,6 +76,19 @@ describe("the hit recorder", () => {
     await recorder.close();
   });
 
+  it("writes full batches as they fill and leaves a remainder for the next tick, not a query per handful", async () => {
+    const kit = crypto.randomUUID();
+    const recorder = createHitRecorder(database.db, { flushIntervalMs: 60_000, batchSize: 100 });
+    for (let i = 0; i < 250; i++) {
+      recorder.record(hit({ kitId: kit }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await storedFor(kit)).toBe(200);
+    expect(recorder.stats().pending).toBe(50);
+    await recorder.close();
+    expect(await storedFor(kit)).toBe(250);
+  });
+
   it("writes on its own within the interval, and everything left when closed", async () => {
     const kit = crypto.randomUUID();
     const recorder = createHitRecorder(database.db, { flushIntervalMs: 100 });

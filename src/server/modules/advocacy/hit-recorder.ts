@@ -179,9 +179,17 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
         groups.set(key, { hit, second, count: 1 });
       }
     }
-    const days = new Map<string, string>();
-    for (const day of new Set(batch.map((hit) => vietnamToday(new Date(hit.at))))) {
-      days.set(day, await daySalt(day));
+    // A batch spans a second or two: each second's day (and that day's salt) is worked out once.
+    const dayOfSecond = new Map<number, string>();
+    const saltOfDay = new Map<string, string>();
+    for (const { second } of groups.values()) {
+      if (!dayOfSecond.has(second)) {
+        const day = vietnamToday(new Date(second * 1000));
+        dayOfSecond.set(second, day);
+        if (!saltOfDay.has(day)) {
+          saltOfDay.set(day, await daySalt(day));
+        }
+      }
     }
     const columns = {
       linkIds: [] as string[],
@@ -196,7 +204,7 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
     };
     for (const { hit, second, count } of groups.values()) {
       const at = new Date(second * 1000);
-      const salt = days.get(vietnamToday(at)) as string;
+      const salt = saltOfDay.get(dayOfSecond.get(second) as string) as string;
       const classes = agents.of(hit.userAgent);
       columns.linkIds.push(hit.linkId);
       columns.kitIds.push(hit.kitId);
@@ -218,9 +226,14 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
         ${arrayLiteral(columns.counts)}::int[])`);
   };
 
-  const drain = async (): Promise<number> => {
+  /**
+   * Writes batches while at least `minimum` hits wait. A full batch triggers a write of full batches
+   * only: the few hits that arrive during it wait for the next batch or tick, instead of each
+   * round trip to the database starting another for a handful of rows.
+   */
+  const drain = async (minimum: number): Promise<number> => {
     let count = 0;
-    while (buffer.length > 0) {
+    while (buffer.length >= minimum && buffer.length > 0) {
       const batch = buffer.length <= batchSize ? buffer : buffer.slice(0, batchSize);
       buffer = buffer.length <= batchSize ? [] : buffer.slice(batchSize);
       try {
@@ -241,16 +254,17 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
     return count;
   };
 
-  const flush = (): Promise<number> => {
+  const run = (minimum: number): Promise<number> => {
     if (running) {
       // One writer at a time; a flush asked for meanwhile runs right after and covers newer hits too.
-      return running.then(() => flush());
+      return running.then(() => run(minimum));
     }
-    running = drain().finally(() => {
+    running = drain(minimum).finally(() => {
       running = null;
     });
     return running;
   };
+  const flush = () => run(1);
 
   const timer = setInterval(() => {
     if (buffer.length > 0 && !running) {
@@ -266,7 +280,7 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
       }
       buffer.push(hit);
       if (buffer.length >= batchSize && !running) {
-        void flush();
+        void run(batchSize);
       }
     },
     flush,

@@ -47,7 +47,13 @@ function sendPage(response: ServerResponse, status: number, page: Buffer) {
   response.end(page);
 }
 
-/** The visitor's address: the connection's, or the first forwarded one behind a trusted proxy. */
+const socketAddress = Symbol("caunoi.remoteAddress");
+type AddressedSocket = IncomingMessage["socket"] & { [socketAddress]?: string };
+
+/**
+ * The visitor's address: the connection's, or the first forwarded one behind a trusted proxy. The
+ * connection's is read once per connection: each read asks the operating system again.
+ */
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = request.headers["x-forwarded-for"];
@@ -56,7 +62,13 @@ function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
       return first;
     }
   }
-  return request.socket.remoteAddress ?? "";
+  const socket = request.socket as AddressedSocket;
+  let address = socket[socketAddress];
+  if (address === undefined) {
+    address = socket.remoteAddress ?? "";
+    socket[socketAddress] = address;
+  }
+  return address;
 }
 
 /** Whether a request is for a tracked link, so the server can answer it before the framework's pipeline. */
