@@ -47,6 +47,8 @@ export function useListFilters() {
     /** The search text the list is filtered by (typed text, settled). */
     debounced,
     setFilters,
+    /** Another page of the same filtered list. */
+    setPage: (next: number) => setFilters({ page: String(next) }, true),
     clearFilters,
     params,
   };

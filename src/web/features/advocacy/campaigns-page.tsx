@@ -1,14 +1,13 @@
-import { Anchor, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Anchor, Button, Card, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
 import { PlusIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
+import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
@@ -25,8 +24,8 @@ const states = ["upcoming", "running", "ended"] as const;
 export default function CampaignsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-  const { value, page, setFilters, clearFilters } = useListFilters();
+  const phone = usePhoneLayout();
+  const { value, page, setFilters, setPage, clearFilters } = useListFilters();
   const [creating, setCreating] = useState(false);
   const unitId = value("unitId");
   const state = value("state");
@@ -82,51 +81,49 @@ export default function CampaignsPage() {
     );
   } else {
     list = (
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "normal" }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("advocacy.campaignForm.name")}</Table.Th>
-              <Table.Th>{t("advocacy.campaigns.goal")}</Table.Th>
-              <Table.Th>{t("advocacy.campaigns.period")}</Table.Th>
-              <Table.Th w={240}>{t("advocacy.campaigns.progressColumn")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((campaign) => (
-              <Table.Tr key={campaign.id} data-testid="campaign-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/campaigns/${campaign.id}`} size="sm" fw={500}>
-                    {campaign.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {campaign.unitName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t(`advocacy.goal.${campaign.goalKind}`)}</Text>
-                  {campaign.channel && (
-                    <Text size="xs" c="dimmed">
-                      {campaign.channel.displayName}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                      {period(campaign.startsOn, campaign.endsOn)}
-                    </Text>
-                    <CampaignStateBadge campaign={campaign} />
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <CampaignProgress campaign={campaign} size="sm" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        minWidth={760}
+        head={
+          <>
+            <Table.Th>{t("advocacy.campaignForm.name")}</Table.Th>
+            <Table.Th>{t("advocacy.campaigns.goal")}</Table.Th>
+            <Table.Th>{t("advocacy.campaigns.period")}</Table.Th>
+            <Table.Th w={240}>{t("advocacy.campaigns.progressColumn")}</Table.Th>
+          </>
+        }
+      >
+        {items.map((campaign) => (
+          <Table.Tr key={campaign.id} data-testid="campaign-row">
+            <Table.Td>
+              <Anchor component={Link} to={`/campaigns/${campaign.id}`} size="sm" fw={500}>
+                {campaign.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {campaign.unitName}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{t(`advocacy.goal.${campaign.goalKind}`)}</Text>
+              {campaign.channel && (
+                <Text size="xs" c="dimmed">
+                  {campaign.channel.displayName}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Group gap={6}>
+                <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+                  {period(campaign.startsOn, campaign.endsOn)}
+                </Text>
+                <CampaignStateBadge campaign={campaign} />
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <CampaignProgress campaign={campaign} size="sm" />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     );
   }
 
@@ -150,49 +147,40 @@ export default function CampaignsPage() {
           </>
         }
       />
-      <Paper withBorder p={{ base: "xs", sm: "md" }}>
-        <Stack gap="sm" mb="md">
-          <FilterPanel active={[unitId, state].filter(Boolean).length}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <UnitPicker
-                label={t("advocacy.kits.filterUnit")}
-                value={unitChoice}
-                permission="advocacy.manage"
-                clearable
-                onChange={(choice) => {
-                  setUnit(choice);
-                  setFilters({ unitId: choice?.id ?? null });
-                }}
-              />
-              <Select
-                label={t("advocacy.campaigns.filterState")}
-                placeholder={t("advocacy.kits.anyState")}
-                clearable
-                data={states.map((item) => ({ value: item, label: t(`advocacy.campaignState.${item}`) }))}
-                value={state || null}
-                onChange={(item) => setFilters({ state: item })}
-              />
-            </SimpleGrid>
-          </FilterPanel>
-          {filtered && (
-            <ClearFiltersButton
-              onClear={() => {
-                setUnit(null);
-                clearFilters();
+      <ListPanel
+        filterColumns={2}
+        activeFilters={[unitId, state].filter(Boolean).length}
+        filters={
+          <>
+            <UnitPicker
+              label={t("advocacy.kits.filterUnit")}
+              value={unitChoice}
+              permission="advocacy.manage"
+              clearable
+              onChange={(choice) => {
+                setUnit(choice);
+                setFilters({ unitId: choice?.id ?? null });
               }}
             />
-          )}
-        </Stack>
+            <Select
+              label={t("advocacy.campaigns.filterState")}
+              placeholder={t("advocacy.kits.anyState")}
+              clearable
+              data={states.map((item) => ({ value: item, label: t(`advocacy.campaignState.${item}`) }))}
+              value={state || null}
+              onChange={(item) => setFilters({ state: item })}
+            />
+          </>
+        }
+        filtered={filtered}
+        onClearFilters={() => {
+          setUnit(null);
+          clearFilters();
+        }}
+        pagination={{ page, pageSize, total: campaigns.data?.total ?? 0, onChange: setPage }}
+      >
         {list}
-        {campaigns.data && campaigns.data.total > 0 && (
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={campaigns.data.total}
-            onChange={(next) => setFilters({ page: String(next) }, true)}
-          />
-        )}
-      </Paper>
+      </ListPanel>
       <CampaignFormDialog
         opened={creating}
         onClose={() => setCreating(false)}

@@ -1,27 +1,13 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
-import { PlusIcon, SearchIcon } from "../../components/icons.tsx";
+import { PlusIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
+import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate, formatNumber } from "../../i18n/format.ts";
@@ -35,8 +21,8 @@ const kitStates = ["live", "expired", "withdrawn"] as const;
 /** "Bộ tin chia sẻ": the kits of the units the editor works for, with their first figures. */
 export default function KitsPage() {
   const { t, i18n } = useTranslation();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-  const { value, page, search, setSearch, debounced, setFilters, clearFilters } = useListFilters();
+  const phone = usePhoneLayout();
+  const { value, page, search, setSearch, debounced, setFilters, setPage, clearFilters } = useListFilters();
   const unitId = value("unitId");
   const campaignId = value("campaignId");
   const status = value("status");
@@ -117,45 +103,41 @@ export default function KitsPage() {
     );
   } else {
     list = (
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "normal" }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("advocacy.kitForm.title")}</Table.Th>
-              <Table.Th>{t("advocacy.kits.unit")}</Table.Th>
-              <Table.Th>{t("advocacy.kits.state")}</Table.Th>
-              <Table.Th ta="right">{t("advocacy.report.clicks")}</Table.Th>
-              <Table.Th ta="right">{t("advocacy.report.shares")}</Table.Th>
-              <Table.Th>{t("advocacy.kits.createdAt")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((kit) => (
-              <Table.Tr key={kit.id} data-testid="kit-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/share-kits/${kit.id}`} size="sm" fw={500}>
-                    {kit.title}
-                  </Anchor>
-                  {kit.campaign && (
-                    <Text size="xs" c="dimmed">
-                      {kit.campaign.name}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{kit.unitName}</Table.Td>
-                <Table.Td>
-                  <KitStateBadge kit={kit} />
-                </Table.Td>
-                <Table.Td ta="right">{n(kit.totals.clicks)}</Table.Td>
-                <Table.Td ta="right">{n(kit.totals.shares)}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {formatDate(kit.createdAt, i18n.language)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        minWidth={760}
+        head={
+          <>
+            <Table.Th>{t("advocacy.kitForm.title")}</Table.Th>
+            <Table.Th>{t("advocacy.kits.unit")}</Table.Th>
+            <Table.Th>{t("advocacy.kits.state")}</Table.Th>
+            <Table.Th ta="right">{t("advocacy.report.clicks")}</Table.Th>
+            <Table.Th ta="right">{t("advocacy.report.shares")}</Table.Th>
+            <Table.Th>{t("advocacy.kits.createdAt")}</Table.Th>
+          </>
+        }
+      >
+        {items.map((kit) => (
+          <Table.Tr key={kit.id} data-testid="kit-row">
+            <Table.Td>
+              <Anchor component={Link} to={`/share-kits/${kit.id}`} size="sm" fw={500}>
+                {kit.title}
+              </Anchor>
+              {kit.campaign && (
+                <Text size="xs" c="dimmed">
+                  {kit.campaign.name}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{kit.unitName}</Table.Td>
+            <Table.Td>
+              <KitStateBadge kit={kit} />
+            </Table.Td>
+            <Table.Td ta="right">{n(kit.totals.clicks)}</Table.Td>
+            <Table.Td ta="right">{n(kit.totals.shares)}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(kit.createdAt, i18n.language)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     );
   }
 
@@ -180,67 +162,52 @@ export default function KitsPage() {
           </>
         }
       />
-      <Paper withBorder p={{ base: "xs", sm: "md" }}>
-        <Stack gap="sm" mb="md">
-          <TextInput
-            leftSection={<SearchIcon size={16} />}
-            placeholder={t("advocacy.kits.searchPlaceholder")}
-            aria-label={t("common.search")}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
-          <FilterPanel active={[unitId, campaignId, status].filter(Boolean).length}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <UnitPicker
-                label={t("advocacy.kits.filterUnit")}
-                value={unitChoice}
-                permission="advocacy.manage"
-                clearable
-                onChange={(choice) => {
-                  setUnit(choice);
-                  setFilters({ unitId: choice?.id ?? null });
-                }}
-              />
-              <Select
-                label={t("advocacy.kits.filterCampaign")}
-                placeholder={t("advocacy.kits.anyCampaign")}
-                clearable
-                data={(campaigns.data?.items ?? []).map((campaign) => ({
-                  value: campaign.id,
-                  label: campaign.name,
-                }))}
-                value={campaignId || null}
-                onChange={(id) => setFilters({ campaignId: id })}
-              />
-              <Select
-                label={t("advocacy.kits.filterState")}
-                placeholder={t("advocacy.kits.anyState")}
-                clearable
-                data={kitStates.map((state) => ({ value: state, label: t(`advocacy.kitState.${state}`) }))}
-                value={status || null}
-                onChange={(state) => setFilters({ status: state })}
-              />
-            </SimpleGrid>
-          </FilterPanel>
-          {filtered && (
-            <ClearFiltersButton
-              onClear={() => {
-                setUnit(null);
-                clearFilters();
+      <ListPanel
+        search={{ value: search, onChange: setSearch, placeholder: t("advocacy.kits.searchPlaceholder") }}
+        filterColumns={3}
+        activeFilters={[unitId, campaignId, status].filter(Boolean).length}
+        filters={
+          <>
+            <UnitPicker
+              label={t("advocacy.kits.filterUnit")}
+              value={unitChoice}
+              permission="advocacy.manage"
+              clearable
+              onChange={(choice) => {
+                setUnit(choice);
+                setFilters({ unitId: choice?.id ?? null });
               }}
             />
-          )}
-        </Stack>
+            <Select
+              label={t("advocacy.kits.filterCampaign")}
+              placeholder={t("advocacy.kits.anyCampaign")}
+              clearable
+              data={(campaigns.data?.items ?? []).map((campaign) => ({
+                value: campaign.id,
+                label: campaign.name,
+              }))}
+              value={campaignId || null}
+              onChange={(id) => setFilters({ campaignId: id })}
+            />
+            <Select
+              label={t("advocacy.kits.filterState")}
+              placeholder={t("advocacy.kits.anyState")}
+              clearable
+              data={kitStates.map((state) => ({ value: state, label: t(`advocacy.kitState.${state}`) }))}
+              value={status || null}
+              onChange={(state) => setFilters({ status: state })}
+            />
+          </>
+        }
+        filtered={filtered}
+        onClearFilters={() => {
+          setUnit(null);
+          clearFilters();
+        }}
+        pagination={{ page, pageSize, total: kits.data?.total ?? 0, onChange: setPage }}
+      >
         {list}
-        {kits.data && kits.data.total > 0 && (
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={kits.data.total}
-            onChange={(next) => setFilters({ page: String(next) }, true)}
-          />
-        )}
-      </Paper>
+      </ListPanel>
     </>
   );
 }

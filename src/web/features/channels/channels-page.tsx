@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  Card,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Anchor, Box, Button, Card, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,11 +6,11 @@ import { Link } from "react-router";
 import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type Channel, channelPlatforms, channelStatuses, type Page } from "../../backend/types.ts";
-import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
-import { PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { PlusIcon, UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
+import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
@@ -53,8 +39,8 @@ function ChannelAddress({ url }: { url: string }) {
 export default function ChannelsPage() {
   const { t, i18n } = useTranslation();
   const session = useSignedInSession();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-  const { value, page, search, setSearch, debounced, setFilters, clearFilters } = useListFilters();
+  const phone = usePhoneLayout();
+  const { value, page, search, setSearch, debounced, setFilters, setPage, clearFilters } = useListFilters();
   const unitId = value("unitId");
   const platform = value("platform");
   const status = value("status");
@@ -119,42 +105,40 @@ export default function ChannelsPage() {
     );
   } else {
     list = (
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "normal" }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("channels.fields.displayName")}</Table.Th>
-              <Table.Th>{t("channels.fields.platform")}</Table.Th>
-              <Table.Th>{t("channels.fields.unit")}</Table.Th>
-              <Table.Th>{t("channels.fields.status")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((channel) => (
-              <Table.Tr key={channel.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/channels/${channel.id}`} size="sm" fw={500}>
-                    {channel.displayName}
-                  </Anchor>
-                  <Box>
-                    <ChannelAddress url={channel.url} />
-                  </Box>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <PlatformBadge platform={channel.platform} />
-                </Table.Td>
-                <Table.Td>{channel.unitName}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <ChannelStatusBadge status={channel.status} />
-                  <Text size="xs" c="dimmed">
-                    {t("channels.statusSince", { date: formatDate(channel.statusSince, i18n.language) })}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        minWidth={720}
+        head={
+          <>
+            <Table.Th>{t("channels.fields.displayName")}</Table.Th>
+            <Table.Th>{t("channels.fields.platform")}</Table.Th>
+            <Table.Th>{t("channels.fields.unit")}</Table.Th>
+            <Table.Th>{t("channels.fields.status")}</Table.Th>
+          </>
+        }
+      >
+        {items.map((channel) => (
+          <Table.Tr key={channel.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/channels/${channel.id}`} size="sm" fw={500}>
+                {channel.displayName}
+              </Anchor>
+              <Box>
+                <ChannelAddress url={channel.url} />
+              </Box>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              <PlatformBadge platform={channel.platform} />
+            </Table.Td>
+            <Table.Td>{channel.unitName}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              <ChannelStatusBadge status={channel.status} />
+              <Text size="xs" c="dimmed">
+                {t("channels.statusSince", { date: formatDate(channel.statusSince, i18n.language) })}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     );
   }
 
@@ -181,63 +165,48 @@ export default function ChannelsPage() {
           )
         }
       />
-      <Paper withBorder p={{ base: "xs", sm: "md" }}>
-        <Stack gap="sm" mb="md">
-          <TextInput
-            leftSection={<SearchIcon size={16} />}
-            placeholder={t("channels.searchPlaceholder")}
-            aria-label={t("common.search")}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
-          <FilterPanel active={activeFilters}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <UnitPicker
-                label={t("channels.filterUnit")}
-                value={unitChoice}
-                clearable
-                onChange={(choice) => {
-                  setUnit(choice);
-                  setFilters({ unitId: choice?.id ?? null });
-                }}
-              />
-              <Select
-                label={t("channels.filterPlatform")}
-                placeholder={t("channels.anyPlatform")}
-                clearable
-                data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
-                value={platform || null}
-                onChange={(value) => setFilters({ platform: value })}
-              />
-              <Select
-                label={t("channels.filterStatus")}
-                placeholder={t("channels.anyStatus")}
-                clearable
-                data={channelStatuses.map((value) => ({ value, label: t(`channels.status.${value}`) }))}
-                value={status || null}
-                onChange={(value) => setFilters({ status: value })}
-              />
-            </SimpleGrid>
-          </FilterPanel>
-          {filtered && (
-            <ClearFiltersButton
-              onClear={() => {
-                setUnit(null);
-                clearFilters();
+      <ListPanel
+        search={{ value: search, onChange: setSearch, placeholder: t("channels.searchPlaceholder") }}
+        filterColumns={3}
+        activeFilters={activeFilters}
+        filters={
+          <>
+            <UnitPicker
+              label={t("channels.filterUnit")}
+              value={unitChoice}
+              clearable
+              onChange={(choice) => {
+                setUnit(choice);
+                setFilters({ unitId: choice?.id ?? null });
               }}
             />
-          )}
-        </Stack>
+            <Select
+              label={t("channels.filterPlatform")}
+              placeholder={t("channels.anyPlatform")}
+              clearable
+              data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+              value={platform || null}
+              onChange={(value) => setFilters({ platform: value })}
+            />
+            <Select
+              label={t("channels.filterStatus")}
+              placeholder={t("channels.anyStatus")}
+              clearable
+              data={channelStatuses.map((value) => ({ value, label: t(`channels.status.${value}`) }))}
+              value={status || null}
+              onChange={(value) => setFilters({ status: value })}
+            />
+          </>
+        }
+        filtered={filtered}
+        onClearFilters={() => {
+          setUnit(null);
+          clearFilters();
+        }}
+        pagination={{ page, pageSize, total: channels.data?.total ?? 0, onChange: setPage }}
+      >
         {list}
-        {channels.data && channels.data.total > 0 && (
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={channels.data.total}
-            onChange={(next) => setFilters({ page: String(next) }, true)}
-          />
-        )}
-      </Paper>
+      </ListPanel>
 
       {registering && (
         <ChannelFormDialog

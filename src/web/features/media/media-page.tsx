@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Modal, Select, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
@@ -18,11 +7,10 @@ import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import type { MediaItem, Page } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
-import { SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
+import { ListPanel } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
@@ -122,7 +110,7 @@ export default function MediaPage() {
   const { t, i18n } = useTranslation();
   const session = useSignedInSession();
   const client = useQueryClient();
-  const { value, page, search, setSearch, debounced, setFilters, clearFilters } = useListFilters();
+  const { value, page, search, setSearch, debounced, setFilters, setPage, clearFilters } = useListFilters();
   const unitId = value("unitId");
   const kind = value("kind");
   const { unitChoice, setUnit } = useFilterUnit(unitId);
@@ -206,58 +194,43 @@ export default function MediaPage() {
           )
         }
       />
-      <Paper withBorder p={{ base: "xs", sm: "md" }}>
-        <Stack gap="sm" mb="md">
-          <TextInput
-            leftSection={<SearchIcon size={16} />}
-            placeholder={t("media.searchPlaceholder")}
-            aria-label={t("common.search")}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
-          <FilterPanel active={[unitId, kind].filter(Boolean).length}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <UnitPicker
-                label={t("media.filterUnit")}
-                value={unitChoice}
-                clearable
-                onChange={(choice) => {
-                  setUnit(choice);
-                  setFilters({ unitId: choice?.id ?? null });
-                }}
-              />
-              <Select
-                label={t("media.filterKind")}
-                placeholder={t("media.anyKind")}
-                clearable
-                data={[
-                  { value: "image", label: t("media.kind.image") },
-                  { value: "video", label: t("media.kind.video") },
-                ]}
-                value={kind || null}
-                onChange={(value) => setFilters({ kind: value })}
-              />
-            </SimpleGrid>
-          </FilterPanel>
-          {filtered && (
-            <ClearFiltersButton
-              onClear={() => {
-                setUnit(null);
-                clearFilters();
+      <ListPanel
+        search={{ value: search, onChange: setSearch, placeholder: t("media.searchPlaceholder") }}
+        filterColumns={2}
+        activeFilters={[unitId, kind].filter(Boolean).length}
+        filters={
+          <>
+            <UnitPicker
+              label={t("media.filterUnit")}
+              value={unitChoice}
+              clearable
+              onChange={(choice) => {
+                setUnit(choice);
+                setFilters({ unitId: choice?.id ?? null });
               }}
             />
-          )}
-        </Stack>
+            <Select
+              label={t("media.filterKind")}
+              placeholder={t("media.anyKind")}
+              clearable
+              data={[
+                { value: "image", label: t("media.kind.image") },
+                { value: "video", label: t("media.kind.video") },
+              ]}
+              value={kind || null}
+              onChange={(value) => setFilters({ kind: value })}
+            />
+          </>
+        }
+        filtered={filtered}
+        onClearFilters={() => {
+          setUnit(null);
+          clearFilters();
+        }}
+        pagination={{ page, pageSize, total: media.data?.total ?? 0, onChange: setPage }}
+      >
         {list}
-        {media.data && media.data.total > 0 && (
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={media.data.total}
-            onChange={(next) => setFilters({ page: String(next) }, true)}
-          />
-        )}
-      </Paper>
+      </ListPanel>
 
       {uploading && <UploadDialog defaultUnit={unitChoice} onClose={() => setUploading(false)} />}
       {editing && <EditAltDialog item={editing} onClose={() => setEditing(null)} />}

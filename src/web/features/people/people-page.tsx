@@ -6,16 +6,12 @@ import {
   Card,
   Group,
   Menu,
-  Paper,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
-  TextInput,
   VisuallyHidden,
 } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
@@ -24,11 +20,11 @@ import { Link } from "react-router";
 import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type Page, type Person, roles } from "../../backend/types.ts";
-import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
-import { DotsIcon, PlusIcon, SearchIcon, UploadIcon } from "../../components/icons.tsx";
+import { DotsIcon, PlusIcon, UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
+import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { UnitPicker } from "../../components/unit-picker.tsx";
 import { useErrorText } from "../../i18n/format.ts";
@@ -104,8 +100,8 @@ export default function PeoplePage() {
   const session = useSignedInSession();
   const client = useQueryClient();
   const errorText = useErrorText();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-  const { value, page, search, setSearch, debounced, setFilters, clearFilters } = useListFilters();
+  const phone = usePhoneLayout();
+  const { value, page, search, setSearch, debounced, setFilters, setPage, clearFilters } = useListFilters();
   const unitId = value("unitId");
   const status = value("status");
   const role = value("role");
@@ -184,45 +180,43 @@ export default function PeoplePage() {
     );
   } else {
     list = (
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "normal" }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("people.fields.fullName")}</Table.Th>
-              <Table.Th>{t("people.fields.email")}</Table.Th>
-              <Table.Th style={{ whiteSpace: "nowrap" }}>{t("people.fields.phone")}</Table.Th>
-              <Table.Th>{t("people.fields.unit")}</Table.Th>
-              <Table.Th>{t("people.fields.status")}</Table.Th>
-              <Table.Th w={48}>
-                <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((person) => (
-              <Table.Tr key={person.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {person.fullName}
-                  </Text>
-                  {person.position && (
-                    <Text size="xs" c="dimmed">
-                      {person.position}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{person.email ?? t("common.none")}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{person.phone ?? t("common.none")}</Table.Td>
-                <Table.Td>{person.unitName}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <StatusBadge status={person.status} />
-                </Table.Td>
-                <Table.Td>{actionsFor(person)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        minWidth={720}
+        head={
+          <>
+            <Table.Th>{t("people.fields.fullName")}</Table.Th>
+            <Table.Th>{t("people.fields.email")}</Table.Th>
+            <Table.Th style={{ whiteSpace: "nowrap" }}>{t("people.fields.phone")}</Table.Th>
+            <Table.Th>{t("people.fields.unit")}</Table.Th>
+            <Table.Th>{t("people.fields.status")}</Table.Th>
+            <Table.Th w={48}>
+              <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
+            </Table.Th>
+          </>
+        }
+      >
+        {items.map((person) => (
+          <Table.Tr key={person.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {person.fullName}
+              </Text>
+              {person.position && (
+                <Text size="xs" c="dimmed">
+                  {person.position}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{person.email ?? t("common.none")}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{person.phone ?? t("common.none")}</Table.Td>
+            <Table.Td>{person.unitName}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              <StatusBadge status={person.status} />
+            </Table.Td>
+            <Table.Td>{actionsFor(person)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     );
   }
 
@@ -249,66 +243,51 @@ export default function PeoplePage() {
           )
         }
       />
-      <Paper withBorder p={{ base: "xs", sm: "md" }}>
-        <Stack gap="sm" mb="md">
-          <TextInput
-            leftSection={<SearchIcon size={16} />}
-            placeholder={t("people.searchPlaceholder")}
-            aria-label={t("common.search")}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
-          <FilterPanel active={activeFilters}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <UnitPicker
-                label={t("people.filterUnit")}
-                value={unitChoice}
-                clearable
-                onChange={(choice) => {
-                  setUnit(choice);
-                  setFilters({ unitId: choice?.id ?? null });
-                }}
-              />
-              <Select
-                label={t("people.filterStatus")}
-                placeholder={t("people.anyStatus")}
-                clearable
-                data={[
-                  { value: "active", label: t("people.status.active") },
-                  { value: "inactive", label: t("people.status.inactive") },
-                ]}
-                value={status || null}
-                onChange={(value) => setFilters({ status: value })}
-              />
-              <Select
-                label={t("people.filterRole")}
-                placeholder={t("people.anyRole")}
-                clearable
-                data={roles.map((value) => ({ value, label: t(`people.role.${value}`) }))}
-                value={role || null}
-                onChange={(value) => setFilters({ role: value })}
-              />
-            </SimpleGrid>
-          </FilterPanel>
-          {filtered && (
-            <ClearFiltersButton
-              onClear={() => {
-                setUnit(null);
-                clearFilters();
+      <ListPanel
+        search={{ value: search, onChange: setSearch, placeholder: t("people.searchPlaceholder") }}
+        filterColumns={3}
+        activeFilters={activeFilters}
+        filters={
+          <>
+            <UnitPicker
+              label={t("people.filterUnit")}
+              value={unitChoice}
+              clearable
+              onChange={(choice) => {
+                setUnit(choice);
+                setFilters({ unitId: choice?.id ?? null });
               }}
             />
-          )}
-        </Stack>
+            <Select
+              label={t("people.filterStatus")}
+              placeholder={t("people.anyStatus")}
+              clearable
+              data={[
+                { value: "active", label: t("people.status.active") },
+                { value: "inactive", label: t("people.status.inactive") },
+              ]}
+              value={status || null}
+              onChange={(value) => setFilters({ status: value })}
+            />
+            <Select
+              label={t("people.filterRole")}
+              placeholder={t("people.anyRole")}
+              clearable
+              data={roles.map((value) => ({ value, label: t(`people.role.${value}`) }))}
+              value={role || null}
+              onChange={(value) => setFilters({ role: value })}
+            />
+          </>
+        }
+        filtered={filtered}
+        onClearFilters={() => {
+          setUnit(null);
+          clearFilters();
+        }}
+        pagination={{ page, pageSize, total: people.data?.total ?? 0, onChange: setPage }}
+      >
         {list}
-        {people.data && people.data.total > 0 && (
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={people.data.total}
-            onChange={(next) => setFilters({ page: String(next) }, true)}
-          />
-        )}
-      </Paper>
+      </ListPanel>
 
       {dialog?.kind === "create" && (
         <PersonFormDialog person={null} defaultUnit={unitChoice} opened onClose={() => setDialog(null)} />

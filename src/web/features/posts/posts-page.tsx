@@ -1,18 +1,5 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,11 +7,11 @@ import { Link } from "react-router";
 import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { type PostListItem, type PostListPage, variantStatuses } from "../../backend/types.ts";
-import { ClearFiltersButton, FilterPanel } from "../../components/filter-panel.tsx";
-import { CalendarIcon, PlusIcon, SearchIcon } from "../../components/icons.tsx";
+import { CalendarIcon, PlusIcon } from "../../components/icons.tsx";
 import { useListFilters, useSettledText } from "../../components/list-filters.ts";
+import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
@@ -70,8 +57,9 @@ function Tags({ tags }: { tags: string[] }) {
 export default function PostsPage() {
   const { t, i18n } = useTranslation();
   const session = useSignedInSession();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-  const { value, page, search, setSearch, debounced, setFilters, clearFilters, params } = useListFilters();
+  const phone = usePhoneLayout();
+  const { value, page, search, setSearch, debounced, setFilters, setPage, clearFilters, params } =
+    useListFilters();
   const [tagText, setTagText] = useState(params.get("tag") ?? "");
   const [tagDebounced] = useDebouncedValue(tagText.trim().replace(/^#/, ""), 350);
   useSettledText("tag", tagDebounced, params, setFilters);
@@ -130,42 +118,40 @@ export default function PostsPage() {
     );
   } else {
     list = (
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "normal" }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("posts.fields.title")}</Table.Th>
-              <Table.Th>{t("posts.list.channels")}</Table.Th>
-              <Table.Th>{t("posts.fields.unit")}</Table.Th>
-              <Table.Th>{t("posts.list.updatedAt")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((post) => (
-              <Table.Tr key={post.id} data-testid="post-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/posts/${post.id}`} size="sm" fw={500}>
-                    {post.title}
-                  </Anchor>
-                  {post.origin === "collaborator" && (
-                    <Text size="xs" c="dimmed">
-                      {t("posts.list.fromCollaborator")}
-                    </Text>
-                  )}
-                  <Tags tags={post.tags} />
-                </Table.Td>
-                <Table.Td>
-                  <VariantChips post={post} />
-                </Table.Td>
-                <Table.Td>{post.unitName}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Text size="sm">{formatDateTime(post.updatedAt, i18n.language)}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        minWidth={720}
+        head={
+          <>
+            <Table.Th>{t("posts.fields.title")}</Table.Th>
+            <Table.Th>{t("posts.list.channels")}</Table.Th>
+            <Table.Th>{t("posts.fields.unit")}</Table.Th>
+            <Table.Th>{t("posts.list.updatedAt")}</Table.Th>
+          </>
+        }
+      >
+        {items.map((post) => (
+          <Table.Tr key={post.id} data-testid="post-row">
+            <Table.Td>
+              <Anchor component={Link} to={`/posts/${post.id}`} size="sm" fw={500}>
+                {post.title}
+              </Anchor>
+              {post.origin === "collaborator" && (
+                <Text size="xs" c="dimmed">
+                  {t("posts.list.fromCollaborator")}
+                </Text>
+              )}
+              <Tags tags={post.tags} />
+            </Table.Td>
+            <Table.Td>
+              <VariantChips post={post} />
+            </Table.Td>
+            <Table.Td>{post.unitName}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              <Text size="sm">{formatDateTime(post.updatedAt, i18n.language)}</Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     );
   }
 
@@ -197,63 +183,48 @@ export default function PostsPage() {
           </>
         }
       />
-      <Paper withBorder p={{ base: "xs", sm: "md" }}>
-        <Stack gap="sm" mb="md">
-          <TextInput
-            leftSection={<SearchIcon size={16} />}
-            placeholder={t("posts.list.searchPlaceholder")}
-            aria-label={t("common.search")}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
-          <FilterPanel active={[unitId, status, tag].filter(Boolean).length}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <UnitPicker
-                label={t("posts.list.filterUnit")}
-                value={unitChoice}
-                permission="posts.read"
-                clearable
-                onChange={(choice) => {
-                  setUnit(choice);
-                  setFilters({ unitId: choice?.id ?? null });
-                }}
-              />
-              <Select
-                label={t("posts.list.filterStatus")}
-                placeholder={t("posts.list.anyStatus")}
-                clearable
-                data={variantStatuses.map((value) => ({ value, label: t(`posts.status.${value}`) }))}
-                value={status || null}
-                onChange={(value) => setFilters({ status: value })}
-              />
-              <TextInput
-                label={t("posts.list.filterTag")}
-                placeholder={t("posts.list.tagPlaceholder")}
-                value={tagText}
-                onChange={(event) => setTagText(event.currentTarget.value)}
-              />
-            </SimpleGrid>
-          </FilterPanel>
-          {filtered && (
-            <ClearFiltersButton
-              onClear={() => {
-                setTagText("");
-                setUnit(null);
-                clearFilters();
+      <ListPanel
+        search={{ value: search, onChange: setSearch, placeholder: t("posts.list.searchPlaceholder") }}
+        filterColumns={3}
+        activeFilters={[unitId, status, tag].filter(Boolean).length}
+        filters={
+          <>
+            <UnitPicker
+              label={t("posts.list.filterUnit")}
+              value={unitChoice}
+              permission="posts.read"
+              clearable
+              onChange={(choice) => {
+                setUnit(choice);
+                setFilters({ unitId: choice?.id ?? null });
               }}
             />
-          )}
-        </Stack>
+            <Select
+              label={t("posts.list.filterStatus")}
+              placeholder={t("posts.list.anyStatus")}
+              clearable
+              data={variantStatuses.map((value) => ({ value, label: t(`posts.status.${value}`) }))}
+              value={status || null}
+              onChange={(value) => setFilters({ status: value })}
+            />
+            <TextInput
+              label={t("posts.list.filterTag")}
+              placeholder={t("posts.list.tagPlaceholder")}
+              value={tagText}
+              onChange={(event) => setTagText(event.currentTarget.value)}
+            />
+          </>
+        }
+        filtered={filtered}
+        onClearFilters={() => {
+          setTagText("");
+          setUnit(null);
+          clearFilters();
+        }}
+        pagination={{ page, pageSize, total: posts.data?.total ?? 0, onChange: setPage }}
+      >
         {list}
-        {posts.data && posts.data.total > 0 && (
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={posts.data.total}
-            onChange={(next) => setFilters({ page: String(next) }, true)}
-          />
-        )}
-      </Paper>
+      </ListPanel>
     </>
   );
 }
