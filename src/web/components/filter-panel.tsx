@@ -1,13 +1,14 @@
 import { Button, Collapse, Group, Stack } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ChevronDownIcon, ChevronRightIcon } from "./icons.tsx";
+import { usePhoneLayout } from "./phone-layout.ts";
 
 /** List filters: always shown on wide screens, folded behind a "Filters (n)" button on phones. */
 export function FilterPanel({ active, children }: { active: number; children: ReactNode }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const phone = usePhoneLayout();
   const [opened, { toggle }] = useDisclosure(false);
   if (!phone) {
     return children;

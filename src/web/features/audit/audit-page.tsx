@@ -14,7 +14,6 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,6 +23,7 @@ import { FilterPanel } from "../../components/filter-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { type PersonChoice, PersonPicker } from "../../components/person-picker.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDateTime, vietnamLocalToIso } from "../../i18n/format.ts";
@@ -68,7 +68,7 @@ function Details({ event, onClose }: { event: AuditEvent | null; onClose: () => 
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const actionLabel = useActionLabel();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const phone = usePhoneLayout();
   const [actor, setActor] = useState<PersonChoice | null>(null);
   const [action, setAction] = useState<string | null>(null);
   const [unit, setUnit] = useState<UnitChoice | null>(null);

@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,6 +8,7 @@ import { api, apiGet } from "../../backend/client.ts";
 import type { DeclarationRequestDetail } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatNumber } from "../../i18n/format.ts";
 import { Completion, dueDateText, requestsKey } from "./requests-page.tsx";
@@ -18,7 +18,7 @@ export default function DeclarationRequestDetailPage() {
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const phone = usePhoneLayout();
   const [closing, setClosing] = useState(false);
   const detail = useQuery({
     queryKey: [...requestsKey, "detail", id],

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, SegmentedControl, Stack, Tabs, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { can, useSignedInSession } from "../../backend/session.ts";
 import type { MediaItem, MediaKind, Page } from "../../backend/types.ts";
 import { SearchIcon } from "../../components/icons.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { MediaGrid } from "./media-grid.tsx";
 import { MediaUploader } from "./media-uploader.tsx";
@@ -32,7 +33,7 @@ export function MediaPicker(props: {
 }) {
   const { t } = useTranslation();
   const session = useSignedInSession();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const phone = usePhoneLayout();
   const mayUpload = can(session, "channels.manage", props.unit.path);
   const [tab, setTab] = useState<string | null>("library");
   const [chosen, setChosen] = useState<MediaItem[]>(props.initial ?? []);

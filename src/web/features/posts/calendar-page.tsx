@@ -17,7 +17,7 @@ import {
   Title,
   UnstyledButton,
 } from "@mantine/core";
-import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type DragEvent, type ReactNode, useEffect, useMemo, useState } from "react";
@@ -29,6 +29,7 @@ import type { CalendarItem, Channel, Page, VariantStatus } from "../../backend/t
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { ChevronRightIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDateTime, useErrorText, vietnamToday } from "../../i18n/format.ts";
@@ -217,7 +218,7 @@ export default function CalendarPage() {
   const session = useSignedInSession();
   const client = useQueryClient();
   const errorText = useErrorText();
-  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  const phone = usePhoneLayout();
   const [params, setParams] = useSearchParams();
   const view: View = params.get("view") === "week" ? "week" : "month";
   const anchor = /^\d{4}-\d{2}-\d{2}$/.test(params.get("date") ?? "")
