@@ -13,11 +13,12 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../backend/client.ts";
 import type { Campaign, CampaignReport, FollowerCount, FollowerCountBody } from "../../backend/types.ts";
+import { Fact } from "../../components/fact.tsx";
 import { DownloadIcon, PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -27,19 +28,6 @@ import { CampaignFormDialog } from "./campaign-form-dialog.tsx";
 import { CampaignProgress } from "./campaign-progress.tsx";
 import { CampaignStateBadge } from "./kit-badges.tsx";
 import { DayChartBlock, Figures, FigureTable, measureColors } from "./report-blocks.tsx";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0} style={{ minWidth: 0 }}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: "anywhere" }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /** Units ranked by their total, or by their total per active member (units differ in size). */
 function Leaderboard({ report }: { report: CampaignReport }) {

@@ -1,12 +1,13 @@
 import { Anchor, Button, Group, Menu, Modal, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../backend/client.ts";
 import type { Kit, UpdateKitBody } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { Fact } from "../../components/fact.tsx";
 import { ChevronRightIcon, DownloadIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -15,19 +16,6 @@ import { advocacyKeys, cardUrlOf, fetchKit } from "./advocacy-api.ts";
 import { KitStateBadge } from "./kit-badges.tsx";
 import { cleanCaptions, expiryOf, fieldsOfKit, type KitFields, KitForm } from "./kit-form.tsx";
 import { KitReportPanel } from "./kit-report.tsx";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0} style={{ minWidth: 0 }}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: "anywhere" }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /** A kit's page: what members see and share, changes, withdrawal, the card, and its report. */
 export default function KitDetailPage() {
