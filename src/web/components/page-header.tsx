@@ -1,6 +1,7 @@
-import { Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 /** Sets the browser tab's title while the page is shown. */
 export function useDocumentTitle(text: string): void {
@@ -14,14 +15,17 @@ export function PageHeader({
   title,
   subtitle,
   actions,
+  back,
 }: {
   title: string;
   subtitle?: ReactNode;
   actions?: ReactNode;
+  /** The list a detail page belongs to, linked above its title. */
+  back?: { to: string; label: string };
 }) {
   const { t } = useTranslation();
   useDocumentTitle(`${title} · ${t("app.name")}`);
-  return (
+  const header = (
     <Group justify="space-between" align="flex-start" gap="sm" mb="md">
       <Stack gap={2} style={{ minWidth: 0, flex: "1 1 240px" }}>
         <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }}>
@@ -37,5 +41,16 @@ export function PageHeader({
       </Stack>
       {actions && <Group gap="xs">{actions}</Group>}
     </Group>
+  );
+  if (!back) {
+    return header;
+  }
+  return (
+    <>
+      <Anchor component={Link} to={back.to} size="sm">
+        ← {back.label}
+      </Anchor>
+      {header}
+    </>
   );
 }

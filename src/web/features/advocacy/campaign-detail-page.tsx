@@ -223,10 +223,8 @@ export default function CampaignDetailPage() {
 
   return (
     <>
-      <Anchor component={Link} to="/campaigns" size="sm">
-        ← {t("advocacy.campaigns.title")}
-      </Anchor>
       <PageHeader
+        back={{ to: "/campaigns", label: t("advocacy.campaigns.title") }}
         title={data.name}
         subtitle={
           <Group gap="xs" mt={2}>

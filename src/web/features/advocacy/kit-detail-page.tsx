@@ -82,10 +82,8 @@ export default function KitDetailPage() {
 
   return (
     <>
-      <Anchor component={Link} to="/share-kits" size="sm">
-        ← {t("advocacy.kits.title")}
-      </Anchor>
       <PageHeader
+        back={{ to: "/share-kits", label: t("advocacy.kits.title") }}
         title={data.title}
         subtitle={
           <Group gap="xs" mt={2}>

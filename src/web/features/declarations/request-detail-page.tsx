@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { api, apiGet } from "../../backend/client.ts";
 import type { DeclarationRequestDetail } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
@@ -47,10 +47,8 @@ export default function DeclarationRequestDetailPage() {
 
   return (
     <>
-      <Anchor component={Link} to="/declarations/requests" size="sm">
-        ← {t("declarations.requests.back")}
-      </Anchor>
       <PageHeader
+        back={{ to: "/declarations/requests", label: t("declarations.requests.back") }}
         title={request.title}
         subtitle={`${request.unitName} · ${t("declarations.requests.due", { date: dueDateText(request.dueOn, i18n.language) })}`}
         actions={
