@@ -45,10 +45,12 @@ interface NavItem {
   labelKey: string;
   icon: ReactNode;
   permission?: Permission;
+  /** A page the server renders itself (light, for slow phones): reached by a full page load. */
+  serverPage?: boolean;
 }
 
 const navItems: NavItem[] = [
-  { to: "/share", labelKey: "nav.share", icon: <ShareIcon /> },
+  { to: "/share", labelKey: "nav.share", icon: <ShareIcon />, serverPage: true },
   { to: "/posts", labelKey: "nav.posts", icon: <PenIcon />, permission: "posts.read" },
   { to: "/calendar", labelKey: "nav.calendar", icon: <CalendarIcon />, permission: "posts.read" },
   { to: "/share-kits", labelKey: "nav.shareKits", icon: <ShareIcon />, permission: "advocacy.manage" },
@@ -179,17 +181,21 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
       <AppShell.Navbar p="xs" aria-label={t("nav.main")}>
         <AppShell.Section grow component={ScrollArea}>
-          {items.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={t(item.labelKey)}
-              leftSection={item.icon}
-              active={current?.to === item.to}
-              onClick={close}
-            />
-          ))}
+          {items.map((item) =>
+            item.serverPage ? (
+              <NavLink key={item.to} href={item.to} label={t(item.labelKey)} leftSection={item.icon} />
+            ) : (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.labelKey)}
+                leftSection={item.icon}
+                active={current?.to === item.to}
+                onClick={close}
+              />
+            ),
+          )}
         </AppShell.Section>
         <AppShell.Section>
           {/* Server-rendered public pages: a full page load, never a client route. */}

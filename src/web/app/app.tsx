@@ -15,12 +15,6 @@ import { theme } from "./theme.ts";
 const ForgotPasswordPage = lazy(() => import("../features/auth/forgot-password-page.tsx"));
 const ResetPasswordPage = lazy(() => import("../features/auth/reset-password-page.tsx"));
 const loadSignedInApp = () => import("./signed-in-app.tsx");
-// A member opening the share feed from a message, often on a slow network: its code is fetched
-// alongside the session instead of after it.
-if (window.location.pathname === "/share") {
-  void loadSignedInApp();
-  void import("../features/advocacy/share-feed-page.tsx");
-}
 const SignedInApp = lazy(loadSignedInApp);
 
 const queryClient = new QueryClient({

@@ -27,7 +27,6 @@ const DeclarationRequestDetailPage = lazy(() => import("../features/declarations
 const DeclarationAlertsPage = lazy(() => import("../features/declarations/alerts-page.tsx"));
 const DeclarationReviewPage = lazy(() => import("../features/declarations/review-page.tsx"));
 // The member's feed is its own small chunk (no charts, no editor), for phones on slow networks.
-const ShareFeedPage = lazy(() => import("../features/advocacy/share-feed-page.tsx"));
 const KitsPage = lazy(() => import("../features/advocacy/kits-page.tsx"));
 const KitNewPage = lazy(() => import("../features/advocacy/kit-new-page.tsx"));
 const KitDetailPage = lazy(() => import("../features/advocacy/kit-detail-page.tsx"));
@@ -211,7 +210,6 @@ export default function SignedInApp() {
               </Allowed>
             }
           />
-          <Route path="share" element={<ShareFeedPage />} />
           <Route
             path="share-kits"
             element={

@@ -1,5 +1,5 @@
 /** The requests public/early-requests.js starts before the app loads, by name. */
-type EarlyName = "session" | "shareFeed";
+type EarlyName = "session";
 
 declare global {
   interface Window {

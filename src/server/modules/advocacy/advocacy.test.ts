@@ -308,6 +308,65 @@ describe("the member's feed", () => {
   });
 });
 
+describe("the feed page", () => {
+  it("sends a browser without a session to sign in and back", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/share?page=2" });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe("/sign-in?next=%2Fshare%3Fpage%3D2");
+  });
+
+  it("renders the member's kits on the server with their own links, escaped, ten a page", async () => {
+    const kit = (
+      await createKit(editor, {
+        unitId: org.left.id,
+        postId: publishedPostId,
+        title: "Tin <b>trang</b> chia sẻ",
+        captions: ['Đọc ngay <script>alert("x")</script>', "Lời dẫn thứ hai"],
+      })
+    ).json();
+    const page = await childMember.client.request({ method: "GET", url: "/share" });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.headers["cache-control"]).toBe("private, no-store");
+    const body = page.body;
+    expect(body).toContain("<h1>Chia sẻ tin</h1>");
+    expect(body).toContain(`data-kit-id="${kit.id}"`);
+    expect(body).toContain("Tin &lt;b&gt;trang&lt;/b&gt; chia sẻ");
+    expect(body).not.toContain("<script>alert");
+    const code = (await feedOf(childMember.client)).items.find((item) => item.id === kit.id)?.link.code;
+    expect(body).toContain(`<span data-testid="feed-link">http://caunoi.test/s/${code}</span>`);
+    expect(body).toContain(`<meta name="csrf-token" content="${childMember.client.csrfToken}">`);
+    const script = body.match(/<script src="(\/share\/feed\.js\?v=[0-9a-f]{12})" defer><\/script>/)?.[1];
+    expect(script).toBeTruthy();
+    const js = await t.app.inject({ method: "GET", url: script ?? "" });
+    expect(js.headers["content-type"]).toContain("javascript");
+    expect(js.headers["cache-control"]).toContain("immutable");
+    expect(js.body).toContain("/api/me/share-feed/");
+
+    // A member of the sibling commune sees none of it; English on request.
+    const other = await rightMember.client.request({ method: "GET", url: "/share?lang=en" });
+    expect(other.body).toContain('data-testid="feed-empty"');
+    expect(other.body).toContain("<h1>Share news</h1>");
+  });
+
+  it("pages the feed ten kits at a time", async () => {
+    for (let i = 0; i < 11; i++) {
+      await createKit(editor, {
+        unitId: org.left.id,
+        postId: publishedPostId,
+        title: `Tin số ${i}`,
+        captions: ["A"],
+      });
+    }
+    const first = (await leftMember.client.request({ method: "GET", url: "/share" })).body;
+    expect(first.match(/data-testid="feed-kit"/g)).toHaveLength(10);
+    expect(first).toContain('href="?page=2&amp;lang=vi" rel="next"');
+    const second = (await leftMember.client.request({ method: "GET", url: "/share?page=2" })).body;
+    expect(second).toContain('rel="prev"');
+    expect((await leftMember.client.request({ method: "GET", url: "/share?page=abc" })).statusCode).toBe(400);
+  });
+});
+
 describe("tracked links", () => {
   let kitId = "";
   let code = "";

@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
-import { unitSummaries } from "../org/membership.ts";
+import { resolveCredentials, SESSION_COOKIE } from "../auth/service.ts";
+import { personSummary, unitSummaries } from "../org/membership.ts";
 import { scopeFor } from "../org/policy.ts";
 import { listFilterPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
@@ -19,6 +22,7 @@ import {
   unitOfCampaign,
   updateCampaign,
 } from "./campaigns.ts";
+import { renderFeedPage } from "./feed-page.ts";
 import { campaignReport, campaignReportXlsx, kitReport, kitReportXlsx } from "./reports.ts";
 import {
   campaignListResponse,
@@ -260,6 +264,66 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // --- The member's feed ------------------------------------------------------------------------
+
+  const feedScript = readFileSync(new URL("./feed-page-script.js", import.meta.url), "utf8");
+  const feedScriptUrl = `/share/feed.js?v=${createHash("sha256").update(feedScript).digest("hex").slice(0, 12)}`;
+
+  routes.get(
+    "/share/feed.js",
+    { config: { access: { public: true } }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply
+        .type("text/javascript; charset=utf-8")
+        // Its address changes with its content.
+        .header("cache-control", "public, max-age=31536000, immutable")
+        .send(feedScript),
+  );
+
+  routes.get(
+    "/share",
+    {
+      // The page signs its reader in itself, from the session cookie: without one, a browser is sent
+      // to sign in and brought back here.
+      config: { access: { public: true } },
+      schema: {
+        hide: true,
+        querystring: z.object({
+          page: z.coerce.number().int().min(1).max(10_000).default(1),
+          lang: z.enum(["vi", "en"]).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const sessionToken = request.cookies[SESSION_COOKIE];
+      const session = sessionToken ? await resolveCredentials(db, { sessionToken }) : null;
+      if (!session?.csrfToken) {
+        return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 302);
+      }
+      if (session.actor.totpSetupRequired) {
+        return reply.redirect("/profile", 302);
+      }
+      const pageSize = 10;
+      const { page } = request.query;
+      const feed = await memberFeed(db, deps, session.actor, {
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      const locale = request.query.lang ?? (await personSummary(db, session.actor.personId))?.locale ?? "vi";
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "private, no-store")
+        .send(
+          renderFeedPage({
+            locale,
+            items: feed.items,
+            page,
+            hasMore: page * pageSize < feed.total,
+            csrfToken: session.csrfToken,
+            scriptUrl: feedScriptUrl,
+          }),
+        );
+    },
+  );
 
   routes.get(
     "/api/me/share-feed",

@@ -1,18 +1,14 @@
 import { api, apiGet, withQuery } from "../../backend/client.ts";
-import { takeEarly } from "../../backend/early-requests.ts";
 import type {
   Campaign,
   CampaignListPage,
   CampaignReport,
-  FeedPage,
   FollowerCount,
   Kit,
   KitListPage,
   KitReport,
   RankingConsent,
   RankingConsentBody,
-  SharedState,
-  ShareMethod,
 } from "../../backend/types.ts";
 import { vietnamToday } from "../../i18n/format.ts";
 
@@ -29,22 +25,6 @@ export const advocacyKeys = {
   campaignReport: (id: string) => ["advocacy", "campaigns", "report", id] as const,
   followers: (id: string) => ["advocacy", "campaigns", "followers", id] as const,
 };
-
-/** Also in public/early-requests.js, which asks for the first page before the app has loaded. */
-export const feedPageSize = 5;
-
-/** One page of the signed-in member's share feed, newest first (the first may have been asked for early). */
-export async function fetchFeed(page: number): Promise<FeedPage> {
-  const early = page === 1 ? await takeEarly<FeedPage>("shareFeed") : undefined;
-  return early ?? apiGet<FeedPage>("/api/me/share-feed", { page, pageSize: feedPageSize });
-}
-
-/** Records (or, with `method` null, takes back) that the member shared a kit. */
-export function setShared(kitId: string, method: ShareMethod | null): Promise<SharedState> {
-  return method
-    ? api<SharedState>("POST", `/api/me/share-feed/${kitId}/shared`, { method })
-    : api<SharedState>("DELETE", `/api/me/share-feed/${kitId}/shared`);
-}
 
 export function fetchConsent(): Promise<RankingConsent> {
   return apiGet<RankingConsent>("/api/me/ranking-consent");

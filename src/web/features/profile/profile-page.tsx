@@ -3,6 +3,7 @@ import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { PageHeader } from "../../components/page-header.tsx";
+import { RankingConsentCard } from "../advocacy/ranking-consent-card.tsx";
 import { fetchUnit } from "../units/unit-queries.ts";
 import { PasswordCard } from "./password-card.tsx";
 import { RolePoliciesCard } from "./role-policies-card.tsx";
@@ -64,6 +65,11 @@ export default function ProfilePage() {
             ))}
           </Group>
         </Paper>
+        {!locked && (
+          <div id="xep-hang">
+            <RankingConsentCard />
+          </div>
+        )}
         <TotpCard />
         <PasswordCard />
         {!locked && <TokensCard />}
