@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Menu, Modal, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -7,8 +7,9 @@ import { Link, useParams } from "react-router";
 import { api } from "../../backend/client.ts";
 import type { Kit, UpdateKitBody } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { DownloadMenu } from "../../components/download-menu.tsx";
 import { Fact } from "../../components/fact.tsx";
-import { ChevronRightIcon, DownloadIcon } from "../../components/icons.tsx";
+import { ChevronRightIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
@@ -95,24 +96,14 @@ export default function KitDetailPage() {
         }
         actions={
           <>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button
-                  variant="default"
-                  leftSection={<DownloadIcon size={16} />}
-                  data-testid="kit-card-download"
-                >
-                  {t("advocacy.kit.card")}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {(["1200x630", "1080x1080"] as const).map((size) => (
-                  <Menu.Item key={size} component="a" href={cardUrlOf(data.cardUrl, size)} download>
-                    {t(size === "1200x630" ? "advocacy.kit.cardWide" : "advocacy.kit.cardSquare")}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
+            <DownloadMenu
+              label={t("advocacy.kit.card")}
+              testId="kit-card-download"
+              files={[
+                { label: t("advocacy.kit.cardWide"), href: cardUrlOf(data.cardUrl, "1200x630") },
+                { label: t("advocacy.kit.cardSquare"), href: cardUrlOf(data.cardUrl, "1080x1080") },
+              ]}
+            />
             <Button variant="default" onClick={() => setEditing(true)} data-testid="kit-edit">
               {t("advocacy.kit.edit")}
             </Button>

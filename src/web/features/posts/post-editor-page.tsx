@@ -7,7 +7,6 @@ import {
   Checkbox,
   Group,
   Input,
-  Menu,
   Paper,
   Stack,
   Tabs,
@@ -25,7 +24,8 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import type { Channel, CreatePostBody, PostDetail, UpdatePostBody } from "../../backend/types.ts";
-import { ChevronRightIcon, DownloadIcon } from "../../components/icons.tsx";
+import { DownloadMenu } from "../../components/download-menu.tsx";
+import { ChevronRightIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
@@ -414,29 +414,20 @@ function ExistingPost({ id }: { id: string }) {
         }
         actions={
           <>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button
-                  variant="default"
-                  leftSection={<DownloadIcon size={16} />}
-                  data-testid="post-share-card"
-                >
-                  {t("posts.shareCard.action")}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {(["1200x630", "1080x1080"] as const).map((size) => (
-                  <Menu.Item
-                    key={size}
-                    component="a"
-                    href={`/api/posts/${data.id}/share-card.png?size=${size}&download=1`}
-                    download
-                  >
-                    {t(size === "1200x630" ? "posts.shareCard.wide" : "posts.shareCard.square")}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
+            <DownloadMenu
+              label={t("posts.shareCard.action")}
+              testId="post-share-card"
+              files={[
+                {
+                  label: t("posts.shareCard.wide"),
+                  href: `/api/posts/${data.id}/share-card.png?size=1200x630&download=1`,
+                },
+                {
+                  label: t("posts.shareCard.square"),
+                  href: `/api/posts/${data.id}/share-card.png?size=1080x1080&download=1`,
+                },
+              ]}
+            />
             <Button
               variant="default"
               component={Link}
