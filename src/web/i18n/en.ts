@@ -1094,27 +1094,6 @@ export const en: Messages = {
     },
   },
   advocacy: {
-    feed: {
-      title: "Share news",
-      subtitle:
-        "Official news from your units for you to share. The link is your own, so your unit knows how far the news travels.",
-      empty: "Nothing to share yet",
-      emptyHint: "When your unit's editorial board sends out news, it will appear here.",
-      leadsTo: "Leads to {{host}}",
-      otherCaption: "Another caption",
-      otherCaptionLabel: "Another caption (caption {{n}} of {{total}})",
-      share: "Share",
-      copy: "Copy",
-      copied: "Caption and link copied.",
-      copiedForZalo: "Caption and link copied. Open Zalo and paste them into a chat or your Timeline.",
-      copyFailed: "Could not copy. Please select and copy the caption and link by hand.",
-      nativeFailed: "Your phone could not open its share sheet. Please use Copy.",
-      shared: "Shared",
-      unmark: "Unmark",
-      markShared: "Mark as shared",
-      expires: "Expires {{date}}",
-      more: "Show more",
-    },
     consent: {
       title: "Being named in individual rankings",
       notNamed: "You are not named at present: your shares and clicks count towards your unit only.",

@@ -1089,27 +1089,6 @@ export const vi = {
     },
   },
   advocacy: {
-    feed: {
-      title: "Chia sẻ tin",
-      subtitle:
-        "Tin chính thức của đơn vị để bạn chia sẻ. Đường link là của riêng bạn, để đơn vị biết tin đến được bao nhiêu người.",
-      empty: "Chưa có tin nào để chia sẻ",
-      emptyHint: "Khi ban biên tập đơn vị gửi tin mới, tin sẽ hiện ở đây.",
-      leadsTo: "Dẫn đến {{host}}",
-      otherCaption: "Lời dẫn khác",
-      otherCaptionLabel: "Lời dẫn khác (lời dẫn {{n}}/{{total}})",
-      share: "Chia sẻ",
-      copy: "Sao chép",
-      copied: "Đã sao chép lời dẫn và đường link.",
-      copiedForZalo: "Đã sao chép lời dẫn và đường link. Mở Zalo rồi dán vào cuộc trò chuyện hoặc Nhật ký.",
-      copyFailed: "Không sao chép được. Hãy chọn và sao chép lời dẫn, đường link bằng tay.",
-      nativeFailed: "Điện thoại không mở được bảng chia sẻ. Hãy dùng nút Sao chép.",
-      shared: "Đã chia sẻ",
-      unmark: "Bỏ đánh dấu",
-      markShared: "Đánh dấu đã chia sẻ",
-      expires: "Hết hạn {{date}}",
-      more: "Xem thêm",
-    },
     consent: {
       title: "Nêu tên trong bảng xếp hạng cá nhân",
       notNamed:
