@@ -67,6 +67,13 @@ async function feedOf(client: SessionClient) {
   };
 }
 
+/** A kit of the published post for the left commune, made by its editor; its view as answered. */
+async function publishedKit(title: string, captions: string[]) {
+  const response = await createKit(editor, { unitId: org.left.id, postId: publishedPostId, title, captions });
+  expect(response.statusCode).toBe(201);
+  return response.json();
+}
+
 /** Follows a tracked link as a browser would, without following the redirect. */
 function follow(code: string, headers: Record<string, string> = { "user-agent": phone }, query = "") {
   return t.app.inject({ method: "GET", url: `/s/${code}${query}`, headers, remoteAddress: "203.0.113.7" });
@@ -214,14 +221,7 @@ describe("share kits", () => {
 
 describe("the member's feed", () => {
   it("shows kits aimed at the member's unit or a unit above it, newest first, each with the member's own stable link", async () => {
-    const kit = (
-      await createKit(editor, {
-        unitId: org.left.id,
-        postId: publishedPostId,
-        title: "Tin cho xã bên trái",
-        captions: ["A"],
-      })
-    ).json();
+    const kit = await publishedKit("Tin cho xã bên trái", ["A"]);
     const mine = await feedOf(leftMember.client);
     expect(mine.items[0]?.id).toBe(kit.id);
     const childs = await feedOf(childMember.client);
@@ -235,14 +235,7 @@ describe("the member's feed", () => {
   });
 
   it("drops withdrawn and expired kits, and brings a reinstated one back", async () => {
-    const kit = (
-      await createKit(editor, {
-        unitId: org.left.id,
-        postId: publishedPostId,
-        title: "Sẽ thu hồi",
-        captions: ["A"],
-      })
-    ).json();
+    const kit = await publishedKit("Sẽ thu hồi", ["A"]);
     expect((await feedOf(leftMember.client)).items.map((item) => item.id)).toContain(kit.id);
     await editor.request({ method: "POST", url: `/api/share-kits/${kit.id}/withdraw` });
     expect((await feedOf(leftMember.client)).items.map((item) => item.id)).not.toContain(kit.id);
@@ -261,14 +254,7 @@ describe("the member's feed", () => {
   });
 
   it("lets a member say they shared a kit and take it back; another member's kit cannot be marked", async () => {
-    const kit = (
-      await createKit(editor, {
-        unitId: org.left.id,
-        postId: publishedPostId,
-        title: "Đánh dấu chia sẻ",
-        captions: ["A"],
-      })
-    ).json();
+    const kit = await publishedKit("Đánh dấu chia sẻ", ["A"]);
     const marked = await leftMember.client.request({
       method: "POST",
       url: `/api/me/share-feed/${kit.id}/shared`,
@@ -316,14 +302,10 @@ describe("the feed page", () => {
   });
 
   it("renders the member's kits on the server with their own links, escaped, ten a page", async () => {
-    const kit = (
-      await createKit(editor, {
-        unitId: org.left.id,
-        postId: publishedPostId,
-        title: "Tin <b>trang</b> chia sẻ",
-        captions: ['Đọc ngay <script>alert("x")</script>', "Lời dẫn thứ hai"],
-      })
-    ).json();
+    const kit = await publishedKit("Tin <b>trang</b> chia sẻ", [
+      'Đọc ngay <script>alert("x")</script>',
+      "Lời dẫn thứ hai",
+    ]);
     const page = await childMember.client.request({ method: "GET", url: "/share" });
     expect(page.statusCode).toBe(200);
     expect(page.headers["content-type"]).toContain("text/html");
@@ -372,14 +354,7 @@ describe("tracked links", () => {
   let code = "";
   let targetUrl = "";
   beforeAll(async () => {
-    const kit = (
-      await createKit(editor, {
-        unitId: org.left.id,
-        postId: publishedPostId,
-        title: "Đo lượt nhấp",
-        captions: ["A"],
-      })
-    ).json();
+    const kit = await publishedKit("Đo lượt nhấp", ["A"]);
     kitId = kit.id;
     targetUrl = kit.targetUrl;
     code = (await feedOf(childMember.client)).items.find((item) => item.id === kitId)?.link.code ?? "";
@@ -414,14 +389,7 @@ describe("tracked links", () => {
       expect(response.headers["content-type"]).toContain("text/html");
       expect(response.body).toContain("Không tìm thấy liên kết");
     }
-    const kit = (
-      await createKit(editor, {
-        unitId: org.left.id,
-        postId: publishedPostId,
-        title: "Thu hồi link",
-        captions: ["A"],
-      })
-    ).json();
+    const kit = await publishedKit("Thu hồi link", ["A"]);
     const withdrawnCode =
       (await feedOf(leftMember.client)).items.find((item) => item.id === kit.id)?.link.code ?? "";
     expect((await follow(withdrawnCode)).statusCode).toBe(302);
