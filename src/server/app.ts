@@ -77,10 +77,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ajv: { customOptions: { removeAdditional: "all" } },
     // Tracked links are the hottest path: the HTTP server answers them before Fastify's pipeline
     // (hooks, routing, serialisation), which would cost about two thirds of their throughput.
-    serverFactory: (handler) =>
-      createServer((request, response) =>
+    serverFactory: (handler, options) => {
+      const server = createServer((request, response) =>
         isTrackedLinkRequest(request) ? answerTrackedLink(request, response) : handler(request, response),
-      ),
+      );
+      // What Fastify sets on a server it makes itself, and not on one it is given.
+      const limits = options as {
+        keepAliveTimeout?: number;
+        requestTimeout?: number;
+        connectionTimeout?: number;
+      };
+      server.keepAliveTimeout = limits.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = limits.requestTimeout ?? 0;
+      server.setTimeout(limits.connectionTimeout ?? 0);
+      return server;
+    },
   });
   app.decorate("deps", deps);
   app.setValidatorCompiler(validatorCompiler);

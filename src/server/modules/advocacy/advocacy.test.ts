@@ -458,6 +458,9 @@ describe("tracked links", () => {
 
   it("are answered by the listening server itself, with the same rules, and counted", async () => {
     await t.app.listen({ port: 0, host: "127.0.0.1" });
+    // The server the app makes for this keeps the limits Fastify would have set (uploads rely on them).
+    expect(t.app.server.requestTimeout).toBe(60_000);
+    expect(t.app.server.keepAliveTimeout).toBe(72_000);
     const address = t.app.server.address();
     const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
     const before = (await editor.request({ method: "GET", url: `/api/share-kits/${kitId}/report` })).json()
