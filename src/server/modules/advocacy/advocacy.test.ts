@@ -658,6 +658,11 @@ describe("campaigns", () => {
     const followers = (await editor.request({ method: "GET", url: `/api/campaigns/${id}/followers` })).json()
       .items;
     expect(followers.map((row: { followers: number }) => row.followers)).toEqual([4100, 4350]);
+    const [audited] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_events where action = 'advocacy.campaign.followers' and target_id = ${id}`,
+    );
+    expect(Number(audited?.n)).toBe(3);
     const running = (await editor.request({ method: "GET", url: "/api/campaigns?state=running" })).json();
     expect(running.items.map((row: { id: string }) => row.id)).toContain(id);
     expect((await rightMember.client.request({ method: "GET", url: "/api/campaigns" })).statusCode).toBe(403);

@@ -192,19 +192,30 @@ export async function enterFollowerCount(
       "No figures for a day still to come.",
     );
   }
-  await ctx.db
-    .insert(campaignFollowerCounts)
-    .values({
-      campaignId,
-      unitId: campaign.unitId,
-      onDate: input.onDate,
-      followers: input.followers,
-      enteredBy: ctx.actor.personId,
-    })
-    .onConflictDoUpdate({
-      target: [campaignFollowerCounts.campaignId, campaignFollowerCounts.onDate],
-      set: { followers: input.followers, enteredBy: ctx.actor.personId, enteredAt: new Date() },
+  const unit = (await unitSummaries(ctx.db, [campaign.unitId])).get(campaign.unitId);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(campaignFollowerCounts)
+      .values({
+        campaignId,
+        unitId: campaign.unitId,
+        onDate: input.onDate,
+        followers: input.followers,
+        enteredBy: ctx.actor.personId,
+      })
+      .onConflictDoUpdate({
+        target: [campaignFollowerCounts.campaignId, campaignFollowerCounts.onDate],
+        set: { followers: input.followers, enteredBy: ctx.actor.personId, enteredAt: new Date() },
+      });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "advocacy.campaign.followers",
+      unit: unit ? { id: unit.id, path: unit.path } : null,
+      target: { type: "campaign", id: campaignId },
+      ip: ctx.ip,
+      details: { onDate: input.onDate, followers: input.followers },
     });
+  });
   return { onDate: input.onDate, followers: input.followers, enteredByName: ctx.actor.fullName };
 }
 
