@@ -288,8 +288,9 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         hide: true,
         querystring: z.object({
-          page: z.coerce.number().int().min(1).max(10_000).default(1),
-          lang: z.enum(["vi", "en"]).optional(),
+          // A mangled address still opens the feed: a member should never land on an error here.
+          page: z.coerce.number().int().min(1).max(10_000).catch(1),
+          lang: z.enum(["vi", "en"]).optional().catch(undefined),
         }),
       },
     },
