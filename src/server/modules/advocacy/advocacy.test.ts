@@ -13,6 +13,7 @@ import { queryRows } from "../../db/client.ts";
 import { linkHits, shareKits } from "../../db/schema/index.ts";
 import { registerChannel } from "../channels/service.ts";
 import { vietnamToday } from "../declarations/dates.ts";
+import { isWellFormedLinkCode } from "./link-codes.ts";
 import { rankingPurpose } from "./service.ts";
 
 let t: TestApp;
@@ -456,6 +457,27 @@ describe("tracked links", () => {
     const stored = JSON.stringify(await t.db.select().from(linkHits));
     expect(stored).not.toContain("203.0.113.7");
     expect(stored).not.toContain("Android 13");
+  });
+
+  it("refuse a malformed code without asking the database, and say so when the database cannot answer", async () => {
+    await t.db.execute(sql`alter table share_links rename to share_links_away`);
+    try {
+      // Made-up, wrong check character: answered from the code alone.
+      const malformed = await t.app.inject({ method: "GET", url: "/s/AAAAAAAA0" });
+      expect(malformed.statusCode).toBe(404);
+      // Well formed but never seen: it needs the database, which cannot answer now.
+      let wellFormed = "AAAAAAAA";
+      for (const candidate of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+        if (isWellFormedLinkCode(`AAAAAAAA${candidate}`)) {
+          wellFormed += candidate;
+        }
+      }
+      const unavailable = await t.app.inject({ method: "GET", url: `/s/${wellFormed}` });
+      expect(unavailable.statusCode).toBe(503);
+      expect(unavailable.body).toContain("thử lại");
+    } finally {
+      await t.db.execute(sql`alter table share_links_away rename to share_links`);
+    }
   });
 
   it("are answered by the listening server itself, with the same rules, and counted", async () => {
