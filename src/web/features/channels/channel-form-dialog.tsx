@@ -15,6 +15,7 @@ import { type PersonChoice, PersonPicker } from "../../components/person-picker.
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { useErrorText, vietnamToday } from "../../i18n/format.ts";
+import { ChannelAvatarField } from "./channel-avatar-field.tsx";
 
 /** Server refusals that concern the address: shown under the address field, where the fix is. */
 const urlErrorCodes = new Set(["channel.key_taken", "url.invalid", "url.unsupported"]);
@@ -191,14 +192,12 @@ export function ChannelFormDialog(props: {
               onChange={(event) => setPlatformId(event.currentTarget.value)}
             />
           </SimpleGrid>
-          <TextInput
+          <ChannelAvatarField
             label={t("channels.fields.avatarUrl")}
-            type="url"
-            inputMode="url"
-            maxLength={2000}
+            unit={unit}
             value={avatarUrl}
             error={avatarError}
-            onChange={(event) => setAvatarUrl(event.currentTarget.value)}
+            onChange={setAvatarUrl}
           />
           <PersonPicker label={t("channels.fields.responsiblePerson")} value={person} onChange={setPerson} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
