@@ -20,6 +20,7 @@ import {
   chromium,
   type Page,
 } from "playwright-core";
+import sharp from "sharp";
 import { ensureWebBuild } from "../../scripts/ensure-web-build.ts";
 import { startFakeGraph } from "../fakes/facebook-graph.ts";
 
@@ -438,6 +439,51 @@ test("an administrator registers a channel and is told who owns it when register
       assert.match((await history.textContent()) ?? "", new RegExp(`facebook\\.com/${handle}`));
       await phoneScreenshot(admin, "25-channel-detail");
     });
+
+    await step(
+      "edits the channel and takes its avatar from the library, uploading the image there",
+      async () => {
+        await admin.getByRole("button", { name: "Sửa", exact: true }).click();
+        const dialog = admin.getByRole("dialog", { name: "Sửa thông tin kênh" });
+        await dialog.getByRole("button", { name: "Chọn ảnh từ thư viện" }).click();
+        const picker = admin.getByRole("dialog", { name: `Chọn ảnh, video của ${owner}` });
+        await picker.getByRole("tab", { name: "Tải lên" }).click();
+        const logo = await sharp({
+          create: { width: 96, height: 96, channels: 3, background: { r: 190, g: 30, b: 90 } },
+        })
+          .png()
+          .toBuffer();
+        await picker.locator('input[type="file"]').setInputFiles({
+          name: "logo-phu-nu.png",
+          mimeType: "image/png",
+          buffer: logo,
+        });
+        await picker.getByLabel(/^Mô tả ảnh/).fill("Biểu trưng Hội Phụ nữ tỉnh");
+        await picker.getByRole("button", { name: /^Tải lên 1 tệp/ }).click();
+        await picker.getByText("Đã tải lên.").waitFor();
+        await picker.getByText("Đã chọn 1/1").waitFor();
+        await phoneScreenshot(admin, "25d-channel-avatar-uploaded", false);
+        await picker.getByTestId("media-picker-confirm").click();
+        await picker.waitFor({ state: "hidden" });
+        const address = await dialog.getByRole("textbox", { name: "Địa chỉ ảnh đại diện" }).inputValue();
+        assert.match(address, new RegExp(`^${baseUrl}/media/[^/]+$`));
+        const field = dialog.getByTestId("channel-avatar-field");
+        await field.getByRole("img", { name: "Ảnh đại diện của kênh" }).waitFor();
+        await field.getByRole("button", { name: "Bỏ ảnh đại diện" }).waitFor();
+        await field.evaluate((element) => element.scrollIntoView({ block: "center" }));
+        await phoneScreenshot(admin, "25d-channel-avatar-chosen", false);
+        await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
+        await admin.getByText("Đã lưu thông tin kênh.").waitFor();
+        const avatar = admin.locator(`img[src="${address}"]`);
+        await avatar.waitFor();
+        await admin.waitForFunction((src) => {
+          const image = document.querySelector<HTMLImageElement>(`img[src="${src}"]`);
+          return Boolean(image?.complete && image.naturalWidth > 0);
+        }, address);
+        assert.equal(await avatar.evaluate((image: HTMLImageElement) => image.naturalWidth), 96);
+        await phoneScreenshot(admin, "25e-channel-avatar");
+      },
+    );
 
     await step("verifies the channel, then marks it closed as of an earlier day", async () => {
       await admin.getByRole("button", { name: "Thao tác khác" }).click();
