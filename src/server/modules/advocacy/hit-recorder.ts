@@ -1,15 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
+import { remembered } from "../../cache/lookup-cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { visitorSalts } from "../../db/schema/index.ts";
 import { vietnamToday } from "../declarations/dates.ts";
-import {
-  type DeviceClass,
-  deviceClassOf,
-  type HitKind,
-  hitKindOf,
-  referrerDomainOf,
-} from "./visitor-classes.ts";
+import { deviceClassOf, hitKindOf, referrerDomainOf } from "./visitor-classes.ts";
 
 /*
  * Hits on tracked links are kept in memory and written in one statement per batch, off the request
@@ -34,46 +29,6 @@ export interface PendingHit {
   userAgent: string;
   /** Reduced to its domain, then dropped. */
   referrer: string | undefined;
-}
-
-/**
- * Kind and device of an agent, remembered: under load the same few agents come again and again, and
- * their dozens of patterns need testing once.
- */
-class AgentClasses {
-  private readonly known = new Map<string, { kind: HitKind; device: DeviceClass }>();
-
-  of(userAgent: string) {
-    let classes = this.known.get(userAgent);
-    if (!classes) {
-      classes = { kind: hitKindOf(userAgent), device: deviceClassOf(userAgent) };
-      if (this.known.size >= 5000) {
-        this.known.clear();
-      }
-      this.known.set(userAgent, classes);
-    }
-    return classes;
-  }
-}
-
-/** Referrer domains, remembered for the same reason. */
-class ReferrerDomains {
-  private readonly known = new Map<string, string | null>();
-
-  of(referrer: string | undefined) {
-    if (!referrer) {
-      return null;
-    }
-    let domain = this.known.get(referrer);
-    if (domain === undefined) {
-      domain = referrerDomainOf(referrer);
-      if (this.known.size >= 5000) {
-        this.known.clear();
-      }
-      this.known.set(referrer, domain);
-    }
-    return domain;
-  }
 }
 
 export interface HitRecorderOptions {
@@ -162,8 +117,12 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
     return salt;
   };
 
-  const agents = new AgentClasses();
-  const referrers = new ReferrerDomains();
+  // Under load the same few agents and referrers come again and again: each is worked out once.
+  const classesOf = remembered((userAgent) => ({
+    kind: hitKindOf(userAgent),
+    device: deviceClassOf(userAgent),
+  }));
+  const domainOf = remembered(referrerDomainOf);
 
   const writeBatch = async (batch: PendingHit[]) => {
     // Identical hits of the same second become one row with their number: a popular link makes
@@ -205,13 +164,13 @@ export function createHitRecorder(db: Executor, options: HitRecorderOptions = {}
     for (const { hit, second, count } of groups.values()) {
       const at = new Date(second * 1000);
       const salt = saltOfDay.get(dayOfSecond.get(second) as string) as string;
-      const classes = agents.of(hit.userAgent);
+      const classes = classesOf(hit.userAgent);
       columns.linkIds.push(hit.linkId);
       columns.kitIds.push(hit.kitId);
       columns.unitIds.push(hit.unitId);
       columns.ats.push(at.toISOString());
       columns.kinds.push(classes.kind);
-      columns.referrers.push(referrers.of(hit.referrer));
+      columns.referrers.push(domainOf(hit.referrer ?? ""));
       columns.devices.push(classes.device);
       columns.hashes.push(visitorHash(salt, hit.ip, hit.userAgent));
       columns.counts.push(String(count));

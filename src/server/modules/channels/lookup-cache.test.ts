@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LookupCache } from "./lookup-cache.ts";
+import { LookupCache } from "../../cache/lookup-cache.ts";
 
 describe("lookup cache", () => {
   it("expires entries after the TTL and evicts the least recently used when full", () => {
