@@ -14,7 +14,6 @@ import {
 import { newLinkCode } from "../modules/advocacy/link-codes.ts";
 import { vietnamToday } from "../modules/declarations/dates.ts";
 import { publishedAddressOfPost } from "../modules/publishing/published.ts";
-import { portalArticleUrl } from "../modules/publishing/service.ts";
 import { EMAIL_DOMAIN } from "./demo.ts";
 
 /*
@@ -95,7 +94,7 @@ export async function seedDemoAdvocacy(db: Db, deps: { publicUrl: string }): Pro
   for (const [index, post] of rootPosts.entries()) {
     const address = await publishedAddressOfPost(db, {
       postId: post.id,
-      portalUrl: async (_unitId, slug) => portalArticleUrl(deps.publicUrl, root.code ?? root.id, slug),
+      publicUrl: deps.publicUrl,
     });
     if (!address) {
       continue;

@@ -33,6 +33,18 @@ export async function requireCampaign(db: Executor, campaignId: string): Promise
   return row;
 }
 
+/** Names of campaigns by id (missing ids are left out). */
+export async function campaignNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .where(inArray(campaigns.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** The instants a campaign's Vietnamese calendar days start and end. */
 export function campaignWindow(campaign: Pick<CampaignRow, "startsOn" | "endsOn">): { from: Date; to: Date } {
   return { from: vietnamTimeOn(campaign.startsOn, 0), to: vietnamTimeOn(campaign.endsOn, 0, 1) };

@@ -243,7 +243,7 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
       const unitName = (await unitSummaries(db, [kit.unitId])).get(kit.unitId)?.name ?? "";
       // A post's card shows its cover photo; an address's card shows the kit's title and unit only.
       const address = kit.postId
-        ? await publishedAddressOfPost(db, { postId: kit.postId, portalUrl: async () => kit.targetUrl })
+        ? await publishedAddressOfPost(db, { postId: kit.postId, publicUrl: config.publicUrl })
         : null;
       const card = await shareCard(
         db,

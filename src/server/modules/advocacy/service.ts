@@ -1,22 +1,15 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
-import {
-  campaigns,
-  kitShares,
-  linkHits,
-  rankingConsents,
-  shareKits,
-  shareLinks,
-} from "../../db/schema/index.ts";
+import { kitShares, linkHits, rankingConsents, shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { officialChannelOfAddress } from "../channels/service.ts";
 import { personSummaries, unitAndAncestors, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import { type Actor, can } from "../org/policy.ts";
-import type { ActionContext } from "../org/service.ts";
+import { type ActionContext, unitPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
-import { portalArticleUrl } from "../publishing/service.ts";
+import { campaignLabel, campaignNames, requireCampaign } from "./campaigns.ts";
 import { hitsOfKind } from "./hit-counts.ts";
 import { invalidateLinkTargets } from "./link-cache.ts";
 import { newLinkCode } from "./link-codes.ts";
@@ -26,7 +19,6 @@ export type KitRow = typeof shareKits.$inferSelect;
 type SignedIn = ActionContext & { actor: Actor };
 
 export const kitLabel = { vi: "bộ tin chia sẻ", en: "Share kit" };
-const campaignLabel = { vi: "chiến dịch", en: "Campaign" };
 
 /** What the kit module needs from the app: the public address links and cards are built on. */
 export interface AdvocacyDeps {
@@ -79,13 +71,14 @@ async function checkTargets(ctx: SignedIn, targetUnitIds: readonly string[]): Pr
   }
 }
 
+/** A campaign the editor manages; any other is not found (its existence is not theirs to learn). */
 async function requireCampaignInScope(ctx: SignedIn, campaignId: string) {
-  const [row] = await ctx.db.select().from(campaigns).where(eq(campaigns.id, campaignId));
-  const path = row ? (await unitSummaries(ctx.db, [row.unitId])).get(row.unitId)?.path : undefined;
-  if (!row || !path || !can(ctx.actor, "advocacy.manage", path)) {
+  const campaign = await requireCampaign(ctx.db, campaignId);
+  const path = await unitPath(ctx.db, campaign.unitId);
+  if (!path || !can(ctx.actor, "advocacy.manage", path)) {
     throw errors.notFound(campaignLabel);
   }
-  return row;
+  return campaign;
 }
 
 function checkExpiry(expiresAt: Date | null | undefined, now: Date) {
@@ -98,9 +91,17 @@ function checkExpiry(expiresAt: Date | null | undefined, now: Date) {
   }
 }
 
-/** Distinct, trimmed captions in the order given, NFC so they compare and print alike. */
+/** Distinct, trimmed captions in the order given, NFC so they compare and print alike; at least one. */
 function cleanCaptions(captions: readonly string[]): string[] {
-  return [...new Set(captions.map((caption) => caption.normalize("NFC").trim()).filter(Boolean))];
+  const cleaned = [...new Set(captions.map((caption) => caption.normalize("NFC").trim()).filter(Boolean))];
+  if (cleaned.length === 0) {
+    throw errors.badRequest(
+      "advocacy.captions_required",
+      "Cần ít nhất một lời dẫn.",
+      "At least one caption is needed.",
+    );
+  }
+  return cleaned;
 }
 
 export interface CreateKitInput {
@@ -121,16 +122,8 @@ async function resolveTarget(
   input: { postId?: string | undefined; url?: string | undefined },
 ): Promise<{ targetUrl: string; channelId: string | null; postId: string | null; title: string | null }> {
   if (input.postId) {
-    const address = await publishedAddressOfPost(ctx.db, {
-      postId: input.postId,
-      portalUrl: async (unitId, slug) => {
-        const unit = (await unitSummaries(ctx.db, [unitId])).get(unitId);
-        return portalArticleUrl(deps.publicUrl, unit?.code ?? unitId, slug);
-      },
-    });
-    const postUnitPath = address
-      ? (await unitSummaries(ctx.db, [address.unitId])).get(address.unitId)?.path
-      : null;
+    const address = await publishedAddressOfPost(ctx.db, { postId: input.postId, publicUrl: deps.publicUrl });
+    const postUnitPath = address ? await unitPath(ctx.db, address.unitId) : null;
     if (!address || !postUnitPath || !can(ctx.actor, "advocacy.manage", postUnitPath)) {
       throw errors.badRequest(
         "advocacy.post_not_published",
@@ -176,13 +169,6 @@ export async function createKit(ctx: SignedIn, deps: AdvocacyDeps, input: Create
     );
   }
   const captions = cleanCaptions(input.captions);
-  if (captions.length === 0) {
-    throw errors.badRequest(
-      "advocacy.captions_required",
-      "Cần ít nhất một lời dẫn.",
-      "At least one caption is needed.",
-    );
-  }
   const unit = (await unitSummaries(ctx.db, [input.unitId])).get(input.unitId);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -233,13 +219,6 @@ export async function updateKit(ctx: SignedIn, kitId: string, input: UpdateKitIn
     await requireCampaignInScope(ctx, input.campaignId);
   }
   const captions = input.captions ? cleanCaptions(input.captions) : undefined;
-  if (captions && captions.length === 0) {
-    throw errors.badRequest(
-      "advocacy.captions_required",
-      "Cần ít nhất một lời dẫn.",
-      "At least one caption is needed.",
-    );
-  }
   return changeKit(ctx, kitId, "advocacy.kit.update", {
     ...(input.title !== undefined ? { title: input.title.normalize("NFC").trim() } : {}),
     ...(captions ? { captions } : {}),
@@ -305,23 +284,16 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
   }
   const ids = rows.map((row) => row.id);
   const unitIds = rows.flatMap((row) => [row.unitId, ...row.targetUnitIds]);
-  const [units, creators, campaignRows, linkCounts, hitCounts, shareCounts] = await Promise.all([
+  const [units, creators, namesOfCampaigns, linkCounts, hitCounts, shareCounts] = await Promise.all([
     unitSummaries(db, unitIds),
     personSummaries(
       db,
       rows.flatMap((row) => (row.createdBy ? [row.createdBy] : [])),
     ),
-    db
-      .select({ id: campaigns.id, name: campaigns.name })
-      .from(campaigns)
-      .where(
-        inArray(
-          campaigns.id,
-          rows.flatMap((row) =>
-            row.campaignId ? [row.campaignId] : ["00000000-0000-0000-0000-000000000000"],
-          ),
-        ),
-      ),
+    campaignNames(
+      db,
+      rows.flatMap((row) => (row.campaignId ? [row.campaignId] : [])),
+    ),
     db
       .select({ kitId: shareLinks.kitId, total: count() })
       .from(shareLinks)
@@ -342,7 +314,6 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
       .where(inArray(kitShares.kitId, ids))
       .groupBy(kitShares.kitId),
   ]);
-  const campaignNames = new Map(campaignRows.map((row) => [row.id, row.name]));
   const links = new Map(linkCounts.map((row) => [row.kitId, Number(row.total)]));
   const hits = new Map(hitCounts.map((row) => [row.kitId, row]));
   const shares = new Map(shareCounts.map((row) => [row.kitId, Number(row.total)]));
@@ -359,7 +330,9 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
       title: row.title,
       captions: row.captions,
       targetUnits: row.targetUnitIds.map((id) => ({ id, name: units.get(id)?.name ?? "" })),
-      campaign: row.campaignId ? { id: row.campaignId, name: campaignNames.get(row.campaignId) ?? "" } : null,
+      campaign: row.campaignId
+        ? { id: row.campaignId, name: namesOfCampaigns.get(row.campaignId) ?? "" }
+        : null,
       expiresAt: row.expiresAt,
       status: row.status,
       live: isLive(row, now),
@@ -508,7 +481,7 @@ export async function memberFeed(
     db.select({ total: count() }).from(shareKits).where(where),
   ]);
   const ids = rows.map((row) => row.id);
-  const [codes, shares, units, campaignRows] = await Promise.all([
+  const [codes, shares, units, namesOfCampaigns] = await Promise.all([
     ensureLinks(db, actor, ids),
     ids.length === 0
       ? Promise.resolve([])
@@ -520,20 +493,12 @@ export async function memberFeed(
       db,
       rows.map((row) => row.unitId),
     ),
-    db
-      .select({ id: campaigns.id, name: campaigns.name })
-      .from(campaigns)
-      .where(
-        inArray(
-          campaigns.id,
-          rows.flatMap((row) =>
-            row.campaignId ? [row.campaignId] : ["00000000-0000-0000-0000-000000000000"],
-          ),
-        ),
-      ),
+    campaignNames(
+      db,
+      rows.flatMap((row) => (row.campaignId ? [row.campaignId] : [])),
+    ),
   ]);
   const shared = new Map(shares.map((row) => [row.kitId, row]));
-  const campaignNames = new Map(campaignRows.map((row) => [row.id, row.name]));
   return {
     total: Number(total?.total ?? 0),
     items: rows.map((row) => {
@@ -545,7 +510,7 @@ export async function memberFeed(
         captions: row.captions,
         unitName: units.get(row.unitId)?.name ?? "",
         campaign: row.campaignId
-          ? { id: row.campaignId, name: campaignNames.get(row.campaignId) ?? "" }
+          ? { id: row.campaignId, name: namesOfCampaigns.get(row.campaignId) ?? "" }
           : null,
         expiresAt: row.expiresAt,
         createdAt: row.createdAt,
@@ -591,11 +556,15 @@ export async function unmarkShared(ctx: SignedIn, kitId: string) {
  */
 export async function requireKitReadable(db: Executor, actor: Actor, kitId: string): Promise<KitRow> {
   const kit = await requireKit(db, kitId);
-  const unit = (await unitSummaries(db, [kit.unitId])).get(kit.unitId);
-  if (unit && can(actor, "advocacy.manage", unit.path)) {
+  const path = await unitPath(db, kit.unitId);
+  if (path && can(actor, "advocacy.manage", path)) {
     return kit;
   }
-  return kitInFeed(db, actor, kitId);
+  const audience = await audienceUnitIds(db, actor.unitId);
+  if (!isLive(kit) || !kit.targetUnitIds.some((id) => audience.includes(id))) {
+    throw errors.notFound(kitLabel);
+  }
+  return kit;
 }
 
 // --- Individual rankings: opt-in only -------------------------------------------------------------

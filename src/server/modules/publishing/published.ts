@@ -1,7 +1,9 @@
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
+import { unitSummaries } from "../org/membership.ts";
 import { plainText } from "./content.ts";
+import { portalArticleUrl } from "./service.ts";
 
 /*
  * What the public may read: portal variants that were published, and nothing else of the desk.
@@ -138,7 +140,7 @@ export interface PublishedAddress {
 /** The public address of a post, or null while none of its variants is published. */
 export async function publishedAddressOfPost(
   db: Executor,
-  options: { postId: string; portalUrl: (unitId: string, slug: string) => Promise<string> },
+  options: { postId: string; publicUrl: string },
 ): Promise<PublishedAddress | null> {
   const rows = await db
     .select({ variant: postVariants, post: posts })
@@ -151,8 +153,11 @@ export async function publishedAddressOfPost(
   if (!chosen) {
     return null;
   }
+  const unitCode = portal
+    ? (await unitSummaries(db, [chosen.post.unitId])).get(chosen.post.unitId)?.code
+    : null;
   const url = portal
-    ? await options.portalUrl(chosen.post.unitId, chosen.post.slug)
+    ? portalArticleUrl(options.publicUrl, unitCode ?? chosen.post.unitId, chosen.post.slug)
     : (chosen.variant.externalUrl as string);
   return {
     postId: chosen.post.id,
