@@ -5,7 +5,8 @@ import { type Executor, queryRows } from "../../db/client.ts";
 import { kitShares, linkHits, shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { vietnamTimeOn, vietnamToday } from "../declarations/dates.ts";
-import { countSubtreePeople, personSummaries, unitSummaries } from "../org/membership.ts";
+import { countSubtreePeopleOf, personSummaries, unitSummaries } from "../org/membership.ts";
+import { isWithin } from "../org/policy.ts";
 import { type CampaignRow, campaignViews, campaignWindow, followerCounts } from "./campaigns.ts";
 import { allHits, hitsOfKind } from "./hit-counts.ts";
 import type { CampaignReport, KitReport } from "./schema.ts";
@@ -216,37 +217,34 @@ export async function campaignReport(db: Executor, campaign: CampaignRow): Promi
     throw new Error("campaign view missing");
   }
   // Each participating unit counts its whole subtree: members' units are matched to it by path.
-  const memberUnits = await unitSummaries(db, [
-    ...new Set([...units.map((row) => row.unitId), ...shares.byUnit.keys()]),
+  const [known, memberCounts] = await Promise.all([
+    unitSummaries(db, [...campaign.unitIds, ...units.map((row) => row.unitId), ...shares.byUnit.keys()]),
+    countSubtreePeopleOf(db, campaign.unitIds),
   ]);
-  const participants = await unitSummaries(db, campaign.unitIds);
-  const board = await Promise.all(
-    campaign.unitIds.map(async (unitId) => {
-      const unit = participants.get(unitId);
-      const path = unit?.path ?? "";
-      const inside = (memberUnitId: string) => {
-        const memberPath = memberUnits.get(memberUnitId)?.path;
-        return Boolean(path && memberPath && (memberPath === path || memberPath.startsWith(`${path}.`)));
-      };
-      const clicks = units
-        .filter((row) => inside(row.unitId))
-        .reduce((sum, row) => sum + Number(row.clicks), 0);
-      const unitShares = [...shares.byUnit]
-        .filter(([id]) => inside(id))
-        .reduce((sum, [, value]) => sum + value, 0);
-      const members = path ? await countSubtreePeople(db, path) : 0;
-      const total = campaign.goalKind === "shares" ? unitShares : clicks;
-      return {
-        unitId,
-        unitName: unit?.name ?? "",
-        members,
-        clicks,
-        shares: unitShares,
-        total,
-        perMember: members > 0 ? total / members : 0,
-      };
-    }),
-  );
+  const board = campaign.unitIds.map((unitId) => {
+    const unit = known.get(unitId);
+    const inside = (memberUnitId: string) => {
+      const memberPath = known.get(memberUnitId)?.path;
+      return Boolean(unit && memberPath && isWithin(memberPath, unit.path));
+    };
+    const clicks = units
+      .filter((row) => inside(row.unitId))
+      .reduce((sum, row) => sum + Number(row.clicks), 0);
+    const unitShares = [...shares.byUnit]
+      .filter(([id]) => inside(id))
+      .reduce((sum, [, value]) => sum + value, 0);
+    const members = memberCounts.get(unitId) ?? 0;
+    const total = campaign.goalKind === "shares" ? unitShares : clicks;
+    return {
+      unitId,
+      unitName: unit?.name ?? "",
+      members,
+      clicks,
+      shares: unitShares,
+      total,
+      perMember: members > 0 ? total / members : 0,
+    };
+  });
   const byTotal = ranks(board.map((row) => row.total));
   const byPerMember = ranks(board.map((row) => row.perMember));
   const leaderboard = board

@@ -148,6 +148,30 @@ export async function countSubtreePeople(db: Executor, rootPath: string): Promis
   return row?.total ?? 0;
 }
 
+/** How many active people each unit's subtree has, for several units in one query (0 for none). */
+export async function countSubtreePeopleOf(
+  db: Executor,
+  unitIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (unitIds.length === 0) {
+    return new Map();
+  }
+  const rows = await queryRows<{ id: string; total: number }>(
+    db,
+    sql`
+    select top.id, count(p.id)::int as total
+    from units top
+    join units u on u.path <@ top.path
+    join people p on p.unit_id = u.id and p.status = 'active'
+    where top.id in (${sql.join(
+      [...new Set(unitIds)].map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+    group by top.id`,
+  );
+  return new Map(rows.map((row) => [row.id, Number(row.total)]));
+}
+
 /** The unit and each unit above it, nearest first (for settings that a unit inherits from above). */
 export async function unitAndAncestors(db: Executor, unitId: string): Promise<UnitSummary[]> {
   return queryRows<UnitSummary>(
