@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { remembered } from "../../cache/lookup-cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { visitorSalts } from "../../db/schema/index.ts";
@@ -60,8 +60,9 @@ async function saltOf(db: Executor, day: string): Promise<string> {
   // Salts of days that are over are discarded, so their hashes can no longer be recomputed from an address.
   await db.delete(visitorSalts).where(lt(visitorSalts.day, day));
   const [row] = await db
-    .execute<{ salt: string }>(sql`select salt from visitor_salts where day = ${day}`)
-    .then((result) => (result as unknown as { rows: { salt: string }[] }).rows);
+    .select({ salt: visitorSalts.salt })
+    .from(visitorSalts)
+    .where(eq(visitorSalts.day, day));
   if (!row) {
     throw new Error(`no visitor salt for ${day}`);
   }

@@ -257,7 +257,7 @@ export async function campaignReport(db: Executor, campaign: CampaignRow): Promi
     .sort((a, b) => a.rankByTotal - b.rankByTotal || a.unitName.localeCompare(b.unitName, "vi"));
 
   const people = await optedInPeople(db, kitIds, range);
-  const perKit = await perKitFigures(db, kitIds, range);
+  const perKit = await kitFigures(db, kitIds, range);
   return {
     campaign: view,
     totals: { ...figures.totals, shares: shares.total },
@@ -327,7 +327,12 @@ async function optedInPeople(db: Executor, kitIds: readonly string[], range: { s
   });
 }
 
-async function perKitFigures(db: Executor, kitIds: readonly string[], range: { start: Date; end: Date }) {
+/** Clicks, previews and members' shares of each kit, within `range` or ever; zeros for kits without any. */
+export async function kitFigures(
+  db: Executor,
+  kitIds: readonly string[],
+  range?: { start: Date; end: Date },
+) {
   const figures = new Map<string, { clicks: number; previews: number; shares: number }>();
   if (kitIds.length === 0) {
     return figures;
@@ -340,12 +345,14 @@ async function perKitFigures(db: Executor, kitIds: readonly string[], range: { s
         previews: hitsOfKind("preview"),
       })
       .from(linkHits)
-      .where(and(inArray(linkHits.kitId, [...kitIds]), within(linkHits.at, range)))
+      .where(and(inArray(linkHits.kitId, [...kitIds]), range ? within(linkHits.at, range) : undefined))
       .groupBy(linkHits.kitId),
     db
       .select({ kitId: kitShares.kitId, total: count() })
       .from(kitShares)
-      .where(and(inArray(kitShares.kitId, [...kitIds]), within(kitShares.sharedAt, range)))
+      .where(
+        and(inArray(kitShares.kitId, [...kitIds]), range ? within(kitShares.sharedAt, range) : undefined),
+      )
       .groupBy(kitShares.kitId),
   ]);
   for (const id of kitIds) {

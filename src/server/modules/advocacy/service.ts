@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
-import { kitShares, linkHits, rankingConsents, shareKits, shareLinks } from "../../db/schema/index.ts";
+import { kitShares, rankingConsents, shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { officialChannelOfAddress } from "../channels/service.ts";
@@ -10,9 +10,9 @@ import { type Actor, can } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
 import { campaignLabel, campaignNames, requireCampaign } from "./campaigns.ts";
-import { hitsOfKind } from "./hit-counts.ts";
 import { invalidateLinkTargets } from "./link-cache.ts";
 import { newLinkCode } from "./link-codes.ts";
+import { kitFigures } from "./reports.ts";
 import type { FeedItem, KitView } from "./schema.ts";
 
 export type KitRow = typeof shareKits.$inferSelect;
@@ -284,7 +284,7 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
   }
   const ids = rows.map((row) => row.id);
   const unitIds = rows.flatMap((row) => [row.unitId, ...row.targetUnitIds]);
-  const [units, creators, namesOfCampaigns, linkCounts, hitCounts, shareCounts] = await Promise.all([
+  const [units, creators, namesOfCampaigns, linkCounts, figures] = await Promise.all([
     unitSummaries(db, unitIds),
     personSummaries(
       db,
@@ -299,24 +299,9 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
       .from(shareLinks)
       .where(inArray(shareLinks.kitId, ids))
       .groupBy(shareLinks.kitId),
-    db
-      .select({
-        kitId: linkHits.kitId,
-        clicks: hitsOfKind("click"),
-        previews: hitsOfKind("preview"),
-      })
-      .from(linkHits)
-      .where(inArray(linkHits.kitId, ids))
-      .groupBy(linkHits.kitId),
-    db
-      .select({ kitId: kitShares.kitId, total: count() })
-      .from(kitShares)
-      .where(inArray(kitShares.kitId, ids))
-      .groupBy(kitShares.kitId),
+    kitFigures(db, ids),
   ]);
   const links = new Map(linkCounts.map((row) => [row.kitId, Number(row.total)]));
-  const hits = new Map(hitCounts.map((row) => [row.kitId, row]));
-  const shares = new Map(shareCounts.map((row) => [row.kitId, Number(row.total)]));
   const now = new Date();
   return rows.map((row) => {
     const unit = units.get(row.unitId);
@@ -341,9 +326,9 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
       createdByName: row.createdBy ? (creators.get(row.createdBy)?.fullName ?? null) : null,
       totals: {
         links: links.get(row.id) ?? 0,
-        clicks: Number(hits.get(row.id)?.clicks ?? 0),
-        previews: Number(hits.get(row.id)?.previews ?? 0),
-        shares: shares.get(row.id) ?? 0,
+        clicks: figures.get(row.id)?.clicks ?? 0,
+        previews: figures.get(row.id)?.previews ?? 0,
+        shares: figures.get(row.id)?.shares ?? 0,
       },
     };
   });
