@@ -103,6 +103,14 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
   const kitUnit = (request: FastifyRequest) => unitOfKit(db, idOf(request));
   const campaignUnit = (request: FastifyRequest) => unitOfCampaign(db, idOf(request));
   const bodyUnit = (request: FastifyRequest) => (request.body as { unitId: string }).unitId;
+  /** The reader's scope for a list of kits or campaigns, narrowed to a unit when asked, and the page. */
+  const managedList = async (
+    request: FastifyRequest,
+    query: { unitId?: string | undefined; page?: number | undefined; pageSize?: number | undefined },
+  ) => {
+    const scope = scopeFor(signedInContextOf(request).actor, "advocacy.manage");
+    return { scope, unitPath: await listFilterPath(db, scope, query.unitId), ...pageOf(query) };
+  };
   const oneKit = async (row: KitRow) => (await kitViews(db, [row]))[0] as z.infer<typeof kitSchema>;
 
   // --- Kits -------------------------------------------------------------------------------------
@@ -137,12 +145,12 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ctx = signedInContextOf(request);
-      const scope = scopeFor(ctx.actor, "advocacy.manage");
-      const unitPath = await listFilterPath(db, scope, request.query.unitId);
-      const { limit, offset, page } = pageOf(request.query);
-      const result = await listKits(db, { ...request.query, scope, unitPath, limit, offset });
-      return { ...result, page, pageSize: limit };
+      const list = await managedList(request, request.query);
+      return {
+        ...(await listKits(db, { ...request.query, ...list })),
+        page: list.page,
+        pageSize: list.limit,
+      };
     },
   );
 
@@ -436,12 +444,9 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ctx = signedInContextOf(request);
-      const scope = scopeFor(ctx.actor, "advocacy.manage");
-      const unitPath = await listFilterPath(db, scope, request.query.unitId);
-      const { limit, offset, page } = pageOf(request.query);
-      const result = await listCampaigns(db, { scope, unitPath, state: request.query.state, limit, offset });
-      return { ...result, page, pageSize: limit };
+      const list = await managedList(request, request.query);
+      const result = await listCampaigns(db, { ...list, state: request.query.state });
+      return { ...result, page: list.page, pageSize: list.limit };
     },
   );
 
