@@ -6,10 +6,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
 import { resolveCredentials, SESSION_COOKIE } from "../auth/service.ts";
-import { personSummary, unitSummaries } from "../org/membership.ts";
+import { personSummary } from "../org/membership.ts";
 import { scopeFor } from "../org/policy.ts";
 import { listFilterPath } from "../org/service.ts";
-import { publishedAddressOfPost } from "../publishing/published.ts";
 import { shareCard } from "../share-cards/service.ts";
 import { type CardSize, cardSizes } from "../share-cards/template.ts";
 import {
@@ -51,6 +50,7 @@ import {
 import {
   createKit,
   type KitRow,
+  kitCardSource,
   kitViews,
   listKits,
   markShared,
@@ -248,20 +248,10 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const kit = await requireKitReadable(db, signedInContextOf(request).actor, request.params.id);
-      const unitName = (await unitSummaries(db, [kit.unitId])).get(kit.unitId)?.name ?? "";
-      // A post's card shows its cover photo; an address's card shows the kit's title and unit only.
-      const address = kit.postId
-        ? await publishedAddressOfPost(db, { postId: kit.postId, publicUrl: config.publicUrl })
-        : null;
       const card = await shareCard(
         db,
         cardOptions,
-        {
-          postId: kit.postId ?? `kit-${kit.id}`,
-          title: kit.title,
-          unitName,
-          mediaIds: address?.mediaIds ?? [],
-        },
+        await kitCardSource(db, config.publicUrl, kit),
         request.query.size,
       );
       if (request.query.download === "1") {

@@ -9,6 +9,7 @@ import { personSummaries, unitAndAncestors, unitIdWithin, unitSummaries } from "
 import { type Actor, can } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
+import type { CardSource } from "../share-cards/service.ts";
 import { campaignLabel, campaignNames, requireCampaign } from "./campaigns.ts";
 import { invalidateLinkTargets } from "./link-cache.ts";
 import { newLinkCode } from "./link-codes.ts";
@@ -270,6 +271,20 @@ async function changeKit(
 /** Whether a kit is in members' feeds now. */
 export function isLive(kit: Pick<KitRow, "status" | "expiresAt">, now = new Date()): boolean {
   return kit.status === "active" && (!kit.expiresAt || kit.expiresAt.getTime() > now.getTime());
+}
+
+/** What a kit's card shows: a post's card has its cover photo; an address's, the kit's title and unit only. */
+export async function kitCardSource(db: Executor, publicUrl: string, kit: KitRow): Promise<CardSource> {
+  const [unit, address] = await Promise.all([
+    unitSummaries(db, [kit.unitId]),
+    kit.postId ? publishedAddressOfPost(db, { postId: kit.postId, publicUrl }) : null,
+  ]);
+  return {
+    key: kit.postId ?? `kit-${kit.id}`,
+    title: kit.title,
+    unitName: unit.get(kit.unitId)?.name ?? "",
+    mediaIds: address?.mediaIds ?? [],
+  };
 }
 
 /** The card address of a kit for the signed-in reader. */

@@ -63,7 +63,7 @@ export async function shareCardRoutes(app: FastifyInstance): Promise<void> {
       const card = await shareCard(
         db,
         options,
-        { postId: post.id, title: post.title, unitName: post.unitName, mediaIds: post.mediaIds },
+        { key: post.id, title: post.title, unitName: post.unitName, mediaIds: post.mediaIds },
         size,
       );
       // Drafts change under the desk's hands: the browser asks again rather than keep an old card.
@@ -98,7 +98,7 @@ export async function shareCardRoutes(app: FastifyInstance): Promise<void> {
       const card = await shareCard(
         db,
         options,
-        { postId: article.postId, title: article.title, unitName: unit.name, mediaIds: article.mediaIds },
+        { key: article.postId, title: article.title, unitName: unit.name, mediaIds: article.mediaIds },
         request.query.size,
       );
       reply.header("cache-control", "public, max-age=3600");

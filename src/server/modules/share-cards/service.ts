@@ -5,9 +5,10 @@ import type { Executor } from "../../db/client.ts";
 import { mediaForPublish } from "../media/service.ts";
 import { type CardSize, cleanLine, renderCard, templateRevision } from "./template.ts";
 
-/** What a card shows: the post's title, its unit's name and its first picture (a media library id). */
+/** What a card shows: a title, its unit's name and its first picture (a media library id). */
 export interface CardSource {
-  postId: string;
+  /** Names the card's folder in the cache: a post's id, or another owner's (a share kit's) key. */
+  key: string;
   title: string;
   unitName: string;
   mediaIds: readonly string[];
@@ -57,7 +58,7 @@ export async function shareCard(
   size: CardSize,
 ): Promise<{ png: Buffer; fromCache: boolean }> {
   const cover = await coverOf(db, source.mediaIds, options.publicUrl);
-  const postDir = join(options.dir, source.postId);
+  const postDir = join(options.dir, source.key);
   const name = `${size}-${digestOf(source, cover?.id ?? null, size)}.png`;
   const file = join(postDir, name);
   const cached = await readFile(file).catch(() => null);
