@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { vietnamToday } from "../../shared/vietnam-time.ts";
 import type { Db } from "../db/client.ts";
 import {
   campaigns,
@@ -12,7 +13,6 @@ import {
   units,
 } from "../db/schema/index.ts";
 import { newLinkCode } from "../modules/advocacy/link-codes.ts";
-import { vietnamToday } from "../modules/declarations/dates.ts";
 import { publishedAddressOfPost } from "../modules/publishing/published.ts";
 import { EMAIL_DOMAIN } from "./demo.ts";
 

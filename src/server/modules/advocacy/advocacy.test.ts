@@ -9,10 +9,10 @@ import {
   signInAs,
 } from "../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
+import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import { queryRows } from "../../db/client.ts";
 import { linkHits, shareKits } from "../../db/schema/index.ts";
 import { registerChannel } from "../channels/service.ts";
-import { vietnamToday } from "../declarations/dates.ts";
 import { isWellFormedLinkCode } from "./link-codes.ts";
 import { rankingPurpose } from "./service.ts";
 

@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { campaignFollowerCounts, campaigns, shareKits } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { getChannel } from "../channels/service.ts";
-import { vietnamTimeOn, vietnamToday } from "../declarations/dates.ts";
 import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import { type Actor, can } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { eq, lt, sql } from "drizzle-orm";
+import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import { remembered } from "../../cache/lookup-cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { visitorSalts } from "../../db/schema/index.ts";
-import { vietnamToday } from "../declarations/dates.ts";
 import { deviceClassOf, hitKindOf, referrerDomainOf } from "./visitor-classes.ts";
 
 /*

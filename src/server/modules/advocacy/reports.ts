@@ -1,10 +1,10 @@
 import { and, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import ExcelJS from "exceljs";
+import { vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { kitShares, linkHits, shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
-import { vietnamTimeOn, vietnamToday } from "../declarations/dates.ts";
 import { countSubtreePeopleOf, personSummaries, unitSummaries } from "../org/membership.ts";
 import { isWithin } from "../org/policy.ts";
 import { type CampaignRow, campaignViews, campaignWindow, followerCounts } from "./campaigns.ts";

@@ -9,8 +9,8 @@ import {
 } from "../../../../test/helpers/factories.ts";
 import { eventually, readableMail, startSmtpServer } from "../../../../test/helpers/smtp.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
+import { vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
 import { queryRows } from "../../db/client.ts";
-import { vietnamTimeOn, vietnamToday } from "./dates.ts";
 import { plannedReminders, REMINDER_JOB } from "./requests.ts";
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { formatVietnamDate, vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import {
   accountDeclarations,
@@ -22,7 +23,6 @@ import {
 } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import { type ActionContext, requireActiveTargetUnit } from "../org/service.ts";
-import { formatVietnamDate, vietnamTimeOn, vietnamToday } from "./dates.ts";
 
 type SignedInContext = ActionContext & { actor: Actor };
 export type DeclarationRequestRow = typeof declarationRequests.$inferSelect;

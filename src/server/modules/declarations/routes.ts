@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toCsv } from "../../../shared/csv.ts";
+import { formatVietnamTime } from "../../../shared/vietnam-time.ts";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
 import { scopeFor } from "../org/policy.ts";
 import { listFilterPath } from "../org/service.ts";
-import { formatVietnamTime } from "./dates.ts";
 import { declarationPurpose } from "./purpose.ts";
 import {
   closeDeclarationRequest,

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { formatVietnamTime } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { accountDeclarations, accountReports, declarationResponses } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
@@ -17,7 +18,6 @@ import {
 } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
-import { formatVietnamTime } from "./dates.ts";
 import { declarationPurpose } from "./purpose.ts";
 
 export type DeclarationRow = typeof accountDeclarations.$inferSelect;
