@@ -3,23 +3,28 @@ import { useTranslation } from "react-i18next";
 import type { Campaign, Kit } from "../../backend/types.ts";
 import { campaignStateColors, campaignStateOf, kitStateColors, kitStateOf } from "./advocacy-api.ts";
 
-/** Live, expired or withdrawn, in the same colours everywhere. */
-export function KitStateBadge({ kit }: { kit: Pick<Kit, "status" | "live"> }) {
-  const { t } = useTranslation();
-  const state = kitStateOf(kit);
+/** A state as a small coloured badge that never wraps or shrinks in a row. */
+function StateBadge({ state, color, label }: { state: string; color: string; label: string }) {
   return (
     <Badge
       variant="light"
-      color={kitStateColors[state]}
+      color={color}
       size="sm"
       radius="sm"
       tt="none"
       style={{ flexShrink: 0 }}
       data-state={state}
     >
-      {t(`advocacy.kitState.${state}`)}
+      {label}
     </Badge>
   );
+}
+
+/** Live, expired or withdrawn, in the same colours everywhere. */
+export function KitStateBadge({ kit }: { kit: Pick<Kit, "status" | "live"> }) {
+  const { t } = useTranslation();
+  const state = kitStateOf(kit);
+  return <StateBadge state={state} color={kitStateColors[state]} label={t(`advocacy.kitState.${state}`)} />;
 }
 
 /** Upcoming, running or ended, from the campaign's dates in Vietnam. */
@@ -27,16 +32,10 @@ export function CampaignStateBadge({ campaign }: { campaign: Pick<Campaign, "sta
   const { t } = useTranslation();
   const state = campaignStateOf(campaign);
   return (
-    <Badge
-      variant="light"
+    <StateBadge
+      state={state}
       color={campaignStateColors[state]}
-      size="sm"
-      radius="sm"
-      tt="none"
-      style={{ flexShrink: 0 }}
-      data-state={state}
-    >
-      {t(`advocacy.campaignState.${state}`)}
-    </Badge>
+      label={t(`advocacy.campaignState.${state}`)}
+    />
   );
 }
