@@ -16,14 +16,14 @@
  * password in CAUNOI_DEMO_PASSWORD); kits are still added to it.
  * FEED_BENCH_TRACE=1 prints each visit's requests with when they finished and their size.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, request } from "playwright-core";
 import { ensureWebBuild } from "../scripts/ensure-web-build.ts";
+import { freePort, waitUntilReady } from "../test/helpers/real-server.ts";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -61,39 +61,7 @@ const profiles: Profile[] = [
   },
 ];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
 let output = "";
-
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the server exited with code ${child.exitCode}:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) {
-        return;
-      }
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the server was not ready after ${timeoutMs / 1000} s:\n${output}`);
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -313,7 +281,7 @@ async function startServer(): Promise<{ url: string; wait: () => Promise<void>; 
   process.on("exit", () => child.kill("SIGKILL"));
   return {
     url,
-    wait: () => waitUntilReady(url, child, 180_000),
+    wait: () => waitUntilReady(url, child, 180_000, () => output),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));

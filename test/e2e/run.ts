@@ -8,7 +8,6 @@ import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -23,6 +22,7 @@ import {
 import sharp from "sharp";
 import { ensureWebBuild } from "../../scripts/ensure-web-build.ts";
 import { startFakeGraph } from "../fakes/facebook-graph.ts";
+import { freePort, waitUntilReady } from "../helpers/real-server.ts";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const artifacts = join(repoRoot, ".test-artifacts", "e2e");
@@ -41,41 +41,6 @@ let baseUrl = "";
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
-
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** Polls /readyz until the server answers, failing early if it exits. */
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the server exited with code ${child.exitCode} before it was ready:\n${serverOutput}`);
-    }
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.ok) {
-        return;
-      }
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the server was not ready after ${timeoutMs / 1000} s:\n${serverOutput}`);
-}
 
 /** Stops the server and waits for it, so its data directory lock is released. */
 async function stopServer(): Promise<void> {
@@ -136,7 +101,7 @@ before(async () => {
   server.stderr?.on("data", (chunk) => {
     serverOutput += chunk;
   });
-  await waitUntilReady(baseUrl, server, 180_000);
+  await waitUntilReady(baseUrl, server, 180_000, () => serverOutput);
 
   browser = await chromium.launch({
     executablePath: chromiumPath,
