@@ -16,9 +16,8 @@ import { registerAuthentication } from "./http/authentication.ts";
 import { registerErrorHandling } from "./http/errors.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import { type Mailer, registerMailWorker } from "./mail/mailer.ts";
-import { createHitRecorder } from "./modules/advocacy/hit-recorder.ts";
 import {
-  createTrackedLinkAnswerer,
+  createTrackedLinks,
   isTrackedLinkRequest,
   redirectRoutes,
 } from "./modules/advocacy/redirect-routes.ts";
@@ -57,17 +56,11 @@ const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 /** Builds the whole HTTP application without listening, so tests can `inject` into it. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  // Hits on tracked links are written in batches; closing the app writes what is still in memory.
-  const hits = createHitRecorder(deps.database.db, {
-    // PGlite writes on this thread: smaller batches keep each pause of the redirect short.
-    batchSize: deps.database.engine === "pglite" ? 500 : 2000,
+  const trackedLinks = createTrackedLinks({
+    database: deps.database,
+    trustProxy: deps.config.trustProxy,
     onError: (error) =>
       app.log.error({ err: error }, "tracked-link hits not written yet; kept for the next try"),
-  });
-  const answerTrackedLink = createTrackedLinkAnswerer({
-    db: deps.database.db,
-    hits,
-    trustProxy: deps.config.trustProxy,
   });
   const app = Fastify({
     logger: { level: deps.config.logLevel },
@@ -79,7 +72,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // (hooks, routing, serialisation), which would cost about two thirds of their throughput.
     serverFactory: (handler, options) => {
       const server = createServer((request, response) =>
-        isTrackedLinkRequest(request) ? answerTrackedLink(request, response) : handler(request, response),
+        isTrackedLinkRequest(request) ? trackedLinks.answer(request, response) : handler(request, response),
       );
       // What Fastify sets on a server it makes itself, and not on one it is given.
       const limits = options as {
@@ -157,10 +150,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(portalRoutes);
   await app.register(shareCardRoutes);
   await app.register(advocacyRoutes);
-  app.addHook("onClose", async () => {
-    await hits.close();
-  });
-  await app.register(redirectRoutes, { answer: answerTrackedLink });
+  await app.register(redirectRoutes, { trackedLinks });
   await registerMailWorker(deps.jobs, deps.mailer);
 
   if (existsSync(`${webRoot}/index.html`)) {

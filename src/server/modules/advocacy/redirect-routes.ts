@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { Executor } from "../../db/client.ts";
+import type { Database, Executor } from "../../db/client.ts";
 import { shareKits, shareLinks } from "../../db/schema/index.ts";
-import type { HitRecorder } from "./hit-recorder.ts";
+import { createHitRecorder, type HitRecorder } from "./hit-recorder.ts";
 import { type LinkTarget, linkTargetCacheFor } from "./link-cache.ts";
 import { isWellFormedLinkCode } from "./link-codes.ts";
 import { unknownLinkPage, withdrawnLinkPage } from "./link-pages.ts";
@@ -82,7 +82,7 @@ export function isTrackedLinkRequest(request: IncomingMessage): boolean {
  * database work, and the target is only ever the address an editor stored: nothing in the request
  * can change it. The same answerer serves the HTTP server's fast path and the framework's route.
  */
-export function createTrackedLinkAnswerer(options: { db: Executor; hits: HitRecorder; trustProxy: boolean }) {
+function createTrackedLinkAnswerer(options: { db: Executor; hits: HitRecorder; trustProxy: boolean }) {
   const { db, hits, trustProxy } = options;
   const cache = linkTargetCacheFor(db);
 
@@ -146,20 +146,48 @@ export function createTrackedLinkAnswerer(options: { db: Executor; hits: HitReco
   };
 }
 
+/** The tracked links of one app: the answerer its HTTP server calls, and the recorder of their hits. */
+export interface TrackedLinks {
+  answer: (request: IncomingMessage, response: ServerResponse) => void;
+  /** Writes the hits still in memory; the app calls it when it closes. */
+  close: () => Promise<void>;
+}
+
+/** Sets up the tracked links on a database: their cache, their hit recorder and the answerer. */
+export function createTrackedLinks(options: {
+  database: Database;
+  trustProxy: boolean;
+  onError: (error: unknown) => void;
+}): TrackedLinks {
+  const hits = createHitRecorder(options.database.db, {
+    // PGlite writes on this thread: smaller batches keep each pause of the redirect short.
+    batchSize: options.database.engine === "pglite" ? 500 : 2000,
+    onError: options.onError,
+  });
+  return {
+    answer: createTrackedLinkAnswerer({ db: options.database.db, hits, trustProxy: options.trustProxy }),
+    close: () => hits.close(),
+  };
+}
+
 /**
  * The tracked-link route as the framework sees it: declared (public) like every route, and what
  * `inject` reaches; on a listening server, the HTTP server answers these requests itself first.
+ * Closing the app writes the hits still in memory.
  */
 export async function redirectRoutes(
   app: FastifyInstance,
-  options: { answer: ReturnType<typeof createTrackedLinkAnswerer> },
+  options: { trackedLinks: TrackedLinks },
 ): Promise<void> {
+  app.addHook("onClose", async () => {
+    await options.trackedLinks.close();
+  });
   app.get(
     "/s/*",
     { config: { access: { public: true } }, helmet: false, schema: { hide: true } },
     (request, reply) => {
       reply.hijack();
-      options.answer(request.raw, reply.raw);
+      options.trackedLinks.answer(request.raw, reply.raw);
     },
   );
 }
