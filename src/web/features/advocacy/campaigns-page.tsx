@@ -173,10 +173,7 @@ export default function CampaignsPage() {
           </>
         }
         filtered={filtered}
-        onClearFilters={() => {
-          setUnit(null);
-          clearFilters();
-        }}
+        onClearFilters={clearFilters}
         pagination={{ page, pageSize, total: campaigns.data?.total ?? 0, onChange: setPage }}
       >
         {list}

@@ -200,10 +200,7 @@ export default function KitsPage() {
           </>
         }
         filtered={filtered}
-        onClearFilters={() => {
-          setUnit(null);
-          clearFilters();
-        }}
+        onClearFilters={clearFilters}
         pagination={{ page, pageSize, total: kits.data?.total ?? 0, onChange: setPage }}
       >
         {list}

@@ -199,10 +199,7 @@ export default function ChannelsPage() {
           </>
         }
         filtered={filtered}
-        onClearFilters={() => {
-          setUnit(null);
-          clearFilters();
-        }}
+        onClearFilters={clearFilters}
         pagination={{ page, pageSize, total: channels.data?.total ?? 0, onChange: setPage }}
       >
         {list}

@@ -223,10 +223,7 @@ export default function MediaPage() {
           </>
         }
         filtered={filtered}
-        onClearFilters={() => {
-          setUnit(null);
-          clearFilters();
-        }}
+        onClearFilters={clearFilters}
         pagination={{ page, pageSize, total: media.data?.total ?? 0, onChange: setPage }}
       >
         {list}

@@ -280,10 +280,7 @@ export default function PeoplePage() {
           </>
         }
         filtered={filtered}
-        onClearFilters={() => {
-          setUnit(null);
-          clearFilters();
-        }}
+        onClearFilters={clearFilters}
         pagination={{ page, pageSize, total: people.data?.total ?? 0, onChange: setPage }}
       >
         {list}

@@ -218,7 +218,6 @@ export default function PostsPage() {
         filtered={filtered}
         onClearFilters={() => {
           setTagText("");
-          setUnit(null);
           clearFilters();
         }}
         pagination={{ page, pageSize, total: posts.data?.total ?? 0, onChange: setPage }}
