@@ -16,7 +16,10 @@ export const credentials = pgTable("credentials", {
   personId: uuid("person_id").primaryKey(),
   passwordHash: text("password_hash").notNull(),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Sealed with the server's secret key (`v1:…`, see crypto/secret-box.ts), never the plain base32. */
   totpSecret: text("totp_secret"),
+  /** The time step of the last TOTP code accepted: a code of that step or an earlier one is refused. */
+  totpLastStep: bigint("totp_last_step", { mode: "number" }),
   totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
   failedAttempts: integer("failed_attempts").notNull().default(0),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),

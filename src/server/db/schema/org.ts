@@ -125,3 +125,23 @@ export const roleGrants = pgTable(
     index("role_grants_unit_idx").on(t.unitId),
   ],
 );
+
+/**
+ * E-mail changes made by an administrator, waiting to be confirmed from the new address (only a
+ * SHA-256 of the mailed token is kept). Applied only on confirmation, so an administrator cannot
+ * take over an account by pointing its e-mail at an address they read.
+ */
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id").notNull(),
+    newEmail: text("new_email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    requestedBy: uuid("requested_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [index("email_changes_person_idx").on(t.personId)],
+);
