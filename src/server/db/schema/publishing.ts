@@ -175,13 +175,17 @@ export const publishAttempts = pgTable(
 export const channelConnections = pgTable("channel_connections", {
   channelId: uuid("channel_id").primaryKey(),
   connector: text("connector", { enum: variantTargetValues }).notNull(),
-  /** The platform's API root; configurable so tests (and proxies) can point elsewhere. */
-  baseUrl: text("base_url"),
   /** Page id, OA id, YouTube channel id… */
   accountId: text("account_id"),
   /** AES-256-GCM: iv | tag | ciphertext, base64; the key comes from the environment. */
   tokenSealed: text("token_sealed"),
   tokenExpiresAt: timestamp("token_expires_at", { withTimezone: true }),
+  /** Zalo OA: the single-use refresh token (sealed), the app id and the app's secret key (sealed). */
+  refreshTokenSealed: text("refresh_token_sealed"),
+  appId: text("app_id"),
+  appSecretSealed: text("app_secret_sealed"),
+  /** Why the connection needs a reconnect (the platform's code), shown with the status. */
+  statusReason: text("status_reason"),
   status: text("status", { enum: ["connected", "needs_reconnect"] })
     .notNull()
     .default("connected"),

@@ -1,0 +1,1 @@
+ALTER TABLE "channel_connections" DROP COLUMN "base_url";
