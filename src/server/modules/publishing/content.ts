@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { isMediaKey } from "../media/storage.ts";
 
 /*
  * What a post body may contain. Editors paste from Word and web pages; only structure and links
@@ -32,7 +33,16 @@ const allowedTags = [
   "td",
 ];
 
-/** Sanitised HTML: allowed tags only, links made safe, images only from our own media or https. */
+/**
+ * An image address a body may keep: exactly `/media/<key>` with the media module's strict key, so a
+ * reader's browser never requests anything else on our behalf (`/media/../api/…`, `%2e%2e`, a query,
+ * another host). Other hosts are blocked by the CSP (`img-src 'self'`) anyway.
+ */
+export function isBodyImageSource(src: string | undefined): boolean {
+  return src?.startsWith("/media/") === true && isMediaKey(src.slice("/media/".length));
+}
+
+/** Sanitised HTML: allowed tags only, links made safe, images only from our own media library. */
 export function sanitizeBody(html: string): string {
   return sanitizeHtml(html.normalize("NFC"), {
     allowedTags,
@@ -43,14 +53,14 @@ export function sanitizeBody(html: string): string {
       td: ["colspan", "rowspan"],
     },
     allowedSchemes: ["https", "http", "mailto", "tel"],
-    allowedSchemesByTag: { img: ["https"] },
+    allowedSchemesByTag: { img: [] },
     allowProtocolRelative: false,
     transformTags: {
       a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
       b: "strong",
       i: "em",
     },
-    exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src?.match(/^(https:\/\/|\/media\/)/),
+    exclusiveFilter: (frame) => frame.tag === "img" && !isBodyImageSource(frame.attribs.src),
   }).trim();
 }
 
