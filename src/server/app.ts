@@ -13,7 +13,7 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { markRoutesPublic, type RegisteredRoute, registerAccessControl } from "./http/access.ts";
 import { registerAuthentication } from "./http/authentication.ts";
-import { registerErrorHandling } from "./http/errors.ts";
+import { answerClientError, answerFrameworkError, registerErrorHandling } from "./http/errors.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import { type Mailer, registerMailWorker } from "./mail/mailer.ts";
 import {
@@ -68,6 +68,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 15 * 1024 * 1024,
     requestTimeout: 60_000,
     ajv: { customOptions: { removeAdditional: "all" } },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // Tracked links are the hottest path: the HTTP server answers them before Fastify's pipeline
     // (hooks, routing, serialisation), which would cost about two thirds of their throughput.
     serverFactory: (handler, options) => {

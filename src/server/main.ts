@@ -5,7 +5,9 @@ import { acquireDataDirLock } from "./db/data-dir-lock.ts";
 import { runMigrations } from "./db/migrate.ts";
 import { startJobQueue } from "./jobs/queue.ts";
 import { createMailer } from "./mail/mailer.ts";
+import { repairStoredKitTargets } from "./modules/advocacy/redirect-routes.ts";
 import { ensureAdminAreas } from "./modules/org/admin-areas.ts";
+import { repairStoredVariantAddresses } from "./modules/publishing/published.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
 import { demoAccounts, seedDemoOrganisation } from "./seed/demo.ts";
 import { seedDemoAdvocacy } from "./seed/demo-advocacy.ts";
@@ -31,6 +33,18 @@ config.secretKey();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database);
 await ensureAdminAreas(database.db);
+// Addresses stored as typed by earlier versions are made header-safe before any request can send one.
+for (const [what, repair] of [
+  ["share kits", repairStoredKitTargets],
+  ["post variants", repairStoredVariantAddresses],
+] as const) {
+  const { repaired, unrepairable } = await repair(database.db);
+  if (repaired > 0 || unrepairable.length > 0) {
+    console.warn(
+      `Địa chỉ đã lưu / stored addresses (${what}): ${repaired} đã chuẩn hoá / normalised, ${unrepairable.length} không dùng được / unusable${unrepairable.length > 0 ? `: ${unrepairable.slice(0, 10).join(", ")}` : ""}`,
+    );
+  }
+}
 
 const firstStart = await isEmptyOrganisation(database.db);
 let demoPassword: string | null = null;
@@ -57,6 +71,16 @@ if (demoPassword) {
 }
 const app = await buildApp({ config, database, jobs, mailer });
 await app.listen({ port: config.port, host: config.host });
+
+// Once serving (a failed start must still stop the process): a fault in one request or one
+// background task is logged and the server goes on serving everyone else; an exception that escaped
+// every handler must never take the whole service down.
+process.on("uncaughtException", (error, origin) => {
+  app.log.error({ err: error, origin }, "uncaught exception; the server keeps running");
+});
+process.on("unhandledRejection", (reason) => {
+  app.log.error({ err: reason }, "unhandled promise rejection; the server keeps running");
+});
 
 // Since the process began, so module loading is counted too.
 const seconds = process.uptime().toFixed(1);

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
 export interface LocalizedMessage {
@@ -72,9 +74,147 @@ const postgresErrors: Record<string, { status: number; code: string; messages: L
     messages: { vi: "Dữ liệu không hợp lệ.", en: "Invalid data." },
   },
 };
+// Text or numbers the database refuses as data (bad encoding, NUL, too long, out of range, bad dates):
+// the request was wrong, not the server.
+for (const sqlState of [
+  "22021",
+  "22P05",
+  "22001",
+  "22003",
+  "22007",
+  "22008",
+  "22023",
+  "2201B",
+  "22025",
+  "54000",
+]) {
+  postgresErrors[sqlState] = postgresErrors["22P02"] as (typeof postgresErrors)[string];
+}
+
+const nulByteError = () =>
+  new AppError(400, "validation.nul_byte", {
+    vi: "Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL). Vui lòng kiểm tra lại.",
+    en: "The submitted data contains an invalid character (NUL). Please check it.",
+  });
+
+/** Whether a parsed query, body or params value carries a NUL character anywhere (keys included). */
+function carriesNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") {
+    return value.includes("\u0000");
+  }
+  if (depth > 32 || value === null || typeof value !== "object" || Buffer.isBuffer(value)) {
+    return false;
+  }
+  if (Array.isArray(value)) {
+    return value.some((item) => carriesNul(item, depth + 1));
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+    return false;
+  }
+  return Object.entries(value).some(([key, item]) => key.includes("\u0000") || carriesNul(item, depth + 1));
+}
+
+function problemOf(
+  status: number,
+  code: string,
+  messages: LocalizedMessage,
+  language: "vi" | "en",
+): ProblemBody {
+  return {
+    type: `https://caunoi.vn/problems/${code}`,
+    title: messages[language],
+    status,
+    code,
+    detail: messages[language],
+    messages,
+  };
+}
+
+const frameworkProblems: Record<string, { status: number; code: string; messages: LocalizedMessage }> = {
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: "request.uri_too_long",
+    messages: { vi: "Địa chỉ yêu cầu quá dài.", en: "The request address is too long." },
+  },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: "request.bad_url",
+    messages: { vi: "Địa chỉ yêu cầu không hợp lệ.", en: "The request address is malformed." },
+  },
+};
+
+/**
+ * Fastify's own refusals before routing (an over-long path parameter, a malformed address), as
+ * problem+json like every other error; passed to Fastify as `frameworkErrors`.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const known = frameworkProblems[error.code] ?? {
+    status: 400,
+    code: "request.invalid",
+    messages: { vi: "Yêu cầu không hợp lệ.", en: "Bad request." },
+  };
+  const language = pickLanguage(request.headers["accept-language"]);
+  reply
+    .status(known.status)
+    .type("application/problem+json")
+    .send(problemOf(known.status, known.code, known.messages, language));
+}
+
+/**
+ * Refusals of Node's HTTP parser (headers too large, a request too slow, bytes that are not HTTP),
+ * written on the socket as problem+json; passed to Fastify as `clientErrorHandler`.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) {
+    return;
+  }
+  const [status, code, messages]: [number, string, LocalizedMessage] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [
+          431,
+          "request.headers_too_large",
+          { vi: "Phần đầu của yêu cầu quá lớn.", en: "The request headers are too large." },
+        ]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [
+            408,
+            "request.timeout",
+            { vi: "Yêu cầu gửi quá chậm.", en: "The request took too long to arrive." },
+          ]
+        : error.code === "HPE_URI_TOO_LONG" || error.code === "HPE_HEADER_OVERFLOW_URI"
+          ? [
+              414,
+              "request.uri_too_long",
+              { vi: "Địa chỉ yêu cầu quá dài.", en: "The request address is too long." },
+            ]
+          : [400, "request.invalid", { vi: "Yêu cầu không hợp lệ.", en: "Bad request." }];
+  if (socket.writable) {
+    const body = JSON.stringify(problemOf(status, code, messages, "vi"));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
 
 /** Turns every error into problem+json; nothing internal reaches the client on a 5xx. */
 export function registerErrorHandling(app: FastifyInstance, options: { spaIndexHtml: string | null }): void {
+  // PostgreSQL cannot store NUL in text: refused here, for every route, before validation or a query.
+  app.addHook("preValidation", async (request) => {
+    if (
+      request.url.includes("%00") ||
+      carriesNul(request.query) ||
+      carriesNul(request.params) ||
+      carriesNul(request.body)
+    ) {
+      throw nulByteError();
+    }
+  });
+
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const language = pickLanguage(request.headers["accept-language"]);
     let status = 500;
@@ -122,14 +262,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndexH
     if (status >= 500) {
       request.log.error({ err: error }, "request failed");
     }
-    const body: ProblemBody = {
-      type: `https://caunoi.vn/problems/${code}`,
-      title: messages[language],
-      status,
-      code,
-      detail: messages[language],
-      messages,
-    };
+    const body = problemOf(status, code, messages, language);
     if (details !== undefined) {
       body.errors = details;
     }
@@ -152,13 +285,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndexH
     }
     const language = pickLanguage(request.headers["accept-language"]);
     const messages = { vi: "Không tìm thấy địa chỉ này.", en: "This address does not exist." };
-    reply.status(404).type("application/problem+json").send({
-      type: "https://caunoi.vn/problems/route.not_found",
-      title: messages[language],
-      status: 404,
-      code: "route.not_found",
-      detail: messages[language],
-      messages,
-    });
+    reply
+      .status(404)
+      .type("application/problem+json")
+      .send(problemOf(404, "route.not_found", messages, language));
   });
 }

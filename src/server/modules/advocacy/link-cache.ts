@@ -7,12 +7,15 @@ import { LookupCache, perDatabase } from "../../cache/lookup-cache.ts";
  * codes that pass the check character cannot reach the database more than once a minute each.
  */
 
-/** What a code leads to; `withdrawn` links answer with a page saying so. */
+/**
+ * What a code leads to; `withdrawn` links answer with a page saying so. `location` is the stored
+ * address made header-safe, or null when it cannot be (such a link answers as unknown).
+ */
 export interface LinkTarget {
   linkId: string;
   kitId: string;
   unitId: string;
-  targetUrl: string;
+  location: string | null;
   withdrawn: boolean;
 }
 

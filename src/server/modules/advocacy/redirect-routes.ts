@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import type { Database, Executor } from "../../db/client.ts";
 import { shareKits, shareLinks } from "../../db/schema/index.ts";
+import { type AddressRepair, repairAddressColumn } from "../../db/stored-addresses.ts";
 import { createHitRecorder, type HitRecorder } from "./hit-recorder.ts";
 import { type LinkTarget, linkTargetCacheFor } from "./link-cache.ts";
 import { isWellFormedLinkCode } from "./link-codes.ts";
@@ -26,10 +28,15 @@ async function loadLinkTarget(db: Executor, code: string): Promise<LinkTarget | 
         linkId: row.linkId,
         kitId: row.kitId,
         unitId: row.unitId,
-        targetUrl: row.targetUrl,
+        location: normaliseWebAddress(row.targetUrl),
         withdrawn: row.status === "withdrawn",
       }
     : null;
+}
+
+/** Makes every kit's stored target header-safe (start-up): none may make a redirect throw. */
+export function repairStoredKitTargets(db: Executor): Promise<AddressRepair> {
+  return repairAddressColumn(db, { table: shareKits, id: shareKits.id, address: shareKits.targetUrl });
 }
 
 const unknownPage = Buffer.from(unknownLinkPage);
@@ -82,8 +89,13 @@ export function isTrackedLinkRequest(request: IncomingMessage): boolean {
  * database work, and the target is only ever the address an editor stored: nothing in the request
  * can change it. The same answerer serves the HTTP server's fast path and the framework's route.
  */
-function createTrackedLinkAnswerer(options: { db: Executor; hits: HitRecorder; trustProxy: boolean }) {
-  const { db, hits, trustProxy } = options;
+function createTrackedLinkAnswerer(options: {
+  db: Executor;
+  hits: HitRecorder;
+  trustProxy: boolean;
+  onError: (error: unknown) => void;
+}) {
+  const { db, hits, trustProxy, onError } = options;
   const cache = linkTargetCacheFor(db);
 
   const answer = (
@@ -98,6 +110,10 @@ function createTrackedLinkAnswerer(options: { db: Executor; hits: HitRecorder; t
     if (target.withdrawn) {
       return sendPage(response, 410, withdrawnPage);
     }
+    if (target.location === null) {
+      // Stored before addresses were normalised and beyond repair: refused, never thrown.
+      return sendPage(response, 404, unknownPage);
+    }
     // Classifying and hashing wait for the batch: the request only hands over what it carried.
     hits.record({
       linkId: target.linkId,
@@ -110,11 +126,24 @@ function createTrackedLinkAnswerer(options: { db: Executor; hits: HitRecorder; t
     });
     // Not cached anywhere, so every click reaches us and is counted.
     response.writeHead(302, {
-      location: target.targetUrl,
+      location: target.location,
       "cache-control": "private, no-store",
       "content-length": 0,
     });
     response.end();
+  };
+
+  const answerSafely = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    target: LinkTarget | null,
+    now: number,
+  ) => {
+    try {
+      answer(request, response, target, now);
+    } catch (error) {
+      failResponse(response, error, onError);
+    }
   };
 
   return (request: IncomingMessage, response: ServerResponse): void => {
@@ -126,24 +155,37 @@ function createTrackedLinkAnswerer(options: { db: Executor; hits: HitRecorder; t
     const now = Date.now();
     const cached = cache.get(code, now);
     if (cached !== undefined) {
-      answer(request, response, cached, now);
+      answerSafely(request, response, cached, now);
       return;
     }
-    loadLinkTarget(db, code).then(
-      (target) => {
-        cache.set(code, target, now);
-        answer(request, response, target, now);
-      },
-      () => {
-        if (!response.headersSent) {
-          response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
-        }
-        response.end(
-          "Máy chủ tạm thời bận, vui lòng thử lại sau ít giây. / Temporarily unavailable, try again shortly.",
-        );
-      },
-    );
+    loadLinkTarget(db, code)
+      .then(
+        (target) => {
+          cache.set(code, target, now);
+          answerSafely(request, response, target, now);
+        },
+        () => {
+          if (!response.headersSent) {
+            response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
+          }
+          response.end(
+            "Máy chủ tạm thời bận, vui lòng thử lại sau ít giây. / Temporarily unavailable, try again shortly.",
+          );
+        },
+      )
+      // Whatever answering throws ends this one response, never the process.
+      .catch((error: unknown) => failResponse(response, error, onError));
   };
+}
+
+/** A 500 for one response that failed after its request was read; logged, and the server goes on. */
+function failResponse(response: ServerResponse, error: unknown, onError: (error: unknown) => void): void {
+  onError(error);
+  if (!response.headersSent) {
+    sendPage(response, 500, unknownPage);
+  } else {
+    response.destroy();
+  }
 }
 
 /** The tracked links of one app: the answerer its HTTP server calls, and the recorder of their hits. */
@@ -165,7 +207,12 @@ export function createTrackedLinks(options: {
     onError: options.onError,
   });
   return {
-    answer: createTrackedLinkAnswerer({ db: options.database.db, hits, trustProxy: options.trustProxy }),
+    answer: createTrackedLinkAnswerer({
+      db: options.database.db,
+      hits,
+      trustProxy: options.trustProxy,
+      onError: options.onError,
+    }),
     close: () => hits.close(),
   };
 }

@@ -4,6 +4,7 @@ import type { Executor } from "../../db/client.ts";
 import { kitShares, rankingConsents, shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
+import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import { officialChannelOfAddress } from "../channels/service.ts";
 import { personSummaries, unitAndAncestors, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import { type Actor, can } from "../org/policy.ts";
@@ -132,23 +133,38 @@ async function resolveTarget(
         "A kit can only be made from a published post of a unit you manage.",
       );
     }
-    return {
-      targetUrl: address.url,
-      channelId: address.channelId,
-      postId: address.postId,
-      title: address.title,
-    };
+    // Our portal's own address needs no registry; a page a variant went out to (recorded by hand,
+    // so typed by someone) must lie on an official channel like any address given directly.
+    const targetUrl =
+      address.target === "portal" ? normaliseWebAddress(address.url) : await officialAddress(ctx, address.url);
+    if (!targetUrl) {
+      throw notOfficial();
+    }
+    return { targetUrl, channelId: address.channelId, postId: address.postId, title: address.title };
   }
-  const url = (input.url ?? "").trim();
-  const channel = await officialChannelOfAddress(ctx.db, url);
-  if (!channel) {
-    throw errors.badRequest(
-      "advocacy.url_not_official",
-      "Địa chỉ này không thuộc kênh chính thức nào trong danh bạ. Chỉ chia sẻ được nội dung của kênh chính thức đang hoạt động.",
-      "This address is on no official channel in the registry. Only content of an active official channel can be shared.",
-    );
+  const targetUrl = await officialAddress(ctx, input.url ?? "");
+  if (!targetUrl) {
+    throw notOfficial();
   }
-  return { targetUrl: new URL(url).toString(), channelId: channel.id, postId: null, title: null };
+  const channel = await officialChannelOfAddress(ctx.db, targetUrl);
+  return { targetUrl, channelId: channel?.id ?? null, postId: null, title: null };
+}
+
+function notOfficial() {
+  return errors.badRequest(
+    "advocacy.url_not_official",
+    "Địa chỉ này không thuộc kênh chính thức nào trong danh bạ. Chỉ chia sẻ được nội dung của kênh chính thức đang hoạt động.",
+    "This address is on no official channel in the registry. Only content of an active official channel can be shared.",
+  );
+}
+
+/** The address in its header-safe form when it lies on an active official channel of the registry, else null. */
+async function officialAddress(ctx: SignedIn, typed: string): Promise<string | null> {
+  const address = normaliseWebAddress(typed);
+  if (!address) {
+    return null;
+  }
+  return (await officialChannelOfAddress(ctx.db, address)) ? address : null;
 }
 
 /** Makes a share kit; the editor needs `advocacy.manage` on its unit and every target unit. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
+import { type AddressRepair, repairAddressColumn } from "../../db/stored-addresses.ts";
 import { unitSummaries } from "../org/membership.ts";
 import { plainText } from "./content.ts";
 import { portalArticleUrl } from "./service.ts";
@@ -167,5 +168,23 @@ export async function publishedAddressOfPost(
     channelId: chosen.variant.channelId,
     url,
     target: chosen.variant.target,
+  };
+}
+
+/** Makes every variant's stored link and published address header-safe (start-up), for the readers that send them. */
+export async function repairStoredVariantAddresses(db: Executor): Promise<AddressRepair> {
+  const published = await repairAddressColumn(db, {
+    table: postVariants,
+    id: postVariants.id,
+    address: postVariants.externalUrl,
+  });
+  const links = await repairAddressColumn(db, {
+    table: postVariants,
+    id: postVariants.id,
+    address: postVariants.linkUrl,
+  });
+  return {
+    repaired: published.repaired + links.repaired,
+    unrepairable: [...published.unrepairable, ...links.unrepairable],
   };
 }
