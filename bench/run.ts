@@ -43,7 +43,9 @@ function postgresAvailable(): string | undefined {
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const targets = [
+/** BENCH_ONLY=auth-reads runs only the three authenticated reads (session, units, people) and nothing else. */
+const authReadsOnly = process.env.BENCH_ONLY === "auth-reads";
+const allTargets = [
   { name: "GET /healthz (no database)", path: "/healthz", auth: false },
   { name: "GET /api/auth/session (token → actor)", path: "/api/auth/session", auth: true },
   { name: "GET /api/units?pageSize=50", path: "/api/units?pageSize=50", auth: true },
@@ -54,6 +56,11 @@ const targets = [
     auth: true,
   },
 ];
+const targets = authReadsOnly
+  ? allTargets.filter(
+      (target) => typeof target.path === "string" && target.path.startsWith("/api/") && target.auth,
+    )
+  : allTargets;
 
 const engines: { label: string; env: NodeJS.ProcessEnv }[] = [
   { label: "PGlite", env: { BENCH_DATABASE_URL: "" } },
@@ -84,11 +91,13 @@ for (const engine of engines) {
   }
 }
 
-// The public lookup has its own data set (demo province plus ~1,000 channels) and server.
-await import("./lookup.ts");
+if (!authReadsOnly) {
+  // The public lookup has its own data set (demo province plus ~1,000 channels) and server.
+  await import("./lookup.ts");
 
-// The scheduler: how many variants per second a backlog of due posts drains at.
-await import("./publish.ts");
+  // The scheduler: how many variants per second a backlog of due posts drains at.
+  await import("./publish.ts");
 
-// Members' tracked links: the redirect against a bare Fastify 302, and clicks recorded = requests sent.
-await import("./redirect.ts");
+  // Members' tracked links: the redirect against a bare Fastify 302, and clicks recorded = requests sent.
+  await import("./redirect.ts");
+}

@@ -39,6 +39,20 @@ export class LookupCache<Value> {
     this.entries.set(key, { value, expiresAt: now + this.ttlMs });
   }
 
+  /** Forgets one entry. */
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Forgets the entries whose value matches (a walk over all of them: for rare changes). */
+  deleteWhere(matches: (value: Value) => boolean): void {
+    for (const [key, entry] of this.entries) {
+      if (matches(entry.value)) {
+        this.entries.delete(key);
+      }
+    }
+  }
+
   /** Forgets everything (after a registry change). */
   clear(): void {
     this.entries.clear();

@@ -1,8 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.ts";
-import { sameSecret } from "../modules/auth/secrets.ts";
+import { hashToken, sameSecret } from "../modules/auth/secrets.ts";
 import { resolveCredentials, SESSION_COOKIE } from "../modules/auth/service.ts";
+import {
+  actorCacheGeneration,
+  actorCacheKey,
+  type CachedCredentials,
+  cachedCredentials,
+  rememberCredentials,
+} from "./actor-cache.ts";
 import { AppError } from "./errors.ts";
+
+export { ACTOR_CACHE_TTL_MS, invalidateActorCache } from "./actor-cache.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -13,6 +22,32 @@ declare module "fastify" {
 }
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The actor behind a credential: from the actor cache (a few seconds, cleared in this process by every
+ * change to roles, sessions, passwords, people and the unit tree; see `actor-cache.ts`) or the database.
+ * Only the session's last-seen time is written, at most once a minute per session (and per token).
+ */
+async function resolveCached(
+  db: Db,
+  bearerToken: string | undefined,
+  sessionToken: string | undefined,
+): Promise<CachedCredentials | null> {
+  const credential = bearerToken ?? sessionToken ?? "";
+  const key = actorCacheKey(db, bearerToken ? "token" : "session", hashToken(credential));
+  const cached = cachedCredentials(key);
+  if (cached) {
+    return cached;
+  }
+  const generation = actorCacheGeneration();
+  const resolved = await resolveCredentials(db, { bearerToken, sessionToken });
+  if (!resolved) {
+    return null;
+  }
+  const value = { ...resolved, expiresAt: resolved.expiresAt?.getTime() ?? null };
+  rememberCredentials(key, value, generation);
+  return value;
+}
 
 /**
  * Finds who is calling (session cookie or `Authorization: Bearer` API token) and, for cookie
@@ -33,7 +68,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     if (!bearerToken && !sessionToken) {
       return;
     }
-    const resolved = await resolveCredentials(db, { bearerToken, sessionToken });
+    const resolved = await resolveCached(db, bearerToken, sessionToken);
     if (!resolved) {
       if (bearerToken) {
         throw new AppError(401, "auth.token_invalid", {

@@ -11,6 +11,7 @@ import {
   rolePolicies,
   sessions,
 } from "../../db/schema/index.ts";
+import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
 import type { Actor, Role } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
@@ -59,6 +60,8 @@ export interface SessionResolution {
   actor: Actor;
   csrfToken: string | null;
   sessionHash: string | null;
+  /** When the session or token ends, if it does. */
+  expiresAt: Date | null;
 }
 
 /** Resolves a session cookie or a Bearer API token to the acting person, or null. */
@@ -81,7 +84,7 @@ export async function resolveCredentials(
       await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
     }
     const actor = await loadActorWithTotpState(db, token.personId, "token");
-    return actor ? { actor, csrfToken: null, sessionHash: null } : null;
+    return actor ? { actor, csrfToken: null, sessionHash: null, expiresAt: token.expiresAt } : null;
   }
   if (input.sessionToken) {
     const tokenHash = hashToken(input.sessionToken);
@@ -89,14 +92,13 @@ export async function resolveCredentials(
     if (session?.stage !== "active" || session.expiresAt <= now) {
       return null;
     }
+    let expiresAt = session.expiresAt;
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-      await db
-        .update(sessions)
-        .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
-        .where(eq(sessions.tokenHash, tokenHash));
+      expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash));
     }
     const actor = await loadActorWithTotpState(db, session.personId, "session");
-    return actor ? { actor, csrfToken: session.csrfToken, sessionHash: tokenHash } : null;
+    return actor ? { actor, csrfToken: session.csrfToken, sessionHash: tokenHash, expiresAt } : null;
   }
   return null;
 }
@@ -308,6 +310,9 @@ export async function signOut(
       await recordAudit(tx, { actor, action: "auth.sign_out", ip });
     }
   });
+  if (actor) {
+    invalidateActorCache(actor.personId);
+  }
 }
 
 /** Changes one's own password after checking the current one; other sessions are ended. */
@@ -339,6 +344,7 @@ export async function changePassword(
     await tx.delete(sessions).where(others);
     await recordAudit(tx, { actor: ctx.actor, action: "auth.password_change", ip: ctx.ip });
   });
+  invalidateActorCache(ctx.actor.personId);
 }
 
 /**
@@ -426,6 +432,7 @@ export async function completePasswordReset(
       ip: input.ip,
     });
   });
+  invalidateActorCache(reset.personId);
 }
 
 /** Starts TOTP enrolment: stores a new secret (not yet active) and returns it with its otpauth URI. */
@@ -437,6 +444,7 @@ export async function beginTotpEnrolment(
     .update(credentials)
     .set({ totpSecret: secret, totpEnabledAt: null })
     .where(eq(credentials.personId, ctx.actor.personId));
+  invalidateActorCache(ctx.actor.personId);
   const uri = generateURI({ issuer: "Cầu Nối", label: ctx.actor.email ?? ctx.actor.fullName, secret });
   return { secret, uri };
 }
@@ -464,6 +472,7 @@ export async function confirmTotpEnrolment(
       .where(eq(credentials.personId, ctx.actor.personId));
     await recordAudit(tx, { actor: ctx.actor, action: "auth.totp_enabled", ip: ctx.ip });
   });
+  invalidateActorCache(ctx.actor.personId);
 }
 
 /** Turns TOTP off, unless one of the person's roles requires it. */
@@ -485,6 +494,7 @@ export async function disableTotp(ctx: ActionContext & { actor: Actor }, code: s
       .where(eq(credentials.personId, ctx.actor.personId));
     await recordAudit(tx, { actor: ctx.actor, action: "auth.totp_disabled", ip: ctx.ip });
   });
+  invalidateActorCache(ctx.actor.personId);
 }
 
 async function confirmTotpCode(ctx: ActionContext & { actor: Actor }, code: string): Promise<void> {
@@ -526,6 +536,8 @@ export async function setRolePolicy(ctx: ActionContext & { actor: Actor }, role:
       details: { role, requireTotp },
     });
   });
+  // Whether TOTP is missing is part of every cached actor.
+  invalidateActorCache();
 }
 
 /** Every role's sign-in requirements. */
@@ -604,4 +616,5 @@ export async function revokeApiToken(ctx: ActionContext & { actor: Actor }, toke
       ip: ctx.ip,
     });
   });
+  invalidateActorCache(ctx.actor.personId);
 }

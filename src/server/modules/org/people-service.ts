@@ -7,6 +7,7 @@ import {
 } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { people, roleGrants, units } from "../../db/schema/index.ts";
+import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { type Role, withinScope } from "./policy.ts";
@@ -194,7 +195,7 @@ export async function updatePerson(
   personId: string,
   input: Partial<PersonFields> & { unitId?: string },
 ): Promise<PersonView> {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(people).where(eq(people.id, personId));
     if (!current) {
       throw errors.notFound(personLabel);
@@ -234,6 +235,8 @@ export async function updatePerson(
     });
     return readPerson(tx, personId);
   });
+  invalidateActorCache(personId);
+  return changed;
 }
 
 /** Deactivates (or reactivates) a person; a deactivated person cannot sign in. */
@@ -242,7 +245,7 @@ export async function setPersonStatus(
   personId: string,
   status: "active" | "inactive",
 ): Promise<PersonView> {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(people)
       .set({ status, updatedAt: new Date() })
@@ -264,6 +267,8 @@ export async function setPersonStatus(
     });
     return readPerson(tx, personId);
   });
+  invalidateActorCache(personId);
+  return changed;
 }
 
 /** One person's record; reading personal data is audited. */
@@ -357,7 +362,7 @@ export async function listGrants(db: Executor, personId: string) {
 
 /** Grants a role on a unit (covering its subtree); granting twice is a no-op. */
 export async function grantRole(ctx: ActionContext, input: { personId: string; unitId: string; role: Role }) {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, input.personId));
     if (!person) {
       throw errors.notFound(personLabel);
@@ -388,6 +393,8 @@ export async function grantRole(ctx: ActionContext, input: { personId: string; u
     });
     return listGrants(tx, input.personId);
   });
+  invalidateActorCache(input.personId);
+  return changed;
 }
 
 /** The unit a grant is on (for the access check), or null. */
@@ -404,7 +411,7 @@ export async function unitOfGrant(db: Executor, grantId: string): Promise<string
 
 /** Revokes one role grant. */
 export async function revokeRole(ctx: ActionContext, personId: string, grantId: string) {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const [grant] = await tx
       .delete(roleGrants)
       .where(and(eq(roleGrants.id, grantId), eq(roleGrants.personId, personId)))
@@ -426,4 +433,6 @@ export async function revokeRole(ctx: ActionContext, personId: string, grantId: 
     });
     return listGrants(tx, personId);
   });
+  invalidateActorCache(personId);
+  return changed;
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import { type Db, type Executor, queryRows } from "../../db/client.ts";
 import { adminAreas, people, roleGrants, unitHistory, units } from "../../db/schema/index.ts";
+import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { type Actor, type Role, withinScope } from "./policy.ts";
@@ -264,9 +265,9 @@ async function rewriteSubtree(tx: Executor, oldPath: string, newParentPath: stri
   return moved.map((row) => row.id);
 }
 
-/** Moves a unit (with its subtree) under another unit. */
+/** Moves a unit (with its subtree) under another unit; cached actors (their grants' paths) are forgotten. */
 export async function moveUnit(ctx: ActionContext, unitId: string, newParentId: string): Promise<UnitRow> {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, unitId);
     const parent = await requireUnit(tx, newParentId);
     requireActive(unit);
@@ -292,6 +293,8 @@ export async function moveUnit(ctx: ActionContext, unitId: string, newParentId: 
     });
     return moved;
   });
+  invalidateActorCache();
+  return changed;
 }
 
 /**
@@ -307,7 +310,7 @@ export async function mergeUnits(ctx: ActionContext, sourceId: string, targetId:
       "A unit cannot be merged into itself.",
     );
   }
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const source = await requireUnit(tx, sourceId);
     const target = await requireUnit(tx, targetId);
     requireActive(source);
@@ -363,11 +366,13 @@ export async function mergeUnits(ctx: ActionContext, sourceId: string, targetId:
     });
     return requireUnit(tx, target.id);
   });
+  invalidateActorCache();
+  return changed;
 }
 
 /** Ends a unit that has no active sub-units and no active people left. */
 export async function dissolveUnit(ctx: ActionContext, unitId: string): Promise<UnitRow> {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, unitId);
     requireActive(unit);
     if (!unit.parentId) {
@@ -409,6 +414,8 @@ export async function dissolveUnit(ctx: ActionContext, unitId: string): Promise<
     });
     return requireUnit(tx, unitId);
   });
+  invalidateActorCache();
+  return changed;
 }
 
 export interface ListUnitsOptions {
