@@ -1,10 +1,10 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
+import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import type { Executor } from "../../db/client.ts";
 import { kitShares, rankingConsents, shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
-import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import { officialChannelOfAddress } from "../channels/service.ts";
 import { personSummaries, unitAndAncestors, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import { type Actor, can } from "../org/policy.ts";
@@ -136,7 +136,9 @@ async function resolveTarget(
     // Our portal's own address needs no registry; a page a variant went out to (recorded by hand,
     // so typed by someone) must lie on an official channel like any address given directly.
     const targetUrl =
-      address.target === "portal" ? normaliseWebAddress(address.url) : await officialAddress(ctx, address.url);
+      address.target === "portal"
+        ? normaliseWebAddress(address.url)
+        : await officialAddress(ctx, address.url);
     if (!targetUrl) {
       throw notOfficial();
     }
