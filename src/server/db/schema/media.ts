@@ -25,5 +25,9 @@ export const mediaItems = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [index("media_items_unit_idx").on(t.unitId, t.createdAt)],
+  (t) => [
+    index("media_items_unit_idx").on(t.unitId, t.createdAt),
+    // What a person uploaded in the last 24 hours (the members' upload quota).
+    index("media_items_uploader_idx").on(t.uploadedBy, t.createdAt),
+  ],
 );

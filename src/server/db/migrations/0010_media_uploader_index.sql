@@ -1,0 +1,1 @@
+CREATE INDEX "media_items_uploader_idx" ON "media_items" USING btree ("uploaded_by","created_at");
