@@ -23,7 +23,27 @@ export interface Config {
   logLevel: string;
   /** Seals platform tokens: CAUNOI_SECRET_KEY, else `<dataDir>/secret.key` made on first use. */
   secretKey: () => Buffer;
+  /**
+   * The platforms' API roots: their own addresses unless the operator sets CAUNOI_GRAPH_API_URL,
+   * CAUNOI_ZALO_API_URL, CAUNOI_ZALO_OAUTH_URL or CAUNOI_YOUTUBE_API_URL (a proxy, or a test's
+   * fake). Never taken from a request.
+   */
+  platformApis: PlatformApis;
 }
+
+export interface PlatformApis {
+  /** Graph API origin, without the version (the connector adds it). */
+  graph: string;
+  /** Zalo OA Open API. */
+  zalo: string;
+  /** Zalo's OAuth server (OA access-token renewal). */
+  zaloOauth: string;
+  /** Google APIs origin (the YouTube Data API lives under /youtube/v3). */
+  youtube: string;
+}
+
+const apiRoot = (value: string | undefined, fallback: string) =>
+  (value?.trim() || fallback).replace(/\/+$/, "");
 
 /** Reads configuration from the environment (and `--no-demo` from the command line). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -50,5 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? (production ? "info" : "warn"),
     secretKey: secretKeySource({ envKey: env.CAUNOI_SECRET_KEY || undefined, dataDir }),
+    platformApis: {
+      graph: apiRoot(env.CAUNOI_GRAPH_API_URL, "https://graph.facebook.com"),
+      zalo: apiRoot(env.CAUNOI_ZALO_API_URL, "https://openapi.zalo.me"),
+      zaloOauth: apiRoot(env.CAUNOI_ZALO_OAUTH_URL, "https://oauth.zaloapp.com"),
+      youtube: apiRoot(env.CAUNOI_YOUTUBE_API_URL, "https://www.googleapis.com"),
+    },
   };
 }

@@ -11,17 +11,31 @@ import { type FakeServer, type Received, sendJson, startFakeServer } from "./fak
  * - GET /{page-id}/posts|feed, GET /{page-id}/scheduled_posts (fields, since, limit) → {"data":[…],"paging":{}}
  *   /docs/graph-api/reference/page/feed, /page/scheduled_posts
  * - GET /{post-id}?fields=… → the post's fields, /docs/graph-api/reference/pagepost
+ * - GET /debug_token?input_token=… → {"data":{"app_id","type":"PAGE","expires_at","is_valid","issued_at",
+ *   "profile_id","scopes":[…],"user_id"}}, /docs/graph-api/reference/debug_token
  * - errors {"error":{"message","type","code","error_subcode","error_user_title","error_user_msg","fbtrace_id"}}
- *   /docs/graph-api/guides/error-handling; throttling with X-App-Usage / X-Business-Use-Case-Usage,
- *   /docs/graph-api/overview/rate-limiting.
- * The Page token may come as the access_token parameter or an Authorization: Bearer header.
+ *   /docs/graph-api/guides/error-handling: 190 (subcode 463) for an expired token, (#200)/(#10) for a
+ *   permission the token lacks (pages_manage_posts to post, pages_read_engagement to read posts),
+ *   368 for a page temporarily blocked, code 1 "Please reduce the amount of data…" for a list asked
+ *   too large, 2 for a transient server failure.
+ * - throttling only as Graph does it (/docs/graph-api/overview/rate-limiting): error codes 4, 32,
+ *   80001 with the X-App-Usage and X-Business-Use-Case-Usage headers (estimated_time_to_regain_access
+ *   in minutes); never HTTP 429 with Retry-After.
+ * The Page token may come as the access_token parameter or an Authorization: Bearer header; it
+ * expires at `tokenExpiresAt`.
  */
 
 export type GraphMode =
   | "ok"
   | "expired_token"
+  /** Page-level (32) business-use-case throttling, with X-Business-Use-Case-Usage. */
   | "rate_limited"
-  | "too_many_requests"
+  /** App-level throttling (4), with X-App-Usage at 100 %. */
+  | "app_rate_limited"
+  /** 368: the page may not post for a while. */
+  | "temporarily_blocked"
+  /** Lists longer than 25 answer code 1 "Please reduce the amount of data you're asking for". */
+  | "reduce_data"
   | "content_refused"
   | "server_error"
   | "hang"
@@ -39,10 +53,16 @@ export interface FakePost {
 }
 
 export interface FakeGraph extends FakeServer {
-  /** The base URL a connection uses, with the API version (…/v21.0). */
+  /** The base URL the connector calls, with the API version (…/v26.0); `origin` is what CAUNOI_GRAPH_API_URL takes. */
   baseUrl: string;
+  version: string;
   pageId: string;
   token: string;
+  /** What debug_token says the token may do; publishing and reading check these too. */
+  scopes: Set<string>;
+  tokenExpiresAt: Date;
+  /** From now on the token is past its expiry. */
+  expireToken(): void;
   posts: FakePost[];
   photos: Map<string, { url: string; published: boolean; temporary: boolean; altText: string | null }>;
   /** Every answer from now on fails this way ("ok" restores normal answers). */
@@ -65,12 +85,17 @@ function graphError(
   sendJson(response, status, { error: { type: "OAuthException", fbtrace_id: trace(), ...error } }, headers);
 }
 
+export const pagePermissions = ["pages_show_list", "pages_manage_posts", "pages_read_engagement"];
+
 export async function startFakeGraph(
-  options: { pageId?: string; token?: string; version?: string } = {},
+  options: { pageId?: string; token?: string; version?: string; scopes?: string[] } = {},
 ): Promise<FakeGraph> {
   const pageId = options.pageId ?? "104729384756";
   const token = options.token ?? `EAAfake${randomBytes(6).toString("hex")}`;
-  const version = options.version ?? "v21.0";
+  const version = options.version ?? "v26.0";
+  const scopes = new Set(options.scopes ?? pagePermissions);
+  const issuedAt = new Date();
+  const state = { tokenExpiresAt: new Date(Date.now() + 60 * 24 * 3600 * 1000) };
   const posts: FakePost[] = [];
   const photos: FakeGraph["photos"] = new Map();
   let mode: GraphMode = "ok";
@@ -139,6 +164,42 @@ export async function startFakeGraph(
       return;
     }
     const given = tokenOf(request);
+    if (request.method === "GET" && request.path === `${prefix}debug_token`) {
+      const input = request.query.get("input_token");
+      if (!given || !input) {
+        graphError(response, 400, { message: "(#100) The parameter input_token is required", code: 100 });
+        return;
+      }
+      const expired = state.tokenExpiresAt.getTime() <= Date.now();
+      if (input !== token || expired) {
+        sendJson(response, 200, {
+          data: {
+            is_valid: false,
+            scopes: [],
+            error: expired
+              ? { code: 190, subcode: 463, message: "Session has expired" }
+              : { code: 190, message: "Invalid OAuth access token - Cannot parse access token" },
+          },
+        });
+        return;
+      }
+      sendJson(response, 200, {
+        data: {
+          app_id: "138483919580948",
+          type: "PAGE",
+          application: "Cầu Nối",
+          data_access_expires_at: Math.floor(state.tokenExpiresAt.getTime() / 1000),
+          expires_at: Math.floor(state.tokenExpiresAt.getTime() / 1000),
+          is_valid: true,
+          issued_at: Math.floor(issuedAt.getTime() / 1000),
+          profile_id: pageId,
+          scopes: [...scopes],
+          granular_scopes: [...scopes].map((scope) => ({ scope, target_ids: [pageId] })),
+          user_id: "10223344556677",
+        },
+      });
+      return;
+    }
     if (!given) {
       graphError(response, 400, {
         message: "An active access token must be used to query information about the current user.",
@@ -153,7 +214,7 @@ export async function startFakeGraph(
       });
       return;
     }
-    switch (mode) {
+    switch (state.tokenExpiresAt.getTime() <= Date.now() ? "expired_token" : mode) {
       case "expired_token":
         graphError(response, 400, {
           message: "Error validating access token: Session has expired on Thursday, 01-Jan-26 00:00:00 PST.",
@@ -182,19 +243,30 @@ export async function startFakeGraph(
           },
         );
         return;
-      case "too_many_requests":
+      case "app_rate_limited":
         graphError(
           response,
-          429,
-          { message: "(#4) Application request limit reached", code: 4 },
-          { "retry-after": "30" },
+          403,
+          { message: "(#4) Application request limit reached", code: 4, is_transient: true },
+          { "x-app-usage": JSON.stringify({ call_count: 100, total_cputime: 20, total_time: 25 }) },
         );
         return;
-      case "content_refused":
+      case "temporarily_blocked":
         graphError(response, 400, {
-          message: "(#368) The action attempted has been deemed abusive or is otherwise disallowed",
+          message:
+            "(#368) The action attempted has been deemed abusive or is otherwise disallowed. You're temporarily blocked from posting.",
           code: 368,
           error_subcode: 1390008,
+        });
+        return;
+      case "content_refused":
+        if (request.method !== "POST") {
+          break;
+        }
+        graphError(response, 400, {
+          message: "(#100) The post was refused",
+          code: 100,
+          error_subcode: 1404102,
           error_user_title: "Bạn không thể đăng nội dung này",
           error_user_msg: "Bài viết của bạn đi ngược lại Tiêu chuẩn cộng đồng của chúng tôi.",
         });
@@ -218,6 +290,31 @@ export async function startFakeGraph(
         message: `(#100) Unsupported post request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
         code: 100,
         error_subcode: 33,
+      });
+      return;
+    }
+
+    const needs = (scope: string, code: number) => {
+      if (scopes.has(scope)) {
+        return false;
+      }
+      graphError(response, 403, {
+        message: `(#${code}) This endpoint requires the '${scope}' permission.`,
+        type: "OAuthException",
+        code,
+      });
+      return true;
+    };
+    if (request.method === "POST" && needs("pages_manage_posts", 200)) {
+      return;
+    }
+    if (request.method === "GET" && edge && needs("pages_read_engagement", 10)) {
+      return;
+    }
+    if (mode === "reduce_data" && request.method === "GET" && Number(params.get("limit") ?? 25) > 25) {
+      graphError(response, 500, {
+        message: "Please reduce the amount of data you're asking for, then retry your request",
+        code: 1,
       });
       return;
     }
@@ -345,8 +442,16 @@ export async function startFakeGraph(
   return {
     ...server,
     baseUrl: `${server.origin}/${version}`,
+    version,
     pageId,
     token,
+    scopes,
+    get tokenExpiresAt() {
+      return state.tokenExpiresAt;
+    },
+    expireToken() {
+      state.tokenExpiresAt = new Date(Date.now() - 1000);
+    },
     posts,
     photos,
     setMode(next) {

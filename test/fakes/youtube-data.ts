@@ -8,7 +8,8 @@ import { type FakeServer, sendJson, startFakeServer } from "./fake-http.ts";
  * "hiddenSubscriberCount","videoCount"}}]}; counts are strings) and the error shapes of
  * /youtube/v3/docs/errors and Google's API key errors: {"error":{"code","message","errors":[{"message",
  * "domain","reason"}],"status"}} with reasons keyInvalid/API_KEY_INVALID (400), quotaExceeded (403),
- * rateLimitExceeded (403/429), backendError (500).
+ * rateLimitExceeded (403, no Retry-After), backendError (500). API keys do not expire, but can be
+ * deleted (revokeKey).
  */
 
 export type YoutubeMode = "ok" | "quota_exceeded" | "rate_limited" | "server_error" | "hang";
@@ -26,6 +27,8 @@ export interface FakeYoutube extends FakeServer {
   apiKey: string;
   channels: Map<string, FakeChannel>;
   setMode(mode: YoutubeMode): void;
+  /** The key was deleted in the Google Cloud console: from now on it is "not valid". */
+  revokeKey(): void;
 }
 
 function googleError(code: number, message: string, reason: string, domain: string, status: string) {
@@ -35,6 +38,7 @@ function googleError(code: number, message: string, reason: string, domain: stri
 export async function startFakeYoutube(options: { apiKey?: string } = {}): Promise<FakeYoutube> {
   const apiKey = options.apiKey ?? `AIza${randomBytes(16).toString("hex")}`;
   const channels = new Map<string, FakeChannel>();
+  let revoked = false;
   let mode: YoutubeMode = "ok";
   const server = await startFakeServer((request, response) => {
     if (mode === "hang") {
@@ -44,7 +48,7 @@ export async function startFakeYoutube(options: { apiKey?: string } = {}): Promi
       sendJson(response, 404, googleError(404, "Not Found", "notFound", "global", "NOT_FOUND"));
       return;
     }
-    if (request.query.get("key") !== apiKey) {
+    if (request.query.get("key") !== apiKey || revoked) {
       sendJson(response, 400, {
         error: {
           code: 400,
@@ -83,13 +87,11 @@ export async function startFakeYoutube(options: { apiKey?: string } = {}): Promi
       return;
     }
     if (mode === "rate_limited") {
+      // As the Data API sends it: 403 with the usageLimits reason, and no Retry-After.
       sendJson(
         response,
-        429,
-        googleError(429, "Rate limit exceeded", "rateLimitExceeded", "usageLimits", "RESOURCE_EXHAUSTED"),
-        {
-          "retry-after": "20",
-        },
+        403,
+        googleError(403, "Rate limit exceeded", "rateLimitExceeded", "usageLimits", "PERMISSION_DENIED"),
       );
       return;
     }
@@ -139,6 +141,9 @@ export async function startFakeYoutube(options: { apiKey?: string } = {}): Promi
     baseUrl: `${server.origin}/youtube/v3`,
     apiKey,
     channels,
+    revokeKey() {
+      revoked = true;
+    },
     setMode(next) {
       mode = next;
     },

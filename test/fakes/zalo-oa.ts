@@ -14,8 +14,13 @@ import { type FakeServer, type Received, sendJson, startFakeServer } from "./fak
  * - GET /v2.0/article/getslice?offset&limit(≤10)&type=normal → {"data":{"medias":[…],"total"},"error":0}
  * - GET /v2.0/article/getdetail?id → {"data":{…,"link_view"},"error":0}
  * Zalo answers failures with HTTP 200 and a negative `error`: -216 access token invalid, -124 access
- * token expired, -201 invalid parameter, -214 still processing, -223 monthly article quota.
- * The gateway's rate limit is modelled as HTTP 429 with Retry-After (not a Zalo body).
+ * token expired, -201 invalid parameter, -214 still processing, -223 monthly article quota, -32 too
+ * many requests (no Retry-After: Zalo sends none).
+ * Verification is where Zalo fetches the pictures: a cover that is not JPEG/PNG or is 1 MB or more
+ * fails it (fetched for real when its address is on this machine), as can `failVerification`.
+ * The OAuth server's renewal (oauth.zaloapp.com) is served by the same fake: POST /v4/oa/access_token,
+ * header secret_key, form refresh_token, app_id, grant_type=refresh_token → {"access_token",
+ * "refresh_token","expires_in":"90000"}; the refresh token is single-use. Access tokens live 25 hours.
  */
 
 export type ZaloMode =
@@ -39,11 +44,24 @@ export interface FakeArticle {
   createDate: number;
   /** verify answers -214 this many more times before giving the id. */
   processingLeft: number;
+  /** Verification failed: the article is not on the OA. */
+  failed?: boolean;
 }
 
 export interface FakeZaloOa extends FakeServer {
   baseUrl: string;
+  /** The current access token (changes with each renewal). */
   token: string;
+  tokenExpiresAt: Date;
+  appId: string;
+  appSecret: string;
+  /** The refresh token that works now; each renewal spends it and issues another. */
+  refreshToken: string;
+  expireToken(): void;
+  /** Renewal calls received, successful or not. */
+  renewCalls(): Received[];
+  /** The next verifications answer this Zalo error instead of the id (null: verify normally). */
+  failVerification(failure: { error: number; message: string } | null): void;
   articles: FakeArticle[];
   setMode(mode: ZaloMode): void;
   /** New articles stay "being processed" for this many verify calls. */
@@ -55,8 +73,44 @@ export interface FakeZaloOa extends FakeServer {
 const ok = (data: unknown) => ({ data, error: 0, message: "Success" });
 const fail = (error: number, message: string) => ({ error, message });
 
+const COVER_MAX_BYTES = 1024 * 1024;
+
+/** What Zalo makes of a cover picture: JPEG or PNG under 1 MB; addresses elsewhere are taken on trust. */
+async function coverProblem(url: string): Promise<string | null> {
+  let address: URL;
+  try {
+    address = new URL(url);
+  } catch {
+    return "cover photo_url is invalid";
+  }
+  if (address.hostname !== "127.0.0.1" && address.hostname !== "localhost") {
+    return null;
+  }
+  const response = await fetch(address).catch(() => null);
+  if (!response?.ok) {
+    return "Không tải được ảnh bìa (cover) của bài viết";
+  }
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  const png = bytes.subarray(0, 4).toString("latin1") === "\x89PNG";
+  if (!jpeg && !png) {
+    return "Ảnh bìa chỉ hỗ trợ định dạng jpg, png";
+  }
+  if (bytes.length >= COVER_MAX_BYTES) {
+    return "Dung lượng ảnh bìa phải nhỏ hơn 1MB";
+  }
+  return null;
+}
+
 export async function startFakeZaloOa(options: { token?: string } = {}): Promise<FakeZaloOa> {
-  const token = options.token ?? `zoa-${randomBytes(12).toString("hex")}`;
+  const credentials = {
+    token: options.token ?? `zoa-${randomBytes(12).toString("hex")}`,
+    tokenExpiresAt: new Date(Date.now() + 25 * 3600 * 1000),
+    refreshToken: `zrt-${randomBytes(12).toString("hex")}`,
+  };
+  const appId = "2718281828459045";
+  const appSecret = `secret-${randomBytes(8).toString("hex")}`;
+  let verificationFailure: { error: number; message: string } | null = null;
   const articles: FakeArticle[] = [];
   let mode: ZaloMode = "ok";
   let processingCalls = 0;
@@ -74,7 +128,7 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
     link_view: `https://zalo.me/oa/article/${article.id}`,
   });
 
-  const server = await startFakeServer((request, response) => {
+  const server = await startFakeServer(async (request, response) => {
     if (mode === "hang") {
       return;
     }
@@ -84,18 +138,49 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
         .end("<html><body>502 Bad Gateway</body></html>");
       return;
     }
-    if (mode === "rate_limited") {
-      sendJson(response, 429, fail(-32, "Request exceeds the rate limit, please try again later"), {
-        "retry-after": "45",
+    if (request.method === "POST" && request.path === "/v4/oa/access_token") {
+      const form = request.form;
+      if (request.headers.secret_key !== appSecret || form?.get("app_id") !== appId) {
+        sendJson(response, 200, {
+          error: -14002,
+          error_name: "Invalid app id or secret key",
+          error_reason: "",
+          error_description: "",
+        });
+        return;
+      }
+      if (
+        form.get("grant_type") !== "refresh_token" ||
+        form.get("refresh_token") !== credentials.refreshToken
+      ) {
+        sendJson(response, 200, {
+          error: -14014,
+          error_name: "Invalid refresh token",
+          error_reason: "",
+          error_description: "Refresh token is invalid or has been used",
+        });
+        return;
+      }
+      credentials.token = `zoa-${randomBytes(12).toString("hex")}`;
+      credentials.refreshToken = `zrt-${randomBytes(12).toString("hex")}`;
+      credentials.tokenExpiresAt = new Date(Date.now() + 90_000 * 1000);
+      sendJson(response, 200, {
+        access_token: credentials.token,
+        refresh_token: credentials.refreshToken,
+        expires_in: "90000",
       });
       return;
     }
+    if (mode === "rate_limited") {
+      sendJson(response, 200, fail(-32, "Request exceeds the rate limit, please try again later"));
+      return;
+    }
     const given = request.headers.access_token;
-    if (given !== token) {
+    if (given !== credentials.token) {
       sendJson(response, 200, fail(-216, "Access token is invalid"));
       return;
     }
-    if (mode === "expired_token") {
+    if (mode === "expired_token" || credentials.tokenExpiresAt.getTime() <= Date.now()) {
       sendJson(response, 200, fail(-124, "Access token has expired"));
       return;
     }
@@ -159,6 +244,15 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
         sendJson(response, 200, fail(-214, "Media is being processed"));
         return;
       }
+      const problem = verificationFailure
+        ? verificationFailure
+        : await coverProblem(article.coverUrl).then((message) => (message ? { error: -201, message } : null));
+      if (problem) {
+        article.status = "hide";
+        article.failed = true;
+        sendJson(response, 200, fail(problem.error, problem.message));
+        return;
+      }
       sendJson(response, 200, ok({ id: article.id }));
       return;
     }
@@ -175,7 +269,7 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
         return;
       }
       const newest = articles
-        .filter((article) => article.processingLeft === 0)
+        .filter((article) => article.processingLeft === 0 && !article.failed)
         .sort((a, b) => b.createDate - a.createDate);
       sendJson(
         response,
@@ -205,7 +299,26 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
   return {
     ...server,
     baseUrl: server.origin,
-    token,
+    get token() {
+      return credentials.token;
+    },
+    get tokenExpiresAt() {
+      return credentials.tokenExpiresAt;
+    },
+    get refreshToken() {
+      return credentials.refreshToken;
+    },
+    appId,
+    appSecret,
+    expireToken() {
+      credentials.tokenExpiresAt = new Date(Date.now() - 1000);
+    },
+    renewCalls() {
+      return server.received.filter((r) => r.path === "/v4/oa/access_token");
+    },
+    failVerification(failure) {
+      verificationFailure = failure;
+    },
     articles,
     setMode(next) {
       mode = next;

@@ -8,22 +8,30 @@ import { disconnectChannel, getConnection, saveConnection } from "./connections.
 
 const channelIdParams = z.object({ id: z.uuid() });
 
-const saveConnectionBody = z.object({
+/*
+ * Strict: the API address a token is sent to is the platform's own (or the operator's configuration),
+ * never part of a request, so a body naming one (`baseUrl`, …) is refused rather than ignored.
+ */
+const saveConnectionBody = z.strictObject({
   /** Write-only: stored sealed, never shown again. Omit to keep the stored token. */
   token: z.string().trim().min(1).max(4096).optional(),
   tokenExpiresAt: z.coerce.date().nullable().optional(),
   accountId: z.string().trim().max(200).nullable().optional(),
-  baseUrl: z.string().trim().max(500).nullable().optional(),
+  /** Zalo OA only, write-only and sealed: what renews the access token before it expires. */
+  refreshToken: z.string().trim().min(1).max(4096).optional(),
+  appId: z.string().trim().max(100).nullable().optional(),
+  appSecret: z.string().trim().min(1).max(500).optional(),
 });
 
 const connectionResponse = z.object({
   channelId: z.uuid(),
   connector: z.enum(variantTargetValues),
-  baseUrl: z.string(),
   accountId: z.string().nullable(),
   tokenSet: z.boolean(),
   tokenExpiresAt: z.date().nullable(),
+  renewsItself: z.boolean(),
   status: z.enum(["connected", "needs_reconnect"]),
+  statusReason: z.string().nullable(),
   updatedBy: z.uuid().nullable(),
   updatedAt: z.date(),
 });
@@ -52,7 +60,7 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
     async (request) =>
       saveConnection(
         contextOf(request),
-        { secretKey: config.secretKey(), production: config.production },
+        { secretKey: config.secretKey(), apis: config.platformApis },
         { channelId: request.params.id, ...request.body },
       ),
   );
@@ -63,7 +71,8 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { permission: "channels.manage", unit: channelUnit } },
       schema: {
         tags,
-        summary: "A channel's connection: account, API address, whether a token is set and when it expires",
+        summary:
+          "A channel's connection: account, whether a token is set, when it expires, whether it renews itself",
         params: channelIdParams,
         response: { 200: connectionResponse },
       },

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeGraph, startFakeGraph } from "../../../../test/fakes/facebook-graph.ts";
+import { type FakeZaloOa, startFakeZaloOa } from "../../../../test/fakes/zalo-oa.ts";
 import { makeOrganisation, signInAs } from "../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { auditEvents, channelConnections } from "../../db/schema/index.ts";
@@ -8,17 +10,31 @@ import { registerChannel } from "../channels/service.ts";
 import { connectionForPublish, markNeedsReconnect } from "./connections.ts";
 
 let t: TestApp;
+let graph: FakeGraph;
+let zalo: FakeZaloOa;
 let org: Awaited<ReturnType<typeof makeOrganisation>>;
 beforeAll(async () => {
-  t = await createTestApp();
+  graph = await startFakeGraph();
+  zalo = await startFakeZaloOa();
+  // The operator's configuration is the only way to another API address: here, the local fakes.
+  t = await createTestApp({
+    env: {
+      CAUNOI_GRAPH_API_URL: graph.origin,
+      CAUNOI_ZALO_API_URL: zalo.origin,
+      CAUNOI_ZALO_OAUTH_URL: zalo.origin,
+    },
+  });
   org = await makeOrganisation(t.db);
 });
 afterAll(async () => {
   await t?.close();
+  await graph?.close();
+  await zalo?.close();
 });
 
 const suffix = () => randomBytes(4).toString("hex");
 const system = () => ({ db: t.db, actor: null, ip: null });
+const options = () => ({ secretKey: t.app.deps.config.secretKey(), apis: t.app.deps.config.platformApis });
 
 async function channel(platform: "facebook_page" | "zalo_oa" | "youtube" | "website", unitId = org.left.id) {
   const urls = {
@@ -34,55 +50,57 @@ describe("channel connections", () => {
   it("stores the token sealed, never answers it, audits every change without it, and hands it to the scheduler", async () => {
     const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
     const page = await channel("facebook_page");
-    const token = `EAAB${suffix()}bí-mật-trang`;
 
     const saved = await admin.request({
       method: "PUT",
       url: `/api/channels/${page.id}/connection`,
-      payload: { token, accountId: "104729384756", tokenExpiresAt: "2027-01-31T00:00:00Z" },
+      payload: { token: graph.token, accountId: graph.pageId, tokenExpiresAt: "2027-01-31T00:00:00Z" },
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({
       channelId: page.id,
       connector: "facebook_page",
-      baseUrl: "https://graph.facebook.com/v21.0",
-      accountId: "104729384756",
+      accountId: graph.pageId,
       tokenSet: true,
       tokenExpiresAt: "2027-01-31T00:00:00.000Z",
+      renewsItself: false,
       status: "connected",
+      statusReason: null,
       updatedBy: org.leftAdmin.id,
     });
-    expect(saved.body).not.toContain(token);
+    expect(saved.json()).not.toHaveProperty("baseUrl");
+    expect(saved.body).not.toContain(graph.token);
 
     const [row] = await t.db
       .select()
       .from(channelConnections)
       .where(eq(channelConnections.channelId, page.id));
     expect(row?.tokenSealed).toMatch(/^v1:/);
-    expect(row?.tokenSealed).not.toContain(token);
+    expect(row?.tokenSealed).not.toContain(graph.token);
 
-    // Changing only the account keeps the token.
+    // Another page id is checked against the token, which belongs to the first page.
     const edited = await admin.request({
       method: "PUT",
       url: `/api/channels/${page.id}/connection`,
       payload: { accountId: "999000111" },
     });
-    expect(edited.statusCode).toBe(200);
-    expect(edited.json()).toMatchObject({ accountId: "999000111", tokenSet: true });
+    expect([edited.statusCode, edited.json().code]).toEqual([400, "connection.token_wrong_page"]);
     const shown = await admin.request({ method: "GET", url: `/api/channels/${page.id}/connection` });
-    expect(shown.json()).toMatchObject({ accountId: "999000111", tokenSet: true, status: "connected" });
-    expect(shown.body).not.toContain(token);
+    expect(shown.json()).toMatchObject({ accountId: graph.pageId, tokenSet: true, status: "connected" });
+    expect(shown.body).not.toContain(graph.token);
 
-    const forPublish = await connectionForPublish(t.db, page.id, t.app.deps.config.secretKey());
+    const forPublish = await connectionForPublish(t.db, page.id, options());
     expect(forPublish).toMatchObject({
       connector: "facebook_page",
-      baseUrl: "https://graph.facebook.com/v21.0",
-      accountId: "999000111",
-      token,
+      baseUrl: `${graph.origin}/v26.0`,
+      accountId: graph.pageId,
+      token: graph.token,
       status: "connected",
     });
     // Under another key (the key file was replaced) the token reads as needing a reconnect, not as garbage.
-    expect(await connectionForPublish(t.db, page.id, randomBytes(32))).toMatchObject({
+    expect(
+      await connectionForPublish(t.db, page.id, { ...options(), secretKey: randomBytes(32) }),
+    ).toMatchObject({
       token: null,
       status: "needs_reconnect",
     });
@@ -92,21 +110,94 @@ describe("channel connections", () => {
     expect(
       (await admin.request({ method: "GET", url: `/api/channels/${page.id}/connection` })).statusCode,
     ).toBe(404);
-    expect(await connectionForPublish(t.db, page.id, t.app.deps.config.secretKey())).toBeNull();
+    expect(await connectionForPublish(t.db, page.id, options())).toBeNull();
 
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, page.id));
     const actions = audit.map((event) => event.action).filter((action) => action.includes("connection"));
-    expect(actions).toEqual([
-      "channel.connection.create",
-      "channel.connection.update",
-      "channel.connection.delete",
-    ]);
+    expect(actions).toEqual(["channel.connection.create", "channel.connection.delete"]);
     expect(audit.find((e) => e.action === "channel.connection.create")?.details).toMatchObject({
       connector: "facebook_page",
-      accountId: "104729384756",
+      accountId: graph.pageId,
       tokenReplaced: true,
     });
-    expect(JSON.stringify(audit)).not.toContain(token);
+    expect(JSON.stringify(audit)).not.toContain(graph.token);
+  });
+
+  it("takes no API address from a request: a body with baseUrl is refused and the token only ever goes to the configured platform", async () => {
+    const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    const page = await channel("facebook_page");
+    const connected = await admin.request({
+      method: "PUT",
+      url: `/api/channels/${page.id}/connection`,
+      payload: { token: graph.token, accountId: graph.pageId },
+    });
+    expect(connected.statusCode).toBe(200);
+    // The attack of finding 2: an editor repoints a connected page at an address of their choosing.
+    const stolen: string[] = [];
+    const { startFakeServer } = await import("../../../../test/fakes/fake-http.ts");
+    const thief = await startFakeServer((request, response) => {
+      stolen.push(String(request.headers.authorization ?? ""));
+      response.writeHead(400, { "content-type": "text/plain" }).end("internal secret: db password hunter2");
+    });
+    try {
+      for (const baseUrl of [`${thief.origin}/v26.0`, "http://169.254.169.254/latest", null]) {
+        const moved = await admin.request({
+          method: "PUT",
+          url: `/api/channels/${page.id}/connection`,
+          payload: { baseUrl },
+        });
+        expect([moved.statusCode, moved.json().code]).toEqual([400, "validation.invalid"]);
+        expect(moved.body).not.toContain("hunter2");
+      }
+      const forPublish = await connectionForPublish(t.db, page.id, options());
+      expect(forPublish?.baseUrl).toBe(`${graph.origin}/v26.0`);
+      expect(stolen).toEqual([]);
+    } finally {
+      await thief.close();
+    }
+  });
+
+  it("checks the Page token's permissions when connecting and says which are missing, in both languages", async () => {
+    const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    const page = await channel("facebook_page");
+    graph.scopes.delete("pages_manage_posts");
+    graph.scopes.delete("pages_read_engagement");
+    try {
+      const refused = await admin.request({
+        method: "PUT",
+        url: `/api/channels/${page.id}/connection`,
+        payload: { token: graph.token, accountId: graph.pageId },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers["content-type"]).toContain("application/problem+json");
+      const body = refused.json();
+      expect(body.code).toBe("connection.permissions_missing");
+      expect(body.errors).toEqual({ missing: ["pages_manage_posts", "pages_read_engagement"] });
+      expect(body.messages.vi).toContain("pages_manage_posts (đăng bài lên Trang)");
+      expect(body.messages.en).toContain("pages_read_engagement (reading the Page's posts");
+      expect(
+        (await admin.request({ method: "GET", url: `/api/channels/${page.id}/connection` })).statusCode,
+      ).toBe(404);
+    } finally {
+      graph.scopes.add("pages_manage_posts");
+      graph.scopes.add("pages_read_engagement");
+    }
+    const invalid = await admin.request({
+      method: "PUT",
+      url: `/api/channels/${page.id}/connection`,
+      payload: { token: "EAAkhongphai", accountId: graph.pageId },
+    });
+    expect([invalid.statusCode, invalid.json().code]).toEqual([400, "connection.token_refused"]);
+    const ok = await admin.request({
+      method: "PUT",
+      url: `/api/channels/${page.id}/connection`,
+      payload: { token: graph.token, accountId: graph.pageId },
+    });
+    expect(ok.statusCode).toBe(200);
+    // The expiry comes from debug_token when none is given.
+    expect(new Date(ok.json().tokenExpiresAt).getTime()).toBe(
+      Math.floor(graph.tokenExpiresAt.getTime() / 1000) * 1000,
+    );
   });
 
   it("marks a refused token for reconnecting until a new token is saved", async () => {
@@ -117,15 +208,11 @@ describe("channel connections", () => {
       url: `/api/channels/${oa.id}/connection`,
       payload: { token: "zalo-oa-token-1" },
     });
-    expect(first.json()).toMatchObject({
-      connector: "zalo_oa",
-      baseUrl: "https://openapi.zalo.me",
-      accountId: null,
-    });
+    expect(first.json()).toMatchObject({ connector: "zalo_oa", accountId: null });
 
     await markNeedsReconnect(t.db, oa.id, { code: "token_expired", message: "Access token is invalid" });
     const waiting = await admin.request({ method: "GET", url: `/api/channels/${oa.id}/connection` });
-    expect(waiting.json().status).toBe("needs_reconnect");
+    expect(waiting.json()).toMatchObject({ status: "needs_reconnect", statusReason: "token_expired" });
     // Editing something else is not a reconnect.
     await admin.request({
       method: "PUT",
@@ -141,15 +228,13 @@ describe("channel connections", () => {
       url: `/api/channels/${oa.id}/connection`,
       payload: { token: "zalo-oa-token-2" },
     });
-    expect(renewed.json().status).toBe("connected");
-    expect((await connectionForPublish(t.db, oa.id, t.app.deps.config.secretKey()))?.token).toBe(
-      "zalo-oa-token-2",
-    );
+    expect(renewed.json()).toMatchObject({ status: "connected", statusReason: null });
+    expect((await connectionForPublish(t.db, oa.id, options()))?.token).toBe("zalo-oa-token-2");
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, oa.id));
     expect(audit.map((e) => e.action)).toContain("channel.connection.needs_reconnect");
   });
 
-  it("refuses a website channel, a page without its id, a first connection without a token and an address with a query", async () => {
+  it("refuses a website channel, a page without its id, a first connection without a token and renewal details off Zalo", async () => {
     const admin = await signInAs(t.app, org.rootAdmin.email ?? "");
     const site = await channel("website");
     const refusedSite = await admin.request({
@@ -178,22 +263,15 @@ describe("channel connections", () => {
     });
     expect([noToken.statusCode, noToken.json().code]).toEqual([400, "connection.token_required"]);
 
-    const badUrl = await admin.request({
+    const refreshOnYoutube = await admin.request({
       method: "PUT",
       url: `/api/channels/${yt.id}/connection`,
-      payload: { accountId: "UCabc", token: "k", baseUrl: "https://proxy.example/youtube/v3?key=leak" },
+      payload: { accountId: "UCabc", token: "k", refreshToken: "r" },
     });
-    expect([badUrl.statusCode, badUrl.json().code]).toEqual([400, "connection.base_url_invalid"]);
-
-    const proxied = await admin.request({
-      method: "PUT",
-      url: `/api/channels/${yt.id}/connection`,
-      payload: { accountId: "UCabc", token: "k", baseUrl: "https://proxy.example/youtube/v3/" },
-    });
-    expect(proxied.json()).toMatchObject({
-      connector: "youtube",
-      baseUrl: "https://proxy.example/youtube/v3",
-    });
+    expect([refreshOnYoutube.statusCode, refreshOnYoutube.json().code]).toEqual([
+      400,
+      "connection.renewal_not_supported",
+    ]);
   });
 
   it("refuses the administrator of a sibling unit, who learns nothing of the connection", async () => {
@@ -202,7 +280,7 @@ describe("channel connections", () => {
     await rightAdmin.request({
       method: "PUT",
       url: `/api/channels/${rightPage.id}/connection`,
-      payload: { token: "right-token", accountId: "42" },
+      payload: { token: graph.token, accountId: graph.pageId },
     });
     const leftAdmin = await signInAs(t.app, org.leftAdmin.email ?? "");
     for (const method of ["GET", "PUT", "DELETE"] as const) {
@@ -212,9 +290,9 @@ describe("channel connections", () => {
         ...(method === "PUT" ? { payload: { token: "hijack", accountId: "1" } } : {}),
       });
       expect([method, response.statusCode]).toEqual([method, 403]);
-      expect(response.body).not.toContain("right-token");
+      expect(response.body).not.toContain(graph.token);
     }
-    const still = await connectionForPublish(t.db, rightPage.id, t.app.deps.config.secretKey());
-    expect(still?.token).toBe("right-token");
+    const still = await connectionForPublish(t.db, rightPage.id, options());
+    expect(still?.token).toBe(graph.token);
   });
 });

@@ -1,18 +1,29 @@
 import { eq } from "drizzle-orm";
+import type { PlatformApis } from "../../config.ts";
 import { openSecret, SecretBoxError, sealSecret } from "../../crypto/secret-box.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelConnections, type channelPlatformValues } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { AppError, errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { getChannel } from "../channels/service.ts";
-import type { Actor } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
+import {
+  markNeedsReconnect,
+  type RenewalOptions,
+  renewZaloToken,
+  sealContext,
+} from "./connection-renewal.ts";
+import { checkPageToken, GRAPH_API_VERSION } from "./connectors/facebook.ts";
 import type { ConnectionForPublish, VariantTarget } from "./connectors/types.ts";
 
+export { markNeedsReconnect };
+
 /*
- * A channel's link to its platform account: which connector, the API root, the account id and
- * the token, sealed at rest (AES-256-GCM, bound to the channel id). The token leaves this file
- * only through connectionForPublish, for the scheduler; no API answer ever contains it.
+ * A channel's link to its platform account: which connector, the account id and the token, sealed
+ * at rest (AES-256-GCM, bound to the channel id); for Zalo OA also the refresh token, app id and app
+ * secret that renew it. The address the token is sent to is never stored with the connection nor
+ * taken from a request: it is the platform's own, or the operator's configuration (config.ts
+ * platformApis). Tokens leave this file only through connectionForPublish, for the scheduler.
  */
 
 type ChannelPlatform = (typeof channelPlatformValues)[number];
@@ -25,12 +36,17 @@ const connectorOfPlatform: Partial<Record<ChannelPlatform, ConnectorKind>> = {
   youtube: "youtube",
 };
 
-/** The documented API roots; a connection may name another (a proxy, or a test's fake). */
-export const defaultBaseUrls: Record<ConnectorKind, string> = {
-  facebook_page: "https://graph.facebook.com/v21.0",
-  zalo_oa: "https://openapi.zalo.me",
-  youtube: "https://www.googleapis.com/youtube/v3",
-};
+/** Where a connector's calls go: the configured root of its platform, with the API version it speaks. */
+export function apiRootOf(connector: ConnectorKind, apis: PlatformApis): string {
+  switch (connector) {
+    case "facebook_page":
+      return `${apis.graph}/${GRAPH_API_VERSION}`;
+    case "zalo_oa":
+      return apis.zalo;
+    case "youtube":
+      return `${apis.youtube}/youtube/v3`;
+  }
+}
 
 /** Page id, OA id, channel id: what the connector cannot work without. */
 const accountIdRequired: Record<ConnectorKind, boolean> = {
@@ -46,11 +62,14 @@ const connectionLabel = { vi: "kết nối của kênh", en: "Channel connection
 export interface ConnectionView {
   channelId: string;
   connector: VariantTarget;
-  baseUrl: string;
   accountId: string | null;
   tokenSet: boolean;
   tokenExpiresAt: Date | null;
+  /** Zalo OA: a refresh token, app id and secret are stored, so the token is renewed before it expires. */
+  renewsItself: boolean;
   status: "connected" | "needs_reconnect";
+  /** Why a reconnect is needed (a stable code such as token_expired or renewal_refused). */
+  statusReason: string | null;
   updatedBy: string | null;
   updatedAt: Date;
 }
@@ -59,11 +78,12 @@ function viewOf(row: ConnectionRow): ConnectionView {
   return {
     channelId: row.channelId,
     connector: row.connector,
-    baseUrl: row.baseUrl ?? defaultBaseUrls[row.connector as ConnectorKind] ?? "",
     accountId: row.accountId,
     tokenSet: row.tokenSealed !== null,
     tokenExpiresAt: row.tokenExpiresAt,
+    renewsItself: row.refreshTokenSealed !== null && row.appSecretSealed !== null && row.appId !== null,
     status: row.status,
+    statusReason: row.status === "needs_reconnect" ? row.statusReason : null,
     updatedBy: row.updatedBy,
     updatedAt: row.updatedAt,
   };
@@ -91,48 +111,114 @@ export function connectorForPlatform(platform: ChannelPlatform): ConnectorKind {
   return connector;
 }
 
-function checkBaseUrl(baseUrl: string, production: boolean): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    url = new URL("invalid:");
-  }
-  // Over plain http the token would cross the network readable; only a development or test setup may do that.
-  const allowed = url.protocol === "https:" || (!production && url.protocol === "http:");
-  if (!allowed || url.search || url.hash || url.username || url.password) {
-    throw errors.badRequest(
-      "connection.base_url_invalid",
-      "Địa chỉ API phải là một URL https không có tham số truy vấn.",
-      "The API address must be an https URL without a query string.",
-    );
-  }
-  return url.toString().replace(/\/+$/, "");
-}
-
 export interface SaveConnectionInput {
   channelId: string;
-  /** A new token replaces the stored one; omitted keeps it (changing only the account id or address). */
+  /** A new token replaces the stored one; omitted keeps it (changing only the account id). */
   token?: string;
   tokenExpiresAt?: Date | null;
   accountId?: string | null;
-  /** null or omitted: the platform's documented API root. */
-  baseUrl?: string | null;
+  /** Zalo OA only: renewing the access token needs the refresh token, the app id and the app secret. */
+  refreshToken?: string;
+  appId?: string | null;
+  appSecret?: string;
+}
+
+export interface ConnectionOptions extends RenewalOptions {}
+
+const permissionNames: Record<string, { vi: string; en: string }> = {
+  pages_manage_posts: { vi: "đăng bài lên Trang", en: "publishing to the Page" },
+  pages_read_engagement: {
+    vi: "đọc bài của Trang (để tìm bài đã đăng sau sự cố)",
+    en: "reading the Page's posts (to find a post after a crash)",
+  },
+};
+
+/**
+ * Asks Graph what the Page token may do before it is stored: an invalid token, a token of another
+ * page or a missing permission is refused now, saying which, rather than at the first publish.
+ */
+async function checkFacebookToken(
+  options: ConnectionOptions,
+  token: string,
+  pageId: string,
+): Promise<Date | null> {
+  const check = await checkPageToken(apiRootOf("facebook_page", options.apis), token, pageId, {
+    timeoutMs: options.timeoutMs,
+  });
+  if (check.kind === "ok") {
+    return check.expiresAt;
+  }
+  if (check.kind === "missing_permissions") {
+    const names = check.missing.map((scope) => ({
+      scope,
+      ...(permissionNames[scope] ?? { vi: scope, en: scope }),
+    }));
+    throw errors.badRequest(
+      "connection.permissions_missing",
+      `Mã truy cập của Trang thiếu quyền: ${names.map((n) => `${n.scope} (${n.vi})`).join(", ")}. Hãy cấp lại mã với đủ quyền.`,
+      `The Page token lacks permissions: ${names.map((n) => `${n.scope} (${n.en})`).join(", ")}. Issue a token with all of them.`,
+      { missing: check.missing },
+    );
+  }
+  if (check.kind === "wrong_page") {
+    throw errors.badRequest(
+      "connection.token_wrong_page",
+      "Mã truy cập này thuộc về một Trang khác với mã Trang đã nhập.",
+      "This access token belongs to a different Page than the Page id given.",
+      { tokenPageId: check.tokenPageId },
+    );
+  }
+  if (check.kind === "retry") {
+    throw new AppError(503, "connection.check_unavailable", {
+      vi: "Chưa kiểm tra được mã truy cập với Facebook (mạng hoặc Facebook đang lỗi); hãy thử lại sau ít phút.",
+      en: "The token could not be checked with Facebook (network or Facebook failure); try again in a few minutes.",
+    });
+  }
+  throw errors.badRequest(
+    "connection.token_refused",
+    "Facebook không nhận mã truy cập này (hết hạn, bị thu hồi hoặc sai).",
+    "Facebook does not accept this access token (expired, revoked or wrong).",
+    { platformCode: check.code },
+  );
 }
 
 /** Connects a channel to its platform account, or replaces the connection's details. */
 export async function saveConnection(
   ctx: ActionContext,
-  options: { secretKey: Buffer; production: boolean },
+  options: ConnectionOptions,
   input: SaveConnectionInput,
 ): Promise<ConnectionView> {
   const channel = await getChannel(ctx.db, input.channelId);
   const connector = connectorForPlatform(channel.platform);
-  const baseUrl = input.baseUrl ? checkBaseUrl(input.baseUrl, options.production) : null;
+  const renewalGiven =
+    input.refreshToken !== undefined || input.appId !== undefined || input.appSecret !== undefined;
+  if (renewalGiven && connector !== "zalo_oa") {
+    throw errors.badRequest(
+      "connection.renewal_not_supported",
+      "Chỉ kết nối Zalo OA mới lưu refresh token, app id và khoá bí mật của ứng dụng.",
+      "Only a Zalo OA connection stores a refresh token, app id and app secret.",
+    );
+  }
+  const previous = await connectionRow(ctx.db, channel.id);
+  const accountId =
+    input.accountId !== undefined ? input.accountId?.trim() || null : (previous?.accountId ?? null);
+  let checkedExpiry: Date | null | undefined;
+  if (
+    connector === "facebook_page" &&
+    accountId &&
+    (input.token !== undefined || accountId !== previous?.accountId)
+  ) {
+    const token =
+      input.token ??
+      (previous?.tokenSealed
+        ? openStored(previous.tokenSealed, options.secretKey, sealContext.token(channel.id))
+        : null);
+    if (token) {
+      checkedExpiry = await checkFacebookToken(options, token, accountId);
+    }
+  }
   return ctx.db.transaction(async (tx) => {
     const before = await connectionRow(tx, channel.id);
-    const accountId =
-      input.accountId !== undefined ? input.accountId?.trim() || null : (before?.accountId ?? null);
     if (accountIdRequired[connector] && !accountId) {
       throw errors.badRequest(
         "connection.account_id_required",
@@ -144,9 +230,10 @@ export async function saveConnection(
           : "The YouTube channel id (UC…) is needed.",
       );
     }
+    const seal = (value: string, context: string) => sealSecret(value, options.secretKey, context);
     const tokenSealed =
       input.token !== undefined
-        ? sealSecret(input.token, options.secretKey, channel.id)
+        ? seal(input.token, sealContext.token(channel.id))
         : (before?.tokenSealed ?? null);
     if (!tokenSealed) {
       throw errors.badRequest(
@@ -156,19 +243,34 @@ export async function saveConnection(
       );
     }
     const tokenReplaced = input.token !== undefined;
+    const renewal = {
+      refreshTokenSealed:
+        input.refreshToken !== undefined
+          ? seal(input.refreshToken, sealContext.refresh(channel.id))
+          : (before?.refreshTokenSealed ?? null),
+      appId: input.appId !== undefined ? input.appId?.trim() || null : (before?.appId ?? null),
+      appSecretSealed:
+        input.appSecret !== undefined
+          ? seal(input.appSecret, sealContext.appSecret(channel.id))
+          : (before?.appSecretSealed ?? null),
+    };
+    const reconnected = tokenReplaced || input.refreshToken !== undefined;
     const values = {
       connector,
-      baseUrl,
       accountId,
       tokenSealed,
+      ...renewal,
       tokenExpiresAt:
         input.tokenExpiresAt !== undefined
           ? input.tokenExpiresAt
-          : tokenReplaced
-            ? null
-            : (before?.tokenExpiresAt ?? null),
-      // A new token is what reconnecting means; other edits leave the state as it was.
-      status: tokenReplaced ? ("connected" as const) : (before?.status ?? ("connected" as const)),
+          : checkedExpiry !== undefined
+            ? checkedExpiry
+            : tokenReplaced
+              ? null
+              : (before?.tokenExpiresAt ?? null),
+      // A new token (or refresh token) is what reconnecting means; other edits leave the state as it was.
+      status: reconnected ? ("connected" as const) : (before?.status ?? ("connected" as const)),
+      statusReason: reconnected ? null : (before?.statusReason ?? null),
       updatedBy: ctx.actor?.personId ?? null,
       updatedAt: new Date(),
     };
@@ -189,13 +291,26 @@ export async function saveConnection(
       details: {
         connector,
         accountId,
-        baseUrl: baseUrl ?? defaultBaseUrls[connector],
         tokenReplaced,
+        refreshTokenReplaced: input.refreshToken !== undefined,
+        appSecretReplaced: input.appSecret !== undefined,
+        appId: renewal.appId,
         tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
       },
     });
     return viewOf(row);
   });
+}
+
+function openStored(sealed: string, key: Buffer, context: string): string | null {
+  try {
+    return openSecret(sealed, key, context);
+  } catch (error) {
+    if (error instanceof SecretBoxError) {
+      return null;
+    }
+    throw error;
+  }
 }
 
 /** The connection of a channel as the API shows it; 404 when the channel is not connected. */
@@ -230,36 +345,6 @@ export async function disconnectChannel(ctx: ActionContext, channelId: string): 
   });
 }
 
-/**
- * Records that the platform refused the token (expired, revoked): the channel shows "reconnect"
- * until someone saves a new token. Called by the scheduler, so the actor is usually nobody.
- */
-export async function markNeedsReconnect(
-  db: Executor,
-  channelId: string,
-  reason: { code: string; message: string },
-  actor: Actor | null = null,
-): Promise<void> {
-  const [row] = await db
-    .update(channelConnections)
-    .set({ status: "needs_reconnect", updatedAt: new Date() })
-    .where(eq(channelConnections.channelId, channelId))
-    .returning({ connector: channelConnections.connector });
-  if (!row) {
-    return;
-  }
-  const channel = await getChannel(db, channelId);
-  await recordAudit(db, {
-    actor,
-    action: "channel.connection.needs_reconnect",
-    unit: await auditUnit(db, channel.unitId),
-    target: { type: "channel", id: channelId },
-    ip: null,
-    // The platform's own words, cut short: they say why, and never contain the token.
-    details: { connector: row.connector, code: reason.code, message: reason.message.slice(0, 300) },
-  });
-}
-
 export interface PublishConnection extends ConnectionForPublish {
   connector: ConnectorKind;
   status: "connected" | "needs_reconnect";
@@ -268,33 +353,34 @@ export interface PublishConnection extends ConnectionForPublish {
 
 /**
  * The connection with its token opened, for the scheduler only; null when the channel is not
- * connected. A token that no longer opens (the key was changed) reads as "needs reconnect".
+ * connected. A Zalo OA token close to expiry is renewed first. A token that no longer opens (the
+ * key was changed) reads as "needs reconnect". The API root is the configured one, never stored.
  */
 export async function connectionForPublish(
   db: Executor,
   channelId: string,
-  secretKey: Buffer,
+  options: ConnectionOptions,
 ): Promise<PublishConnection | null> {
-  const row = await connectionRow(db, channelId);
+  let row = await connectionRow(db, channelId);
   if (!row) {
     return null;
   }
-  const connector = row.connector as ConnectorKind;
-  let token: string | null = null;
-  let status = row.status;
-  if (row.tokenSealed) {
-    try {
-      token = openSecret(row.tokenSealed, secretKey, row.channelId);
-    } catch (error) {
-      if (!(error instanceof SecretBoxError)) {
-        throw error;
-      }
-      status = "needs_reconnect";
+  if (row.connector === "zalo_oa" && row.refreshTokenSealed && row.status === "connected") {
+    if ((await renewZaloToken(db, channelId, options)) !== "not_needed") {
+      row = (await connectionRow(db, channelId)) ?? row;
     }
+  }
+  const connector = row.connector as ConnectorKind;
+  let status = row.status;
+  const token = row.tokenSealed
+    ? openStored(row.tokenSealed, options.secretKey, sealContext.token(row.channelId))
+    : null;
+  if (row.tokenSealed && token === null) {
+    status = "needs_reconnect";
   }
   return {
     connector,
-    baseUrl: row.baseUrl ?? defaultBaseUrls[connector],
+    baseUrl: apiRootOf(connector, options.apis),
     accountId: row.accountId,
     token,
     status,

@@ -7,6 +7,8 @@ import { listFilterPath, unitPath } from "../org/service.ts";
 import { approvalPolicyFor, clearApprovalPolicy, setApprovalPolicy } from "./approval-policy.ts";
 import { connectionForPublish, markNeedsReconnect } from "./connections.ts";
 import { publishingConnectors } from "./connectors/index.ts";
+import { zaloConnector } from "./connectors/zalo.ts";
+import { registerPlatformJobs } from "./platform-jobs.ts";
 import { registerPublishingWorker, type SchedulerDeps } from "./scheduler.ts";
 import {
   addVariantBody,
@@ -66,15 +68,17 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
     publicUrl: config.publicUrl,
     media: (executor, ids) => mediaForPublish(executor, ids, config.publicUrl),
   };
+  const connectionOptions = { secretKey: config.secretKey(), apis: config.platformApis };
   const schedulerDeps: SchedulerDeps = {
     ...deps,
     database,
     connectors: publishingConnectors(db, config.publicUrl),
-    connection: (executor, channelId) => connectionForPublish(executor, channelId, config.secretKey()),
+    connection: (executor, channelId) => connectionForPublish(executor, channelId, connectionOptions),
     markMediaPublished: markPublished,
     markNeedsReconnect: (executor, channelId, reason) => markNeedsReconnect(executor, channelId, reason),
   };
   const stopRecovery = await registerPublishingWorker(schedulerDeps);
+  await registerPlatformJobs(jobs, { db, zalo: zaloConnector, options: connectionOptions });
   app.addHook("onClose", async () => stopRecovery());
   const tags = ["publishing"];
   const postUnit = (request: FastifyRequest) => unitOfPost(db, idOf(request));

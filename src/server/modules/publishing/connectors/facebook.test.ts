@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGraph, startFakeGraph } from "../../../../../test/fakes/facebook-graph.ts";
-import { createFacebookConnector } from "./facebook.ts";
+import {
+  checkPageToken,
+  classifyGraphAnswer,
+  createFacebookConnector,
+  GRAPH_API_VERSION,
+} from "./facebook.ts";
 import { LookupFailedError, type MediaForPublish, type PublishRequest } from "./types.ts";
 
 let graph: FakeGraph;
@@ -51,7 +56,7 @@ describe("Facebook Page connector against the fake Graph API", () => {
     expect(outcome).toMatchObject({ kind: "published" });
     const calls = postsReceived(before);
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.path).toBe(`/v21.0/${graph.pageId}/feed`);
+    expect(calls[0]?.path).toBe(`/v26.0/${graph.pageId}/feed`);
     expect(calls[0]?.form?.get("message")).toBe(req.body);
     expect(calls[0]?.form?.get("link")).toBe("https://tantrao.gov.vn/tin/ra-quan");
     expect(calls[0]?.headers.authorization).toBe(`Bearer ${graph.token}`);
@@ -83,10 +88,10 @@ describe("Facebook Page connector against the fake Graph API", () => {
       .slice(before)
       .map((r) => `${r.method} ${r.path} ${r.form?.get("published") ?? ""}`);
     expect(calls).toEqual([
-      `POST /v21.0/${graph.pageId}/photos false`,
-      `POST /v21.0/${graph.pageId}/photos false`,
-      `POST /v21.0/${graph.pageId}/photos false`,
-      `POST /v21.0/${graph.pageId}/feed `,
+      `POST /v26.0/${graph.pageId}/photos false`,
+      `POST /v26.0/${graph.pageId}/photos false`,
+      `POST /v26.0/${graph.pageId}/photos false`,
+      `POST /v26.0/${graph.pageId}/feed `,
     ]);
     const post = graph.posts.find((p) => outcome.kind === "published" && p.id === outcome.externalId);
     expect(post?.photoUrls).toEqual([photo(1).url, photo(2).url, photo(3).url]);
@@ -138,14 +143,15 @@ describe("Facebook Page connector against the fake Graph API", () => {
     expect(expired).toEqual({
       kind: "needs_person",
       code: "token_expired",
-      message: expect.stringContaining("Session has expired"),
+      message: expect.stringContaining("Graph #190/463"),
     });
+    expect(expired.kind !== "published" && expired.message).toContain("reconnect the channel");
     graph.setMode("ok");
     const wrong = await connector.publish(
       request({ connection: { ...request().connection, token: "EAAkhac" } }),
     );
     expect(wrong).toMatchObject({ kind: "needs_person", code: "token_expired" });
-    expect(wrong.kind !== "published" && wrong.message).toContain("Invalid OAuth access token");
+    expect(wrong.kind !== "published" && wrong.message).toContain("Graph #190");
     expect(graph.posts.length).toBe(before);
   });
 
@@ -156,21 +162,145 @@ describe("Facebook Page connector against the fake Graph API", () => {
     expect(outcome.kind !== "published" && outcome.message).toContain("Tiêu chuẩn cộng đồng");
   });
 
-  it("retries after the time the rate-limit headers give", async () => {
+  it("retries after the time the rate-limit headers give, read from Graph's error codes and usage headers", async () => {
     graph.setMode("rate_limited");
     // estimated_time_to_regain_access is in minutes.
     expect(await connector.publish(request())).toEqual({
       kind: "retry",
       code: "rate_limited",
-      message: expect.stringContaining("Page request limit reached"),
+      message: expect.stringContaining("Graph #32"),
       retryAfterSeconds: 7 * 60,
     });
-    graph.setMode("too_many_requests");
+    graph.setMode("app_rate_limited");
     expect(await connector.publish(request())).toMatchObject({
       kind: "retry",
       code: "rate_limited",
-      retryAfterSeconds: 30,
+      retryAfterSeconds: 10 * 60,
     });
+    // A 429 with Retry-After is not how Graph throttles: without a Graph error code it is no rate limit.
+    const proxy429 = classifyGraphAnswer({
+      kind: "answer",
+      status: 429,
+      headers: new Headers({ "retry-after": "30" }),
+      json: null,
+      text: "slow down",
+    });
+    expect(proxy429).toMatchObject({ kind: "needs_person", code: "platform_error" });
+    for (const code of [4, 17, 32, 613, 80001]) {
+      const answer = classifyGraphAnswer({
+        kind: "answer",
+        status: 400,
+        headers: new Headers(),
+        json: { error: { code, message: "limit" } },
+        text: "",
+      });
+      expect([code, answer.kind, answer.code]).toEqual([code, "retry", "rate_limited"]);
+    }
+  });
+
+  it("waits and retries when Facebook blocks the page for a while (368), instead of calling the content refused", async () => {
+    const before = graph.posts.length;
+    graph.setMode("temporarily_blocked");
+    expect(await connector.publish(request())).toMatchObject({
+      kind: "retry",
+      code: "temporarily_blocked",
+      retryAfterSeconds: 3600,
+    });
+    expect(graph.posts.length).toBe(before);
+  });
+
+  it("asks for fewer posts when Graph says to reduce the amount of data, instead of repeating the same call", async () => {
+    const req = request();
+    const published = await connector.publish(req);
+    graph.setMode("reduce_data");
+    const before = graph.received.length;
+    const found = await connector.findPublished(req, new Date(Date.now() - 60_000));
+    expect(found?.externalId).toBe(published.kind === "published" ? published.externalId : "");
+    const limits = graph.received.slice(before).map((r) => r.query.get("limit"));
+    expect(limits).toEqual(["50", "10"]);
+    const direct = classifyGraphAnswer({
+      kind: "answer",
+      status: 500,
+      headers: new Headers(),
+      json: {
+        error: {
+          code: 1,
+          message: "Please reduce the amount of data you're asking for, then retry your request",
+        },
+      },
+      text: "",
+    });
+    expect(direct).toMatchObject({ kind: "needs_person", code: "reduce_data" });
+    const unknown = classifyGraphAnswer({
+      kind: "answer",
+      status: 500,
+      headers: new Headers(),
+      json: { error: { code: 1, message: "An unknown error occurred" } },
+      text: "",
+    });
+    expect(unknown).toMatchObject({ kind: "retry", code: "platform_unavailable" });
+  });
+
+  it("never shows a response body that is not Graph's documented error, only our words and the status", async () => {
+    const secret = "internal-admin-panel: root password hunter2";
+    for (const [status, json, text] of [
+      [500, null, `<html>${secret}</html>`],
+      [400, { detail: secret }, JSON.stringify({ detail: secret })],
+      [200, { error: { message: secret } }, ""],
+    ] as const) {
+      const outcome = classifyGraphAnswer({ kind: "answer", status, headers: new Headers(), json, text });
+      expect(JSON.stringify(outcome)).not.toContain("hunter2");
+      expect(outcome.message).toMatch(/\/ /);
+    }
+  });
+
+  it("reads a Page token's validity, page and permissions from debug_token, and uses the current Graph version", async () => {
+    expect(GRAPH_API_VERSION).toBe("v26.0");
+    expect(graph.version).toBe(GRAPH_API_VERSION);
+    expect(await checkPageToken(graph.baseUrl, graph.token, graph.pageId)).toEqual({
+      kind: "ok",
+      expiresAt: new Date(Math.floor(graph.tokenExpiresAt.getTime() / 1000) * 1000),
+    });
+    expect(await checkPageToken(graph.baseUrl, graph.token, "555")).toEqual({
+      kind: "wrong_page",
+      tokenPageId: graph.pageId,
+    });
+    expect(await checkPageToken(graph.baseUrl, "EAAkhac", graph.pageId)).toMatchObject({
+      kind: "needs_person",
+      code: "token_expired",
+    });
+    const narrow = await startFakeGraph({ scopes: ["pages_show_list", "pages_read_engagement"] });
+    try {
+      expect(await checkPageToken(narrow.baseUrl, narrow.token, narrow.pageId)).toEqual({
+        kind: "missing_permissions",
+        missing: ["pages_manage_posts"],
+      });
+      // And the fake enforces it the way Graph does: (#200) on posting without the permission.
+      const refused = await connector.publish(
+        request({ connection: { baseUrl: narrow.baseUrl, accountId: narrow.pageId, token: narrow.token } }),
+      );
+      expect(refused).toMatchObject({ kind: "needs_person", code: "permission_missing" });
+      expect(narrow.posts).toHaveLength(0);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it("treats a token past its expiry as expired, at publish and at debug_token", async () => {
+    const short = await startFakeGraph();
+    try {
+      short.expireToken();
+      const connection = { baseUrl: short.baseUrl, accountId: short.pageId, token: short.token };
+      expect(await connector.publish(request({ connection }))).toMatchObject({
+        kind: "needs_person",
+        code: "token_expired",
+      });
+      expect(await checkPageToken(short.baseUrl, short.token, short.pageId)).toMatchObject({
+        code: "token_expired",
+      });
+    } finally {
+      await short.close();
+    }
   });
 
   it("retries a server error, an unreachable Graph and one that does not answer in time", async () => {
@@ -184,7 +314,7 @@ describe("Facebook Page connector against the fake Graph API", () => {
     graph.setMode("ok");
 
     const closed = await connector.publish(
-      request({ connection: { ...request().connection, baseUrl: "http://127.0.0.1:9/v21.0" } }),
+      request({ connection: { ...request().connection, baseUrl: "http://127.0.0.1:9/v26.0" } }),
     );
     expect(closed).toMatchObject({ kind: "retry", code: "network" });
     expect(JSON.stringify(closed)).not.toContain(graph.token);

@@ -95,3 +95,73 @@ export function unreachableOutcome(failure: PlatformUnreachable) {
 export function clip(text: string, max: number): string {
   return platformWords(text, max);
 }
+
+/*
+ * Our own words for each kind of platform failure, in Vietnamese then English. What a person reads
+ * about a failed publish is one of these, the platform's documented error code, and at most the
+ * text the platform documents as meant for users (Graph's error_user_msg, Zalo's message): never a
+ * response body, which could be anything (a proxy's page, an internal service's answer).
+ */
+const failureWords: Record<string, [vi: string, en: string]> = {
+  token_expired: [
+    "Mã truy cập đã hết hạn hoặc bị thu hồi; hãy kết nối lại kênh.",
+    "The access token expired or was revoked; reconnect the channel.",
+  ],
+  temporarily_blocked: [
+    "Nền tảng đang tạm chặn việc đăng bài của trang; Cầu Nối sẽ thử lại sau.",
+    "The platform is temporarily blocking posts from this page; Cầu Nối will try again later.",
+  ],
+  rate_limited: [
+    "Đã chạm giới hạn số lần gọi của nền tảng; Cầu Nối sẽ thử lại sau.",
+    "The platform's call limit was reached; Cầu Nối will try again later.",
+  ],
+  platform_unavailable: [
+    "Nền tảng tạm thời gặp lỗi; Cầu Nối sẽ thử lại.",
+    "The platform had a temporary failure; Cầu Nối will try again.",
+  ],
+  server_error: [
+    "Máy chủ của nền tảng đang lỗi; Cầu Nối sẽ thử lại.",
+    "The platform's server failed; Cầu Nối will try again.",
+  ],
+  reduce_data: [
+    "Nền tảng yêu cầu gửi ít dữ liệu hơn trong một lần gọi.",
+    "The platform asked for less data in one call.",
+  ],
+  content_refused: ["Nền tảng từ chối nội dung này.", "The platform refused this content."],
+  permission_missing: [
+    "Mã truy cập thiếu quyền cần để đăng bài; hãy kết nối lại với đủ quyền.",
+    "The access token lacks a permission publishing needs; reconnect with all of them.",
+  ],
+  duplicate_post: [
+    "Nền tảng coi bài này là bài trùng với một bài đã đăng.",
+    "The platform sees this as a duplicate of a post already made.",
+  ],
+  link_refused: ["Nền tảng từ chối đường dẫn trong bài.", "The platform refused the link in the post."],
+  invalid_request: [
+    "Nền tảng không nhận yêu cầu (tham số không hợp lệ).",
+    "The platform did not accept the request (invalid parameter).",
+  ],
+  quota_exceeded: [
+    "Tài khoản đã dùng hết hạn mức của nền tảng cho kỳ này.",
+    "The account used up the platform's quota for this period.",
+  ],
+  verification_failed: [
+    "Nền tảng không xác nhận được bài viết, nên bài chưa được đăng.",
+    "The platform could not verify the article, so it was not published.",
+  ],
+  media_refused: [
+    "Nền tảng không nhận ảnh/video của bài.",
+    "The platform did not accept the post's picture or video.",
+  ],
+  platform_error: [
+    "Nền tảng trả lời một lỗi không xác định.",
+    "The platform answered with an unexpected error.",
+  ],
+};
+
+/** "<vi> / <en> — <platform reference>[: “<the platform's words for users>”]". */
+export function failureText(code: string, reference: string, platformText?: string | null): string {
+  const [vi, en] = failureWords[code] ?? (failureWords.platform_error as [string, string]);
+  const said = platformText ? `: “${platformWords(platformText, 300)}”` : "";
+  return `${vi} / ${en} — ${reference}${said}`;
+}

@@ -13,6 +13,7 @@ afterAll(async () => {
 afterEach(() => {
   oa.setMode("ok");
   oa.setProcessingCalls(0);
+  oa.failVerification(null);
 });
 
 const connector = createZaloConnector({ timeoutMs: 1500, verifyAttempts: 3, verifyDelayMs: 10 });
@@ -103,6 +104,30 @@ describe("Zalo OA connector against the fake OA API", () => {
     });
   });
 
+  it("records an article whose verification fails as not published, with Zalo's reason, and lookup says so too", async () => {
+    oa.failVerification({ error: -201, message: "Ảnh bìa chỉ hỗ trợ định dạng jpg, png" });
+    const outcome = await connector.publish(request());
+    expect(outcome).toMatchObject({ kind: "needs_person", code: "verification_failed" });
+    expect(outcome.kind !== "published" && outcome.message).toContain("jpg, png");
+
+    // Pending when publish gave up waiting, refused when asked later.
+    oa.failVerification(null);
+    oa.setProcessingCalls(5);
+    const pending = await connector.publish(request());
+    expect(pending).toMatchObject({ kind: "published", externalId: expect.stringMatching(/^token:/) });
+    oa.setProcessingCalls(0);
+    for (const article of oa.articles) {
+      article.processingLeft = 0;
+    }
+    oa.failVerification({ error: -201, message: "Dung lượng ảnh bìa phải nhỏ hơn 1MB" });
+    const later = await connector.lookup?.(
+      request().connection,
+      pending.kind === "published" ? pending.externalId : "",
+    );
+    expect(later).toMatchObject({ kind: "needs_person", code: "verification_failed" });
+    expect(later?.kind === "needs_person" && later.message).toContain("1MB");
+  });
+
   it("refuses to make an article without a cover picture, before calling Zalo", async () => {
     const before = oa.received.length;
     expect(await connector.publish(request({ media: [] }))).toMatchObject({
@@ -117,14 +142,24 @@ describe("Zalo OA connector against the fake OA API", () => {
     expect(wrong).toEqual({
       kind: "needs_person",
       code: "token_expired",
-      message: "Access token is invalid",
+      message: expect.stringContaining("Zalo (#-216): “Access token is invalid”"),
     });
     oa.setMode("expired_token");
     expect(await connector.publish(request())).toEqual({
       kind: "needs_person",
       code: "token_expired",
-      message: "Access token has expired",
+      message: expect.stringContaining("Zalo (#-124)"),
     });
+    oa.setMode("ok");
+    // Access tokens expire by themselves after about 25 hours.
+    const short = await startFakeZaloOa();
+    try {
+      short.expireToken();
+      const connection = { baseUrl: short.baseUrl, accountId: null, token: short.token };
+      expect(await connector.publish(request({ connection }))).toMatchObject({ code: "token_expired" });
+    } finally {
+      await short.close();
+    }
   });
 
   it("stops on refused content and on the monthly quota with Zalo's words", async () => {
@@ -132,7 +167,7 @@ describe("Zalo OA connector against the fake OA API", () => {
     expect(await connector.publish(request())).toEqual({
       kind: "needs_person",
       code: "content_refused",
-      message: "Nội dung bài viết vi phạm chính sách nội dung của Zalo",
+      message: expect.stringContaining("Nội dung bài viết vi phạm chính sách nội dung của Zalo"),
     });
     oa.setMode("quota_exceeded");
     expect(await connector.publish(request())).toMatchObject({
@@ -141,15 +176,17 @@ describe("Zalo OA connector against the fake OA API", () => {
     });
   });
 
-  it("retries a rate limit after Retry-After, a gateway error and a hung API", async () => {
+  it("retries Zalo's rate-limit answer (-32 in a 200), a gateway error and a hung API", async () => {
     oa.setMode("rate_limited");
-    expect(await connector.publish(request())).toMatchObject({
-      kind: "retry",
-      code: "rate_limited",
-      retryAfterSeconds: 45,
-    });
+    const limited = await connector.publish(request());
+    expect(limited).toMatchObject({ kind: "retry", code: "rate_limited" });
+    expect(limited).not.toHaveProperty("retryAfterSeconds");
     oa.setMode("server_error");
-    expect(await connector.publish(request())).toMatchObject({ kind: "retry", code: "server_error" });
+    const gateway = await connector.publish(request());
+    expect(gateway).toMatchObject({ kind: "retry", code: "server_error" });
+    // The gateway's HTML page is never shown, only its status.
+    expect(JSON.stringify(gateway)).not.toContain("Bad Gateway");
+    expect(gateway.kind !== "published" && gateway.message).toContain("HTTP 502");
     oa.setMode("hang");
     expect(await connector.publish(request())).toMatchObject({ kind: "retry", code: "timeout" });
   });

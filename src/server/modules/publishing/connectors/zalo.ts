@@ -4,8 +4,8 @@ import {
   callPlatform,
   clip,
   DEFAULT_TIMEOUT_MS,
+  failureText,
   type PlatformAnswer,
-  platformWords,
   retryAfterSeconds,
   unreachableOutcome,
 } from "./http.ts";
@@ -54,48 +54,51 @@ const TOKEN_PREFIX = "token:";
 
 const tokenErrors = new Set([-216, -124]);
 const quotaErrors = new Set([-223, -211]);
+/** Zalo's "request rate exceeded" answers; Zalo sends no Retry-After, so the scheduler's backoff applies. */
+const rateErrors = new Set([-32]);
 const policyWords = /vi phạm|chính sách|policy|violat|nhạy cảm|sensitive|prohibited|cấm/i;
+
+/** Our words, Zalo's documented error number and its `message` field; never the rest of the body. */
+function zaloMessage(code: string, body: ZaloBody | null, status: number): string {
+  const number = typeof body?.error === "number" ? body.error : null;
+  const said = number !== null && typeof body?.message === "string" ? body.message : null;
+  return failureText(code, number !== null ? `Zalo (#${number})` : `Zalo (HTTP ${status})`, said);
+}
 
 /** Reads a Zalo answer that is not a success. */
 export function classifyZaloAnswer(answer: PlatformAnswer, now: Date): Failure {
-  const body = answer.json as ZaloBody | null;
-  const message = platformWords(body?.message || `HTTP ${answer.status}`);
-  const code = body?.error;
-  if (answer.status === 429 || code === -32) {
+  const body = answer.json && typeof answer.json === "object" ? (answer.json as ZaloBody) : null;
+  const code = typeof body?.error === "number" ? body.error : undefined;
+  const fail = (kind: Failure["kind"], ours: string, extra: { retryAfterSeconds?: number } = {}): Failure =>
+    kind === "retry"
+      ? { kind, code: ours, message: zaloMessage(ours, body, answer.status), ...extra }
+      : { kind, code: ours, message: zaloMessage(ours, body, answer.status) };
+  if (answer.status === 429 || (code !== undefined && rateErrors.has(code))) {
     const retryAfter = retryAfterSeconds(answer.headers, now);
-    return {
-      kind: "retry",
-      code: "rate_limited",
-      message,
-      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
-    };
+    return fail("retry", "rate_limited", retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {});
   }
   if (answer.status >= 500) {
-    return { kind: "retry", code: "server_error", message: platformWords(`HTTP ${answer.status}`) };
+    return fail("retry", "server_error");
   }
-  if (typeof code !== "number") {
-    return {
-      kind: "needs_person",
-      code: "platform_error",
-      message: platformWords(`HTTP ${answer.status}: ${answer.text}`, 300),
-    };
+  if (code === undefined) {
+    return fail("needs_person", "platform_error");
   }
   if (tokenErrors.has(code)) {
-    return { kind: "needs_person", code: "token_expired", message };
+    return fail("needs_person", "token_expired");
   }
-  if (policyWords.test(message)) {
-    return { kind: "needs_person", code: "content_refused", message };
+  if (policyWords.test(body?.message ?? "")) {
+    return fail("needs_person", "content_refused");
   }
   if (quotaErrors.has(code)) {
-    return { kind: "needs_person", code: "quota_exceeded", message };
+    return fail("needs_person", "quota_exceeded");
   }
   if (code === -214) {
-    return { kind: "retry", code: "processing", message };
+    return fail("retry", "processing");
   }
   if (code === -201) {
-    return { kind: "needs_person", code: "invalid_request", message };
+    return fail("needs_person", "invalid_request");
   }
-  return { kind: "needs_person", code: "platform_error", message: `${message} (${code})` };
+  return fail("needs_person", "platform_error");
 }
 
 /** The title Zalo will store, which is what findPublished matches on. */
@@ -112,6 +115,26 @@ function millisOf(value: unknown): number | null {
   // Zalo's list gives milliseconds; older answers seen in the wild gave seconds.
   return number < 1e12 ? number * 1000 : number;
 }
+
+/** A verify answer that settles the matter: Zalo refused the article (not a token, limit or outage). */
+function isVerificationRefusal(failure: Failure): boolean {
+  return (
+    failure.kind === "needs_person" && failure.code !== "token_expired" && failure.code !== "token_missing"
+  );
+}
+
+function verificationFailed(failure: Failure): Failure {
+  const reason = failure.message.split(" — ").slice(1).join(" — ") || failure.code;
+  return {
+    kind: "needs_person",
+    code: "verification_failed",
+    message: failureText("verification_failed", reason),
+  };
+}
+
+/** A Zalo article still known only by its creation token (the verification job resolves these). */
+export const isPendingZaloArticle = (externalId: string | null) =>
+  externalId?.startsWith(TOKEN_PREFIX) ?? false;
 
 export function createZaloConnector(options: ZaloConnectorOptions = {}): PublishingConnector {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -221,9 +244,14 @@ export function createZaloConnector(options: ZaloConnectorOptions = {}): Publish
     }
     const token = String(created.data.token ?? "");
     const verified = await verify(connection, token, verifyAttempts);
+    if ("failure" in verified && isVerificationRefusal(verified.failure)) {
+      // Zalo looked at the article and said no: it is not published, and the person is told why.
+      return verificationFailed(verified.failure);
+    }
     if (!("id" in verified)) {
-      // The article exists (still processing, or verify failed): a retry must not create a second one,
-      // so it counts as published under its creation token, which lookup can turn into the id later.
+      // Still processing, or Zalo could not be asked (network, rate limit, token): the article exists,
+      // so a retry must not create a second one. It is held under its creation token, which the
+      // verification job (zalo-verification.ts) turns into the id, or into a failure, by lookup.
       return { kind: "published", externalId: `${TOKEN_PREFIX}${token}`, externalUrl: null };
     }
     return { kind: "published", externalId: verified.id, externalUrl: await linkOf(connection, verified.id) };
@@ -274,7 +302,9 @@ export function createZaloConnector(options: ZaloConnectorOptions = {}): Publish
     if (externalId.startsWith(TOKEN_PREFIX)) {
       const verified = await verify(connection, externalId.slice(TOKEN_PREFIX.length), 1);
       if ("failure" in verified) {
-        return verified.failure.code === "invalid_request" ? { kind: "missing" } : verified.failure;
+        return isVerificationRefusal(verified.failure)
+          ? verificationFailed(verified.failure)
+          : verified.failure;
       }
       if ("processing" in verified) {
         return { kind: "found", externalId, externalUrl: null, published: false, scheduledAt: null };

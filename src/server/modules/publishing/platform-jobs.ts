@@ -1,0 +1,174 @@
+import { and, eq, like } from "drizzle-orm";
+import { vietnamToday } from "../../../shared/vietnam-time.ts";
+import type { Executor } from "../../db/client.ts";
+import { channelConnections, postVariants } from "../../db/schema/index.ts";
+import type { JobQueue } from "../../jobs/queue.ts";
+import { updateChannel } from "../channels/service.ts";
+import { renewDueZaloTokens, ZALO_RENEW_JOB } from "./connection-renewal.ts";
+import { type ConnectionOptions, connectionForPublish, markNeedsReconnect } from "./connections.ts";
+import type { PublishingConnector } from "./connectors/types.ts";
+import { fetchChannelStatistics } from "./connectors/youtube.ts";
+import { isPendingZaloArticle } from "./connectors/zalo.ts";
+import { recordTransition } from "./service.ts";
+
+/*
+ * The periodic platform jobs (pg-boss schedules, so one run per tick however many instances):
+ * - every minute, Zalo articles still known by their creation token are asked about (lookup): the
+ *   id and link once Zalo has processed them, "not published" with Zalo's reason when it refused,
+ *   and "not published" when a day has passed without an answer;
+ * - every 30 minutes, Zalo OA tokens that expire within three hours are renewed;
+ * - every 6 hours, each connected YouTube channel's statistics are read and its subscriber count
+ *   stored on the registry channel (followers and the day they were counted).
+ */
+
+export const ZALO_VERIFY_JOB = "publishing.zalo-verify";
+export const YOUTUBE_STATS_JOB = "publishing.youtube-statistics";
+/** Zalo usually processes an article's pictures in seconds; a day without an answer is a failure. */
+export const ZALO_VERIFY_GIVE_UP_MS = 24 * 60 * 60 * 1000;
+
+export interface PlatformJobDeps {
+  db: Executor;
+  zalo: PublishingConnector;
+  options: ConnectionOptions;
+}
+
+export type VerificationSweep = { resolved: number; failed: number; waiting: number };
+
+/** Resolves the Zalo articles that were created but not yet verified. */
+export async function resolvePendingZaloArticles(deps: PlatformJobDeps): Promise<VerificationSweep> {
+  const { db, zalo, options } = deps;
+  const now = (options.now ?? (() => new Date()))();
+  const pending = await db
+    .select()
+    .from(postVariants)
+    .where(
+      and(
+        eq(postVariants.target, "zalo_oa"),
+        eq(postVariants.status, "published"),
+        like(postVariants.externalId, "token:%"),
+      ),
+    );
+  const sweep: VerificationSweep = { resolved: 0, failed: 0, waiting: 0 };
+  for (const variant of pending) {
+    const externalId = variant.externalId ?? "";
+    const connection = await connectionForPublish(db, variant.channelId, options);
+    if (!connection?.token || connection.status !== "connected" || !zalo.lookup) {
+      sweep.waiting += 1;
+      continue;
+    }
+    const answer = await zalo.lookup(connection, externalId);
+    const since = variant.publishedAt ?? variant.updatedAt;
+    if (answer.kind === "found" && !isPendingZaloArticle(answer.externalId)) {
+      await db
+        .update(postVariants)
+        .set({ externalId: answer.externalId, externalUrl: answer.externalUrl, updatedAt: now })
+        .where(and(eq(postVariants.id, variant.id), eq(postVariants.externalId, externalId)));
+      sweep.resolved += 1;
+      continue;
+    }
+    let failure: { code: string; message: string } | null = null;
+    if (answer.kind === "missing") {
+      failure = {
+        code: "verification_failed",
+        message: "Zalo không còn biết bài viết này. / Zalo no longer knows this article.",
+      };
+    } else if (answer.kind === "needs_person" && answer.code === "token_expired") {
+      await markNeedsReconnect(db, variant.channelId, answer);
+    } else if (answer.kind === "needs_person") {
+      failure = answer;
+    } else if (now.getTime() - since.getTime() > ZALO_VERIFY_GIVE_UP_MS) {
+      failure = {
+        code: "verification_timeout",
+        message:
+          "Zalo chưa xác nhận bài viết sau một ngày, nên bài coi như chưa đăng. / Zalo did not confirm the article within a day, so it counts as not published.",
+      };
+    }
+    if (!failure) {
+      sweep.waiting += 1;
+      continue;
+    }
+    const recorded = { code: failure.code, message: failure.message.slice(0, 2000), at: now.toISOString() };
+    await db.transaction(async (tx) => {
+      const [changed] = await tx
+        .update(postVariants)
+        .set({
+          status: "failed",
+          externalId: null,
+          externalUrl: null,
+          failure: { ...recorded, needsPerson: true },
+          updatedAt: now,
+        })
+        .where(and(eq(postVariants.id, variant.id), eq(postVariants.externalId, externalId)))
+        .returning({ id: postVariants.id });
+      if (changed) {
+        await recordTransition(tx, { id: variant.id, status: "published" }, "failed", null, null, recorded);
+      }
+    });
+    sweep.failed += 1;
+  }
+  return sweep;
+}
+
+export type StatisticsSweep = { stored: number; failed: number };
+
+/** Reads every connected YouTube channel's statistics and stores its subscriber count. */
+export async function refreshYoutubeStatistics(
+  deps: Omit<PlatformJobDeps, "zalo">,
+): Promise<StatisticsSweep> {
+  const { db, options } = deps;
+  const now = (options.now ?? (() => new Date()))();
+  const rows = await db
+    .select({ channelId: channelConnections.channelId })
+    .from(channelConnections)
+    .where(and(eq(channelConnections.connector, "youtube"), eq(channelConnections.status, "connected")));
+  const sweep: StatisticsSweep = { stored: 0, failed: 0 };
+  for (const { channelId } of rows) {
+    const connection = await connectionForPublish(db, channelId, options);
+    if (!connection) {
+      continue;
+    }
+    const statistics = await fetchChannelStatistics(connection, {
+      timeoutMs: options.timeoutMs,
+      now: () => now,
+    });
+    if (statistics.kind !== "statistics") {
+      sweep.failed += 1;
+      if (statistics.kind === "needs_person" && statistics.code === "token_expired") {
+        await markNeedsReconnect(db, channelId, statistics);
+      }
+      if (statistics.code === "quota_exceeded") {
+        break; // the same key for every channel: nothing more today
+      }
+      continue;
+    }
+    if (statistics.subscribers !== null) {
+      await updateChannel(
+        { db, actor: null, ip: null },
+        {
+          channelId,
+          followerCount: Math.min(statistics.subscribers, 2_147_483_647),
+          followersCountedOn: vietnamToday(now),
+        },
+      );
+    }
+    sweep.stored += 1;
+  }
+  return sweep;
+}
+
+/** Registers the three workers and their schedules; called next to the publishing worker's start. */
+export async function registerPlatformJobs(jobs: JobQueue, deps: PlatformJobDeps): Promise<void> {
+  const log = (name: string) => (error: unknown) => console.error(`[publishing] ${name}`, error);
+  await jobs.register(ZALO_VERIFY_JOB, async () => {
+    await resolvePendingZaloArticles(deps).catch(log(ZALO_VERIFY_JOB));
+  });
+  await jobs.register(ZALO_RENEW_JOB, async () => {
+    await renewDueZaloTokens(deps.db, deps.options).catch(log(ZALO_RENEW_JOB));
+  });
+  await jobs.register(YOUTUBE_STATS_JOB, async () => {
+    await refreshYoutubeStatistics(deps).catch(log(YOUTUBE_STATS_JOB));
+  });
+  await jobs.boss.schedule(ZALO_VERIFY_JOB, "* * * * *");
+  await jobs.boss.schedule(ZALO_RENEW_JOB, "*/30 * * * *");
+  await jobs.boss.schedule(YOUTUBE_STATS_JOB, "0 */6 * * *");
+}
