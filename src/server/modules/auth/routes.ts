@@ -1,16 +1,21 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { rememberedWithActor } from "../../http/authentication.ts";
 import { signedInContextOf } from "../../http/context.ts";
 import { queueMail } from "../../mail/mailer.ts";
 import { abilitiesOf, roles } from "../org/policy.ts";
 import { rootUnitIdFor } from "../org/service.ts";
+import { confirmEmailChange } from "./email-change.ts";
 import {
   apiTokenSchema,
   changePasswordBody,
   createdTokenResponse,
   createTokenBody,
+  emailChangeConfirmBody,
+  emailChangeConfirmResponse,
   okResponse,
+  passwordSetResponse,
   resetCompleteBody,
   resetRequestBody,
   rolePolicySchema,
@@ -21,14 +26,11 @@ import {
   totpSetupResponse,
 } from "./schema.ts";
 import {
-  beginTotpEnrolment,
   changePassword,
   completePasswordReset,
   completeTotp,
-  confirmTotpEnrolment,
   createApiToken,
   createPasswordReset,
-  disableTotp,
   listApiTokens,
   listRolePolicies,
   revokeApiToken,
@@ -39,6 +41,7 @@ import {
   signIn,
   signOut,
 } from "./service.ts";
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, sealPlainTotpSecrets } from "./totp.ts";
 
 /** Rate limit for guessable endpoints, per client address. */
 const guessingLimit = { max: 10, timeWindow: "1 minute" };
@@ -59,6 +62,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { database, config } = app.deps;
   const db = database.db;
   const tags = ["auth"];
+  // TOTP secrets stored before they were sealed are sealed now (and on first use, if one slips past).
+  await sealPlainTotpSecrets(db, config.secretKey());
 
   routes.post(
     "/api/auth/sign-in",
@@ -94,6 +99,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         sessionToken: request.cookies[SESSION_COOKIE] ?? "",
         code: request.body.code,
         ip: request.ip,
+        secretKey: config.secretKey(),
       });
       return { stage: "active" as const };
     },
@@ -130,7 +136,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       if (!actor) {
         return { authenticated: false as const };
       }
-      const security = await securityStatus(db, actor);
+      // Kept with the cached actor: the web app asks for its session on every page.
+      const security = await rememberedWithActor(request, "security", () => securityStatus(db, actor));
       return {
         authenticated: true as const,
         csrfToken: request.csrfToken,
@@ -152,17 +159,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { authenticated: true }, rateLimit: guessingLimit },
       schema: {
         tags,
-        summary: "Change one's own password",
+        summary:
+          "Change one's own password; other sessions end and reset links stop working, API tokens too when asked",
         body: changePasswordBody,
-        response: { 200: okResponse },
+        response: { 200: passwordSetResponse },
       },
     },
     async (request) => {
-      await changePassword(signedInContextOf(request), {
+      const { revokedApiTokens } = await changePassword(signedInContextOf(request), {
         ...request.body,
         keepSessionHash: request.sessionHash,
       });
-      return { ok: true as const };
+      return { ok: true as const, revokedApiTokens };
     },
   );
 
@@ -208,14 +216,37 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { public: true }, rateLimit: guessingLimit },
       schema: {
         tags,
-        summary: "Set a new password with a reset token",
+        summary:
+          "Set a new password with a reset token; every session and other reset link ends, API tokens unless revokeApiTokens is false",
         body: resetCompleteBody,
-        response: { 200: okResponse },
+        response: { 200: passwordSetResponse },
       },
     },
     async (request) => {
-      await completePasswordReset(db, { ...request.body, ip: request.ip });
-      return { ok: true as const };
+      const { revokedApiTokens } = await completePasswordReset(db, { ...request.body, ip: request.ip });
+      return { ok: true as const, revokedApiTokens };
+    },
+  );
+
+  routes.post(
+    "/api/auth/email-change/confirm",
+    {
+      // Public: the link is opened from the new mailbox, maybe on a device where the person is not signed in.
+      config: { access: { public: true }, rateLimit: guessingLimit },
+      schema: {
+        tags,
+        summary: "Confirm a new e-mail from the link mailed to it; the person's other sessions end",
+        body: emailChangeConfirmBody,
+        response: { 200: emailChangeConfirmResponse },
+      },
+    },
+    async (request) => {
+      const { email } = await confirmEmailChange(db, {
+        token: request.body.token,
+        sessionHash: request.sessionHash,
+        ip: request.ip,
+      });
+      return { ok: true as const, email };
     },
   );
 
@@ -225,11 +256,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { authenticated: true } },
       schema: {
         tags,
-        summary: "Start two-factor enrolment: a new secret and its otpauth URI",
+        summary: "Start two-factor enrolment: a new secret and its otpauth URI (refused while it is on)",
         response: { 200: totpSetupResponse },
       },
     },
-    async (request) => beginTotpEnrolment(signedInContextOf(request)),
+    async (request) => beginTotpEnrolment(signedInContextOf(request), config.secretKey()),
   );
 
   routes.post(
@@ -244,7 +275,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await confirmTotpEnrolment(signedInContextOf(request), request.body.code);
+      await confirmTotpEnrolment(signedInContextOf(request), request.body.code, config.secretKey());
       return { ok: true as const };
     },
   );
@@ -261,7 +292,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await disableTotp(signedInContextOf(request), request.body.code);
+      await disableTotp(signedInContextOf(request), request.body.code, config.secretKey());
       return { ok: true as const };
     },
   );

@@ -13,13 +13,23 @@ export const totpCodeBody = z.object({ code: z.string().trim().min(6).max(10) })
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(1024),
   newPassword: z.string().min(1).max(1024),
+  /** Also revoke all of one's API tokens (default: no). */
+  revokeApiTokens: z.boolean().optional(),
 });
 
 export const resetRequestBody = z.object({ email: z.string().trim().min(3).max(254) });
 export const resetCompleteBody = z.object({
   token: z.string().min(10).max(200),
   newPassword: z.string().min(1).max(1024),
+  /** Also revoke all of the person's API tokens (default: yes). */
+  revokeApiTokens: z.boolean().optional(),
 });
+
+/** After a new password: how many API tokens were revoked with it. */
+export const passwordSetResponse = z.object({ ok: z.literal(true), revokedApiTokens: z.number() });
+
+export const emailChangeConfirmBody = z.object({ token: z.string().min(10).max(200) });
+export const emailChangeConfirmResponse = z.object({ ok: z.literal(true), email: z.string() });
 
 export const grantSchema = z.object({ role: z.enum(roles), unitId: z.string(), unitPath: z.string() });
 

@@ -1,6 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { generateSecret, generateURI, verifySync } from "otplib";
 import type { Db, Executor } from "../../db/client.ts";
 import {
   apiTokens,
@@ -18,6 +17,7 @@ import type { ActionContext } from "../org/service.ts";
 import { loadActor } from "../org/service.ts";
 import { recordAudit } from "./audit.ts";
 import { hashToken, randomToken } from "./secrets.ts";
+import { acceptTotpCode, totpRefused } from "./totp.ts";
 
 export const SESSION_COOKIE = "caunoi_session";
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -136,7 +136,7 @@ export interface SignInResult {
   personId: string;
 }
 
-async function rolesRequiringTotp(db: Executor, personId: string): Promise<Role[]> {
+export async function rolesRequiringTotp(db: Executor, personId: string): Promise<Role[]> {
   const rows = await db
     .select({ role: roleGrants.role })
     .from(roleGrants)
@@ -237,7 +237,7 @@ export async function signIn(
 /** Completes a sign-in waiting for its TOTP code; wrong codes count towards the lockout too. */
 export async function completeTotp(
   db: Db,
-  input: { sessionToken: string; code: string; ip: string | null },
+  input: { sessionToken: string; code: string; ip: string | null; secretKey: Buffer },
 ): Promise<void> {
   const tokenHash = hashToken(input.sessionToken);
   const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
@@ -248,7 +248,8 @@ export async function completeTotp(
   if (!credential?.totpSecret) {
     throw errors.unauthenticated();
   }
-  if (!verifyTotpCode(credential.totpSecret, input.code)) {
+  const check = await acceptTotpCode(db, credential, input.code, input.secretKey);
+  if (check !== "ok") {
     const attempts = credential.failedAttempts + 1;
     const lock = attempts >= MAX_FAILED_ATTEMPTS;
     await db
@@ -266,13 +267,9 @@ export async function completeTotp(
       actorId: session.personId,
       action: "auth.totp_failed",
       ip: input.ip,
-      details: { attempts, locked: lock },
+      details: { attempts, locked: lock, reused: check === "reused" },
     });
-    throw errors.badRequest(
-      "auth.totp_invalid",
-      "Mã xác thực không đúng.",
-      "The verification code is incorrect.",
-    );
+    throw totpRefused(check);
   }
   await db.update(credentials).set({ failedAttempts: 0 }).where(eq(credentials.personId, session.personId));
   await db
@@ -286,15 +283,6 @@ export async function completeTotp(
     ip: input.ip,
     details: { totp: true },
   });
-}
-
-function verifyTotpCode(secret: string, code: string): boolean {
-  const token = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(token)) {
-    return false;
-  }
-  // One step of tolerance either side: phones' clocks drift.
-  return verifySync({ secret, token, epochTolerance: 30 }).valid;
 }
 
 /** Ends a session. */
@@ -318,8 +306,14 @@ export async function signOut(
 /** Changes one's own password after checking the current one; other sessions are ended. */
 export async function changePassword(
   ctx: ActionContext & { actor: Actor },
-  input: { currentPassword: string; newPassword: string; keepSessionHash: string | null },
-): Promise<void> {
+  input: {
+    currentPassword: string;
+    newPassword: string;
+    keepSessionHash: string | null;
+    /** Also revoke every API token of the person (the person ticks it; default: no). */
+    revokeApiTokens?: boolean;
+  },
+): Promise<{ revokedApiTokens: number }> {
   const [credential] = await ctx.db
     .select()
     .from(credentials)
@@ -333,18 +327,56 @@ export async function changePassword(
   }
   assertPasswordStrength(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction(async (tx) => {
+  const revokedApiTokens = await ctx.db.transaction(async (tx) => {
     await tx
       .update(credentials)
       .set({ passwordHash, passwordChangedAt: new Date() })
       .where(eq(credentials.personId, ctx.actor.personId));
-    const others = input.keepSessionHash
-      ? and(eq(sessions.personId, ctx.actor.personId), sql`${sessions.tokenHash} <> ${input.keepSessionHash}`)
-      : eq(sessions.personId, ctx.actor.personId);
-    await tx.delete(sessions).where(others);
-    await recordAudit(tx, { actor: ctx.actor, action: "auth.password_change", ip: ctx.ip });
+    const revoked = await endOtherAccess(tx, ctx.actor.personId, {
+      keepSessionHash: input.keepSessionHash,
+      revokeApiTokens: input.revokeApiTokens ?? false,
+    });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: "auth.password_change",
+      ip: ctx.ip,
+      details: { revokedApiTokens: revoked },
+    });
+    return revoked;
   });
   invalidateActorCache(ctx.actor.personId);
+  return { revokedApiTokens };
+}
+
+/**
+ * After a new password (or e-mail): every pending reset link of the person stops working, every
+ * session but `keepSessionHash` ends, and, when asked, every API token is revoked (returns how many).
+ */
+export async function endOtherAccess(
+  tx: Executor,
+  personId: string,
+  options: { keepSessionHash: string | null; revokeApiTokens: boolean },
+): Promise<number> {
+  await tx
+    .update(passwordResets)
+    .set({ usedAt: new Date() })
+    .where(and(eq(passwordResets.personId, personId), isNull(passwordResets.usedAt)));
+  await tx
+    .delete(sessions)
+    .where(
+      options.keepSessionHash
+        ? and(eq(sessions.personId, personId), sql`${sessions.tokenHash} <> ${options.keepSessionHash}`)
+        : eq(sessions.personId, personId),
+    );
+  if (!options.revokeApiTokens) {
+    return 0;
+  }
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.personId, personId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
 }
 
 /**
@@ -387,11 +419,27 @@ export async function createPasswordReset(
   };
 }
 
-/** Sets a new password from a reset token; the token works once, and every session is ended. */
+const resetInvalid = () =>
+  errors.badRequest(
+    "password.reset_invalid",
+    "Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.",
+    "The password reset link is invalid or has expired.",
+  );
+
+/**
+ * Sets a new password from a reset token; the token works once, every other reset link of the person
+ * stops working, every session ends, and API tokens are revoked unless the person unticks it.
+ */
 export async function completePasswordReset(
   db: Db,
-  input: { token: string; newPassword: string; ip: string | null },
-): Promise<void> {
+  input: {
+    token: string;
+    newPassword: string;
+    ip: string | null;
+    /** Also revoke every API token of the person (asked on the reset form; default: yes). */
+    revokeApiTokens?: boolean;
+  },
+): Promise<{ revokedApiTokens: number }> {
   assertPasswordStrength(input.newPassword);
   const tokenHash = hashToken(input.token);
   const [reset] = await db
@@ -405,18 +453,19 @@ export async function completePasswordReset(
       ),
     );
   if (!reset) {
-    throw errors.badRequest(
-      "password.reset_invalid",
-      "Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.",
-      "The password reset link is invalid or has expired.",
-    );
+    throw resetInvalid();
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
-    await tx
+  const revokedApiTokens = await db.transaction(async (tx) => {
+    // Claimed with a condition, so two requests racing with one link cannot both set a password.
+    const claimed = await tx
       .update(passwordResets)
       .set({ usedAt: new Date() })
-      .where(eq(passwordResets.tokenHash, tokenHash));
+      .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
+      .returning({ personId: passwordResets.personId });
+    if (claimed.length === 0) {
+      throw resetInvalid();
+    }
     await tx
       .insert(credentials)
       .values({ personId: reset.personId, passwordHash })
@@ -424,91 +473,21 @@ export async function completePasswordReset(
         target: credentials.personId,
         set: { passwordHash, passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null },
       });
-    await tx.delete(sessions).where(eq(sessions.personId, reset.personId));
+    const revoked = await endOtherAccess(tx, reset.personId, {
+      keepSessionHash: null,
+      revokeApiTokens: input.revokeApiTokens ?? true,
+    });
     await recordAudit(tx, {
       actor: null,
       actorId: reset.personId,
       action: "auth.password_reset",
       ip: input.ip,
+      details: { revokedApiTokens: revoked },
     });
+    return revoked;
   });
   invalidateActorCache(reset.personId);
-}
-
-/** Starts TOTP enrolment: stores a new secret (not yet active) and returns it with its otpauth URI. */
-export async function beginTotpEnrolment(
-  ctx: ActionContext & { actor: Actor },
-): Promise<{ secret: string; uri: string }> {
-  const secret = generateSecret();
-  await ctx.db
-    .update(credentials)
-    .set({ totpSecret: secret, totpEnabledAt: null })
-    .where(eq(credentials.personId, ctx.actor.personId));
-  invalidateActorCache(ctx.actor.personId);
-  const uri = generateURI({ issuer: "Cầu Nối", label: ctx.actor.email ?? ctx.actor.fullName, secret });
-  return { secret, uri };
-}
-
-/** Turns TOTP on once the person proves their app shows the right code. */
-export async function confirmTotpEnrolment(
-  ctx: ActionContext & { actor: Actor },
-  code: string,
-): Promise<void> {
-  const [credential] = await ctx.db
-    .select()
-    .from(credentials)
-    .where(eq(credentials.personId, ctx.actor.personId));
-  if (!credential?.totpSecret || !verifyTotpCode(credential.totpSecret, code)) {
-    throw errors.badRequest(
-      "auth.totp_invalid",
-      "Mã xác thực không đúng.",
-      "The verification code is incorrect.",
-    );
-  }
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(credentials)
-      .set({ totpEnabledAt: new Date() })
-      .where(eq(credentials.personId, ctx.actor.personId));
-    await recordAudit(tx, { actor: ctx.actor, action: "auth.totp_enabled", ip: ctx.ip });
-  });
-  invalidateActorCache(ctx.actor.personId);
-}
-
-/** Turns TOTP off, unless one of the person's roles requires it. */
-export async function disableTotp(ctx: ActionContext & { actor: Actor }, code: string): Promise<void> {
-  const required = await rolesRequiringTotp(ctx.db, ctx.actor.personId);
-  if (required.length > 0) {
-    throw errors.conflict(
-      "auth.totp_required_by_role",
-      "Vai trò của bạn bắt buộc xác thực hai lớp.",
-      "One of your roles requires two-factor authentication.",
-      { roles: required },
-    );
-  }
-  await confirmTotpCode(ctx, code);
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(credentials)
-      .set({ totpEnabledAt: null, totpSecret: null })
-      .where(eq(credentials.personId, ctx.actor.personId));
-    await recordAudit(tx, { actor: ctx.actor, action: "auth.totp_disabled", ip: ctx.ip });
-  });
-  invalidateActorCache(ctx.actor.personId);
-}
-
-async function confirmTotpCode(ctx: ActionContext & { actor: Actor }, code: string): Promise<void> {
-  const [credential] = await ctx.db
-    .select()
-    .from(credentials)
-    .where(eq(credentials.personId, ctx.actor.personId));
-  if (!credential?.totpSecret || !credential.totpEnabledAt || !verifyTotpCode(credential.totpSecret, code)) {
-    throw errors.badRequest(
-      "auth.totp_invalid",
-      "Mã xác thực không đúng.",
-      "The verification code is incorrect.",
-    );
-  }
+  return { revokedApiTokens };
 }
 
 /** What the signed-in person's own security settings look like. */

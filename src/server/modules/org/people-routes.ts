@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
+import { queueEmailChangeMails } from "./email-change-mail.ts";
 import { previewPeopleImport, runPeopleImport } from "./people-import.ts";
 import {
   createPerson,
@@ -27,6 +28,7 @@ import {
   personIdParams,
   personListResponse,
   personSchema,
+  updatedPersonResponse,
   updatePersonBody,
 } from "./schema.ts";
 import { listFilterPath } from "./service.ts";
@@ -113,13 +115,28 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       },
       schema: {
         tags,
-        summary: "Edit a person or move them to another unit",
+        summary:
+          "Edit a person or move them to another unit; a new e-mail waits for confirmation from that address",
         params: personIdParams,
         body: updatePersonBody,
-        response: { 200: personSchema },
+        response: { 200: updatedPersonResponse },
       },
     },
-    async (request) => updatePerson(contextOf(request), request.params.id, request.body),
+    async (request) => {
+      const ctx = signedInContextOf(request);
+      const { person, emailChange } = await updatePerson(ctx, request.params.id, request.body);
+      if (emailChange) {
+        await queueEmailChangeMails(app.deps.jobs, {
+          publicUrl: app.deps.config.publicUrl,
+          change: emailChange,
+          requestedBy: ctx.actor.fullName,
+        });
+      }
+      return {
+        ...person,
+        pendingEmail: emailChange ? { email: emailChange.newEmail, expiresAt: emailChange.expiresAt } : null,
+      };
+    },
   );
 
   for (const [action, status] of [

@@ -190,6 +190,11 @@ export const updatePersonBody = z.object({
   unitId: z.uuid().optional(),
 });
 
+/** An edited person; `pendingEmail` is a new e-mail that takes effect once confirmed from that address. */
+export const updatedPersonResponse = personSchema.extend({
+  pendingEmail: z.object({ email: z.string(), expiresAt: z.date() }).nullable(),
+});
+
 export const personIdParams = z.object({ id: z.uuid() });
 
 export const grantSchema = z.object({
