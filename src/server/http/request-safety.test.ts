@@ -77,6 +77,13 @@ describe("a NUL character", () => {
     }
   });
 
+  it("in a public page's address answers that page's own 400, not a 500", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/u/%00/rss.xml" });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-type"]).toContain("text/html");
+    expect(response.body).toContain("Vui lòng kiểm tra lại");
+  });
+
   it("nested in an array of a body is refused", async () => {
     const response = await admin.request({
       method: "POST",

@@ -119,19 +119,24 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       (error instanceof AppError && error.status === 404) ||
       hasZodFastifySchemaValidationErrors(error);
     const limited = !notFound && "statusCode" in error && error.statusCode === 429;
-    if (!notFound && !limited) {
+    // A request the server refused (a NUL in the address, a malformed value) is the visitor's 400.
+    const refused =
+      !notFound && !limited && error instanceof AppError && error.status >= 400 && error.status < 500;
+    if (!notFound && !limited && !refused) {
       request.log.error({ err: error }, "portal page failed");
     }
     reply
-      .status(notFound ? 404 : limited ? 429 : 500)
+      .status(notFound ? 404 : limited ? 429 : refused ? 400 : 500)
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-store")
       .send(
         limited
           ? '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Quá nhiều yêu cầu</title><p>Bạn đang mở trang quá nhanh. Hãy thử lại sau ít phút.</p></html>'
-          : notFound
-            ? portalNotFoundPage(error instanceof PortalNotFound ? error.site : null)
-            : '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lỗi</title><p>Trang tạm thời không mở được. Hãy thử lại sau.</p></html>',
+          : refused
+            ? '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Địa chỉ không hợp lệ</title><p>Địa chỉ trang không hợp lệ. Vui lòng kiểm tra lại đường dẫn.</p></html>'
+            : notFound
+              ? portalNotFoundPage(error instanceof PortalNotFound ? error.site : null)
+              : '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lỗi</title><p>Trang tạm thời không mở được. Hãy thử lại sau.</p></html>',
       );
   });
 
