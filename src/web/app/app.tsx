@@ -14,6 +14,7 @@ import { theme } from "./theme.ts";
 
 const ForgotPasswordPage = lazy(() => import("../features/auth/forgot-password-page.tsx"));
 const ResetPasswordPage = lazy(() => import("../features/auth/reset-password-page.tsx"));
+const ConfirmEmailPage = lazy(() => import("../features/auth/confirm-email-page.tsx"));
 const loadSignedInApp = () => import("./signed-in-app.tsx");
 const SignedInApp = lazy(loadSignedInApp);
 
@@ -63,6 +64,7 @@ export function App() {
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               <Route path="/reset-password" element={<ResetPasswordPage />} />
+              <Route path="/confirm-email" element={<ConfirmEmailPage />} />
               <Route
                 path="/*"
                 element={

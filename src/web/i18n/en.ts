@@ -100,6 +100,15 @@ export const en: Messages = {
     setPassword: "Set password",
     resetDone: "Your new password is set. You can sign in now.",
     resetMissingToken: "This link is invalid: the reset code is missing. Please ask for a new link.",
+    resetRevokeTokens: "Also revoke all my API tokens (recommended if you think your account was exposed)",
+    resetRevokedTokens: "{{count}} API tokens were revoked.",
+    confirmEmailTitle: "Confirm your new e-mail",
+    confirmEmailExplain:
+      "Please press the button below to make this address your Cầu Nối sign-in e-mail. Once confirmed, your other sessions end.",
+    confirmEmailButton: "Confirm e-mail",
+    confirmEmailDone: "Confirmed. From now on you sign in with {{email}}.",
+    confirmEmailMissingToken:
+      "This link is invalid: the confirmation code is missing. Please ask an administrator to send it again.",
     signedOut: "You are signed out.",
     sessionExpired: "Your session has expired. Please sign in again.",
   },
@@ -269,6 +278,8 @@ export const en: Messages = {
       fullNameRequired: "Enter the full name.",
       unitRequired: "Choose a unit.",
       emailInvalid: "This e-mail is not valid.",
+      emailPending:
+        "Saved. A confirmation was sent to {{email}}: the new e-mail takes effect once the person opens the link in it (within 7 days). The old address was told as well.",
     },
     deactivate: {
       title: "Deactivate {{name}}?",
@@ -961,6 +972,8 @@ export const en: Messages = {
         read: "Viewed a person",
         list: "Listed people",
         import: "Imported people",
+        email_change_requested: "Asked to change an e-mail",
+        email_change_confirmed: "Confirmed a new e-mail",
       },
       role: {
         grant: "Granted a role",
@@ -980,6 +993,7 @@ export const en: Messages = {
       current: "Current password",
       submit: "Change password",
       done: "Password changed. Your other sessions have been signed out.",
+      revokeTokens: "Also revoke all my API tokens",
     },
     totp: {
       title: "Two-factor authentication (2FA)",

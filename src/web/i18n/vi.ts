@@ -97,6 +97,15 @@ export const vi = {
     setPassword: "Đặt mật khẩu",
     resetDone: "Đã đặt mật khẩu mới. Bạn có thể đăng nhập ngay.",
     resetMissingToken: "Liên kết không hợp lệ vì thiếu mã đặt lại. Hãy yêu cầu một liên kết mới.",
+    resetRevokeTokens: "Thu hồi luôn mọi mã truy cập API của tôi (nên chọn nếu bạn nghi tài khoản bị lộ)",
+    resetRevokedTokens: "Đã thu hồi {{count}} mã truy cập API.",
+    confirmEmailTitle: "Xác nhận e-mail mới",
+    confirmEmailExplain:
+      "Vui lòng bấm nút dưới đây để dùng địa chỉ này làm e-mail đăng nhập Cầu Nối. Sau khi xác nhận, các phiên đăng nhập khác của bạn sẽ kết thúc.",
+    confirmEmailButton: "Xác nhận e-mail",
+    confirmEmailDone: "Đã xác nhận. Từ nay bạn đăng nhập bằng {{email}}.",
+    confirmEmailMissingToken:
+      "Liên kết không hợp lệ vì thiếu mã xác nhận. Vui lòng đề nghị quản trị viên gửi lại thư xác nhận.",
     signedOut: "Bạn đã đăng xuất.",
     sessionExpired: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
   },
@@ -266,6 +275,8 @@ export const vi = {
       fullNameRequired: "Hãy nhập họ và tên.",
       unitRequired: "Hãy chọn đơn vị.",
       emailInvalid: "E-mail không hợp lệ.",
+      emailPending:
+        "Đã lưu. Thư xác nhận đã được gửi đến {{email}}: e-mail mới chỉ có hiệu lực khi nhân sự mở liên kết trong thư (trong vòng 7 ngày). Địa chỉ cũ cũng đã được thông báo.",
     },
     deactivate: {
       title: "Ngừng hoạt động {{name}}?",
@@ -958,6 +969,8 @@ export const vi = {
         read: "Xem hồ sơ người",
         list: "Xem danh sách người",
         import: "Nhập danh sách người",
+        email_change_requested: "Đề nghị đổi e-mail",
+        email_change_confirmed: "Xác nhận e-mail mới",
       },
       role: {
         grant: "Cấp vai trò",
@@ -977,6 +990,7 @@ export const vi = {
       current: "Mật khẩu hiện tại",
       submit: "Đổi mật khẩu",
       done: "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã bị đăng xuất.",
+      revokeTokens: "Thu hồi luôn mọi mã truy cập API của tôi",
     },
     totp: {
       title: "Xác thực hai lớp (2FA)",

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Stack } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,8 +16,15 @@ export default function ResetPasswordPage() {
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [tried, setTried] = useState(false);
+  // Ticked by default: whoever knew the old password may have made tokens with it.
+  const [revokeApiTokens, setRevokeApiTokens] = useState(true);
   const complete = useMutation({
-    mutationFn: () => api("POST", "/api/auth/password-reset/complete", { token, newPassword: password }),
+    mutationFn: () =>
+      api<{ revokedApiTokens: number }>("POST", "/api/auth/password-reset/complete", {
+        token,
+        newPassword: password,
+        revokeApiTokens,
+      }),
   });
 
   let body: ReactNode;
@@ -31,6 +38,8 @@ export default function ResetPasswordPage() {
     body = (
       <Alert color="green" role="status">
         {t("auth.resetDone")}
+        {complete.data.revokedApiTokens > 0 &&
+          ` ${t("auth.resetRevokedTokens", { count: complete.data.revokedApiTokens })}`}
       </Alert>
     );
   } else {
@@ -52,6 +61,11 @@ export default function ResetPasswordPage() {
             onPassword={setPassword}
             onRepeat={setRepeat}
             showErrors={tried}
+          />
+          <Checkbox
+            label={t("auth.resetRevokeTokens")}
+            checked={revokeApiTokens}
+            onChange={(event) => setRevokeApiTokens(event.currentTarget.checked)}
           />
           <FormError error={complete.error} />
           <Button type="submit" loading={complete.isPending} fullWidth>

@@ -48,13 +48,24 @@ export function PersonFormDialog(props: {
         unitId: unit?.id,
       };
       return editing
-        ? api<Person>("PATCH", `/api/people/${editing.id}`, body)
-        : api<Person>("POST", "/api/people", body);
+        ? api<Person & { pendingEmail?: { email: string } | null }>(
+            "PATCH",
+            `/api/people/${editing.id}`,
+            body,
+          )
+        : api<Person & { pendingEmail?: { email: string } | null }>("POST", "/api/people", body);
     },
     onSuccess: async (person) => {
+      // A new e-mail set by an administrator waits for confirmation from that address.
+      const pending = person.pendingEmail?.email;
       notifications.show({
         color: "green",
-        message: editing ? t("people.form.saved") : t("people.form.created", { name: person.fullName }),
+        autoClose: pending ? 12_000 : undefined,
+        message: pending
+          ? t("people.form.emailPending", { email: pending })
+          : editing
+            ? t("people.form.saved")
+            : t("people.form.created", { name: person.fullName }),
       });
       await client.invalidateQueries({ queryKey: ["people"] });
       await client.invalidateQueries({ queryKey: ["units"] });

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, PasswordInput, Stack, Title } from "@mantine/core";
+import { Button, Checkbox, Group, Paper, PasswordInput, Stack, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -12,12 +12,22 @@ export function PasswordCard() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
+  const [revokeApiTokens, setRevokeApiTokens] = useState(false);
   const [repeat, setRepeat] = useState("");
   const [tried, setTried] = useState(false);
   const change = useMutation({
-    mutationFn: () => api("POST", "/api/auth/password", { currentPassword: current, newPassword: password }),
-    onSuccess: () => {
+    mutationFn: () =>
+      api<{ revokedApiTokens: number }>("POST", "/api/auth/password", {
+        currentPassword: current,
+        newPassword: password,
+        revokeApiTokens,
+      }),
+    onSuccess: (result) => {
       notifications.show({ color: "green", message: t("profile.password.done") });
+      if (result.revokedApiTokens > 0) {
+        notifications.show({ message: t("auth.resetRevokedTokens", { count: result.revokedApiTokens }) });
+      }
+      setRevokeApiTokens(false);
       setCurrent("");
       setPassword("");
       setRepeat("");
@@ -54,6 +64,11 @@ export function PasswordCard() {
             onPassword={setPassword}
             onRepeat={setRepeat}
             showErrors={tried}
+          />
+          <Checkbox
+            label={t("profile.password.revokeTokens")}
+            checked={revokeApiTokens}
+            onChange={(event) => setRevokeApiTokens(event.currentTarget.checked)}
           />
           <FormError error={change.error} />
           <Group>
