@@ -51,16 +51,29 @@ export interface ParsedCsv {
  * an error rather than a field that silently swallows the rest of the file.
  */
 export function parseCsv(text: string, delimiter?: CsvDelimiter): ParsedCsv {
+  const reader = readCsv(text, delimiter);
+  return { delimiter: reader.delimiter, records: [...reader.records] };
+}
+
+/**
+ * The same, one record at a time, so a caller can stop at a limit without splitting the rest of
+ * the text (a 10 MB file of line breaks is ten million records).
+ */
+export function readCsv(
+  text: string,
+  delimiter?: CsvDelimiter,
+): { delimiter: CsvDelimiter; records: Generator<string[], void, undefined> } {
   let body = text;
-  let chosen = delimiter;
   const hint = /^sep=([,;\t])\r?\n/i.exec(body);
+  const hinted = hint ? (hint[1] as CsvDelimiter) : undefined;
   if (hint) {
-    chosen ??= hint[1] as CsvDelimiter;
     body = body.slice(hint[0].length);
   }
-  chosen ??= detectCsvDelimiter(body);
+  const chosen: CsvDelimiter = delimiter ?? hinted ?? detectCsvDelimiter(body);
+  return { delimiter: chosen, records: csvRecords(body, chosen) };
+}
 
-  const records: string[][] = [];
+function* csvRecords(body: string, chosen: CsvDelimiter): Generator<string[], void, undefined> {
   let record: string[] = [];
   let field = "";
   let line = 1;
@@ -102,7 +115,7 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): ParsedCsv {
     }
     if (char === "\r" || char === "\n") {
       record.push(field);
-      records.push(record);
+      yield record;
       record = [];
       field = "";
       line++;
@@ -119,9 +132,8 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): ParsedCsv {
   // The last record has no line break after it (or the file ends with one, adding no record).
   if (field !== "" || record.length > 0) {
     record.push(field);
-    records.push(record);
+    yield record;
   }
-  return { delimiter: chosen, records };
 }
 
 /** A CSV cell: quoted, with a leading apostrophe for text a spreadsheet would run as a formula. */

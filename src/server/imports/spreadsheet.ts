@@ -2,15 +2,19 @@
  * Reading an uploaded XLSX or CSV into rows of trimmed text cells, with the limits and the
  * bilingual errors every import shares (people, channels). What the columns mean is the caller's.
  */
+import { Readable } from "node:stream";
 import type { CellValue } from "exceljs";
 import ExcelJS from "exceljs";
-import { CsvFormatError, parseCsv } from "../../shared/csv.ts";
+import { CsvFormatError, readCsv } from "../../shared/csv.ts";
 import { foldForSearch } from "../../shared/vietnamese-text.ts";
-import { type AppError, errors } from "../http/errors.ts";
+import { AppError, errors } from "../http/errors.ts";
+import { inflateEntry, readZipDirectory, storedRecord } from "./zip-directory.ts";
 
 export const maxFileBytes = 10 * 1024 * 1024;
 /** An XLSX is a zip: what its entries claim to unpack to is checked before anything is inflated. */
 const maxUnzippedBytes = 100 * 1024 * 1024;
+/** Every distinct text of a workbook is kept in memory while its sheet is read: this much at most. */
+const maxSharedStringsBytes = 30 * 1024 * 1024;
 export const maxDataRows = 20_000;
 /** A title block ("DANH SÁCH CÁN BỘ …") often sits above the header; it is looked for this far down. */
 export const headerSearchRows = 10;
@@ -65,21 +69,21 @@ function cellText(value: CellValue): string {
 }
 
 /** A 400 about the file as a whole (not one row). */
-export function badFile(code: string, vi: string, en: string): AppError {
-  return errors.badRequest(code, vi, en);
+export function badFile(code: string, vi: string, en: string, details?: unknown): AppError {
+  return errors.badRequest(code, vi, en, details);
 }
 
 const unreadableXlsx = () =>
   badFile(
     "import.unreadable",
-    "Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.",
+    "Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx. Vui lòng mở tệp bằng Excel và lưu lại dưới dạng .xlsx.",
     "The Excel file cannot be read: it is damaged or not in .xlsx format. Open it in Excel and save it again as .xlsx.",
   );
 
 const tooLarge = () =>
   badFile(
     "import.too_large",
-    "Tệp quá lớn: tối đa 10 MB và 20.000 dòng. Hãy chia tệp thành nhiều phần.",
+    "Tệp quá lớn: tối đa 10 MB và 20.000 dòng. Vui lòng chia tệp thành nhiều phần.",
     "The file is too large: at most 10 MB and 20,000 rows. Split it into several files.",
   );
 
@@ -89,71 +93,113 @@ const emptyFile = () => badFile("import.empty", "Tệp không có dữ liệu.",
 export const tooManyRows = () =>
   badFile(
     "import.too_many_rows",
-    `Tệp có hơn ${maxDataRows.toLocaleString("vi-VN")} dòng dữ liệu. Hãy chia tệp thành nhiều phần.`,
-    `The file has more than ${maxDataRows.toLocaleString("en-US")} data rows. Split it into several files.`,
+    `Tệp có quá nhiều dòng: tối đa ${maxDataRows.toLocaleString("vi-VN")} dòng dữ liệu. Vui lòng chia tệp thành nhiều phần.`,
+    `The file has too many rows: at most ${maxDataRows.toLocaleString("en-US")} data rows. Split it into several files.`,
+    { maxRows: maxDataRows },
   );
 
+/** Entries the streaming reader needs before any worksheet, with the most each may really unpack to. */
+const workbookParts: [name: string, maxBytes: number][] = [
+  ["xl/_rels/workbook.xml.rels", 1024 * 1024],
+  ["xl/workbook.xml", 1024 * 1024],
+  ["xl/styles.xml", 10 * 1024 * 1024],
+  ["xl/sharedStrings.xml", maxSharedStringsBytes],
+];
+
+/** The zip record (stored, not compressed) of an empty shared-strings part, for workbooks that have none. */
+const noSharedStrings = storedRecord(
+  "xl/sharedStrings.xml",
+  Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'),
+);
+
 /**
- * The total size the entries of a zip say they unpack to, read from its central directory; null
- * when the directory cannot be found (the zip reader then reports the damage). A size of
- * 0xFFFFFFFF means a ZIP64 entry of 4 GB or more, which no list of people needs.
+ * The records of the workbook reordered for exceljs's streaming reader: workbook, relations, styles
+ * and shared strings first, then the worksheets. Given a worksheet before its shared strings (the
+ * order Excel itself writes), that reader would copy the whole sheet to a temporary file first.
  */
-function declaredUnzippedSize(zip: Buffer): number | null {
-  const minEnd = Math.max(0, zip.length - 22 - 0xffff);
-  for (let end = zip.length - 22; end >= minEnd; end--) {
-    if (zip.readUInt32LE(end) !== 0x06054b50) {
+function recordsForStreaming(content: Buffer): Buffer[] {
+  const directory = readZipDirectory(content);
+  if (!directory) {
+    throw unreadableXlsx();
+  }
+  if (directory.declaredBytes > maxUnzippedBytes) {
+    throw tooLarge();
+  }
+  const records: Buffer[] = [];
+  for (const [name, maxBytes] of workbookParts) {
+    const entry = directory.entries.get(name);
+    if (!entry) {
+      if (name === "xl/sharedStrings.xml") {
+        records.push(noSharedStrings);
+      }
       continue;
     }
-    const entries = zip.readUInt16LE(end + 10);
-    let offset = zip.readUInt32LE(end + 16);
-    let total = 0;
-    for (let n = 0; n < entries; n++) {
-      if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) {
-        return null;
-      }
-      const size = zip.readUInt32LE(offset + 24);
-      total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-      offset +=
-        46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+    // What the directory says is checked above; what the part really unpacks to is checked here.
+    if (!inflateEntry(entry, maxBytes)) {
+      throw tooLarge();
     }
-    return total;
+    records.push(entry.record);
   }
-  return null;
+  for (const entry of directory.entries.values()) {
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(entry.name)) {
+      records.push(entry.record);
+    }
+  }
+  return records;
 }
 
+/**
+ * The rows of the first sheet, read as a stream: reading stops at the row cap, so a small file
+ * that declares millions of rows costs no more than one that fits.
+ */
 async function readXlsx(content: Buffer): Promise<SheetRow[]> {
   if (content.length < 4 || content.readUInt32LE(0) !== 0x04034b50) {
     throw unreadableXlsx();
   }
-  const unzipped = declaredUnzippedSize(content);
-  if (unzipped !== null && unzipped > maxUnzippedBytes) {
-    throw tooLarge();
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs is typed for an ArrayBuffer (and reads one fine); a copy of at most 10 MB.
-    await workbook.xlsx.load(new Uint8Array(content).buffer);
-  } catch {
-    throw unreadableXlsx();
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) {
-    throw unreadableXlsx();
-  }
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = cleanCell(cellText(cell.value));
-    });
-    if (cells.some((cell) => cell !== "")) {
-      rows.push({ row: rowNumber, cells: Array.from(cells, (cell) => cell ?? "") });
-    }
-    // Header, title block and 20,000 rows fit well within this; stop reading a huge sheet early.
-    if (rows.length > maxDataRows + headerSearchRows) {
-      throw tooManyRows();
-    }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(recordsForStreaming(content)), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    // Hyperlinks are listed after the cells: a linked cell is read as the text it shows.
+    hyperlinks: "ignore",
+    // Styles tell a date from a number.
+    styles: "cache",
+    entries: "ignore",
   });
+  const rows: SheetRow[] = [];
+  let sheetFound = false;
+  try {
+    for await (const sheet of reader) {
+      // Only the first sheet (by tab order, when the workbook says which it is) is read.
+      const first = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets?.[0]
+        ?.name;
+      const name = (sheet as unknown as { name?: string }).name;
+      if (sheetFound || (first !== undefined && name !== undefined && name !== first)) {
+        continue;
+      }
+      sheetFound = true;
+      for await (const row of sheet) {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          cells[column - 1] = cleanCell(cellText(cell.value));
+        });
+        if (cells.some((cell) => cell !== "")) {
+          rows.push({ row: row.number, cells: Array.from(cells, (cell) => cell ?? "") });
+        }
+        // Header, title block and 20,000 rows fit well within this; the rest is never read.
+        if (rows.length > maxDataRows + headerSearchRows) {
+          throw tooManyRows();
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw error;
+    }
+    throw unreadableXlsx();
+  }
+  if (!sheetFound) {
+    throw unreadableXlsx();
+  }
   return rows;
 }
 
@@ -167,7 +213,7 @@ function decodeCsv(content: Buffer): string {
   if (content.length >= 4 && content.readUInt32LE(0) === 0x04034b50) {
     throw badFile(
       "import.unreadable",
-      "Tệp có đuôi .csv nhưng thực chất là tệp Excel. Hãy đổi đuôi thành .xlsx hoặc lưu lại dưới dạng CSV UTF-8.",
+      "Tệp có đuôi .csv nhưng thực chất là tệp Excel. Vui lòng đổi đuôi thành .xlsx hoặc lưu lại dưới dạng CSV UTF-8.",
       "The file is named .csv but is an Excel workbook. Rename it to .xlsx or save it as CSV UTF-8.",
     );
   }
@@ -183,11 +229,21 @@ function decodeCsv(content: Buffer): string {
   }
 }
 
-function readCsv(content: Buffer): SheetRow[] {
-  const text = decodeCsv(content);
-  let records: string[][];
+/** The non-blank records of a CSV; splitting stops at the row cap, so the rest of a huge file is never split. */
+function readCsvRows(content: Buffer): SheetRow[] {
+  const rows: SheetRow[] = [];
+  let row = 0;
   try {
-    records = parseCsv(text).records;
+    for (const record of readCsv(decodeCsv(content)).records) {
+      row++;
+      const cells = record.map(cleanCell);
+      if (cells.some((cell) => cell !== "")) {
+        rows.push({ row, cells });
+      }
+      if (rows.length > maxDataRows + headerSearchRows) {
+        throw tooManyRows();
+      }
+    }
   } catch (error) {
     if (error instanceof CsvFormatError) {
       throw badFile(
@@ -197,16 +253,6 @@ function readCsv(content: Buffer): SheetRow[] {
       );
     }
     throw error;
-  }
-  const rows: SheetRow[] = [];
-  records.forEach((record, index) => {
-    const cells = record.map(cleanCell);
-    if (cells.some((cell) => cell !== "")) {
-      rows.push({ row: index + 1, cells });
-    }
-  });
-  if (rows.length > maxDataRows + headerSearchRows) {
-    throw tooManyRows();
   }
   return rows;
 }
@@ -227,7 +273,7 @@ export async function readSheet(fileName: string, content: Buffer): Promise<Shee
   if (content.length > maxFileBytes) {
     throw tooLarge();
   }
-  const rows = extension === "xlsx" ? await readXlsx(content) : readCsv(content);
+  const rows = extension === "xlsx" ? await readXlsx(content) : readCsvRows(content);
   if (rows.length === 0) {
     throw emptyFile();
   }
