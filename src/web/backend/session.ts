@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, apiGet, setCsrfToken } from "./client.ts";
 import { takeEarly } from "./early-requests.ts";
-import type { Permission, Session, SignedInSession } from "./types.ts";
+import type { Permission, Role, Session, SignedInSession } from "./types.ts";
 
 export const sessionQueryKey = ["session"] as const;
 
@@ -56,6 +56,15 @@ export function can(session: SignedInSession, permission: Permission, unitPath?:
     return paths.length > 0;
   }
   return paths.some((top) => isWithin(unitPath, top));
+}
+
+/**
+ * Whether the session may grant (or revoke) `role` on the unit at `unitPath`, or anywhere when no path
+ * is given: the server's answer (`grantableRoles`), not recomputed from the roles.
+ */
+export function mayGrantRole(session: SignedInSession, role: Role, unitPath?: string): boolean {
+  const paths = session.grantableRoles?.[role] ?? [];
+  return unitPath ? paths.some((top) => isWithin(unitPath, top)) : paths.length > 0;
 }
 
 /** `can` bound to the current session. */

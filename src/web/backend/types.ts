@@ -99,6 +99,8 @@ export interface SignedInSession {
   person: { id: string; fullName: string; email: string | null; unitId: string };
   grants: { role: Role; unitId: string; unitPath: string }[];
   abilities: Partial<Record<Permission, string[]>>;
+  /** For each role, the unit paths under which this person may grant (and revoke) it. */
+  grantableRoles?: Partial<Record<Role, string[]>>;
   security: { totpEnabled: boolean; totpRequiredBy: string[]; totpSetupRequired: boolean };
 }
 
@@ -175,6 +177,7 @@ export interface RoleGrant {
   role: Role;
   unitId: string;
   unitName: string;
+  unitPath: string;
   createdAt: string;
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { rememberedWithActor } from "../../http/authentication.ts";
 import { signedInContextOf } from "../../http/context.ts";
 import { queueMail } from "../../mail/mailer.ts";
-import { abilitiesOf, roles } from "../org/policy.ts";
+import { abilitiesOf, grantableRoleScopes, roles } from "../org/policy.ts";
 import { rootUnitIdFor } from "../org/service.ts";
 import { confirmEmailChange } from "./email-change.ts";
 import {
@@ -144,6 +144,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         person: { id: actor.personId, fullName: actor.fullName, email: actor.email, unitId: actor.unitId },
         grants: actor.grants,
         abilities: abilitiesOf(actor),
+        grantableRoles: grantableRoleScopes(actor),
         security: {
           totpEnabled: security.totpEnabled,
           totpRequiredBy: security.totpRequiredBy,

@@ -47,6 +47,8 @@ export const sessionResponse = z.union([
     grants: z.array(grantSchema),
     /** For each permission, the unit paths under which the person holds it. */
     abilities: z.record(z.enum(permissions), z.array(z.string())),
+    /** For each role, the unit paths under which the person may grant (and revoke) it. */
+    grantableRoles: z.record(z.enum(roles), z.array(z.string())),
     security: z.object({
       totpEnabled: z.boolean(),
       totpRequiredBy: z.array(z.string()),

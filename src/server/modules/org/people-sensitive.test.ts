@@ -4,7 +4,7 @@ import { makeOrganisation, makePerson, signInAs } from "../../../../test/helpers
 import { eventually } from "../../../../test/helpers/smtp.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { queryRows } from "../../db/client.ts";
-import { type Actor, canGrantRole } from "./policy.ts";
+import { type Actor, canGrantRole, grantableRoleScopes } from "./policy.ts";
 
 /* Security review, issue 9: findings 3 (taking over a person with a wider role) and 4 (granting roles). */
 
@@ -47,6 +47,25 @@ describe("granting roles (finding 4)", () => {
     ]);
     expect(canGrantRole(both, "declaration_reviewer", "a.b.c")).toBe(true);
     expect(canGrantRole(both, "declaration_reviewer", "a.c")).toBe(false);
+  });
+
+  it("tells the UI where each role may be granted", async () => {
+    const both = actorWith([
+      { role: "administrator", unitId: "a", unitPath: "a" },
+      { role: "declaration_reviewer", unitId: "b", unitPath: "a.b" },
+      { role: "editor", unitId: "c", unitPath: "c" },
+    ]);
+    const scopes = grantableRoleScopes(both);
+    expect(scopes.editor).toEqual(["a"]);
+    expect(scopes.declaration_reviewer).toEqual(["a.b"]);
+    const org = await makeOrganisation(t.db);
+    const session = (
+      await (
+        await signInAs(t.app, org.leftAdmin.email ?? "")
+      ).request({ method: "GET", url: "/api/auth/session" })
+    ).json();
+    expect(session.grantableRoles.editor).toEqual([org.left.path]);
+    expect(session.grantableRoles.declaration_reviewer).toEqual([]);
   });
 
   it("refuses an administrator granting declaration_reviewer (even to themselves) and allows editor", async () => {

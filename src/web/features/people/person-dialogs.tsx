@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, apiGet } from "../../backend/client.ts";
-import { can, sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
+import { can, mayGrantRole, sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
 import { type Person, type Role, type RoleGrant, roles } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -220,7 +220,7 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
                       {item.unitName}
                     </Text>
                   </div>
-                  {canManageOn(item.unitId) && (
+                  {canManageOn(item.unitId) && mayGrantRole(session, item.role, item.unitPath) && (
                     <Button
                       size="xs"
                       variant="subtle"
@@ -252,7 +252,10 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
               <Select
                 label={t("people.roles.role")}
                 placeholder={t("people.roles.chooseRole")}
-                data={roles.map((value) => ({ value, label: t(`people.role.${value}`) }))}
+                // Only roles whose every permission the signed-in person holds (the server refuses others).
+                data={roles
+                  .filter((value) => mayGrantRole(session, value, unit?.path || undefined))
+                  .map((value) => ({ value, label: t(`people.role.${value}`) }))}
                 value={role}
                 onChange={(value) => setRole(value as Role | null)}
                 comboboxProps={{ withinPortal: true }}
