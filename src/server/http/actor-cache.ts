@@ -23,6 +23,8 @@ export interface CachedCredentials {
   sessionHash: string | null;
   /** When the session or token itself ends (ms since the epoch), if it does. */
   expiresAt: number | null;
+  /** Values derived from the actor alone (see `rememberedWithActor`), forgotten with the entry. */
+  derived?: Map<string, unknown>;
 }
 
 const cache = new LookupCache<CachedCredentials>({ maxEntries: MAX_ENTRIES, ttlMs: ACTOR_CACHE_TTL_MS });

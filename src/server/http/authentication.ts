@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.ts";
 import { hashToken, sameSecret } from "../modules/auth/secrets.ts";
 import { resolveCredentials, SESSION_COOKIE } from "../modules/auth/service.ts";
@@ -15,6 +15,8 @@ export { ACTOR_CACHE_TTL_MS, invalidateActorCache } from "./actor-cache.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
+    /** The (possibly cached) resolution of the request's session or token. */
+    credentials: CachedCredentials | null;
     /** SHA-256 of the session cookie, when the request came with a valid session. */
     sessionHash: string | null;
     csrfToken: string | null;
@@ -54,6 +56,7 @@ async function resolveCached(
  * sessions, requires the session's CSRF token in `x-csrf-token` on every changing request.
  */
 export function registerAuthentication(app: FastifyInstance, db: Db): void {
+  app.decorateRequest("credentials", null);
   app.decorateRequest("sessionHash", null);
   app.decorateRequest("csrfToken", null);
   app.addHook("onRequest", async (request) => {
@@ -78,6 +81,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
       }
       return;
     }
+    request.credentials = resolved;
     request.actor = resolved.actor;
     request.sessionHash = resolved.sessionHash;
     request.csrfToken = resolved.csrfToken;
@@ -91,4 +95,26 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
       }
     }
   });
+}
+
+/**
+ * A value that depends only on who the actor is (their security settings, say), computed once and kept
+ * with the cached actor: it is forgotten whenever the actor is (the same changes, the same TTL).
+ */
+export async function rememberedWithActor<T>(
+  request: FastifyRequest,
+  name: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const entry = request.credentials;
+  if (!entry) {
+    return compute();
+  }
+  entry.derived ??= new Map();
+  if (entry.derived.has(name)) {
+    return entry.derived.get(name) as T;
+  }
+  const value = await compute();
+  entry.derived.set(name, value);
+  return value;
 }

@@ -4,18 +4,14 @@ import { z } from "zod";
 import { rememberedWithActor } from "../../http/authentication.ts";
 import { signedInContextOf } from "../../http/context.ts";
 import { queueMail } from "../../mail/mailer.ts";
-import { abilitiesOf, grantableRoleScopes, roles } from "../org/policy.ts";
+import { abilitiesOf, roles } from "../org/policy.ts";
 import { rootUnitIdFor } from "../org/service.ts";
-import { confirmEmailChange } from "./email-change.ts";
 import {
   apiTokenSchema,
   changePasswordBody,
   createdTokenResponse,
   createTokenBody,
-  emailChangeConfirmBody,
-  emailChangeConfirmResponse,
   okResponse,
-  passwordSetResponse,
   resetCompleteBody,
   resetRequestBody,
   rolePolicySchema,
@@ -26,11 +22,14 @@ import {
   totpSetupResponse,
 } from "./schema.ts";
 import {
+  beginTotpEnrolment,
   changePassword,
   completePasswordReset,
   completeTotp,
+  confirmTotpEnrolment,
   createApiToken,
   createPasswordReset,
+  disableTotp,
   listApiTokens,
   listRolePolicies,
   revokeApiToken,
@@ -41,7 +40,6 @@ import {
   signIn,
   signOut,
 } from "./service.ts";
-import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, sealPlainTotpSecrets } from "./totp.ts";
 
 /** Rate limit for guessable endpoints, per client address. */
 const guessingLimit = { max: 10, timeWindow: "1 minute" };
@@ -62,8 +60,6 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { database, config } = app.deps;
   const db = database.db;
   const tags = ["auth"];
-  // TOTP secrets stored before they were sealed are sealed now (and on first use, if one slips past).
-  await sealPlainTotpSecrets(db, config.secretKey());
 
   routes.post(
     "/api/auth/sign-in",
@@ -99,7 +95,6 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         sessionToken: request.cookies[SESSION_COOKIE] ?? "",
         code: request.body.code,
         ip: request.ip,
-        secretKey: config.secretKey(),
       });
       return { stage: "active" as const };
     },
@@ -144,7 +139,6 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         person: { id: actor.personId, fullName: actor.fullName, email: actor.email, unitId: actor.unitId },
         grants: actor.grants,
         abilities: abilitiesOf(actor),
-        grantableRoles: grantableRoleScopes(actor),
         security: {
           totpEnabled: security.totpEnabled,
           totpRequiredBy: security.totpRequiredBy,
@@ -160,18 +154,17 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { authenticated: true }, rateLimit: guessingLimit },
       schema: {
         tags,
-        summary:
-          "Change one's own password; other sessions end and reset links stop working, API tokens too when asked",
+        summary: "Change one's own password",
         body: changePasswordBody,
-        response: { 200: passwordSetResponse },
+        response: { 200: okResponse },
       },
     },
     async (request) => {
-      const { revokedApiTokens } = await changePassword(signedInContextOf(request), {
+      await changePassword(signedInContextOf(request), {
         ...request.body,
         keepSessionHash: request.sessionHash,
       });
-      return { ok: true as const, revokedApiTokens };
+      return { ok: true as const };
     },
   );
 
@@ -217,37 +210,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { public: true }, rateLimit: guessingLimit },
       schema: {
         tags,
-        summary:
-          "Set a new password with a reset token; every session and other reset link ends, API tokens unless revokeApiTokens is false",
+        summary: "Set a new password with a reset token",
         body: resetCompleteBody,
-        response: { 200: passwordSetResponse },
+        response: { 200: okResponse },
       },
     },
     async (request) => {
-      const { revokedApiTokens } = await completePasswordReset(db, { ...request.body, ip: request.ip });
-      return { ok: true as const, revokedApiTokens };
-    },
-  );
-
-  routes.post(
-    "/api/auth/email-change/confirm",
-    {
-      // Public: the link is opened from the new mailbox, maybe on a device where the person is not signed in.
-      config: { access: { public: true }, rateLimit: guessingLimit },
-      schema: {
-        tags,
-        summary: "Confirm a new e-mail from the link mailed to it; the person's other sessions end",
-        body: emailChangeConfirmBody,
-        response: { 200: emailChangeConfirmResponse },
-      },
-    },
-    async (request) => {
-      const { email } = await confirmEmailChange(db, {
-        token: request.body.token,
-        sessionHash: request.sessionHash,
-        ip: request.ip,
-      });
-      return { ok: true as const, email };
+      await completePasswordReset(db, { ...request.body, ip: request.ip });
+      return { ok: true as const };
     },
   );
 
@@ -257,11 +227,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { authenticated: true } },
       schema: {
         tags,
-        summary: "Start two-factor enrolment: a new secret and its otpauth URI (refused while it is on)",
+        summary: "Start two-factor enrolment: a new secret and its otpauth URI",
         response: { 200: totpSetupResponse },
       },
     },
-    async (request) => beginTotpEnrolment(signedInContextOf(request), config.secretKey()),
+    async (request) => beginTotpEnrolment(signedInContextOf(request)),
   );
 
   routes.post(
@@ -276,7 +246,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await confirmTotpEnrolment(signedInContextOf(request), request.body.code, config.secretKey());
+      await confirmTotpEnrolment(signedInContextOf(request), request.body.code);
       return { ok: true as const };
     },
   );
@@ -293,7 +263,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await disableTotp(signedInContextOf(request), request.body.code, config.secretKey());
+      await disableTotp(signedInContextOf(request), request.body.code);
       return { ok: true as const };
     },
   );

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import { type Db, type Executor, queryRows } from "../../db/client.ts";
 import { adminAreas, people, roleGrants, unitHistory, units } from "../../db/schema/index.ts";
@@ -441,7 +441,7 @@ export async function listUnits(db: Executor, options: ListUnitsOptions) {
     conditions.push(sql`${units.searchKey} like ${`%${folded.replace(/[\\%_]/g, "\\$&")}%`}`);
   }
   const where = and(...conditions);
-  const items = await db
+  const rows = await db
     .select({
       id: units.id,
       code: units.code,
@@ -457,6 +457,8 @@ export async function listUnits(db: Executor, options: ListUnitsOptions) {
       // Qualified by hand: Drizzle renders a lone column here without its table, which the subquery would capture.
       childCount: sql<number>`(select count(*)::int from units c where c.parent_id = "units"."id" and c.status = 'active')`,
       peopleCount: sql<number>`(select count(*)::int from people p where p.unit_id = "units"."id" and p.status = 'active')`,
+      // The total comes with the page (the rows are sorted whole anyway): one query, not two.
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(units)
     .where(where)
@@ -464,8 +466,29 @@ export async function listUnits(db: Executor, options: ListUnitsOptions) {
     .orderBy(...(options.parentId ? [asc(units.searchKey), asc(units.id)] : [asc(units.path)]))
     .limit(options.limit)
     .offset(options.offset);
+  const items = rows.map(({ total: _total, ...item }) => item);
+  return { items, total: await totalOfPage(rows, options.offset, () => countUnits(db, where)) };
+}
+
+async function countUnits(db: Executor, where: SQL | undefined): Promise<number> {
   const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(units).where(where);
-  return { items, total: total?.count ?? 0 };
+  return total?.count ?? 0;
+}
+
+/**
+ * A list's total from its page's `count(*) over ()`; only a page past the end (no rows to carry it)
+ * needs the separate count.
+ */
+export async function totalOfPage(
+  rows: readonly { total: number }[],
+  offset: number,
+  count: () => Promise<number>,
+): Promise<number> {
+  const [first] = rows;
+  if (first) {
+    return first.total;
+  }
+  return offset === 0 ? 0 : count();
 }
 
 /** One unit with its parent's name and its merge target, for the detail view. */
