@@ -8,6 +8,11 @@ export interface Config {
   dataDir: string;
   /** Uploaded media files (`MEDIA_DIR`, else `<DATA_DIR>/media`), also with a PostgreSQL server. */
   mediaDir: string;
+  /**
+   * What one member may add through "send photos to the board" (`POST /api/me/media`) in any 24 hours,
+   * in bytes as stored (`MEDIA_MEMBER_QUOTA_MB`, 500 by default).
+   */
+  mediaMemberQuotaBytes: number;
   databaseUrl: string | undefined;
   production: boolean;
   /** Create the demo province on first start. */
@@ -45,6 +50,12 @@ export interface PlatformApis {
 const apiRoot = (value: string | undefined, fallback: string) =>
   (value?.trim() || fallback).replace(/\/+$/, "");
 
+/** A size in MB from the environment; the default when unset or not a number of zero or more. */
+const megabytesSetting = (value: string | undefined, fallback: number) => {
+  const parsed = Number(value);
+  return value?.trim() && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+};
+
 /** Reads configuration from the environment (and `--no-demo` from the command line). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
   const port = Number(env.PORT ?? 3000);
@@ -56,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     host: env.HOST ?? "0.0.0.0",
     dataDir,
     mediaDir: env.MEDIA_DIR ? resolve(env.MEDIA_DIR) : join(dataDir, "media"),
+    mediaMemberQuotaBytes: megabytesSetting(env.MEDIA_MEMBER_QUOTA_MB, 500) * 1024 * 1024,
     databaseUrl: env.DATABASE_URL || undefined,
     production,
     demo: !argv.includes("--no-demo") && env.CAUNOI_DEMO !== "0" && env.CAUNOI_DEMO !== "false",

@@ -2,6 +2,12 @@ import sharp, { type Metadata } from "sharp";
 import { AppError, errors } from "../../http/errors.ts";
 
 export const maxImagePixels = 40_000_000;
+/**
+ * Longest edge and most elongated shape accepted. Within the pixel limit a 1 × 39,000,000 strip is
+ * 76 KB of PNG and costs seconds of CPU to decode and resize; no photo, poster or panorama needs it.
+ */
+export const maxInputEdge = 20_000;
+export const maxAspectRatio = 50;
 /** Longest edge kept: sharp on a 4K screen, and what the platforms downscale to anyway. */
 export const maxImageEdge = 2560;
 export const thumbnailEdge = 480;
@@ -48,8 +54,22 @@ export async function processImage(path: string): Promise<ProcessedImage> {
       { width, height, maxPixels: maxImagePixels },
     );
   }
+  if (
+    width > maxInputEdge ||
+    height > maxInputEdge ||
+    Math.max(width, height) > maxAspectRatio * Math.min(width, height)
+  ) {
+    throw errors.badRequest(
+      "media.image_shape",
+      `Kích thước ảnh không phù hợp: ${width}×${height} điểm ảnh. Vui lòng chọn ảnh có mỗi cạnh không quá ${maxInputEdge.toLocaleString("vi-VN")} điểm ảnh và cạnh dài không quá ${maxAspectRatio} lần cạnh ngắn.`,
+      `The image's dimensions are not accepted: ${width}×${height} pixels. Choose an image with no edge over ${maxInputEdge.toLocaleString("en-US")} pixels and a long edge at most ${maxAspectRatio} times the short one.`,
+      { width, height, maxEdge: maxInputEdge, maxAspectRatio },
+    );
+  }
   try {
     const frame = sharp(path, { limitInputPixels: maxImagePixels, pages: 1, failOn: "error" })
+      // A backstop: no image within the limits above needs this long.
+      .timeout({ seconds: 30 })
       .autoOrient()
       .resize({ width: maxImageEdge, height: maxImageEdge, fit: "inside", withoutEnlargement: true });
     const { data, info } = header.hasAlpha

@@ -69,6 +69,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
     request: FastifyRequest,
     reply: FastifyReply,
     unit: { id: string; path: string },
+    quotaBytes?: number,
   ) {
     const declared = Number(request.headers["content-length"] ?? 0);
     if (declared > maxVideoBytes) {
@@ -93,6 +94,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
       altText: query.altText,
       name: query.name,
       body,
+      quotaBytes,
     });
     const [view] = await mediaViews(db, [result.row]);
     reply.status(result.duplicate ? 200 : 201);
@@ -148,7 +150,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary:
-          "Upload an image (≤ 20 MB, ≤ 40 megapixels; re-encoded without EXIF/GPS, with a thumbnail) or a video (MP4/WebM ≤ 200 MB): the body is the file (application/octet-stream); alt text is required for images. The same file twice in a unit returns the existing item (200, duplicate: true)",
+          "Upload an image (≤ 20 MB, ≤ 40 megapixels, no edge over 20,000 px, no longer than 50:1; re-encoded without EXIF/GPS, with a thumbnail) or a video (MP4/WebM ≤ 200 MB): the body is the file (application/octet-stream); alt text is required for images. The same file twice in a unit returns the existing item (200, duplicate: true)",
         querystring: uploadMediaQuery,
         consumes: ["application/octet-stream"],
         response: { 200: uploadedMediaSchema, 201: uploadedMediaSchema },
@@ -167,7 +169,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary:
-          "Upload a photo or video to my own unit's library, for a story I send to the board (same limits and checks as /api/media)",
+          "Upload a photo or video to my own unit's library, for a story I send to the board (same limits and checks as /api/media; at most MEDIA_MEMBER_QUOTA_MB, 500 MB by default, stored per person in any 24 hours, else 429 media.quota_exceeded)",
         querystring: uploadMediaQuery.omit({ unitId: true }),
         consumes: ["application/octet-stream"],
         response: { 200: uploadedMediaSchema, 201: uploadedMediaSchema },
@@ -178,7 +180,12 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
       if (!me) {
         throw errors.unauthenticated();
       }
-      return receiveUpload(request, reply, { id: me.unitId, path: me.unitPath });
+      return receiveUpload(
+        request,
+        reply,
+        { id: me.unitId, path: me.unitPath },
+        app.deps.config.mediaMemberQuotaBytes,
+      );
     },
   );
 

@@ -12,6 +12,7 @@ import type { ActionContext } from "../org/service.ts";
 import type { MediaForPublish } from "../publishing/connectors/types.ts";
 import { processImage } from "./images.ts";
 import { readAndScrubMp4 } from "./mp4.ts";
+import { checkQuota } from "./quota.ts";
 import { altTextLimits } from "./schema.ts";
 import { type Sniffed, sniff, sniffLength } from "./sniff.ts";
 import { type MediaStorage, newMediaKeys } from "./storage.ts";
@@ -166,6 +167,8 @@ export interface UploadInput {
   altText?: string;
   name?: string;
   body: Readable;
+  /** Bytes (as stored) the uploader may add in any 24 hours; no limit when absent. */
+  quotaBytes?: number;
 }
 
 /** Stores an uploaded image (re-encoded, with a thumbnail) or video (as sent, location boxes blanked). */
@@ -177,6 +180,18 @@ export async function uploadMedia(
   // A text given but out of bounds is refused before any byte of the file is read.
   if (input.altText?.trim()) {
     cleanAltText(input.altText, null);
+  }
+  const quota =
+    input.quotaBytes !== undefined && ctx.actor
+      ? { bytes: input.quotaBytes, personId: ctx.actor.personId }
+      : null;
+  // Nothing is read or decoded for someone whose quota is already used up.
+  if (quota) {
+    await checkQuota(ctx.db, quota.personId, quota.bytes, 0).catch((error: unknown) => {
+      // Read what the sender is still sending, so the refusal reaches it instead of a reset connection.
+      input.body.resume();
+      throw error;
+    });
   }
   const received = await receive(storage, input.body, (kind) => {
     cleanAltText(input.altText, kind);
@@ -231,6 +246,11 @@ export async function uploadMedia(
       const raced = await findDuplicate(tx, input.unit.id, received.sha256);
       if (raced) {
         return { row: raced, duplicate: true };
+      }
+      if (quota) {
+        // Checked again with this file counted, one upload of the person at a time.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`media-quota:${quota.personId}`}))`);
+        await checkQuota(tx, quota.personId, quota.bytes, stored.bytes);
       }
       const [row] = await tx
         .insert(mediaItems)
