@@ -4,14 +4,18 @@ import { z } from "zod";
 import { rememberedWithActor } from "../../http/authentication.ts";
 import { signedInContextOf } from "../../http/context.ts";
 import { queueMail } from "../../mail/mailer.ts";
-import { abilitiesOf, roles } from "../org/policy.ts";
+import { abilitiesOf, grantableRoleScopes, roles } from "../org/policy.ts";
 import { rootUnitIdFor } from "../org/service.ts";
+import { confirmEmailChange } from "./email-change.ts";
 import {
   apiTokenSchema,
   changePasswordBody,
   createdTokenResponse,
   createTokenBody,
+  emailChangeConfirmBody,
+  emailChangeConfirmResponse,
   okResponse,
+  passwordSetResponse,
   resetCompleteBody,
   resetRequestBody,
   rolePolicySchema,
@@ -22,14 +26,11 @@ import {
   totpSetupResponse,
 } from "./schema.ts";
 import {
-  beginTotpEnrolment,
   changePassword,
   completePasswordReset,
   completeTotp,
-  confirmTotpEnrolment,
   createApiToken,
   createPasswordReset,
-  disableTotp,
   listApiTokens,
   listRolePolicies,
   revokeApiToken,
@@ -40,6 +41,7 @@ import {
   signIn,
   signOut,
 } from "./service.ts";
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, sealPlainTotpSecrets } from "./totp.ts";
 
 /** Rate limit for guessable endpoints, per client address. */
 const guessingLimit = { max: 10, timeWindow: "1 minute" };
@@ -60,6 +62,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { database, config } = app.deps;
   const db = database.db;
   const tags = ["auth"];
+  // TOTP secrets stored before they were sealed are sealed now (and on first use, if one slips past).
+  await sealPlainTotpSecrets(db, config.secretKey());
 
   routes.post(
     "/api/auth/sign-in",
@@ -95,6 +99,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         sessionToken: request.cookies[SESSION_COOKIE] ?? "",
         code: request.body.code,
         ip: request.ip,
+        secretKey: config.secretKey(),
       });
       return { stage: "active" as const };
     },
@@ -139,6 +144,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         person: { id: actor.personId, fullName: actor.fullName, email: actor.email, unitId: actor.unitId },
         grants: actor.grants,
         abilities: abilitiesOf(actor),
+        grantableRoles: grantableRoleScopes(actor),
         security: {
           totpEnabled: security.totpEnabled,
           totpRequiredBy: security.totpRequiredBy,
@@ -154,17 +160,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { authenticated: true }, rateLimit: guessingLimit },
       schema: {
         tags,
-        summary: "Change one's own password",
+        summary:
+          "Change one's own password; other sessions end and reset links stop working, API tokens too when asked",
         body: changePasswordBody,
-        response: { 200: okResponse },
+        response: { 200: passwordSetResponse },
       },
     },
     async (request) => {
-      await changePassword(signedInContextOf(request), {
+      const { revokedApiTokens } = await changePassword(signedInContextOf(request), {
         ...request.body,
         keepSessionHash: request.sessionHash,
       });
-      return { ok: true as const };
+      return { ok: true as const, revokedApiTokens };
     },
   );
 
@@ -210,14 +217,37 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { public: true }, rateLimit: guessingLimit },
       schema: {
         tags,
-        summary: "Set a new password with a reset token",
+        summary:
+          "Set a new password with a reset token; every session and other reset link ends, API tokens unless revokeApiTokens is false",
         body: resetCompleteBody,
-        response: { 200: okResponse },
+        response: { 200: passwordSetResponse },
       },
     },
     async (request) => {
-      await completePasswordReset(db, { ...request.body, ip: request.ip });
-      return { ok: true as const };
+      const { revokedApiTokens } = await completePasswordReset(db, { ...request.body, ip: request.ip });
+      return { ok: true as const, revokedApiTokens };
+    },
+  );
+
+  routes.post(
+    "/api/auth/email-change/confirm",
+    {
+      // Public: the link is opened from the new mailbox, maybe on a device where the person is not signed in.
+      config: { access: { public: true }, rateLimit: guessingLimit },
+      schema: {
+        tags,
+        summary: "Confirm a new e-mail from the link mailed to it; the person's other sessions end",
+        body: emailChangeConfirmBody,
+        response: { 200: emailChangeConfirmResponse },
+      },
+    },
+    async (request) => {
+      const { email } = await confirmEmailChange(db, {
+        token: request.body.token,
+        sessionHash: request.sessionHash,
+        ip: request.ip,
+      });
+      return { ok: true as const, email };
     },
   );
 
@@ -227,11 +257,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { authenticated: true } },
       schema: {
         tags,
-        summary: "Start two-factor enrolment: a new secret and its otpauth URI",
+        summary: "Start two-factor enrolment: a new secret and its otpauth URI (refused while it is on)",
         response: { 200: totpSetupResponse },
       },
     },
-    async (request) => beginTotpEnrolment(signedInContextOf(request)),
+    async (request) => beginTotpEnrolment(signedInContextOf(request), config.secretKey()),
   );
 
   routes.post(
@@ -246,7 +276,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await confirmTotpEnrolment(signedInContextOf(request), request.body.code);
+      await confirmTotpEnrolment(signedInContextOf(request), request.body.code, config.secretKey());
       return { ok: true as const };
     },
   );
@@ -263,7 +293,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      await disableTotp(signedInContextOf(request), request.body.code);
+      await disableTotp(signedInContextOf(request), request.body.code, config.secretKey());
       return { ok: true as const };
     },
   );

@@ -8,9 +8,15 @@ import {
 import type { Executor } from "../../db/client.ts";
 import { people, roleGrants, units } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
-import { errors } from "../../http/errors.ts";
+import { AppError, errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
-import { type Role, withinScope } from "./policy.ts";
+import {
+  assertEmailFree,
+  assertMayChangeWholePerson,
+  type PendingEmailChange,
+  requestEmailChange,
+} from "./person-changes.ts";
+import { canGrantRole, type Role, withinScope } from "./policy.ts";
 import { type ActionContext, totalOfPage } from "./service.ts";
 
 const personLabel = { vi: "người dùng", en: "Person" };
@@ -87,20 +93,6 @@ function throwProblems(problems: FieldProblem[]): void {
       first.vi,
       first.en,
       problems.map((p) => ({ field: p.field, code: p.code, message: p.en })),
-    );
-  }
-}
-
-async function assertEmailFree(db: Executor, email: string | null, exceptId?: string): Promise<void> {
-  if (!email) {
-    return;
-  }
-  const [existing] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
-  if (existing && existing.id !== exceptId) {
-    throw errors.conflict(
-      "person.email_taken",
-      `E-mail ${email} đã được dùng cho người khác.`,
-      `E-mail ${email} is already used by someone else.`,
     );
   }
 }
@@ -189,12 +181,22 @@ export async function createPerson(
   });
 }
 
-/** Edits a person; moving them to another unit is an edit of `unitId`. */
+export interface PersonUpdate {
+  person: PersonView;
+  /** Set when an administrator changed the e-mail: the new address must confirm it (mail the token there). */
+  emailChange: (PendingEmailChange & { oldEmail: string | null; fullName: string }) | null;
+}
+
+/**
+ * Edits a person; moving them to another unit is an edit of `unitId`. A change of e-mail needs the
+ * actor's rights over every unit where the person holds a role, and is only recorded as pending: it
+ * takes effect when confirmed from the new address (removing an e-mail applies at once).
+ */
 export async function updatePerson(
   ctx: ActionContext,
   personId: string,
   input: Partial<PersonFields> & { unitId?: string },
-): Promise<PersonView> {
+): Promise<PersonUpdate> {
   const changed = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(people).where(eq(people.id, personId));
     if (!current) {
@@ -207,6 +209,15 @@ export async function updatePerson(
       position: input.position === undefined ? current.position : input.position,
     });
     throwProblems(problems);
+    let emailChange: PersonUpdate["emailChange"] = null;
+    if (value.email !== current.email) {
+      await assertMayChangeWholePerson(tx, ctx.actor, personId, "people.manage");
+      if (value.email && ctx.actor) {
+        const pending = await requestEmailChange(tx, { personId, newEmail: value.email, actor: ctx.actor });
+        emailChange = { ...pending, oldEmail: current.email, fullName: value.fullName };
+        value.email = current.email;
+      }
+    }
     await assertEmailFree(tx, value.email, personId);
     const unitId = input.unitId ?? current.unitId;
     const [unit] = await tx.select().from(units).where(eq(units.id, unitId));
@@ -233,7 +244,17 @@ export async function updatePerson(
       ip: ctx.ip,
       details: { changed: unitId !== current.unitId ? [...changed, "unitId"] : changed },
     });
-    return readPerson(tx, personId);
+    if (emailChange) {
+      await recordAudit(tx, {
+        actor: ctx.actor,
+        action: "person.email_change_requested",
+        unit: { id: unit.id, path: unit.path },
+        target: { type: "person", id: personId },
+        ip: ctx.ip,
+        details: { expiresAt: emailChange.expiresAt.toISOString() },
+      });
+    }
+    return { person: await readPerson(tx, personId), emailChange };
   });
   invalidateActorCache(personId);
   return changed;
@@ -246,6 +267,7 @@ export async function setPersonStatus(
   status: "active" | "inactive",
 ): Promise<PersonView> {
   const changed = await ctx.db.transaction(async (tx) => {
+    await assertMayChangeWholePerson(tx, ctx.actor, personId, "people.manage");
     const [updated] = await tx
       .update(people)
       .set({ status, updatedAt: new Date() })
@@ -364,7 +386,25 @@ export async function listGrants(db: Executor, personId: string) {
     .orderBy(asc(roleGrants.createdAt));
 }
 
-/** Grants a role on a unit (covering its subtree); granting twice is a no-op. */
+/** Refuses to grant or revoke a role that carries a permission the actor lacks on that unit. */
+function assertMayGrant(ctx: ActionContext, role: Role, unitPath: string): void {
+  if (ctx.actor && !canGrantRole(ctx.actor, role, unitPath)) {
+    throw new AppError(
+      403,
+      "role.beyond_own_permissions",
+      {
+        vi: "Bạn không thể cấp hoặc thu hồi vai trò này vì vai trò có những quyền mà chính bạn không có tại đơn vị này. Vui lòng đề nghị người có đủ các quyền đó thực hiện.",
+        en: "You cannot grant or revoke this role: it carries permissions you do not hold on this unit yourself. Please ask someone who holds them.",
+      },
+      { role },
+    );
+  }
+}
+
+/**
+ * Grants a role on a unit (covering its subtree); granting twice is a no-op. The actor must hold every
+ * permission of the role there, and rights over every unit where the person already holds a role.
+ */
 export async function grantRole(ctx: ActionContext, input: { personId: string; unitId: string; role: Role }) {
   const changed = await ctx.db.transaction(async (tx) => {
     const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, input.personId));
@@ -378,6 +418,8 @@ export async function grantRole(ctx: ActionContext, input: { personId: string; u
     if (unit?.status !== "active") {
       throw errors.notFound({ vi: "đơn vị", en: "Unit" });
     }
+    assertMayGrant(ctx, input.role, unit.path);
+    await assertMayChangeWholePerson(tx, ctx.actor, input.personId, "roles.manage");
     await tx
       .insert(roleGrants)
       .values({
@@ -416,6 +458,7 @@ export async function unitOfGrant(db: Executor, grantId: string): Promise<string
 /** Revokes one role grant. */
 export async function revokeRole(ctx: ActionContext, personId: string, grantId: string) {
   const changed = await ctx.db.transaction(async (tx) => {
+    await assertMayChangeWholePerson(tx, ctx.actor, personId, "roles.manage");
     const [grant] = await tx
       .delete(roleGrants)
       .where(and(eq(roleGrants.id, grantId), eq(roleGrants.personId, personId)))
@@ -427,6 +470,9 @@ export async function revokeRole(ctx: ActionContext, personId: string, grantId: 
       .select({ id: units.id, path: units.path })
       .from(units)
       .where(eq(units.id, grant.unitId));
+    if (unit) {
+      assertMayGrant(ctx, grant.role, unit.path);
+    }
     await recordAudit(tx, {
       actor: ctx.actor,
       action: "role.revoke",
