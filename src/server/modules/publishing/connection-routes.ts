@@ -1,10 +1,14 @@
+import { createReadStream } from "node:fs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { variantTargetValues } from "../../db/schema/index.ts";
 import { contextOf } from "../../http/context.ts";
+import { errors } from "../../http/errors.ts";
 import { unitOfChannel } from "../channels/service.ts";
+import { mediaForPublish } from "../media/service.ts";
 import { disconnectChannel, getConnection, saveConnection } from "./connections.ts";
+import { readRenditionName, renditionFile } from "./connectors/renditions.ts";
 
 const channelIdParams = z.object({ id: z.uuid() });
 
@@ -78,6 +82,42 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => getConnection(database.db, request.params.id),
+  );
+
+  const renditionNotFound = () => errors.notFound({ vi: "ảnh", en: "Picture" });
+  routes.get(
+    "/media-renditions/:file",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["media"],
+        summary:
+          "A library picture re-encoded within a platform's limits (Zalo: JPEG/PNG under 1 MB), at an address only this server issues",
+        params: z.object({ file: z.string().max(120) }),
+      },
+    },
+    async (request, reply) => {
+      const key = config.secretKey();
+      const named = readRenditionName(key, request.params.file);
+      if (!named) {
+        throw renditionNotFound();
+      }
+      // Made again from the library when this instance has no copy; a deleted item has none.
+      const [media] = await mediaForPublish(database.db, [named.mediaId], config.publicUrl).catch(() => []);
+      if (media?.kind !== "image") {
+        throw renditionNotFound();
+      }
+      const file = await renditionFile(
+        { secretKey: key, publicUrl: config.publicUrl },
+        media,
+        named.platform,
+      );
+      reply
+        .type("image/jpeg")
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "public, max-age=86400");
+      return reply.send(createReadStream(file.path));
+    },
   );
 
   routes.delete(

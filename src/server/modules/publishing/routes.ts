@@ -72,7 +72,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
   const schedulerDeps: SchedulerDeps = {
     ...deps,
     database,
-    connectors: publishingConnectors(db, config.publicUrl),
+    connectors: publishingConnectors(db, config.publicUrl, { secretKey: config.secretKey() }),
     connection: (executor, channelId) => connectionForPublish(executor, channelId, connectionOptions),
     markMediaPublished: markPublished,
     markNeedsReconnect: (executor, channelId, reason) => markNeedsReconnect(executor, channelId, reason),

@@ -6,6 +6,7 @@ import {
   platformWords,
   unreachableOutcome,
 } from "./http.ts";
+import type { PrepareMedia } from "./renditions.ts";
 import {
   type ConnectionForPublish,
   LookupFailedError,
@@ -48,6 +49,8 @@ const LIST_LIMITS = [50, 10];
 
 export interface FacebookConnectorOptions {
   timeoutMs?: number;
+  /** Makes pictures Graph would refuse (WebP, over 4 MB) into copies it takes (renditions.ts). */
+  prepareMedia?: PrepareMedia;
   now?: () => Date;
 }
 
@@ -292,7 +295,18 @@ export function createFacebookConnector(options: FacebookConnectorOptions = {}):
     const page = encodeURIComponent(connection.accountId ?? "");
     const message = facebookMessage(request);
     const schedule = scheduleParams(request);
-    const images: MediaForPublish[] = request.media.filter((item) => item.kind === "image");
+    let images: MediaForPublish[] = request.media.filter((item) => item.kind === "image");
+    if (options.prepareMedia && images.length > 0) {
+      try {
+        images = await options.prepareMedia(images, "facebook");
+      } catch {
+        return {
+          kind: "needs_person",
+          code: "media_refused",
+          message: failureText("media_refused", "Facebook (JPEG/PNG/GIF ≤ 4 MB)"),
+        };
+      }
+    }
 
     if (images.length === 0) {
       const result = await graph(connection, "POST", `/${page}/feed`, {

@@ -1,20 +1,23 @@
 import type { Executor } from "../../../db/client.ts";
 import { articleUrlOfVariant } from "../service.ts";
-import { facebookConnector } from "./facebook.ts";
+import { createFacebookConnector } from "./facebook.ts";
 import { portalConnector } from "./portal.ts";
+import { mediaPreparer, type RenditionOptions } from "./renditions.ts";
 import type { PublishingConnector, VariantTarget } from "./types.ts";
 import { youtubeConnector } from "./youtube.ts";
-import { zaloConnector } from "./zalo.ts";
+import { createZaloConnector } from "./zalo.ts";
 
 /** Every platform the scheduler can publish to, by variant target. */
 export function publishingConnectors(
   db: Executor,
   publicUrl: string,
+  renditions?: Omit<RenditionOptions, "publicUrl">,
 ): Map<VariantTarget, PublishingConnector> {
+  const prepareMedia = renditions ? mediaPreparer({ ...renditions, publicUrl }) : undefined;
   const connectors: PublishingConnector[] = [
     portalConnector((variantId) => articleUrlOfVariant(db, publicUrl, variantId)),
-    facebookConnector,
-    zaloConnector,
+    createFacebookConnector({ prepareMedia }),
+    createZaloConnector({ prepareMedia }),
     youtubeConnector,
   ];
   return new Map(connectors.map((connector) => [connector.target, connector]));

@@ -9,6 +9,7 @@ import {
   retryAfterSeconds,
   unreachableOutcome,
 } from "./http.ts";
+import type { PrepareMedia } from "./renditions.ts";
 import {
   type ConnectionForPublish,
   LookupFailedError,
@@ -31,6 +32,8 @@ import {
 
 export interface ZaloConnectorOptions {
   timeoutMs?: number;
+  /** Makes pictures Zalo would refuse (WebP, 1 MB or more) into copies it takes (renditions.ts). */
+  prepareMedia?: PrepareMedia;
   /** Verify calls made while Zalo still processes the pictures, and the pause between them. */
   verifyAttempts?: number;
   verifyDelayMs?: number;
@@ -211,7 +214,18 @@ export function createZaloConnector(options: ZaloConnectorOptions = {}): Publish
     if (missing) {
       return missing;
     }
-    const images = request.media.filter((item) => item.kind === "image");
+    let images = request.media.filter((item) => item.kind === "image");
+    if (options.prepareMedia && images.length > 0) {
+      try {
+        images = await options.prepareMedia(images, "zalo");
+      } catch {
+        return {
+          kind: "needs_person",
+          code: "media_refused",
+          message: failureText("media_refused", "Zalo (JPEG/PNG < 1 MB)"),
+        };
+      }
+    }
     const cover = images[0];
     if (!cover) {
       return {
