@@ -5,8 +5,9 @@ import type { Executor } from "../../db/client.ts";
 import { channelHistory, channels, people, units } from "../../db/schema/index.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
+import { personSummary } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
-import { withinScope } from "../org/policy.ts";
+import { can, isWithin, withinScope } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { type CanonicalChannel, type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { invalidateChannelLookups } from "./lookup-cache.ts";
@@ -105,19 +106,33 @@ async function assertKeyFree(db: Executor, key: string, exceptChannelId?: string
   }
 }
 
-async function assertPerson(db: Executor, personId: string | null | undefined): Promise<void> {
+/**
+ * Refuses a responsible person who is not an active person of the channel's unit or a unit below
+ * it, nor of a unit where the actor manages channels (anyone's id typed into the form would
+ * otherwise show that person's name on the channel). An unknown id gets the same answer, so the
+ * answer does not tell whether an id outside one's reach exists.
+ */
+async function assertResponsible(
+  db: Executor,
+  actor: Actor | null,
+  personId: string | null | undefined,
+  channelUnitPath: string,
+): Promise<void> {
   if (!personId) {
     return;
   }
-  const [person] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.id, personId), eq(people.status, "active")));
-  if (!person) {
+  const person = await personSummary(db, personId);
+  const reachable =
+    person !== null &&
+    person.status === "active" &&
+    (isWithin(person.unitPath, channelUnitPath) ||
+      actor === null ||
+      can(actor, "channels.manage", person.unitPath));
+  if (!reachable) {
     throw errors.badRequest(
       "channel.person_unknown",
-      "Không tìm thấy người phụ trách được chọn (hoặc người đó đã ngừng hoạt động).",
-      "The person responsible was not found (or is no longer active).",
+      "Vui lòng chọn người phụ trách là nhân sự đang hoạt động của đơn vị có kênh hoặc đơn vị trực thuộc.",
+      "Choose as the person responsible an active member of the channel's unit or a unit below it.",
     );
   }
 }
@@ -206,7 +221,7 @@ export async function registerChannel(
       const unit = await requireUnit(tx, options.unitId);
       requireActiveUnit(unit);
       await assertKeyFree(tx, canonical.key);
-      await assertPerson(tx, options.responsiblePersonId);
+      await assertResponsible(tx, ctx.actor, options.responsiblePersonId, unit.path);
       const handle = options.handle?.trim() || canonical.handle;
       const [channel] = await tx
         .insert(channels)
@@ -279,7 +294,13 @@ export async function updateChannel(ctx: ActionContext, options: UpdateChannelOp
     if (canonical && canonical.key !== before.key) {
       await assertKeyFree(tx, canonical.key, before.id);
     }
-    await assertPerson(tx, options.responsiblePersonId);
+    if (
+      options.responsiblePersonId !== undefined &&
+      options.responsiblePersonId !== before.responsiblePersonId
+    ) {
+      const owner = await requireUnit(tx, before.unitId);
+      await assertResponsible(tx, ctx.actor, options.responsiblePersonId, owner.path);
+    }
     const displayName =
       options.displayName !== undefined ? cleanDisplayName(options.displayName) : before.displayName;
     const handle =
