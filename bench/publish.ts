@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/client.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import { postVariants } from "../src/server/db/schema/index.ts";
@@ -76,10 +77,12 @@ async function run(label: string, serverUrl: string | undefined) {
       url: "https://www.facebook.com/benchpage",
       displayName: "Trang",
     });
+    // The Graph API root is configuration, never part of a connection: here, the local fake.
+    const apis = { ...loadConfig({}, []).platformApis, graph: graph.origin };
     await saveConnection(
       { db, actor: editor, ip: null },
-      { secretKey, production: false },
-      { channelId: page.id, token: graph.token, accountId: graph.pageId, baseUrl: graph.baseUrl },
+      { secretKey, apis },
+      { channelId: page.id, token: graph.token, accountId: graph.pageId },
     );
     const deps = { jobs, publicUrl: "http://bench.local", media: async () => [] };
     const prepared = Date.now();
@@ -111,7 +114,7 @@ async function run(label: string, serverUrl: string | undefined) {
       publicUrl: deps.publicUrl,
       database,
       connectors: publishingConnectors(db, deps.publicUrl),
-      connection: (executor, channelId) => connectionForPublish(executor, channelId, secretKey),
+      connection: (executor, channelId) => connectionForPublish(executor, channelId, { secretKey, apis }),
     });
     let published = 0;
     while (Date.now() - started < 300_000) {
