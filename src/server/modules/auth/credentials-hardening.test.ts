@@ -5,7 +5,8 @@ import { makeOrganisation, makePerson, signInAs, TEST_PASSWORD } from "../../../
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { queryRows } from "../../db/client.ts";
 import { credentials } from "../../db/schema/index.ts";
-import { createPasswordReset } from "./service.ts";
+import { createPerson } from "../org/people-service.ts";
+import { createApiToken, createPasswordReset } from "./service.ts";
 import { sealPlainTotpSecrets } from "./totp.ts";
 
 /* Security review, issue 9: findings 5 (TOTP setup), 6 (TOTP replay, sealed secrets) and 11 (resets). */
@@ -150,6 +151,24 @@ describe("TOTP codes and secrets", () => {
     });
     expect(off.statusCode).toBe(200);
     await signInAs(t.app, person.email ?? "");
+  });
+
+  it("does not mistake an account without a password for one with TOTP on", async () => {
+    const org = await makeOrganisation(t.db);
+    const person = await createPerson(
+      { db: t.db, actor: null, ip: null },
+      { fullName: "Máy Báo Cáo", unitId: org.left.id },
+    );
+    const { token } = await createApiToken(
+      { db: t.db, actor: null, ip: null },
+      { personId: person.id, name: "Máy" },
+    );
+    const setup = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/totp/setup",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(setup.json().code).toBe("auth.no_password");
   });
 });
 

@@ -124,6 +124,14 @@ export async function beginTotpEnrolment(
     .where(and(eq(credentials.personId, ctx.actor.personId), isNull(credentials.totpEnabledAt)))
     .returning({ personId: credentials.personId });
   if (updated.length === 0) {
+    if (!(await credentialOf(ctx))) {
+      // Someone acting only through an API token, with no password: nothing to add a second factor to.
+      throw errors.badRequest(
+        "auth.no_password",
+        "Tài khoản chưa có mật khẩu. Vui lòng đặt mật khẩu trước khi bật xác thực hai lớp.",
+        "This account has no password yet. Please set one before turning on two-factor authentication.",
+      );
+    }
     throw errors.conflict(
       "auth.totp_already_enabled",
       "Xác thực hai lớp đang bật. Muốn đổi sang thiết bị khác, vui lòng tắt xác thực hai lớp bằng mã xác thực hiện tại rồi thiết lập lại.",
