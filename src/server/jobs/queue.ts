@@ -8,7 +8,14 @@ export interface JobQueue {
   send<T extends object>(
     name: string,
     data: T,
-    options?: { retryLimit?: number; startAfter?: Date },
+    options?: {
+      retryLimit?: number;
+      /** Seconds before the first retry, doubled each time (pg-boss's default is a few seconds). */
+      retryDelay?: number;
+      /** How long a fetched job may stay active before it is taken as lost and retried (default 15 min). */
+      expireInSeconds?: number;
+      startAfter?: Date;
+    },
   ): Promise<string | null>;
   /**
    * With `batchSize` > 1 a worker takes several due jobs at once and runs them side by side, and
@@ -49,6 +56,10 @@ export async function startJobQueue(
       return boss.send(name, data, {
         retryLimit: sendOptions?.retryLimit ?? 5,
         retryBackoff: true,
+        ...(sendOptions?.retryDelay !== undefined ? { retryDelay: sendOptions.retryDelay } : {}),
+        ...(sendOptions?.expireInSeconds !== undefined
+          ? { expireInSeconds: sendOptions.expireInSeconds }
+          : {}),
         startAfter: sendOptions?.startAfter,
       });
     },

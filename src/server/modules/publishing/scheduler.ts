@@ -1,8 +1,7 @@
-import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, lt, ne } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
-import { postVariants, publishAttempts, variantApprovals } from "../../db/schema/index.ts";
-import { queueMail } from "../../mail/mailer.ts";
-import { personSummaries, unitSummaries } from "../org/membership.ts";
+import { postVariants, publishAttempts } from "../../db/schema/index.ts";
+import { unitSummaries } from "../org/membership.ts";
 import type {
   ConnectionForPublish,
   PublishingConnector,
@@ -10,13 +9,20 @@ import type {
   PublishRequest,
   VariantTarget,
 } from "./connectors/types.ts";
-import { plainText } from "./content.ts";
+import { crashPoint } from "./crash-pause.ts";
+import { notifyNotPublished } from "./failure-mail.ts";
+import {
+  missedItsWindow,
+  missedScheduleGraceMs,
+  PUBLISH_JOB,
+  type PublishJob,
+  queuePublishJob,
+} from "./publish-job.ts";
+import { withPublishLock } from "./publish-lock.ts";
 import {
   hasRequiredApprovals,
   type PostRow,
-  PUBLISH_JOB,
   type PublishingDeps,
-  type PublishJob,
   recordTransition,
   requireVariant,
   type VariantRow,
@@ -44,46 +50,6 @@ export interface SchedulerDeps extends PublishingDeps {
 export const maxRetries = 5;
 const baseBackoffSeconds = 60;
 
-/** Variants being published by this process. */
-const inFlight = new Set<string>();
-
-/**
- * Runs `work` only if no one else is publishing this variant. Across processes on PostgreSQL, a
- * transaction-scoped advisory lock held for the whole publish: it vanishes with a crashed process,
- * which is exactly when recovery must be allowed to take over. The embedded engine has one process.
- */
-async function withPublishLock(
-  database: Database,
-  variantId: string,
-  work: () => Promise<void>,
-): Promise<boolean> {
-  if (inFlight.has(variantId)) {
-    return false;
-  }
-  inFlight.add(variantId);
-  try {
-    if (database.engine !== "postgres") {
-      await work();
-      return true;
-    }
-    return await database.db.transaction(async (lock) => {
-      const [row] = (
-        (await lock.execute(
-          sql`select pg_try_advisory_xact_lock(hashtext(${`caunoi.publish:${variantId}`})) as locked`,
-        )) as unknown as { rows: { locked: boolean }[] }
-      ).rows;
-      if (!row?.locked) {
-        return false;
-      }
-      // The work runs on other connections (it must commit its own steps); this one only holds the lock.
-      await work();
-      return true;
-    });
-  } finally {
-    inFlight.delete(variantId);
-  }
-}
-
 function idempotencyKeyOf(variant: VariantRow): string {
   return `${variant.id}:${variant.contentVersion}`;
 }
@@ -107,6 +73,7 @@ async function publishRequest(
 
 /** The publish job: does nothing unless the variant is still due as scheduled (or was cut off mid-publish). */
 export async function runPublishJob(deps: SchedulerDeps, job: PublishJob): Promise<void> {
+  await crashPoint("job_fetched", job.variantId);
   const [variant] = await deps.database.db
     .select()
     .from(postVariants)
@@ -122,14 +89,36 @@ export async function runPublishJob(deps: SchedulerDeps, job: PublishJob): Promi
 }
 
 type Claim = { variant: VariantRow; post: PostRow; attemptId: string };
+type Missed = { missed: { variant: VariantRow; post: PostRow; at: Date } };
 
-/** Moves a due variant to "publishing" and records the attempt, committed before any platform call. */
-async function claim(deps: SchedulerDeps, variantId: string): Promise<Claim | null> {
+/**
+ * Moves a due variant to "publishing" and records the attempt, committed before any platform call;
+ * or, when its time passed beyond the late window with nothing sent, marks it failed.
+ */
+async function claim(deps: SchedulerDeps, variantId: string): Promise<Claim | Missed | null> {
   return deps.database.db.transaction(async (tx) => {
     const { variant, post } = await requireVariant(tx, variantId, true);
     if (variant.status === "scheduled") {
       if ((variant.scheduledAt?.getTime() ?? 0) > Date.now() + 5_000) {
         return null;
+      }
+      if (variant.scheduledAt && missedItsWindow(variant.scheduledAt)) {
+        const at = variant.scheduledAt;
+        const now = new Date();
+        const failure = {
+          code: "missed_schedule",
+          message: `Lỡ giờ đăng (missed schedule): hẹn ${at.toISOString()}, quá 30 phút mà chưa đăng được; hãy hẹn giờ lại.`,
+          at: now.toISOString(),
+        };
+        await tx
+          .update(postVariants)
+          .set({ status: "failed", failure: { ...failure, needsPerson: true }, updatedAt: now })
+          .where(eq(postVariants.id, variantId));
+        await recordTransition(tx, { id: variantId, status: "scheduled" }, "failed", null, null, {
+          ...failure,
+          scheduledAt: at.toISOString(),
+        });
+        return { missed: { variant, post, at } };
       }
       if (!(await hasRequiredApprovals(tx, post, variant))) {
         // The rules changed after approval (a tag became sensitive): nothing goes out without them.
@@ -167,6 +156,12 @@ async function publishVariant(deps: SchedulerDeps, variantId: string): Promise<v
   if (!claimed) {
     return;
   }
+  if ("missed" in claimed) {
+    const { post, variant, at } = claimed.missed;
+    await notifyNotPublished(deps, post, variant, { missedSchedule: at });
+    return;
+  }
+  await crashPoint("claimed", variantId);
   const { variant, post, attemptId } = claimed;
   const db = deps.database.db;
   const connector = deps.connectors.get(variant.target);
@@ -248,6 +243,7 @@ async function publishVariant(deps: SchedulerDeps, variantId: string): Promise<v
         message: error instanceof Error ? error.message : String(error),
       }),
     );
+    await crashPoint("platform_answered", variantId);
   }
   await finish(deps, { variant, post, attemptId }, outcome, recovered);
 }
@@ -315,11 +311,7 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
           nextAttemptAt: at.toISOString(),
         });
       });
-      await deps.jobs.send<PublishJob>(
-        PUBLISH_JOB,
-        { variantId: variant.id, scheduledAt: at.toISOString() },
-        { startAfter: at, retryLimit: 0 },
-      );
+      await queuePublishJob(deps.jobs, variant.id, at);
       return;
     }
   }
@@ -338,55 +330,7 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
       .where(eq(postVariants.id, variant.id));
     await recordTransition(tx, { id: variant.id, status: "publishing" }, "failed", null, null, failure);
   });
-  await notifyFailure(deps, post, variant, failure.message);
-}
-
-/** Tells the author and the approvers that a variant did not go out, in the platform's own words. */
-async function notifyFailure(deps: SchedulerDeps, post: PostRow, variant: VariantRow, reason: string) {
-  const db = deps.database.db;
-  const approvers = await db
-    .select({ id: variantApprovals.approverId })
-    .from(variantApprovals)
-    .where(
-      and(
-        eq(variantApprovals.variantId, variant.id),
-        eq(variantApprovals.contentVersion, variant.contentVersion),
-      ),
-    );
-  const people = await personSummaries(db, [
-    ...(post.authorId ? [post.authorId] : []),
-    ...approvers.map((row) => row.id),
-  ]);
-  const unit = (await unitSummaries(db, [post.unitId])).get(post.unitId);
-  const link = `${deps.publicUrl}/posts/${post.id}`;
-  for (const person of people.values()) {
-    if (!person.email) {
-      continue;
-    }
-    await queueMail(deps.jobs, {
-      to: person.email,
-      subject:
-        person.locale === "en"
-          ? `[Cầu Nối] Not published: “${post.title}” (${variant.target})`
-          : `[Cầu Nối] Chưa đăng được: “${post.title}” (${variant.target})`,
-      text: (person.locale === "en"
-        ? [
-            `The ${variant.target} variant of “${post.title}” (${unit?.name ?? ""}) was not published.`,
-            "",
-            `The platform said: ${plainText(reason)}`,
-            "",
-            `Fix it and publish again: ${link}`,
-          ]
-        : [
-            `Phiên bản ${variant.target} của bài “${post.title}” (${unit?.name ?? ""}) chưa đăng được.`,
-            "",
-            `Nền tảng trả lời: ${plainText(reason)}`,
-            "",
-            `Xử lý và đăng lại tại: ${link}`,
-          ]
-      ).join("\n"),
-    });
-  }
+  await notifyNotPublished(deps, post, variant, { platform: failure.message });
 }
 
 /**
@@ -398,23 +342,58 @@ export async function recoverInterruptedPublishes(deps: SchedulerDeps): Promise<
     .select({ id: postVariants.id })
     .from(postVariants)
     .where(eq(postVariants.status, "publishing"));
-  let recovered = 0;
-  for (const { id } of stuck) {
+  return takeUp(deps, stuck);
+}
+
+/**
+ * Variants still `scheduled` more than the grace period after their time: their job never ran
+ * (fetched by a process that died before claiming them, or lost). Each is published now if it is
+ * within the late window, else marked failed ("missed schedule") with a mail to its author and
+ * approvers. A job still running for one holds its publish lock, and the claim re-checks the
+ * status under a row lock, so a job and the sweep never both publish it. Run with the recovery.
+ */
+export async function publishOverdueVariants(deps: SchedulerDeps, now = Date.now()): Promise<number> {
+  const overdue = await deps.database.db
+    .select({ id: postVariants.id })
+    .from(postVariants)
+    .where(
+      and(
+        eq(postVariants.status, "scheduled"),
+        lt(postVariants.scheduledAt, new Date(now - missedScheduleGraceMs)),
+      ),
+    )
+    .orderBy(asc(postVariants.scheduledAt))
+    .limit(100);
+  return takeUp(deps, overdue);
+}
+
+async function takeUp(deps: SchedulerDeps, variants: { id: string }[]): Promise<number> {
+  let taken = 0;
+  for (const { id } of variants) {
     if (await withPublishLock(deps.database, id, () => publishVariant(deps, id))) {
-      recovered += 1;
+      taken += 1;
     }
   }
-  return recovered;
+  return taken;
 }
 
 /** Makes this process a publishing worker; returns a function that stops its recovery timer. */
 export async function registerPublishingWorker(deps: SchedulerDeps): Promise<() => void> {
   await deps.jobs.register<PublishJob>(PUBLISH_JOB, (job) => runPublishJob(deps, job), { batchSize: 8 });
-  await recoverInterruptedPublishes(deps);
+  // At start-up and every minute (never two at once): interrupted publishes, then overdue schedules.
+  let running: Promise<void> | null = null;
+  const sweep = () =>
+    (running ??= (async () => {
+      try {
+        await recoverInterruptedPublishes(deps);
+        await publishOverdueVariants(deps);
+      } finally {
+        running = null;
+      }
+    })());
+  await sweep();
   const timer = setInterval(() => {
-    recoverInterruptedPublishes(deps).catch((error: unknown) =>
-      console.error("[publishing] recovery", error),
-    );
+    sweep().catch((error: unknown) => console.error("[publishing] recovery", error));
   }, 60_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -17,6 +17,7 @@ import { approvalPolicyFor, approvalsNeeded, holdsRoleOn } from "./approval-poli
 import type { MediaForPublish, VariantTarget } from "./connectors/types.ts";
 import { cleanTags, plainText, sanitizeBody, slugify } from "./content.ts";
 import { checkLimits, isArticleTarget, type LimitProblem } from "./limits.ts";
+import { queuePublishJob } from "./publish-job.ts";
 
 export type PostRow = typeof posts.$inferSelect;
 export type VariantRow = typeof postVariants.$inferSelect;
@@ -632,13 +633,7 @@ export async function rejectVariant(ctx: SignedIn, variantId: string, reason: st
   });
 }
 
-export const PUBLISH_JOB = "publishing.publish";
-
-export interface PublishJob {
-  variantId: string;
-  /** The time it was scheduled for: a job left over from an earlier schedule finds it changed and does nothing. */
-  scheduledAt: string;
-}
+export { PUBLISH_JOB, type PublishJob } from "./publish-job.ts";
 
 /**
  * Schedules an approved variant (or moves a scheduled one: dragging it on the calendar). Approvals
@@ -690,11 +685,8 @@ export async function scheduleVariant(ctx: SignedIn, deps: PublishingDeps, varia
     });
     return updated as VariantRow;
   });
-  await deps.jobs.send<PublishJob>(
-    PUBLISH_JOB,
-    { variantId, scheduledAt: at.toISOString() },
-    { startAfter: at, retryLimit: 0 },
-  );
+  // Retried by pg-boss if the process that fetches it dies before the claim; the minute sweep backs it up.
+  await queuePublishJob(deps.jobs, variantId, at);
   return variant;
 }
 
