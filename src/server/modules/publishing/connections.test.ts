@@ -7,7 +7,7 @@ import { makeOrganisation, signInAs } from "../../../../test/helpers/factories.t
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { auditEvents, channelConnections } from "../../db/schema/index.ts";
 import { registerChannel } from "../channels/service.ts";
-import { connectionForPublish, markNeedsReconnect } from "./connections.ts";
+import { connectionForPublish, markNeedsReconnect, saveConnection } from "./connections.ts";
 
 let t: TestApp;
 let graph: FakeGraph;
@@ -182,6 +182,15 @@ describe("channel connections", () => {
       graph.scopes.add("pages_manage_posts");
       graph.scopes.add("pages_read_engagement");
     }
+    // Graph not answering: nothing is stored, and the person is told to try again (not that the token is bad).
+    const offline = {
+      ...options(),
+      apis: { ...options().apis, graph: "http://127.0.0.1:9" },
+      timeoutMs: 1000,
+    };
+    await expect(
+      saveConnection(system(), offline, { channelId: page.id, token: graph.token, accountId: graph.pageId }),
+    ).rejects.toMatchObject({ status: 503, code: "connection.check_unavailable" });
     const invalid = await admin.request({
       method: "PUT",
       url: `/api/channels/${page.id}/connection`,

@@ -6,7 +6,7 @@ import { type FakeZaloOa, startFakeZaloOa } from "../../../../test/fakes/zalo-oa
 import { makeOrganisation } from "../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { channelConnections, posts, postVariants, variantTransitions } from "../../db/schema/index.ts";
-import { getChannel, registerChannel } from "../channels/service.ts";
+import { getChannel, getChannelHistory, registerChannel } from "../channels/service.ts";
 import { renewDueZaloTokens, renewZaloToken } from "./connection-renewal.ts";
 import { connectionForPublish, saveConnection } from "./connections.ts";
 import { createZaloConnector } from "./connectors/zalo.ts";
@@ -261,6 +261,11 @@ describe("YouTube channel statistics", () => {
     expect(sweep).toMatchObject({ stored: 1, failed: 0 });
     expect(await getChannel(t.db, channel.id)).toMatchObject({ followerCount: 12_345 });
     expect((await getChannel(t.db, channel.id)).followersCountedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The same figure on the same day is not another registry change.
+    const history = async () => (await getChannelHistory(t.db, channel.id)).length;
+    const changes = await history();
+    await refreshYoutubeStatistics({ db: t.db, options: options() });
+    expect(await history()).toBe(changes);
 
     youtube.revokeKey();
     expect(await refreshYoutubeStatistics({ db: t.db, options: options() })).toMatchObject({ failed: 1 });

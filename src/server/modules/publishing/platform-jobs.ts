@@ -3,7 +3,7 @@ import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelConnections, postVariants } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
-import { updateChannel } from "../channels/service.ts";
+import { getChannel, updateChannel } from "../channels/service.ts";
 import { renewDueZaloTokens, ZALO_RENEW_JOB } from "./connection-renewal.ts";
 import { type ConnectionOptions, connectionForPublish, markNeedsReconnect } from "./connections.ts";
 import type { PublishingConnector } from "./connectors/types.ts";
@@ -141,13 +141,18 @@ export async function refreshYoutubeStatistics(
       }
       continue;
     }
-    if (statistics.subscribers !== null) {
+    const countedOn = vietnamToday(now);
+    const before = await getChannel(db, channelId);
+    const unchanged =
+      before.followerCount === statistics.subscribers && before.followersCountedOn === countedOn;
+    // A change of the registry is a history row: only when the figure (or its day) is new.
+    if (statistics.subscribers !== null && !unchanged) {
       await updateChannel(
         { db, actor: null, ip: null },
         {
           channelId,
           followerCount: Math.min(statistics.subscribers, 2_147_483_647),
-          followersCountedOn: vietnamToday(now),
+          followersCountedOn: countedOn,
         },
       );
     }
