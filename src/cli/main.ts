@@ -14,6 +14,7 @@ import {
   peopleImport,
   tokenCreate,
 } from "./commands/index.ts";
+import { roleGrant } from "./commands/role-grant-command.ts";
 import { CliError, describeError, exitCodes } from "./errors.ts";
 import { type CliIo, processIo } from "./io.ts";
 
@@ -21,6 +22,7 @@ export const commands: readonly CliCommand[] = [
   adminCreate,
   passwordReset,
   tokenCreate,
+  roleGrant,
   peopleImport,
   migrateStatus,
   migrateUp,
