@@ -978,6 +978,7 @@ export const en: Messages = {
       role: {
         grant: "Granted a role",
         revoke: "Revoked a role",
+        grant_cli: "Granted a role (command line)",
       },
     },
   },

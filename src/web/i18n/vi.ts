@@ -975,6 +975,7 @@ export const vi = {
       role: {
         grant: "Cấp vai trò",
         revoke: "Thu hồi vai trò",
+        grant_cli: "Cấp vai trò (bằng dòng lệnh)",
       },
     },
   },
