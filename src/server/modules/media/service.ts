@@ -406,6 +406,30 @@ export async function mediaViewsByIds(db: Executor, ids: readonly string[]): Pro
   return new Map((await mediaViews(db, rows)).map((view) => [view.id, view]));
 }
 
+/**
+ * The unit path of each item among `ids` that still exists (deleted or unknown ones are left out),
+ * so that a caller can tell whether an item belongs where it is used.
+ */
+export async function mediaUnitPaths(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: mediaItems.id, unitId: mediaItems.unitId })
+    .from(mediaItems)
+    .where(and(inArray(mediaItems.id, [...new Set(ids)]), isNull(mediaItems.deletedAt)));
+  const units = await unitSummaries(
+    db,
+    rows.map((row) => row.unitId),
+  );
+  return new Map(
+    rows.flatMap((row) => {
+      const path = units.get(row.unitId)?.path;
+      return path ? [[row.id, path] as [string, string]] : [];
+    }),
+  );
+}
+
 export async function getMedia(db: Executor, id: string): Promise<MediaView> {
   const [view] = await mediaViews(db, [await requireMedia(db, id)]);
   if (!view) {

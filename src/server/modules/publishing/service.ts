@@ -17,6 +17,7 @@ import { approvalPolicyFor, approvalsNeeded, holdsRoleOn } from "./approval-poli
 import type { MediaForPublish, VariantTarget } from "./connectors/types.ts";
 import { cleanTags, plainText, sanitizeBody, slugify } from "./content.ts";
 import { checkLimits, isArticleTarget, type LimitProblem } from "./limits.ts";
+import { requireMediaInScope } from "./media-scope.ts";
 import { queuePublishJob } from "./publish-job.ts";
 
 export type PostRow = typeof posts.$inferSelect;
@@ -239,11 +240,17 @@ export interface PostInput {
   mediaIds?: string[] | undefined;
 }
 
-async function requireMediaOfUnit(deps: PublishingDeps, db: Executor, ids: readonly string[]) {
+/** The library items of a post: all still there, and all from where the post may take them. */
+async function requireMediaOfUnit(
+  deps: PublishingDeps,
+  ctx: SignedIn,
+  postUnitId: string,
+  ids: readonly string[],
+) {
   if (ids.length === 0) {
     return [];
   }
-  const found = await deps.media(db, ids);
+  const found = await deps.media(ctx.db, ids);
   if (found.length !== new Set(ids).size) {
     throw errors.badRequest(
       "publishing.media_missing",
@@ -251,6 +258,7 @@ async function requireMediaOfUnit(deps: PublishingDeps, db: Executor, ids: reado
       "Some photo or video is no longer in the media library.",
     );
   }
+  await requireMediaInScope(ctx.db, ctx.actor, postUnitId, ids);
   return found;
 }
 
@@ -268,7 +276,7 @@ export async function createPost(
   const bodyHtml = sanitizeBody(input.bodyHtml);
   const tags = cleanTags(input.tags ?? []);
   const mediaIds = [...new Set(input.mediaIds ?? [])];
-  await requireMediaOfUnit(deps, ctx.db, mediaIds);
+  await requireMediaOfUnit(deps, ctx, input.unitId, mediaIds);
   const targets: Awaited<ReturnType<typeof targetChannel>>[] = [];
   for (const channelId of new Set(input.channelIds)) {
     targets.push(await targetChannel(ctx.db, ctx.actor, channelId, input.unitId));
@@ -328,7 +336,7 @@ export async function updatePost(
   input: Partial<PostInput>,
 ) {
   if (input.mediaIds) {
-    await requireMediaOfUnit(deps, ctx.db, input.mediaIds);
+    await requireMediaOfUnit(deps, ctx, (await requirePost(ctx.db, postId)).unitId, input.mediaIds);
   }
   return ctx.db.transaction(async (tx) => {
     const before = await requirePost(tx, postId, true);
@@ -401,7 +409,8 @@ export async function updateVariant(
   input: { title?: string | null; body?: string; linkUrl?: string | null; mediaIds?: string[] },
 ) {
   if (input.mediaIds) {
-    await requireMediaOfUnit(deps, ctx.db, input.mediaIds);
+    const { post } = await requireVariant(ctx.db, variantId);
+    await requireMediaOfUnit(deps, ctx, post.unitId, input.mediaIds);
   }
   return ctx.db.transaction(async (tx) => {
     const { variant } = await requireVariant(tx, variantId, true);
