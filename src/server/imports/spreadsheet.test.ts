@@ -152,6 +152,20 @@ describe("reading spreadsheets", () => {
     expect(await ownTemporaryFiles()).toBe(tmpBefore);
   });
 
+  it("stops reading an XLSX of a million blank rows early", async () => {
+    const parts: string[] = [];
+    for (let r = 1; r <= 1_000_000; r++) {
+      parts.push(`<row r="${r}" s="1" customFormat="1"/>`);
+    }
+    const blank = workbook([{ file: 1, name: "A", rows: parts.join("") }], null);
+    const started = performance.now();
+    const error = await refusal(readSheet("trong.xlsx", blank));
+    const ms = performance.now() - started;
+    console.log(`XLSX of 1,000,000 blank rows: refused in ${ms.toFixed(0)} ms`);
+    expect(error.code).toBe("import.too_many_rows");
+    expect(ms).toBeLessThan(1500);
+  });
+
   it("stops splitting a CSV at the row cap", async () => {
     // 10 MB at most: about five million one-letter lines, each of which used to become an array first.
     const csv = Buffer.from(`Họ và tên\n${"a\n".repeat(5_000_000)}`);

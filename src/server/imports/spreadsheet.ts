@@ -18,6 +18,11 @@ const maxSharedStringsBytes = 30 * 1024 * 1024;
 export const maxDataRows = 20_000;
 /** A title block ("DANH SÁCH CÁN BỘ …") often sits above the header; it is looked for this far down. */
 export const headerSearchRows = 10;
+/**
+ * Rows of a sheet looked at, blank ones included (a row with only a format is written as a row): far
+ * more than any list needs, few enough that a sheet of a million empty rows is not read to its end.
+ */
+const maxSheetRows = 10 * maxDataRows;
 
 /** A row of the sheet as text cells, numbered as the spreadsheet numbers it. */
 export interface SheetRow {
@@ -177,7 +182,12 @@ async function readXlsx(content: Buffer): Promise<SheetRow[]> {
         continue;
       }
       sheetFound = true;
+      let examined = 0;
       for await (const row of sheet) {
+        examined++;
+        if (examined > maxSheetRows) {
+          throw tooManyRows();
+        }
         const cells: string[] = [];
         row.eachCell({ includeEmpty: false }, (cell, column) => {
           cells[column - 1] = cleanCell(cellText(cell.value));
