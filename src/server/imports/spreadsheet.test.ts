@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { crc32, deflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../http/errors.ts";
 import { maxDataRows, readSheet } from "./spreadsheet.ts";
@@ -192,6 +193,23 @@ describe("reading spreadsheets", () => {
     expect(rows).toHaveLength(maxDataRows + 1);
     expect(rows[0]?.cells).toEqual(["Họ và tên"]);
     expect(rows.at(-1)).toEqual({ row: maxDataRows + 1, cells: ["Lê Văn Bình", String(maxDataRows + 1)] });
+  });
+
+  it("reads cells as a person sees them: dates, whole numbers, booleans, formulas, links, rich text", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Danh sách");
+    sheet.addRow([
+      new Date(Date.UTC(2026, 0, 15)),
+      912345678,
+      true,
+      { formula: "1+1", result: 2 },
+      { text: "an@example.vn", hyperlink: "mailto:an@example.vn" },
+      { richText: [{ text: "Hoàng " }, { text: "Thị Bình", font: { bold: true } }] },
+    ]);
+    const rows = await readSheet("a.xlsx", Buffer.from(await book.xlsx.writeBuffer()));
+    expect(rows).toEqual([
+      { row: 1, cells: ["2026-01-15", "912345678", "TRUE", "2", "an@example.vn", "Hoàng Thị Bình"] },
+    ]);
   });
 
   it("reads the first tab, whatever its file is called, and a workbook without shared strings", async () => {
