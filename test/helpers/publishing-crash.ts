@@ -316,6 +316,8 @@ export async function crashWorld(options: {
       }
       await created?.drop();
       await rm(dataDir, { recursive: true, force: true });
+      // A killed server leaves its DATA_DIR lock file beside the directory.
+      await rm(`${dataDir}.lock`, { force: true });
     },
   };
   return world;
