@@ -151,6 +151,7 @@ describe("pending Zalo articles", () => {
         unitId: org.left.id,
         title: "Thông báo",
         slug: `thong-bao-${randomBytes(3).toString("hex")}`,
+        authorId: org.leftAdmin.id,
       })
       .returning();
     const [variant] = await t.db
@@ -190,7 +191,13 @@ describe("pending Zalo articles", () => {
         new Date(Date.now() - ZALO_VERIFY_GIVE_UP_MS - 60_000),
       ),
     };
-    const deps = { db: t.db, zalo: createZaloConnector({ timeoutMs: 2000 }), options: options() };
+    const deps = {
+      db: t.db,
+      zalo: createZaloConnector({ timeoutMs: 2000 }),
+      options: options(),
+      jobs: t.jobs,
+      publicUrl: "http://caunoi.test",
+    };
 
     // The first sweep resolves the verified one.
     const first = await resolvePendingZaloArticles(deps);
@@ -217,6 +224,15 @@ describe("pending Zalo articles", () => {
       .from(variantTransitions)
       .where(and(eq(variantTransitions.variantId, ids.refused), eq(variantTransitions.toStatus, "failed")));
     expect(transitions).toMatchObject([{ fromStatus: "published" }]);
+    // The author learns it, with Zalo's reason.
+    const deadline = Date.now() + 15_000;
+    const mailed = () =>
+      t.outbox.find((mail) => mail.to === org.leftAdmin.email && String(mail.text).includes("jpg, png"));
+    while (!mailed() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(mailed()?.subject).toContain("Zalo OA");
+    expect(mailed()?.text).toContain("http://caunoi.test/posts/");
     zalo.failVerification(null);
 
     // Still processing: waits; processing for more than a day: not published.

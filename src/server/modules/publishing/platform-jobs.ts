@@ -1,9 +1,11 @@
 import { and, eq, like } from "drizzle-orm";
 import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
-import { channelConnections, postVariants } from "../../db/schema/index.ts";
+import { channelConnections, posts, postVariants, variantApprovals } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
+import { queueMail } from "../../mail/mailer.ts";
 import { getChannel, updateChannel } from "../channels/service.ts";
+import { personSummaries } from "../org/membership.ts";
 import { renewDueZaloTokens, ZALO_RENEW_JOB } from "./connection-renewal.ts";
 import { type ConnectionOptions, connectionForPublish, markNeedsReconnect } from "./connections.ts";
 import type { PublishingConnector } from "./connectors/types.ts";
@@ -30,6 +32,9 @@ export interface PlatformJobDeps {
   db: Executor;
   zalo: PublishingConnector;
   options: ConnectionOptions;
+  /** For mailing the author and approvers of an article Zalo refused; absent: nobody is mailed. */
+  jobs?: JobQueue;
+  publicUrl?: string;
 }
 
 export type VerificationSweep = { resolved: number; failed: number; waiting: number };
@@ -104,9 +109,68 @@ export async function resolvePendingZaloArticles(deps: PlatformJobDeps): Promise
         await recordTransition(tx, { id: variant.id, status: "published" }, "failed", null, null, recorded);
       }
     });
+    await notifyNotPublished(deps, variant, recorded.message);
     sweep.failed += 1;
   }
   return sweep;
+}
+
+/** Tells the author and the approvers that a Zalo article did not go out after all, and why. */
+async function notifyNotPublished(
+  deps: PlatformJobDeps,
+  variant: typeof postVariants.$inferSelect,
+  reason: string,
+): Promise<void> {
+  if (!deps.jobs) {
+    return;
+  }
+  const { db } = deps;
+  const [post] = await db.select().from(posts).where(eq(posts.id, variant.postId));
+  if (!post) {
+    return;
+  }
+  const approvers = await db
+    .select({ id: variantApprovals.approverId })
+    .from(variantApprovals)
+    .where(
+      and(
+        eq(variantApprovals.variantId, variant.id),
+        eq(variantApprovals.contentVersion, variant.contentVersion),
+      ),
+    );
+  const people = await personSummaries(db, [
+    ...(post.authorId ? [post.authorId] : []),
+    ...approvers.map((row) => row.id),
+  ]);
+  const link = `${deps.publicUrl ?? ""}/posts/${post.id}`;
+  for (const person of people.values()) {
+    if (!person.email) {
+      continue;
+    }
+    const en = person.locale === "en";
+    await queueMail(deps.jobs, {
+      to: person.email,
+      subject: en
+        ? `[Cầu Nối] Not published: “${post.title}” (Zalo OA)`
+        : `[Cầu Nối] Chưa đăng được: “${post.title}” (Zalo OA)`,
+      text: (en
+        ? [
+            `Zalo did not publish the article “${post.title}”.`,
+            "",
+            `Reason: ${reason}`,
+            "",
+            `Fix it and publish again: ${link}`,
+          ]
+        : [
+            `Zalo không đăng bài “${post.title}”.`,
+            "",
+            `Lý do: ${reason}`,
+            "",
+            `Xử lý và đăng lại tại: ${link}`,
+          ]
+      ).join("\n"),
+    });
+  }
 }
 
 export type StatisticsSweep = { stored: number; failed: number };

@@ -78,7 +78,13 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
     markNeedsReconnect: (executor, channelId, reason) => markNeedsReconnect(executor, channelId, reason),
   };
   const stopRecovery = await registerPublishingWorker(schedulerDeps);
-  await registerPlatformJobs(jobs, { db, zalo: zaloConnector, options: connectionOptions });
+  await registerPlatformJobs(jobs, {
+    db,
+    zalo: zaloConnector,
+    options: connectionOptions,
+    jobs,
+    publicUrl: config.publicUrl,
+  });
   app.addHook("onClose", async () => stopRecovery());
   const tags = ["publishing"];
   const postUnit = (request: FastifyRequest) => unitOfPost(db, idOf(request));
