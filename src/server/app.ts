@@ -14,6 +14,7 @@ import type { Database } from "./db/client.ts";
 import { markRoutesPublic, type RegisteredRoute, registerAccessControl } from "./http/access.ts";
 import { registerAuthentication } from "./http/authentication.ts";
 import { answerClientError, answerFrameworkError, registerErrorHandling } from "./http/errors.ts";
+import { rateLimitStore } from "./http/rate-limit-store.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import { type Mailer, registerMailWorker } from "./mail/mailer.ts";
 import {
@@ -110,7 +111,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Sign-in limits count in PostgreSQL, shared by all instances; the others per instance (rate-limit-store.ts).
+  await app.register(fastifyRateLimit, { global: false, store: rateLimitStore(deps.database) });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
