@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
 import { type AddressRepair, repairAddressColumn } from "../../db/stored-addresses.ts";
 import { unitSummaries } from "../org/membership.ts";
-import { plainText } from "./content.ts";
+import { plainText, sanitizeBody } from "./content.ts";
 import { portalArticleUrl } from "./service.ts";
 
 /*
@@ -37,7 +37,9 @@ function toArticle(row: {
   variant: typeof postVariants.$inferSelect;
   post: typeof posts.$inferSelect;
 }): PublishedArticle {
-  const bodyHtml = row.variant.body;
+  // Cleaned again on the way out: bodies saved before the sanitiser's rules tightened (an <img> that
+  // pointed past /media/ at the API) must not reach readers' browsers either.
+  const bodyHtml = sanitizeBody(row.variant.body);
   return {
     variantId: row.variant.id,
     postId: row.post.id,

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import type { Db, Executor } from "../../db/client.ts";
 import {
   posts,
@@ -401,6 +402,22 @@ function refuseWhen(variant: VariantRow, statuses: VariantStatus[], vi: string, 
   }
 }
 
+/** A variant's link as stored: encoded (IDN, percent-encoding), or none; anything else is refused. */
+function cleanLinkUrl(typed: string | null): string | null {
+  if (!typed) {
+    return null;
+  }
+  const address = normaliseWebAddress(typed);
+  if (!address) {
+    throw errors.badRequest(
+      "publishing.link_url_invalid",
+      "Vui lòng nhập đường dẫn bắt đầu bằng http:// hoặc https://.",
+      "Please enter a link starting with http:// or https://.",
+    );
+  }
+  return address;
+}
+
 /** Edits one variant. Its approvals were for the old content: it goes back to draft. */
 export async function updateVariant(
   ctx: SignedIn,
@@ -431,7 +448,7 @@ export async function updateVariant(
       .set({
         ...(input.title !== undefined ? { title: input.title?.normalize("NFC").trim() || null } : {}),
         ...(body !== undefined ? { body } : {}),
-        ...(input.linkUrl !== undefined ? { linkUrl: input.linkUrl || null } : {}),
+        ...(input.linkUrl !== undefined ? { linkUrl: cleanLinkUrl(input.linkUrl) } : {}),
         ...(input.mediaIds !== undefined ? { mediaIds: [...new Set(input.mediaIds)] } : {}),
         status: "draft",
         scheduledAt: null,
@@ -721,7 +738,16 @@ export async function unscheduleVariant(ctx: SignedIn, variantId: string) {
 }
 
 /** Marks a variant posted by hand (platforms Cầu Nối cannot post to, e.g. YouTube videos). */
-export async function markPublishedByHand(ctx: SignedIn, variantId: string, externalUrl: string) {
+export async function markPublishedByHand(ctx: SignedIn, variantId: string, typedUrl: string) {
+  // Kept in its encoded form: it is later written into headers (a tracked link's Location) and pages.
+  const externalUrl = normaliseWebAddress(typedUrl);
+  if (!externalUrl) {
+    throw errors.badRequest(
+      "publishing.external_url_invalid",
+      "Vui lòng nhập địa chỉ trang đã đăng, bắt đầu bằng http:// hoặc https://.",
+      "Please enter the address of the published page, starting with http:// or https://.",
+    );
+  }
   return ctx.db.transaction(async (tx) => {
     const { variant, post } = await requireVariant(tx, variantId, true);
     if (
