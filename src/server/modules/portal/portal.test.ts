@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   makeOrganisation,
@@ -166,5 +167,20 @@ describe("feeds", () => {
     const rss = await get(`/u/${encodeURIComponent(code)}/rss.xml`);
     expect(rss.body).toContain("<title>Tin có ký tự lạ ở giữa</title>");
     expect(rss.body.includes("\u0001") || rss.body.includes("\u0007")).toBe(false);
+  });
+});
+
+describe("article bodies saved before the stricter image rule", () => {
+  it("are cleaned again on the way out: no image reaches past /media/", async () => {
+    const post = await publish("Bài lưu từ bản cũ", "<p>Nội dung cũ</p>");
+    // What an earlier sanitiser let through, written as it was stored then.
+    await t.db.execute(
+      sql`update post_variants set body = ${'<p>Nội dung cũ</p><img src="/media/../api/people/x"><img src="//evil.example/a.png">'} where post_id = ${post.id}`,
+    );
+    const article = await get(`/u/${encodeURIComponent(code)}/${post.slug}`);
+    expect(article.statusCode).toBe(200);
+    expect(article.body).toContain("Nội dung cũ");
+    expect(article.body).not.toContain("/media/../");
+    expect(article.body).not.toContain("evil.example");
   });
 });
