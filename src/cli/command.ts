@@ -3,6 +3,7 @@ import type { CliIo } from "./io.ts";
 /** One `caunoi <group> <action>` command: its help and what it does. */
 export interface CliCommand {
   group: string;
+  /** "" for a command that is its group alone (`caunoi backup FILE`). */
   action: string;
   /** The arguments after `caunoi <group> <action>`. */
   usage: string;

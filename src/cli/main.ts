@@ -8,6 +8,8 @@ import { setFlagsFromString } from "node:v8";
 import type { CliCommand } from "./command.ts";
 import {
   adminCreate,
+  backupCreate,
+  backupRestore,
   migrateStatus,
   migrateUp,
   passwordReset,
@@ -26,17 +28,24 @@ export const commands: readonly CliCommand[] = [
   peopleImport,
   migrateStatus,
   migrateUp,
+  backupCreate,
+  backupRestore,
 ];
 
 const usagePrefix = "npx caunoi";
 
+/** "admin create", or "backup" for a command that is its group alone. */
+function commandName(command: CliCommand): string {
+  return command.action ? `${command.group} ${command.action}` : command.group;
+}
+
 function commandLine(command: CliCommand): string {
-  return `${usagePrefix} ${command.group} ${command.action}${command.usage ? ` ${command.usage}` : ""}`;
+  return `${usagePrefix} ${commandName(command)}${command.usage ? ` ${command.usage}` : ""}`;
 }
 
 /** The overview printed by `caunoi --help` (and, on standard error, after a wrong command). */
 export function overviewHelp(): string[] {
-  const width = Math.max(...commands.map((c) => `${c.group} ${c.action}`.length)) + 2;
+  const width = Math.max(...commands.map((c) => commandName(c).length)) + 2;
   return [
     "Cầu Nối — công cụ quản trị dòng lệnh / command-line administration",
     "",
@@ -44,7 +53,7 @@ export function overviewHelp(): string[] {
     "",
     "Lệnh / commands:",
     ...commands.flatMap((c) => [
-      `  ${`${c.group} ${c.action}`.padEnd(width)}${c.summary.vi}`,
+      `  ${commandName(c).padEnd(width)}${c.summary.vi}`,
       `  ${"".padEnd(width)}${c.summary.en}`,
     ]),
     "",
@@ -114,7 +123,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     return exitCodes.failure;
   }
-  const command = commands.find((c) => c.group === group && c.action === action);
+  // A command that is its group alone (`caunoi backup FILE`) takes everything after the group.
+  const alone = commands.find((c) => c.group === group && c.action === "");
+  const command = alone ?? commands.find((c) => c.group === group && c.action === action);
+  const commandArgs = alone ? argv.slice(1) : rest;
   if (!command) {
     const print = wantsHelp && (!action || action.startsWith("-")) ? io.out : io.err;
     if (action && !action.startsWith("-")) {
@@ -135,7 +147,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   try {
     const run = await command.load();
-    return await run(rest, io);
+    return await run(commandArgs, io);
   } catch (error) {
     const { lines, exitCode } = describeError(error);
     for (const line of lines) {
@@ -143,7 +155,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     if (error instanceof CliError && error.usage) {
       io.err(`Cách dùng / usage: ${commandLine(command)}`);
-      io.err(`Xem / see: ${usagePrefix} ${command.group} ${command.action} --help`);
+      io.err(`Xem / see: ${usagePrefix} ${commandName(command)} --help`);
     }
     if (exitCode === exitCodes.failure && !(error instanceof CliError) && process.env.CAUNOI_DEBUG) {
       io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));

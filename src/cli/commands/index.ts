@@ -124,3 +124,44 @@ export const tokenCreate: CliCommand = {
   ],
   load: async () => (await import("./token-create.ts")).runTokenCreate,
 };
+
+/** `caunoi backup FILE`: the database, media files and key file in one .tar.gz. */
+export const backupCreate: CliCommand = {
+  group: "backup",
+  action: "",
+  usage: "TỆP/FILE.tar.gz",
+  summary: {
+    vi: "Sao lưu cơ sở dữ liệu, hàng đợi việc, tệp media và khoá vào một tệp",
+    en: "Back up the database, the job queue, media files and the key into one file",
+  },
+  help: [
+    "TỆP / FILE   tệp mới (.tar.gz); một tệp đã có không bị ghi đè / a new file; an existing one is never overwritten",
+    "",
+    "PostgreSQL (DATABASE_URL): chạy được khi máy chủ đang chạy; các bảng được đọc trong một ảnh chụp nhất quán.",
+    "PostgreSQL: works while the server runs; the tables are read in one consistent snapshot.",
+    "PGlite: hãy dừng máy chủ trước. / PGlite: stop the server first.",
+    "Tệp chứa secret.key (khoá giải mã token trang) nếu khoá nằm trong DATA_DIR: hãy cất giữ an toàn.",
+    "The file holds secret.key (the key to the stored page tokens) when it is in DATA_DIR: keep it safe.",
+  ],
+  load: async () => (await import("./backup.ts")).runBackup,
+};
+
+/** `caunoi restore FILE`: a backup into an empty database and media directory. */
+export const backupRestore: CliCommand = {
+  group: "restore",
+  action: "",
+  usage: "TỆP/FILE.tar.gz",
+  summary: {
+    vi: "Khôi phục một bản sao lưu vào cơ sở dữ liệu và thư mục media trống",
+    en: "Restore a backup into an empty database and media directory",
+  },
+  help: [
+    "TỆP / FILE   tệp do “caunoi backup” tạo, từ PGlite hoặc PostgreSQL / made by “caunoi backup”, on either engine",
+    "",
+    "Cơ sở dữ liệu phải trống (PGlite: DATA_DIR chưa có cơ sở dữ liệu), thư mục media cũng vậy.",
+    "The database must be empty (PGlite: no database in DATA_DIR yet), and so must the media directory.",
+    "Mọi số dòng và mã sha256 được kiểm tra trước khi ghi nhận; lỗi thì không giữ lại gì.",
+    "Every row count and sha256 is checked before the commit; on failure nothing is kept.",
+  ],
+  load: async () => (await import("./backup.ts")).runRestore,
+};
