@@ -23,6 +23,8 @@ export interface Database {
   pglite?: PGlite;
   /** Set for a PostgreSQL server. */
   connectionString?: string;
+  /** The most connections the pool opens (PostgreSQL), for work that holds one for long. */
+  maxConnections?: number;
   close(): Promise<void>;
 }
 
@@ -37,13 +39,15 @@ export interface OpenDatabaseOptions {
 /** Opens PGlite (embedded, default) or a PostgreSQL server behind one Drizzle type. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const maxConnections = options.poolSize ?? 10;
+    const pool = new pg.Pool({ connectionString: options.url, max: maxConnections });
     // An idle client that errors (server restart) must not crash the process; the pool replaces it.
     pool.on("error", () => {});
     return {
       engine: "postgres",
       db: drizzleNodePg(pool, { schema }) as unknown as Db,
       connectionString: options.url,
+      maxConnections,
       close: () => pool.end(),
     };
   }
