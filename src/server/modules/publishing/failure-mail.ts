@@ -22,14 +22,24 @@ function reasonLine(reason: NotPublishedReason, locale: "vi" | "en"): string {
     : `Lỡ giờ đăng: bài hẹn đăng lúc ${at} nhưng hệ thống không đăng được trong vòng 30 phút sau giờ hẹn (máy chủ không chạy hoặc không kịp xử lý). Chưa có gì được đăng.`;
 }
 
+/** The platform as people call it, never its code. */
+const platformNames: Record<VariantRow["target"], string> = {
+  portal: "Trang tin",
+  facebook_page: "Facebook",
+  zalo_oa: "Zalo OA",
+  youtube: "YouTube",
+  tiktok: "TikTok",
+};
+
 /** Tells the author and the approvers of the variant's current content that it did not go out. */
 export async function notifyNotPublished(
-  deps: PublishingDeps & { database: { db: Executor } },
+  deps: Pick<PublishingDeps, "jobs" | "publicUrl"> & { database: { db: Executor } },
   post: PostRow,
   variant: VariantRow,
   reason: NotPublishedReason,
 ): Promise<void> {
   const db = deps.database.db;
+  const platform = platformNames[variant.target] ?? variant.target;
   const approvers = await db
     .select({ id: variantApprovals.approverId })
     .from(variantApprovals)
@@ -53,18 +63,18 @@ export async function notifyNotPublished(
     await queueMail(deps.jobs, {
       to: person.email,
       subject: en
-        ? `[Cầu Nối] Not published: “${post.title}” (${variant.target})`
-        : `[Cầu Nối] Chưa đăng được: “${post.title}” (${variant.target})`,
+        ? `[Cầu Nối] Not published: “${post.title}” (${platform})`
+        : `[Cầu Nối] Chưa đăng được: “${post.title}” (${platform})`,
       text: (en
         ? [
-            `The ${variant.target} variant of “${post.title}” (${unit?.name ?? ""}) was not published.`,
+            `The ${platform} variant of “${post.title}” (${unit?.name ?? ""}) was not published.`,
             "",
             reasonLine(reason, "en"),
             "",
             `Fix it and publish again: ${link}`,
           ]
         : [
-            `Phiên bản ${variant.target} của bài “${post.title}” (${unit?.name ?? ""}) chưa đăng được.`,
+            `Phiên bản ${platform} của bài “${post.title}” (${unit?.name ?? ""}) chưa đăng được.`,
             "",
             reasonLine(reason, "vi"),
             "",

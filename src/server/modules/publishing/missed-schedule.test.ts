@@ -144,6 +144,8 @@ describe("variants whose time passed with no job run", () => {
     const mails = await mailsAbout(title);
     expect(mails).toHaveLength(2);
     expect(mails.every((mail) => mail.text.includes("Lỡ giờ đăng"))).toBe(true);
+    // The platform by its name, never its code.
+    expect(mails.every((mail) => !/facebook_page|zalo_oa|portal/.test(mail.text))).toBe(true);
   });
 
   it("a job that runs beyond the window (the server was down) does the same, not a late post", async () => {

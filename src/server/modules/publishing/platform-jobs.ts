@@ -1,16 +1,15 @@
 import { and, eq, like } from "drizzle-orm";
 import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
-import { channelConnections, posts, postVariants, variantApprovals } from "../../db/schema/index.ts";
+import { channelConnections, posts, postVariants } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
-import { queueMail } from "../../mail/mailer.ts";
 import { getChannel, updateChannel } from "../channels/service.ts";
-import { personSummaries } from "../org/membership.ts";
 import { renewDueZaloTokens, ZALO_RENEW_JOB } from "./connection-renewal.ts";
 import { type ConnectionOptions, connectionForPublish, markNeedsReconnect } from "./connections.ts";
 import type { PublishingConnector } from "./connectors/types.ts";
 import { fetchChannelStatistics } from "./connectors/youtube.ts";
 import { isPendingZaloArticle } from "./connectors/zalo.ts";
+import { notifyNotPublished as notifyNotPublishedByMail } from "./failure-mail.ts";
 import { recordTransition } from "./service.ts";
 
 /*
@@ -124,52 +123,14 @@ async function notifyNotPublished(
   if (!deps.jobs) {
     return;
   }
-  const { db } = deps;
-  const [post] = await db.select().from(posts).where(eq(posts.id, variant.postId));
-  if (!post) {
-    return;
-  }
-  const approvers = await db
-    .select({ id: variantApprovals.approverId })
-    .from(variantApprovals)
-    .where(
-      and(
-        eq(variantApprovals.variantId, variant.id),
-        eq(variantApprovals.contentVersion, variant.contentVersion),
-      ),
+  const [post] = await deps.db.select().from(posts).where(eq(posts.id, variant.postId));
+  if (post) {
+    await notifyNotPublishedByMail(
+      { jobs: deps.jobs, publicUrl: deps.publicUrl ?? "", database: { db: deps.db } },
+      post,
+      variant,
+      { platform: reason },
     );
-  const people = await personSummaries(db, [
-    ...(post.authorId ? [post.authorId] : []),
-    ...approvers.map((row) => row.id),
-  ]);
-  const link = `${deps.publicUrl ?? ""}/posts/${post.id}`;
-  for (const person of people.values()) {
-    if (!person.email) {
-      continue;
-    }
-    const en = person.locale === "en";
-    await queueMail(deps.jobs, {
-      to: person.email,
-      subject: en
-        ? `[Cầu Nối] Not published: “${post.title}” (Zalo OA)`
-        : `[Cầu Nối] Chưa đăng được: “${post.title}” (Zalo OA)`,
-      text: (en
-        ? [
-            `Zalo did not publish the article “${post.title}”.`,
-            "",
-            `Reason: ${reason}`,
-            "",
-            `Fix it and publish again: ${link}`,
-          ]
-        : [
-            `Zalo không đăng bài “${post.title}”.`,
-            "",
-            `Lý do: ${reason}`,
-            "",
-            `Xử lý và đăng lại tại: ${link}`,
-          ]
-      ).join("\n"),
-    });
   }
 }
 
