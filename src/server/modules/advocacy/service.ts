@@ -1,17 +1,16 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
-import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import type { Executor } from "../../db/client.ts";
 import { kitShares, rankingConsents, shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
-import { officialChannelOfAddress } from "../channels/service.ts";
 import { personSummaries, unitAndAncestors, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import { type Actor, can } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
 import type { CardSource } from "../share-cards/service.ts";
 import { campaignLabel, campaignNames, requireCampaign } from "./campaigns.ts";
+import { resolveKitTarget } from "./kit-target.ts";
 import { invalidateLinkTargets } from "./link-cache.ts";
 import { newLinkCode } from "./link-codes.ts";
 import { kitFigures } from "./reports.ts";
@@ -117,58 +116,6 @@ export interface CreateKitInput {
   expiresAt?: Date | undefined;
 }
 
-/** The address and title a kit leads to: a published post of the editor's scope, or a page on a registry channel. */
-async function resolveTarget(
-  ctx: SignedIn,
-  deps: AdvocacyDeps,
-  input: { postId?: string | undefined; url?: string | undefined },
-): Promise<{ targetUrl: string; channelId: string | null; postId: string | null; title: string | null }> {
-  if (input.postId) {
-    const address = await publishedAddressOfPost(ctx.db, { postId: input.postId, publicUrl: deps.publicUrl });
-    const postUnitPath = address ? await unitPath(ctx.db, address.unitId) : null;
-    if (!address || !postUnitPath || !can(ctx.actor, "advocacy.manage", postUnitPath)) {
-      throw errors.badRequest(
-        "advocacy.post_not_published",
-        "Chỉ tạo bộ tin từ bài đã đăng của đơn vị bạn phụ trách.",
-        "A kit can only be made from a published post of a unit you manage.",
-      );
-    }
-    // Our portal's own address needs no registry; a page a variant went out to (recorded by hand,
-    // so typed by someone) must lie on an official channel like any address given directly.
-    const targetUrl =
-      address.target === "portal"
-        ? normaliseWebAddress(address.url)
-        : await officialAddress(ctx, address.url);
-    if (!targetUrl) {
-      throw notOfficial();
-    }
-    return { targetUrl, channelId: address.channelId, postId: address.postId, title: address.title };
-  }
-  const targetUrl = await officialAddress(ctx, input.url ?? "");
-  if (!targetUrl) {
-    throw notOfficial();
-  }
-  const channel = await officialChannelOfAddress(ctx.db, targetUrl);
-  return { targetUrl, channelId: channel?.id ?? null, postId: null, title: null };
-}
-
-function notOfficial() {
-  return errors.badRequest(
-    "advocacy.url_not_official",
-    "Địa chỉ này không thuộc kênh chính thức nào trong danh bạ. Chỉ chia sẻ được nội dung của kênh chính thức đang hoạt động.",
-    "This address is on no official channel in the registry. Only content of an active official channel can be shared.",
-  );
-}
-
-/** The address in its header-safe form when it lies on an active official channel of the registry, else null. */
-async function officialAddress(ctx: SignedIn, typed: string): Promise<string | null> {
-  const address = normaliseWebAddress(typed);
-  if (!address) {
-    return null;
-  }
-  return (await officialChannelOfAddress(ctx.db, address)) ? address : null;
-}
-
 /** Makes a share kit; the editor needs `advocacy.manage` on its unit and every target unit. */
 export async function createKit(ctx: SignedIn, deps: AdvocacyDeps, input: CreateKitInput): Promise<KitRow> {
   const now = new Date();
@@ -178,7 +125,7 @@ export async function createKit(ctx: SignedIn, deps: AdvocacyDeps, input: Create
   if (input.campaignId) {
     await requireCampaignInScope(ctx, input.campaignId);
   }
-  const target = await resolveTarget(ctx, deps, input);
+  const target = await resolveKitTarget(ctx, deps, input);
   const title = (input.title ?? target.title ?? "").normalize("NFC").trim();
   if (!title) {
     throw errors.badRequest(

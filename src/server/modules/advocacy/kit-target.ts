@@ -1,0 +1,65 @@
+import { normaliseWebAddress } from "../../../shared/web-address.ts";
+import { errors } from "../../http/errors.ts";
+import { officialChannelOfAddress } from "../channels/service.ts";
+import { type Actor, can } from "../org/policy.ts";
+import { type ActionContext, unitPath } from "../org/service.ts";
+import { publishedAddressOfPost } from "../publishing/published.ts";
+
+/*
+ * Where a share kit may lead: our portal's article of a published post, or a page on an active
+ * official channel of the registry. Every address is stored in its header-safe form.
+ */
+
+type SignedIn = ActionContext & { actor: Actor };
+
+/** The address and title a kit leads to: a published post of the editor's scope, or a page on a registry channel. */
+export async function resolveKitTarget(
+  ctx: SignedIn,
+  deps: { publicUrl: string },
+  input: { postId?: string | undefined; url?: string | undefined },
+): Promise<{ targetUrl: string; channelId: string | null; postId: string | null; title: string | null }> {
+  if (input.postId) {
+    const address = await publishedAddressOfPost(ctx.db, { postId: input.postId, publicUrl: deps.publicUrl });
+    const postUnitPath = address ? await unitPath(ctx.db, address.unitId) : null;
+    if (!address || !postUnitPath || !can(ctx.actor, "advocacy.manage", postUnitPath)) {
+      throw errors.badRequest(
+        "advocacy.post_not_published",
+        "Chỉ tạo bộ tin từ bài đã đăng của đơn vị bạn phụ trách.",
+        "A kit can only be made from a published post of a unit you manage.",
+      );
+    }
+    // Our portal's own address needs no registry; a page a variant went out to (recorded by hand,
+    // so typed by someone) must lie on an official channel like any address given directly.
+    const targetUrl =
+      address.target === "portal"
+        ? normaliseWebAddress(address.url)
+        : await officialAddress(ctx, address.url);
+    if (!targetUrl) {
+      throw notOfficial();
+    }
+    return { targetUrl, channelId: address.channelId, postId: address.postId, title: address.title };
+  }
+  const targetUrl = await officialAddress(ctx, input.url ?? "");
+  if (!targetUrl) {
+    throw notOfficial();
+  }
+  const channel = await officialChannelOfAddress(ctx.db, targetUrl);
+  return { targetUrl, channelId: channel?.id ?? null, postId: null, title: null };
+}
+
+function notOfficial() {
+  return errors.badRequest(
+    "advocacy.url_not_official",
+    "Địa chỉ này không thuộc kênh chính thức nào trong danh bạ. Chỉ chia sẻ được nội dung của kênh chính thức đang hoạt động.",
+    "This address is on no official channel in the registry. Only content of an active official channel can be shared.",
+  );
+}
+
+/** The address in its header-safe form when it lies on an active official channel of the registry, else null. */
+async function officialAddress(ctx: SignedIn, typed: string): Promise<string | null> {
+  const address = normaliseWebAddress(typed);
+  if (!address) {
+    return null;
+  }
+  return (await officialChannelOfAddress(ctx.db, address)) ? address : null;
+}
