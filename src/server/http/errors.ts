@@ -3,6 +3,13 @@ import type { Duplex } from "node:stream";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The handler reads the raw request and answers malformed input itself; no NUL check before it. */
+    readsRawInput?: boolean;
+  }
+}
+
 export interface LocalizedMessage {
   vi: string;
   en: string;
@@ -205,8 +212,8 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
 export function registerErrorHandling(app: FastifyInstance, options: { spaIndexHtml: string | null }): void {
   // PostgreSQL cannot store NUL in text: refused here, for every route, before validation or a query.
   app.addHook("preValidation", async (request) => {
-    // Tracked links answer every malformed code, NUL included, with their own unknown-link page.
-    if (request.routeOptions.url === "/s/*") {
+    // A route that reads its raw address itself (tracked links) answers bad input with its own page.
+    if (request.routeOptions.config.readsRawInput) {
       return;
     }
     if (

@@ -231,7 +231,7 @@ export async function redirectRoutes(
   });
   app.get(
     "/s/*",
-    { config: { access: { public: true } }, helmet: false, schema: { hide: true } },
+    { config: { access: { public: true }, readsRawInput: true }, helmet: false, schema: { hide: true } },
     (request, reply) => {
       reply.hijack();
       options.trackedLinks.answer(request.raw, reply.raw);
