@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rememberedWithActor } from "../../http/authentication.ts";
 import { signedInContextOf } from "../../http/context.ts";
-import { queueMail } from "../../mail/mailer.ts";
 import { abilitiesOf, grantableRoleScopes, roles } from "../org/policy.ts";
 import { rootUnitIdFor } from "../org/service.ts";
 import { confirmEmailChange } from "./email-change.ts";
+import { queuePasswordResetMail } from "./password-reset-mail.ts";
 import {
   apiTokenSchema,
   changePasswordBody,
@@ -189,27 +189,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const reset = await createPasswordReset(db, { email: request.body.email, ip: request.ip });
       if (reset) {
-        const link = `${config.publicUrl}/reset-password?token=${encodeURIComponent(reset.token)}`;
-        await queueMail(app.deps.jobs, {
-          to: reset.person.email,
-          subject: "Cầu Nối — Đặt lại mật khẩu / Password reset",
-          text: [
-            `Kính gửi ${reset.person.fullName},`,
-            "",
-            "Hệ thống nhận được yêu cầu đặt lại mật khẩu Cầu Nối của bạn. Vui lòng mở liên kết sau trong vòng 60 phút:",
-            link,
-            "",
-            "Khi đặt mật khẩu mới, mọi phiên đăng nhập và các liên kết đặt lại mật khẩu khác của bạn sẽ hết hiệu lực.",
-            "Nếu bạn không yêu cầu, vui lòng bỏ qua thư này; mật khẩu của bạn không thay đổi.",
-            "",
-            "Trân trọng,",
-            "Hệ thống Cầu Nối",
-            "",
-            "---",
-            "Someone (probably you) asked to reset your Cầu Nối password. Please open the link above within 60 minutes.",
-            "Setting a new password ends all your sessions and your other reset links.",
-            "If it was not you, ignore this message; your password is unchanged.",
-          ].join("\n"),
+        await queuePasswordResetMail(app.deps.jobs, {
+          publicUrl: config.publicUrl,
+          token: reset.token,
+          person: reset.person,
         });
       }
       reply.status(202);
