@@ -10,32 +10,39 @@ export interface AddressRepair {
 }
 
 /**
- * Rewrites the addresses of one column that could not be written into an HTTP header as they are
- * (kept as typed before addresses were normalised on the way in) into their encoded form. Run at
+ * Rewrites the stored addresses of a table that could not be written into an HTTP header as they
+ * are (kept as typed before addresses were normalised on the way in) into their encoded form. Run at
  * start-up by the modules that own such columns, so no stored row can make a response throw. Rows it
  * cannot repair are left as they are and returned: their readers must refuse them, not send them.
  */
-export async function repairAddressColumn(
+export async function repairAddressColumns(
   db: Executor,
-  target: { table: PgTable; id: PgColumn; address: PgColumn },
+  target: { table: PgTable; id: PgColumn; addresses: readonly PgColumn[] },
 ): Promise<AddressRepair> {
-  const rows = await db
-    .select({ id: target.id, address: target.address })
+  // Anything outside visible ASCII: non-ASCII letters, spaces, control characters. One pass over the
+  // table for all its address columns.
+  const unsafe = (column: PgColumn) => sql`(${isNotNull(column)} and ${column} !~ '^[!-~]+$')`;
+  const rows = (await db
+    .select({ id: target.id, ...Object.fromEntries(target.addresses.map((column) => [column.name, column])) })
     .from(target.table)
-    // Anything outside visible ASCII: non-ASCII letters, spaces, control characters.
-    .where(sql`${isNotNull(target.address)} and ${target.address} !~ '^[!-~]+$'`);
+    .where(sql.join(target.addresses.map(unsafe), sql` or `))) as Record<string, unknown>[];
   const result: AddressRepair = { repaired: 0, unrepairable: [] };
   for (const row of rows) {
-    const id = String(row.id);
-    const repaired = normaliseWebAddress(String(row.address));
-    if (!repaired) {
-      result.unrepairable.push(id);
-      continue;
+    for (const column of target.addresses) {
+      const stored = row[column.name];
+      if (typeof stored !== "string" || /^[!-~]+$/.test(stored)) {
+        continue;
+      }
+      const repaired = normaliseWebAddress(stored);
+      if (!repaired) {
+        result.unrepairable.push(String(row.id));
+        continue;
+      }
+      await db.execute(
+        sql`update ${target.table} set ${sql.identifier(column.name)} = ${repaired} where ${eq(target.id, row.id)}`,
+      );
+      result.repaired++;
     }
-    await db.execute(
-      sql`update ${target.table} set ${sql.identifier(target.address.name)} = ${repaired} where ${eq(target.id, row.id)}`,
-    );
-    result.repaired++;
   }
   return result;
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import type { Database, Executor } from "../../db/client.ts";
 import { shareKits, shareLinks } from "../../db/schema/index.ts";
-import { type AddressRepair, repairAddressColumn } from "../../db/stored-addresses.ts";
+import { type AddressRepair, repairAddressColumns } from "../../db/stored-addresses.ts";
 import { createHitRecorder, type HitRecorder } from "./hit-recorder.ts";
 import { type LinkTarget, linkTargetCacheFor } from "./link-cache.ts";
 import { isWellFormedLinkCode } from "./link-codes.ts";
@@ -36,7 +36,7 @@ async function loadLinkTarget(db: Executor, code: string): Promise<LinkTarget | 
 
 /** Makes every kit's stored target header-safe (start-up): none may make a redirect throw. */
 export function repairStoredKitTargets(db: Executor): Promise<AddressRepair> {
-  return repairAddressColumn(db, { table: shareKits, id: shareKits.id, address: shareKits.targetUrl });
+  return repairAddressColumns(db, { table: shareKits, id: shareKits.id, addresses: [shareKits.targetUrl] });
 }
 
 const unknownPage = Buffer.from(unknownLinkPage);

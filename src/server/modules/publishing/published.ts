@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
-import { type AddressRepair, repairAddressColumn } from "../../db/stored-addresses.ts";
+import { type AddressRepair, repairAddressColumns } from "../../db/stored-addresses.ts";
 import { unitSummaries } from "../org/membership.ts";
 import { plainText, sanitizeBody } from "./content.ts";
 import { portalArticleUrl } from "./service.ts";
@@ -174,19 +174,10 @@ export async function publishedAddressOfPost(
 }
 
 /** Makes every variant's stored link and published address header-safe (start-up), for the readers that send them. */
-export async function repairStoredVariantAddresses(db: Executor): Promise<AddressRepair> {
-  const published = await repairAddressColumn(db, {
+export function repairStoredVariantAddresses(db: Executor): Promise<AddressRepair> {
+  return repairAddressColumns(db, {
     table: postVariants,
     id: postVariants.id,
-    address: postVariants.externalUrl,
+    addresses: [postVariants.externalUrl, postVariants.linkUrl],
   });
-  const links = await repairAddressColumn(db, {
-    table: postVariants,
-    id: postVariants.id,
-    address: postVariants.linkUrl,
-  });
-  return {
-    repaired: published.repaired + links.repaired,
-    unrepairable: [...published.unrepairable, ...links.unrepairable],
-  };
 }
