@@ -1,17 +1,16 @@
 import { createHash } from "node:crypto";
 import { open, rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { normalizeName } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { mediaItems } from "../../db/schema/index.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
-import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import type { ActionContext } from "../org/service.ts";
-import type { MediaForPublish } from "../publishing/connectors/types.ts";
 import { processImage } from "./images.ts";
 import { readAndScrubMp4 } from "./mp4.ts";
+import { type MediaView, mediaViews } from "./queries.ts";
 import { checkQuota } from "./quota.ts";
 import { altTextLimits } from "./schema.ts";
 import { type Sniffed, sniff, sniffLength } from "./sniff.ts";
@@ -19,16 +18,21 @@ import { type MediaStorage, newMediaKeys } from "./storage.ts";
 
 export type MediaRow = typeof mediaItems.$inferSelect;
 export type MediaKind = MediaRow["kind"];
+export {
+  type ListMediaOptions,
+  listMedia,
+  type MediaView,
+  mediaUnitPaths,
+  mediaUrl,
+  mediaViews,
+  mediaViewsByIds,
+} from "./queries.ts";
 
 export const maxImageBytes = 20 * 1024 * 1024;
 export const maxVideoBytes = 200 * 1024 * 1024;
 
 const mediaLabel = { vi: "tệp trong thư viện", en: "Media item" };
 const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
-
-export function mediaUrl(key: string, publicUrl = ""): string {
-  return `${publicUrl.replace(/\/+$/, "")}/media/${key}`;
-}
 
 const unsupported = () =>
   new AppError(415, "media.type_unsupported", {
@@ -360,76 +364,6 @@ export async function deleteMedia(
   }
 }
 
-/** Items as the API shows them: addresses instead of storage keys, with unit and uploader names. */
-export async function mediaViews(db: Executor, rows: MediaRow[]) {
-  const unitNames = await unitSummaries(
-    db,
-    rows.map((row) => row.unitId),
-  );
-  const uploaders = await personSummaries(
-    db,
-    rows.flatMap((row) => (row.uploadedBy ? [row.uploadedBy] : [])),
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    unitId: row.unitId,
-    unitName: unitNames.get(row.unitId)?.name ?? null,
-    unitPath: unitNames.get(row.unitId)?.path ?? null,
-    kind: row.kind,
-    mime: row.mime,
-    bytes: row.bytes,
-    width: row.width,
-    height: row.height,
-    durationSeconds: row.durationSeconds,
-    altText: row.altText,
-    originalName: row.originalName,
-    url: mediaUrl(row.storageKey),
-    thumbnailUrl: row.thumbnailKey ? mediaUrl(row.thumbnailKey) : null,
-    published: row.published,
-    uploadedBy: row.uploadedBy,
-    uploadedByName: row.uploadedBy ? (uploaders.get(row.uploadedBy)?.fullName ?? null) : null,
-    createdAt: row.createdAt,
-  }));
-}
-
-export type MediaView = Awaited<ReturnType<typeof mediaViews>>[number];
-
-/** The items among `ids` that still exist, by id, in one query (deleted or unknown ones are left out). */
-export async function mediaViewsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, MediaView>> {
-  if (ids.length === 0) {
-    return new Map();
-  }
-  const rows = await db
-    .select()
-    .from(mediaItems)
-    .where(and(inArray(mediaItems.id, [...new Set(ids)]), isNull(mediaItems.deletedAt)));
-  return new Map((await mediaViews(db, rows)).map((view) => [view.id, view]));
-}
-
-/**
- * The unit path of each item among `ids` that still exists (deleted or unknown ones are left out),
- * so that a caller can tell whether an item belongs where it is used.
- */
-export async function mediaUnitPaths(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) {
-    return new Map();
-  }
-  const rows = await db
-    .select({ id: mediaItems.id, unitId: mediaItems.unitId })
-    .from(mediaItems)
-    .where(and(inArray(mediaItems.id, [...new Set(ids)]), isNull(mediaItems.deletedAt)));
-  const units = await unitSummaries(
-    db,
-    rows.map((row) => row.unitId),
-  );
-  return new Map(
-    rows.flatMap((row) => {
-      const path = units.get(row.unitId)?.path;
-      return path ? [[row.id, path] as [string, string]] : [];
-    }),
-  );
-}
-
 export async function getMedia(db: Executor, id: string): Promise<MediaView> {
   const [view] = await mediaViews(db, [await requireMedia(db, id)]);
   if (!view) {
@@ -438,110 +372,5 @@ export async function getMedia(db: Executor, id: string): Promise<MediaView> {
   return view;
 }
 
-export interface ListMediaOptions {
-  scope: readonly string[];
-  /** Narrow to this unit's subtree, or with `exactUnitId` to the unit alone. */
-  unitPath?: string;
-  exactUnitId?: string;
-  kind?: MediaKind;
-  q?: string;
-  limit: number;
-  offset: number;
-}
-
-/** A library page, newest first; `q` matches alt text and file name ignoring diacritics and case. */
-export async function listMedia(db: Executor, options: ListMediaOptions) {
-  const conditions: SQL[] = [
-    isNull(mediaItems.deletedAt),
-    unitIdWithin(mediaItems.unitId, options.scope, options.unitPath),
-  ];
-  if (options.exactUnitId) {
-    conditions.push(eq(mediaItems.unitId, options.exactUnitId));
-  }
-  if (options.kind) {
-    conditions.push(eq(mediaItems.kind, options.kind));
-  }
-  const folded = options.q ? foldForSearch(options.q) : "";
-  if (folded) {
-    const pattern = `%${folded.replace(/[\\%_]/g, "\\$&")}%`;
-    conditions.push(
-      sql`lower(unaccent(${mediaItems.altText} || ' ' || coalesce(${mediaItems.originalName}, ''))) like ${pattern}`,
-    );
-  }
-  const where = and(...conditions);
-  const rows = await db
-    .select()
-    .from(mediaItems)
-    .where(where)
-    .orderBy(desc(mediaItems.createdAt), desc(mediaItems.id))
-    .limit(options.limit)
-    .offset(options.offset);
-  const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(mediaItems).where(where);
-  return { items: await mediaViews(db, rows), total: total?.count ?? 0 };
-}
-
-/**
- * The items a publish sends, in the order given, with the public address a platform fetches and
- * the file's path on this machine for platforms that take an upload. A missing or deleted item is
- * refused rather than left out, so a post never goes out without a picture its author chose.
- */
-export async function mediaForPublish(
-  db: Executor,
-  ids: readonly string[],
-  publicUrl: string,
-  storage: MediaStorage = defaultStorage(),
-): Promise<MediaForPublish[]> {
-  if (ids.length === 0) {
-    return [];
-  }
-  const rows = await db
-    .select()
-    .from(mediaItems)
-    .where(and(inArray(mediaItems.id, [...new Set(ids)]), isNull(mediaItems.deletedAt)));
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0) {
-    throw errors.conflict(
-      "media.unavailable",
-      "Một số ảnh/video của bài đã bị xoá khỏi thư viện.",
-      "Some images or videos of the post were deleted from the library.",
-      { ids: missing },
-    );
-  }
-  return ids.map((id) => {
-    const row = byId.get(id) as MediaRow;
-    return {
-      id: row.id,
-      kind: row.kind,
-      mime: row.mime,
-      url: mediaUrl(row.storageKey, publicUrl),
-      path: storage.pathOf(row.storageKey),
-      altText: row.altText,
-    };
-  });
-}
-
-/** Records that these items went out in a published variant: from now on they cannot be deleted. */
-export async function markPublished(db: Executor, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) {
-    return;
-  }
-  await db
-    .update(mediaItems)
-    .set({ published: true })
-    .where(inArray(mediaItems.id, [...new Set(ids)]));
-}
-
-let fallbackStorage: MediaStorage | null = null;
-
-/** The store the running server uses; set once at start-up by the routes. */
-export function setDefaultMediaStorage(storage: MediaStorage): void {
-  fallbackStorage = storage;
-}
-
-function defaultStorage(): MediaStorage {
-  if (!fallbackStorage) {
-    throw new Error("media storage not configured: register the media routes first");
-  }
-  return fallbackStorage;
-}
+export { markPublished, mediaForPublish } from "./publish-media.ts";
+export { setDefaultMediaStorage } from "./storage.ts";

@@ -86,3 +86,18 @@ export function localMediaStorage(root: string): MediaStorage {
     },
   };
 }
+
+let fallbackStorage: MediaStorage | null = null;
+
+/** The store the running server uses; set once at start-up by the routes. */
+export function setDefaultMediaStorage(storage: MediaStorage): void {
+  fallbackStorage = storage;
+}
+
+/** The store set at start-up; a publish outside the server (tests) passes its own. */
+export function defaultStorage(): MediaStorage {
+  if (!fallbackStorage) {
+    throw new Error("media storage not configured: register the media routes first");
+  }
+  return fallbackStorage;
+}
