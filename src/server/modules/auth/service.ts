@@ -1,21 +1,14 @@
-import { hash, verify } from "@node-rs/argon2";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { verify } from "@node-rs/argon2";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
-import {
-  apiTokens,
-  credentials,
-  passwordResets,
-  people,
-  roleGrants,
-  rolePolicies,
-  sessions,
-} from "../../db/schema/index.ts";
+import { apiTokens, credentials, people, roleGrants, rolePolicies, sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
 import type { Actor, Role } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { loadActor } from "../org/service.ts";
 import { recordAudit } from "./audit.ts";
+import { hashPassword } from "./passwords.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 import { acceptTotpCode, totpRefused } from "./totp.ts";
 
@@ -25,37 +18,6 @@ export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 const TOTP_STAGE_TTL_MS = 10 * 60 * 1000;
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
-const RESET_TTL_MS = 60 * 60 * 1000;
-export const MIN_PASSWORD_LENGTH = 10;
-
-/** Hashes a password with argon2id (the library default algorithm). */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
-}
-
-function assertPasswordStrength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw errors.badRequest(
-      "password.too_short",
-      `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
-      `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
-    );
-  }
-}
-
-/** Sets (or replaces) a person's password; used by the CLI, the seed and resets. */
-export async function setPassword(db: Executor, personId: string, password: string): Promise<void> {
-  assertPasswordStrength(password);
-  const passwordHash = await hashPassword(password);
-  await db
-    .insert(credentials)
-    .values({ personId, passwordHash })
-    .onConflictDoUpdate({
-      target: credentials.personId,
-      set: { passwordHash, passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null },
-    });
-}
-
 export interface SessionResolution {
   actor: Actor;
   csrfToken: string | null;
@@ -303,193 +265,6 @@ export async function signOut(
   }
 }
 
-/** Changes one's own password after checking the current one; other sessions are ended. */
-export async function changePassword(
-  ctx: ActionContext & { actor: Actor },
-  input: {
-    currentPassword: string;
-    newPassword: string;
-    keepSessionHash: string | null;
-    /** Also revoke every API token of the person (the person ticks it; default: no). */
-    revokeApiTokens?: boolean;
-  },
-): Promise<{ revokedApiTokens: number }> {
-  const [credential] = await ctx.db
-    .select()
-    .from(credentials)
-    .where(eq(credentials.personId, ctx.actor.personId));
-  if (!credential || !(await verify(credential.passwordHash, input.currentPassword).catch(() => false))) {
-    throw errors.badRequest(
-      "password.current_wrong",
-      "Mật khẩu hiện tại không đúng.",
-      "The current password is incorrect.",
-    );
-  }
-  assertPasswordStrength(input.newPassword);
-  const passwordHash = await hashPassword(input.newPassword);
-  const revokedApiTokens = await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(credentials)
-      .set({ passwordHash, passwordChangedAt: new Date() })
-      .where(eq(credentials.personId, ctx.actor.personId));
-    const revoked = await endOtherAccess(tx, ctx.actor.personId, {
-      keepSessionHash: input.keepSessionHash,
-      revokeApiTokens: input.revokeApiTokens ?? false,
-    });
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "auth.password_change",
-      ip: ctx.ip,
-      details: { revokedApiTokens: revoked },
-    });
-    return revoked;
-  });
-  invalidateActorCache(ctx.actor.personId);
-  return { revokedApiTokens };
-}
-
-/**
- * After a new password (or e-mail): every pending reset link of the person stops working, every
- * session but `keepSessionHash` ends, and, when asked, every API token is revoked (returns how many).
- */
-export async function endOtherAccess(
-  tx: Executor,
-  personId: string,
-  options: { keepSessionHash: string | null; revokeApiTokens: boolean },
-): Promise<number> {
-  await tx
-    .update(passwordResets)
-    .set({ usedAt: new Date() })
-    .where(and(eq(passwordResets.personId, personId), isNull(passwordResets.usedAt)));
-  await tx
-    .delete(sessions)
-    .where(
-      options.keepSessionHash
-        ? and(eq(sessions.personId, personId), sql`${sessions.tokenHash} <> ${options.keepSessionHash}`)
-        : eq(sessions.personId, personId),
-    );
-  if (!options.revokeApiTokens) {
-    return 0;
-  }
-  const revoked = await tx
-    .update(apiTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.personId, personId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  return revoked.length;
-}
-
-/**
- * Starts a password reset: returns the one-time token to e-mail, or null when no such active
- * account exists (the caller answers the same either way, so accounts cannot be enumerated).
- */
-export async function createPasswordReset(
-  db: Db,
-  input: { email: string; ip: string | null },
-): Promise<{
-  token: string;
-  person: { id: string; fullName: string; email: string; locale: "vi" | "en" };
-} | null> {
-  const email = input.email.trim().toLowerCase();
-  const [person] = await db
-    .select()
-    .from(people)
-    .where(and(eq(people.email, email), eq(people.status, "active")));
-  if (!person?.email) {
-    return null;
-  }
-  const token = randomToken();
-  await db.transaction(async (tx) => {
-    await tx.insert(passwordResets).values({
-      tokenHash: hashToken(token),
-      personId: person.id,
-      expiresAt: new Date(Date.now() + RESET_TTL_MS),
-    });
-    await recordAudit(tx, {
-      actor: null,
-      actorId: person.id,
-      actorLabel: email,
-      action: "auth.password_reset_requested",
-      ip: input.ip,
-    });
-  });
-  return {
-    token,
-    person: { id: person.id, fullName: person.fullName, email: person.email, locale: person.locale },
-  };
-}
-
-const resetInvalid = () =>
-  errors.badRequest(
-    "password.reset_invalid",
-    "Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.",
-    "The password reset link is invalid or has expired.",
-  );
-
-/**
- * Sets a new password from a reset token; the token works once, every other reset link of the person
- * stops working, every session ends, and API tokens are revoked unless the person unticks it.
- */
-export async function completePasswordReset(
-  db: Db,
-  input: {
-    token: string;
-    newPassword: string;
-    ip: string | null;
-    /** Also revoke every API token of the person (asked on the reset form; default: yes). */
-    revokeApiTokens?: boolean;
-  },
-): Promise<{ revokedApiTokens: number }> {
-  assertPasswordStrength(input.newPassword);
-  const tokenHash = hashToken(input.token);
-  const [reset] = await db
-    .select()
-    .from(passwordResets)
-    .where(
-      and(
-        eq(passwordResets.tokenHash, tokenHash),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, new Date()),
-      ),
-    );
-  if (!reset) {
-    throw resetInvalid();
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  const revokedApiTokens = await db.transaction(async (tx) => {
-    // Claimed with a condition, so two requests racing with one link cannot both set a password.
-    const claimed = await tx
-      .update(passwordResets)
-      .set({ usedAt: new Date() })
-      .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
-      .returning({ personId: passwordResets.personId });
-    if (claimed.length === 0) {
-      throw resetInvalid();
-    }
-    await tx
-      .insert(credentials)
-      .values({ personId: reset.personId, passwordHash })
-      .onConflictDoUpdate({
-        target: credentials.personId,
-        set: { passwordHash, passwordChangedAt: new Date(), failedAttempts: 0, lockedUntil: null },
-      });
-    const revoked = await endOtherAccess(tx, reset.personId, {
-      keepSessionHash: null,
-      revokeApiTokens: input.revokeApiTokens ?? true,
-    });
-    await recordAudit(tx, {
-      actor: null,
-      actorId: reset.personId,
-      action: "auth.password_reset",
-      ip: input.ip,
-      details: { revokedApiTokens: revoked },
-    });
-    return revoked;
-  });
-  invalidateActorCache(reset.personId);
-  return { revokedApiTokens };
-}
-
 /** What the signed-in person's own security settings look like. */
 export async function securityStatus(db: Executor, actor: Actor) {
   const [credential] = await db.select().from(credentials).where(eq(credentials.personId, actor.personId));
@@ -524,76 +299,13 @@ export async function listRolePolicies(db: Executor) {
   return db.select({ role: rolePolicies.role, requireTotp: rolePolicies.requireTotp }).from(rolePolicies);
 }
 
-/** Creates a personal API token; its secret is returned once and only its hash is kept. */
-export async function createApiToken(
-  ctx: { db: Executor; actor: Actor | null; ip: string | null },
-  input: { personId: string; name: string; expiresAt?: Date | null },
-) {
-  const token = randomToken("cn_");
-  const [row] = await ctx.db
-    .insert(apiTokens)
-    .values({
-      personId: input.personId,
-      name: input.name.trim() || "API",
-      tokenHash: hashToken(token),
-      prefix: token.slice(0, 10),
-      expiresAt: input.expiresAt ?? null,
-    })
-    .returning();
-  if (!row) {
-    throw new Error("token insert returned nothing");
-  }
-  await recordAudit(ctx.db, {
-    actor: ctx.actor,
-    actorId: input.personId,
-    action: "auth.token_create",
-    target: { type: "api_token", id: row.id },
-    ip: ctx.ip,
-    details: { name: row.name },
-  });
-  return { token, row };
-}
-
-/** The person's API tokens, newest first (never their secrets). */
-export async function listApiTokens(db: Executor, personId: string) {
-  return db
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      prefix: apiTokens.prefix,
-      createdAt: apiTokens.createdAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      expiresAt: apiTokens.expiresAt,
-      revokedAt: apiTokens.revokedAt,
-    })
-    .from(apiTokens)
-    .where(eq(apiTokens.personId, personId))
-    .orderBy(desc(apiTokens.createdAt));
-}
-
-/** Revokes one of the actor's own tokens. */
-export async function revokeApiToken(ctx: ActionContext & { actor: Actor }, tokenId: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const revoked = await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(
-        and(
-          eq(apiTokens.id, tokenId),
-          eq(apiTokens.personId, ctx.actor.personId),
-          isNull(apiTokens.revokedAt),
-        ),
-      )
-      .returning({ id: apiTokens.id });
-    if (revoked.length === 0) {
-      throw errors.notFound({ vi: "mã truy cập", en: "API token" });
-    }
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: "auth.token_revoke",
-      target: { type: "api_token", id: tokenId },
-      ip: ctx.ip,
-    });
-  });
-  invalidateActorCache(ctx.actor.personId);
-}
+export { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.ts";
+export {
+  changePassword,
+  completePasswordReset,
+  createPasswordReset,
+  endOtherAccess,
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  setPassword,
+} from "./passwords.ts";
