@@ -22,6 +22,8 @@ import {
   updateCampaign,
 } from "./campaigns.ts";
 import { renderFeedPage } from "./feed-page.ts";
+import { markShared, memberFeed, requireKitReadable, unmarkShared } from "./member-feed.ts";
+import { rankingConsentOf, setRankingConsent } from "./ranking-consent.ts";
 import { campaignReport, campaignReportXlsx, kitReport, kitReportXlsx } from "./reports.ts";
 import {
   campaignListResponse,
@@ -53,15 +55,9 @@ import {
   kitCardSource,
   kitViews,
   listKits,
-  markShared,
-  memberFeed,
-  rankingConsentOf,
   reinstateKit,
   requireKit,
-  requireKitReadable,
-  setRankingConsent,
   unitOfKit,
-  unmarkShared,
   updateKit,
   withdrawKit,
 } from "./service.ts";
