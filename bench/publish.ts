@@ -13,7 +13,6 @@ import { runMigrations } from "../src/server/db/migrate.ts";
 import { postVariants } from "../src/server/db/schema/index.ts";
 import { startJobQueue } from "../src/server/jobs/queue.ts";
 import { registerChannel } from "../src/server/modules/channels/service.ts";
-import { loadActor } from "../src/server/modules/org/service.ts";
 import { connectionForPublish, saveConnection } from "../src/server/modules/publishing/connections.ts";
 import { publishingConnectors } from "../src/server/modules/publishing/connectors/index.ts";
 import { registerPublishingWorker } from "../src/server/modules/publishing/scheduler.ts";
@@ -24,7 +23,7 @@ import {
   submitVariant,
 } from "../src/server/modules/publishing/service.ts";
 import { startFakeGraph } from "../test/fakes/facebook-graph.ts";
-import { makeOrganisation, makePerson } from "../test/helpers/factories.ts";
+import { makeActor, makeOrganisation } from "../test/helpers/factories.ts";
 import { createServerDatabase } from "../test/helpers/server-database.ts";
 
 const variantCount = Number(process.env.BENCH_VARIANTS ?? 400);
@@ -51,19 +50,8 @@ async function run(label: string, serverUrl: string | undefined) {
     await runMigrations(database);
     const db = database.db;
     const org = await makeOrganisation(db);
-    const editor = await loadActor(
-      db,
-      (await makePerson(db, { unitId: org.left.id, roles: ["editor"] })).id,
-      "session",
-    );
-    const approver = await loadActor(
-      db,
-      (await makePerson(db, { unitId: org.left.id, roles: ["approver"] })).id,
-      "session",
-    );
-    if (!editor || !approver) {
-      throw new Error("no actors");
-    }
+    const editor = await makeActor(db, { unitId: org.left.id, roles: ["editor"] });
+    const approver = await makeActor(db, { unitId: org.left.id, roles: ["approver"] });
     const system = { db, actor: null, ip: null };
     const website = await registerChannel(system, {
       unitId: org.left.id,

@@ -19,14 +19,13 @@ import { ACTOR_CACHE_TTL_MS } from "../src/server/http/authentication.ts";
 import { type JobQueue, startJobQueue } from "../src/server/jobs/queue.ts";
 import { lookupChannel } from "../src/server/modules/channels/public-service.ts";
 import { registerChannel } from "../src/server/modules/channels/service.ts";
-import { loadActor } from "../src/server/modules/org/service.ts";
 import {
   approveVariant,
   createPost,
   scheduleVariant,
   submitVariant,
 } from "../src/server/modules/publishing/service.ts";
-import { makeOrganisation, makePerson, signInAs } from "./helpers/factories.ts";
+import { makeActor, makeOrganisation, signInAs } from "./helpers/factories.ts";
 import { createServerDatabase } from "./helpers/server-database.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -132,19 +131,8 @@ onPostgres("two instances on one PostgreSQL database", () => {
   it("publishes each due variant once while both instances' workers run", async () => {
     const db = a.database.db;
     const org = await makeOrganisation(db);
-    const editor = await loadActor(
-      db,
-      (await makePerson(db, { unitId: org.left.id, roles: ["editor"] })).id,
-      "session",
-    );
-    const approver = await loadActor(
-      db,
-      (await makePerson(db, { unitId: org.left.id, roles: ["approver"] })).id,
-      "session",
-    );
-    if (!editor || !approver) {
-      throw new Error("no actors");
-    }
+    const editor = await makeActor(db, { unitId: org.left.id, roles: ["editor"] });
+    const approver = await makeActor(db, { unitId: org.left.id, roles: ["approver"] });
     const website = await registerChannel(
       { db, actor: null, ip: null },
       { unitId: org.left.id, platform: "website", url: "https://hai-may.gov.vn", displayName: "Cổng" },

@@ -4,7 +4,7 @@ import type { Db } from "../../src/server/db/client.ts";
 import { setPassword } from "../../src/server/modules/auth/service.ts";
 import { createPerson, grantRole } from "../../src/server/modules/org/people-service.ts";
 import type { Role } from "../../src/server/modules/org/policy.ts";
-import { createUnit, type UnitKind } from "../../src/server/modules/org/service.ts";
+import { createUnit, loadActor, type UnitKind } from "../../src/server/modules/org/service.ts";
 
 const suffix = () => randomBytes(4).toString("hex");
 
@@ -45,6 +45,15 @@ export async function makePerson(
     await grantRole(systemContext(db), { personId: person.id, unitId, role });
   }
   return person;
+}
+
+/** A person with the given roles in `unitId`, as the actor a service call takes (no HTTP sign-in). */
+export async function makeActor(db: Db, options: { unitId: string; roles: Role[] }) {
+  const actor = await loadActor(db, (await makePerson(db, options)).id, "session");
+  if (!actor) {
+    throw new Error("the person just made has no actor");
+  }
+  return actor;
 }
 
 /** A signed-in browser-like client: keeps the session cookie and sends the CSRF header. */
