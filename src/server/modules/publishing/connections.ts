@@ -13,7 +13,8 @@ import {
   renewZaloToken,
   sealContext,
 } from "./connection-renewal.ts";
-import { checkPageToken, GRAPH_API_VERSION } from "./connectors/facebook.ts";
+import { GRAPH_API_VERSION } from "./connectors/facebook.ts";
+import { checkPageToken } from "./connectors/facebook-token.ts";
 import type { ConnectionForPublish, VariantTarget } from "./connectors/types.ts";
 
 export { markNeedsReconnect };
