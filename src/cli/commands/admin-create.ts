@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import { credentials, people, roleGrants, sessions } from "../../server/db/schema/index.ts";
 import { recordAudit } from "../../server/modules/auth/audit.ts";
+import { endSessionsOf, hasPassword } from "../../server/modules/auth/service.ts";
+import { holdsRoleOnUnit, personAccountByEmail } from "../../server/modules/org/accounts.ts";
 import { ensureAdministrator, ensureRootUnit } from "../../server/seed/bootstrap.ts";
 import { emailOption, parseCommandArgs, passwordOption, passwordOptions } from "../args.ts";
 import { cliActorLabel } from "../context.ts";
@@ -11,28 +11,16 @@ import type { CliIo } from "../io.ts";
 
 /** What the account looks like before the command: whether it exists, is active, is already an administrator, has a password. */
 async function describeAccount(db: Db, email: string, rootUnitId: string) {
-  const [person] = await db
-    .select({ id: people.id, status: people.status })
-    .from(people)
-    .where(eq(people.email, email));
+  const person = await personAccountByEmail(db, email);
   if (!person) {
     return null;
   }
-  const [grant] = await db
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.personId, person.id),
-        eq(roleGrants.unitId, rootUnitId),
-        eq(roleGrants.role, "administrator"),
-      ),
-    );
-  const [credential] = await db
-    .select({ personId: credentials.personId })
-    .from(credentials)
-    .where(eq(credentials.personId, person.id));
-  return { ...person, isAdmin: Boolean(grant), hasPassword: Boolean(credential) };
+  const isAdmin = await holdsRoleOnUnit(db, {
+    personId: person.id,
+    unitId: rootUnitId,
+    role: "administrator",
+  });
+  return { id: person.id, status: person.status, isAdmin, hasPassword: await hasPassword(db, person.id) };
 }
 
 /** `caunoi admin create`: an administrator of the root unit, created or promoted. */
@@ -58,14 +46,10 @@ export async function runAdminCreate(args: string[], io: CliIo): Promise<number>
     let endedSessions = 0;
     if (before && account.password) {
       // A replaced password is usually a suspected leak: whoever is signed in with the old one goes.
-      const ended = await db
-        .delete(sessions)
-        .where(eq(sessions.personId, before.id))
-        .returning({ personId: sessions.personId });
-      endedSessions = ended.length;
+      endedSessions = await endSessionsOf(db, before.id);
     }
     if (account.password) {
-      const [person] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
+      const person = await personAccountByEmail(db, email);
       await recordAudit(db, {
         actor: null,
         actorId: person?.id ?? null,

@@ -1,7 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { passwordResets, people, sessions } from "../../server/db/schema/index.ts";
-import { recordAudit } from "../../server/modules/auth/audit.ts";
-import { setPassword } from "../../server/modules/auth/service.ts";
+import { resetPasswordByOperator } from "../../server/modules/auth/service.ts";
+import { personAccountByEmail } from "../../server/modules/org/accounts.ts";
 import { generatePassword } from "../../server/seed/bootstrap.ts";
 import { emailOption, parseCommandArgs, passwordOption, passwordOptions } from "../args.ts";
 import { cliActorLabel } from "../context.ts";
@@ -15,35 +13,15 @@ export async function runPasswordReset(args: string[], io: CliIo): Promise<numbe
   const email = emailOption(values.email);
   const given = await passwordOption(values, io);
   return withDatabase({ io, mode: "ready" }, async ({ db }) => {
-    const [person] = await db
-      .select({ id: people.id, fullName: people.fullName, status: people.status })
-      .from(people)
-      .where(eq(people.email, email));
+    const person = await personAccountByEmail(db, email);
     if (!person) {
       throw new CliError(`Không có ai dùng e-mail ${email}.`, `No one has the e-mail ${email}.`);
     }
     const password = given ?? generatePassword();
-    const endedSessions = await db.transaction(async (tx) => {
-      // setPassword's upsert also zeroes the failure count and lifts the lockout.
-      await setPassword(tx, person.id, password);
-      const ended = await tx
-        .delete(sessions)
-        .where(eq(sessions.personId, person.id))
-        .returning({ personId: sessions.personId });
-      await tx
-        .update(passwordResets)
-        .set({ usedAt: new Date() })
-        .where(and(eq(passwordResets.personId, person.id), isNull(passwordResets.usedAt)));
-      await recordAudit(tx, {
-        actor: null,
-        actorId: person.id,
-        actorLabel: cliActorLabel(),
-        action: "auth.password_reset",
-        target: { type: "person", id: person.id },
-        ip: null,
-        details: { via: "cli", sessionsEnded: ended.length },
-      });
-      return ended.length;
+    const endedSessions = await resetPasswordByOperator(db, {
+      personId: person.id,
+      password,
+      operatorLabel: cliActorLabel(),
     });
     io.out(`Đã đặt mật khẩu mới cho / new password set for: ${person.fullName} <${email}>`);
     io.out(

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
-import { people } from "../../server/db/schema/index.ts";
 import { recordAudit } from "../../server/modules/auth/audit.ts";
+import { personAccountByEmail } from "../../server/modules/org/accounts.ts";
 import { grantRole } from "../../server/modules/org/people-service.ts";
 import { type Role, roles } from "../../server/modules/org/policy.ts";
 import { findUnitByCodeOrId } from "../../server/modules/org/service.ts";
@@ -27,10 +26,7 @@ export async function runRoleGrant(args: string[], io: CliIo): Promise<number> {
     );
   }
   return withDatabase({ io, mode: "ready" }, async ({ db }) => {
-    const [person] = await db
-      .select({ id: people.id, fullName: people.fullName })
-      .from(people)
-      .where(eq(people.email, email));
+    const person = await personAccountByEmail(db, email);
     if (!person) {
       throw new CliError(`Không có ai dùng e-mail ${email}.`, `No one has the e-mail ${email}.`);
     }

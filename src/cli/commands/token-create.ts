@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
-import { people } from "../../server/db/schema/index.ts";
 import { createApiToken } from "../../server/modules/auth/service.ts";
+import { personAccountByEmail } from "../../server/modules/org/accounts.ts";
 import { emailOption, parseCommandArgs } from "../args.ts";
 import { cliContext } from "../context.ts";
 import { withDatabase } from "../database.ts";
@@ -12,10 +11,7 @@ export async function runTokenCreate(args: string[], io: CliIo): Promise<number>
   const { values } = parseCommandArgs(args, { email: { type: "string" }, name: { type: "string" } });
   const email = emailOption(values.email);
   return withDatabase({ io, mode: "ready" }, async ({ db }) => {
-    const [person] = await db
-      .select({ id: people.id, fullName: people.fullName, status: people.status })
-      .from(people)
-      .where(eq(people.email, email));
+    const person = await personAccountByEmail(db, email);
     if (!person) {
       throw new CliError(`Không có ai dùng e-mail ${email}.`, `No one has the e-mail ${email}.`);
     }

@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { credentials, people, roleGrants, units } from "../db/schema/index.ts";
-import { setPassword } from "../modules/auth/service.ts";
+import { hasPassword, setPassword } from "../modules/auth/service.ts";
+import {
+  firstRootUnitId,
+  hasNoUnits,
+  holdsRoleOnUnit,
+  personAccountByEmail,
+} from "../modules/org/accounts.ts";
 import { createPerson, grantRole } from "../modules/org/people-service.ts";
 import { createUnit } from "../modules/org/service.ts";
 
@@ -13,14 +17,9 @@ export function generatePassword(): string {
 
 /** The first root unit, creating an empty one named `name` when the database has none. */
 export async function ensureRootUnit(db: Db, name: string): Promise<string> {
-  const [root] = await db
-    .select({ id: units.id })
-    .from(units)
-    .where(isNull(units.parentId))
-    .orderBy(units.createdAt)
-    .limit(1);
-  if (root) {
-    return root.id;
+  const rootId = await firstRootUnitId(db);
+  if (rootId) {
+    return rootId;
   }
   const unit = await createUnit(
     { db, actor: null, ip: null },
@@ -51,45 +50,32 @@ export async function ensureAdministrator(
   },
 ): Promise<AdminAccount> {
   const email = input.email.trim().toLowerCase();
-  let [person] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
-  let created = false;
   const ctx = { db, actor: null, ip: null };
-  if (!person) {
+  let personId = (await personAccountByEmail(db, email))?.id;
+  let created = false;
+  if (!personId) {
     const made = await createPerson(ctx, {
       fullName: input.fullName ?? "Quản trị viên",
       email,
       unitId: input.rootUnitId,
     });
-    person = { id: made.id };
+    personId = made.id;
     created = true;
   }
-  const [grant] = await db
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.personId, person.id),
-        eq(roleGrants.unitId, input.rootUnitId),
-        eq(roleGrants.role, "administrator"),
-      ),
-    );
-  if (!grant) {
-    await grantRole(ctx, { personId: person.id, unitId: input.rootUnitId, role: "administrator" });
+  const grant = { personId, unitId: input.rootUnitId, role: "administrator" as const };
+  // Granting again would be a no-op, but one that writes an audit record on every start.
+  if (!(await holdsRoleOnUnit(db, grant))) {
+    await grantRole(ctx, grant);
   }
-  const [credential] = await db
-    .select({ personId: credentials.personId })
-    .from(credentials)
-    .where(eq(credentials.personId, person.id));
   let password: string | null = null;
-  if (!credential || (input.replacePassword && input.password)) {
+  if (!(await hasPassword(db, personId)) || (input.replacePassword && input.password)) {
     password = input.password ?? generatePassword();
-    await setPassword(db, person.id, password);
+    await setPassword(db, personId, password);
   }
   return { email, password, created };
 }
 
 /** True when the database holds no units yet (a first start). */
-export async function isEmptyOrganisation(db: Db): Promise<boolean> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(units);
-  return (row?.count ?? 0) === 0;
+export function isEmptyOrganisation(db: Db): Promise<boolean> {
+  return hasNoUnits(db);
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { auditEvents } from "../../db/schema/index.ts";
+import { unitSummaries } from "../org/membership.ts";
 import { type Actor, withinScope } from "../org/policy.ts";
 
 export interface AuditEntry {
@@ -71,7 +72,6 @@ export async function listAuditEvents(db: Executor, query: AuditQuery) {
       actorLabel: auditEvents.actorLabel,
       action: auditEvents.action,
       unitId: auditEvents.unitId,
-      unitName: sql<string | null>`(select u.name from units u where u.id = "audit_events"."unit_id")`,
       targetType: auditEvents.targetType,
       targetId: auditEvents.targetId,
       ip: sql<string | null>`host(${auditEvents.ip})`,
@@ -83,5 +83,13 @@ export async function listAuditEvents(db: Executor, query: AuditQuery) {
     .limit(query.limit)
     .offset(query.offset);
   const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(auditEvents).where(where);
-  return { items, total: total?.count ?? 0 };
+  const unitIds = items.flatMap((item) => (item.unitId ? [item.unitId] : []));
+  const unitsById = await unitSummaries(db, unitIds);
+  return {
+    items: items.map((item) => ({
+      ...item,
+      unitName: item.unitId ? (unitsById.get(item.unitId)?.name ?? null) : null,
+    })),
+    total: total?.count ?? 0,
+  };
 }

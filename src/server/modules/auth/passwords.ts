@@ -1,9 +1,10 @@
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
-import { apiTokens, credentials, passwordResets, people, sessions } from "../../db/schema/index.ts";
+import { apiTokens, credentials, passwordResets, sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
+import { personAccountByEmail } from "../org/accounts.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { recordAudit } from "./audit.ts";
@@ -130,11 +131,8 @@ export async function createPasswordReset(
   person: { id: string; fullName: string; email: string; locale: "vi" | "en" };
 } | null> {
   const email = input.email.trim().toLowerCase();
-  const [person] = await db
-    .select()
-    .from(people)
-    .where(and(eq(people.email, email), eq(people.status, "active")));
-  if (!person?.email) {
+  const person = await personAccountByEmail(db, email);
+  if (person?.status !== "active" || !person.email) {
     return null;
   }
   const token = randomToken();
@@ -227,4 +225,58 @@ export async function completePasswordReset(
   });
   invalidateActorCache(reset.personId);
   return { revokedApiTokens };
+}
+
+/** Whether the person has a password at all (someone acting only through API tokens has none). */
+export async function hasPassword(db: Executor, personId: string): Promise<boolean> {
+  const [credential] = await db
+    .select({ personId: credentials.personId })
+    .from(credentials)
+    .where(eq(credentials.personId, personId));
+  return Boolean(credential);
+}
+
+/** Ends every session of the person (API tokens are kept); answers how many there were. */
+export async function endSessionsOf(db: Executor, personId: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(eq(sessions.personId, personId))
+    .returning({ personId: sessions.personId });
+  invalidateActorCache(personId);
+  return ended.length;
+}
+
+/**
+ * The operator's reset from the command line (`caunoi password reset`): a new password, the lockout
+ * lifted, every session ended and every pending reset link spent, audited with who ran it. API
+ * tokens are kept. Answers how many sessions ended.
+ */
+export async function resetPasswordByOperator(
+  db: Db,
+  input: { personId: string; password: string; operatorLabel: string },
+): Promise<number> {
+  const endedSessions = await db.transaction(async (tx) => {
+    // setPassword's upsert also zeroes the failure count and lifts the lockout.
+    await setPassword(tx, input.personId, input.password);
+    const ended = await tx
+      .delete(sessions)
+      .where(eq(sessions.personId, input.personId))
+      .returning({ personId: sessions.personId });
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.personId, input.personId), isNull(passwordResets.usedAt)));
+    await recordAudit(tx, {
+      actor: null,
+      actorId: input.personId,
+      actorLabel: input.operatorLabel,
+      action: "auth.password_reset",
+      target: { type: "person", id: input.personId },
+      ip: null,
+      details: { via: "cli", sessionsEnded: ended.length },
+    });
+    return ended.length;
+  });
+  invalidateActorCache(input.personId);
+  return endedSessions;
 }

@@ -1,9 +1,10 @@
 import { verify } from "@node-rs/argon2";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
-import { apiTokens, credentials, people, roleGrants, rolePolicies, sessions } from "../../db/schema/index.ts";
+import { apiTokens, credentials, rolePolicies, sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
+import { personAccountByEmail, rolesHeldBy } from "../org/accounts.ts";
 import type { Actor, Role } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { loadActor } from "../org/service.ts";
@@ -98,13 +99,17 @@ export interface SignInResult {
   personId: string;
 }
 
+/** The roles of the person for which two-factor sign-in is mandatory. */
 export async function rolesRequiringTotp(db: Executor, personId: string): Promise<Role[]> {
-  const rows = await db
-    .select({ role: roleGrants.role })
-    .from(roleGrants)
-    .innerJoin(rolePolicies, eq(rolePolicies.role, roleGrants.role))
-    .where(and(eq(roleGrants.personId, personId), eq(rolePolicies.requireTotp, true)));
-  return [...new Set(rows.map((r) => r.role))];
+  const held = await rolesHeldBy(db, personId);
+  if (held.length === 0) {
+    return [];
+  }
+  const required = await db
+    .select({ role: rolePolicies.role })
+    .from(rolePolicies)
+    .where(and(inArray(rolePolicies.role, held), eq(rolePolicies.requireTotp, true)));
+  return held.filter((role) => required.some((r) => r.role === role));
 }
 
 /**
@@ -116,13 +121,12 @@ export async function signIn(
   input: { email: string; password: string; ip: string | null },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const [row] = await db
-    .select({ person: people, credential: credentials })
-    .from(people)
-    .leftJoin(credentials, eq(credentials.personId, people.id))
-    .where(eq(people.email, email));
+  const person = await personAccountByEmail(db, email);
+  const [credential] = person
+    ? await db.select().from(credentials).where(eq(credentials.personId, person.id))
+    : [];
   const now = new Date();
-  if (!row?.credential || row.person.status !== "active") {
+  if (!person || !credential || person.status !== "active") {
     // Same work as a real check, so timing does not tell which e-mails exist.
     await hashPassword(input.password);
     await recordAudit(db, {
@@ -134,7 +138,6 @@ export async function signIn(
     });
     throw invalidCredentials();
   }
-  const { person, credential } = row;
   if (credential.lockedUntil && credential.lockedUntil > now) {
     await recordAudit(db, {
       actor: null,
@@ -305,7 +308,10 @@ export {
   completePasswordReset,
   createPasswordReset,
   endOtherAccess,
+  endSessionsOf,
   hashPassword,
+  hasPassword,
   MIN_PASSWORD_LENGTH,
+  resetPasswordByOperator,
   setPassword,
 } from "./passwords.ts";
