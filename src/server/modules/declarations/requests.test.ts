@@ -11,7 +11,7 @@ import { eventually, readableMail, startSmtpServer } from "../../../../test/help
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
 import { queryRows } from "../../db/client.ts";
-import { plannedReminders, REMINDER_JOB } from "./requests.ts";
+import { plannedReminders, REMINDER_JOB } from "./reminders.ts";
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let t: TestApp;

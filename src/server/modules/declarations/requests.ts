@@ -1,15 +1,9 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { formatVietnamDate, vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
+import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
-import {
-  accountDeclarations,
-  declarationReminders,
-  declarationRequests,
-  declarationResponses,
-} from "../../db/schema/index.ts";
+import { accountDeclarations, declarationRequests, declarationResponses } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
-import { queueMail } from "../../mail/mailer.ts";
 import { recordAudit } from "../auth/audit.ts";
 import {
   countSubtreePeople,
@@ -22,30 +16,19 @@ import {
   unitSummaries,
 } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
-import { type ActionContext, requireActiveTargetUnit } from "../org/service.ts";
+import { type ActionContext, requireActiveTargetUnit, unitPath } from "../org/service.ts";
+import { requestReachesMember } from "./policy.ts";
+import { plannedReminders, REMINDER_JOB, type ReminderJob } from "./reminders.ts";
+
+/*
+ * Requests to review declarations: administrators send them to a subtree and follow how far each
+ * unit has answered; members see those that reach them and confirm. Their reminders are in reminders.ts.
+ */
 
 type SignedInContext = ActionContext & { actor: Actor };
 export type DeclarationRequestRow = typeof declarationRequests.$inferSelect;
 
 const requestLabel = { vi: "yêu cầu rà soát kê khai", en: "Declaration request" };
-
-export const REMINDER_JOB = "declarations.reminder";
-
-/** Reminders go at 08:00 Vietnam time, this many days before the due date. */
-export const reminderDaysBefore = [3, 1] as const;
-
-export interface ReminderJob {
-  requestId: string;
-  /** Which reminder: "3d", "1d". */
-  reminder: string;
-}
-
-/** The reminders of a request due on `dueOn` that are still ahead of `now`. */
-export function plannedReminders(dueOn: string, now: Date): { reminder: string; at: Date }[] {
-  return reminderDaysBefore
-    .map((days) => ({ reminder: `${days}d`, at: vietnamTimeOn(dueOn, 8, -days) }))
-    .filter((planned) => planned.at.getTime() > now.getTime());
-}
 
 async function requireRequest(db: Executor, requestId: string): Promise<DeclarationRequestRow> {
   const [row] = await db.select().from(declarationRequests).where(eq(declarationRequests.id, requestId));
@@ -292,6 +275,7 @@ export async function requestsForMember(db: Executor, personId: string) {
         eq(declarationResponses.personId, personId),
       ),
     )
+    // The rule of requestReachesMember, as the query's condition.
     .where(
       and(unitIdAtOrAbove(declarationRequests.unitId, person.unitPath), isNull(declarationRequests.closedAt)),
     )
@@ -311,19 +295,14 @@ export async function requestsForMember(db: Executor, personId: string) {
 export async function respondToRequest(ctx: SignedInContext, requestId: string) {
   const personId = ctx.actor.personId;
   const person = await personSummary(ctx.db, personId);
-  const open = person
-    ? await ctx.db
-        .select({ id: declarationRequests.id })
-        .from(declarationRequests)
-        .where(
-          and(
-            eq(declarationRequests.id, requestId),
-            unitIdAtOrAbove(declarationRequests.unitId, person.unitPath),
-            isNull(declarationRequests.closedAt),
-          ),
-        )
-    : [];
-  if (!person || open.length === 0) {
+  const request = person ? await requireRequest(ctx.db, requestId) : null;
+  const requestUnitPath = request ? await unitPath(ctx.db, request.unitId) : null;
+  if (
+    !person ||
+    !request ||
+    !requestUnitPath ||
+    !requestReachesMember(request, requestUnitPath, person.unitPath)
+  ) {
     // A request of another branch answers like a missing one.
     throw errors.notFound(requestLabel);
   }
@@ -350,121 +329,5 @@ export async function respondToRequest(ctx: SignedInContext, requestId: string) 
       ip: ctx.ip,
     });
     return { requestId, respondedAt, declarationCount: values.declarationCount };
-  });
-}
-
-function reminderMail(
-  person: { email: string; fullName: string; locale: "vi" | "en" },
-  request: DeclarationRequestRow,
-  unitName: string,
-  publicUrl: string,
-) {
-  const link = `${publicUrl}/my-accounts`;
-  const due = formatVietnamDate(request.dueOn);
-  if (person.locale === "en") {
-    return {
-      to: person.email,
-      subject: `[Cầu Nối] Reminder: review your account declarations by ${due}`,
-      text: [
-        `Dear ${person.fullName},`,
-        "",
-        `${unitName} asks you to review the public accounts you have declared by ${due}: “${request.title}”.`,
-        ...(request.message ? ["", request.message] : []),
-        "",
-        `Review and confirm: ${link}`,
-        "",
-        "If you have no public account to declare, just confirm.",
-      ].join("\n"),
-    };
-  }
-  return {
-    to: person.email,
-    subject: `[Cầu Nối] Nhắc việc: rà soát kê khai tài khoản trước ngày ${due}`,
-    text: [
-      `Chào ${person.fullName},`,
-      "",
-      `${unitName} đề nghị bạn rà soát các tài khoản công khai đã kê khai trước ngày ${due}: “${request.title}”.`,
-      ...(request.message ? ["", request.message] : []),
-      "",
-      `Rà soát và xác nhận tại: ${link}`,
-      "",
-      "Nếu bạn không có tài khoản công khai nào cần kê khai, chỉ cần bấm xác nhận.",
-    ].join("\n"),
-  };
-}
-
-/**
- * Mails one reminder of a request to everyone in its subtree who has not answered. Safe to run
- * twice: who got which reminder is recorded first, so a retried job skips them.
- */
-export async function sendDeclarationReminders(
-  db: Executor,
-  deps: { jobs: JobQueue; publicUrl: string },
-  job: ReminderJob,
-): Promise<number> {
-  const [request] = await db
-    .select()
-    .from(declarationRequests)
-    .where(eq(declarationRequests.id, job.requestId));
-  if (!request || request.closedAt || request.dueOn < vietnamToday()) {
-    return 0;
-  }
-  const unit = (await unitSummaries(db, [request.unitId])).get(request.unitId);
-  if (!unit) {
-    return 0;
-  }
-  const members = (await subtreePeople(db, unit.path)).filter((person) => person.email);
-  if (members.length === 0) {
-    return 0;
-  }
-  const answered = new Set(
-    (
-      await db
-        .select({ personId: declarationResponses.personId })
-        .from(declarationResponses)
-        .where(eq(declarationResponses.requestId, request.id))
-    ).map((row) => row.personId),
-  );
-  const due = members.filter((person) => !answered.has(person.id));
-  let sent = 0;
-  for (const person of due) {
-    const marked = await db
-      .insert(declarationReminders)
-      .values({ requestId: request.id, personId: person.id, reminder: job.reminder })
-      .onConflictDoNothing()
-      .returning({ personId: declarationReminders.personId });
-    if (marked.length === 0) {
-      continue;
-    }
-    try {
-      await queueMail(
-        deps.jobs,
-        reminderMail({ ...person, email: person.email ?? "" }, request, unit.name, deps.publicUrl),
-      );
-      sent += 1;
-    } catch (error) {
-      // Not queued: forget the mark so the job's retry tries this person again.
-      await db
-        .delete(declarationReminders)
-        .where(
-          and(
-            eq(declarationReminders.requestId, request.id),
-            eq(declarationReminders.personId, person.id),
-            eq(declarationReminders.reminder, job.reminder),
-          ),
-        );
-      throw error;
-    }
-  }
-  return sent;
-}
-
-/** Makes this process a worker that sends due reminders. */
-export async function registerDeclarationReminderWorker(
-  db: Executor,
-  deps: { jobs: JobQueue; publicUrl: string },
-): Promise<void> {
-  await deps.jobs.register<ReminderJob>(REMINDER_JOB, async (job) => {
-    await sendDeclarationReminders(db, deps, job);
   });
 }
