@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
 import { queueEmailChangeMails } from "./email-change-mail.ts";
+import { cachedOrgList } from "./list-cache.ts";
 import { previewPeopleImport, runPeopleImport } from "./people-import.ts";
 import {
+  auditPeopleList,
   createPerson,
   grantRole,
   listGrants,
-  listPeople,
+  readPeoplePage,
   readPersonAudited,
   revokeRole,
   setPersonStatus,
@@ -58,7 +60,11 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       const scope = scopeFor(ctx.actor, "people.read");
       const path = await listFilterPath(db, scope, request.query.unitId);
       const { limit, offset, page } = pageOf(request.query);
-      const result = await listPeople(ctx, { ...request.query, unitPath: path, scope, limit, offset });
+      const options = { ...request.query, unitPath: path, scope, limit, offset };
+      const result = await cachedOrgList(db, JSON.stringify(["people", options]), () =>
+        readPeoplePage(db, options),
+      );
+      await auditPeopleList(ctx, options, result.items);
       return { ...result, page };
     },
   );

@@ -5,6 +5,7 @@ import {
   normalizeName,
   normalizeVietnamesePhone,
 } from "../../../shared/vietnamese-text.ts";
+import { LookupCache, perDatabase } from "../../cache/lookup-cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { people, roleGrants, units } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
@@ -321,7 +322,8 @@ export interface ListPeopleOptions {
 }
 
 /** People in scope, searched by name, e-mail or phone ignoring case and diacritics; the read is audited. */
-export async function listPeople(ctx: ActionContext, options: ListPeopleOptions) {
+/** One page of people matching the options, with the total; audited by `listPeople`, not here. */
+export async function readPeoplePage(db: Executor, options: ListPeopleOptions) {
   const conditions = [withinScope(units.path, options.scope)];
   if (options.unitPath) {
     conditions.push(sql`${units.path} <@ ${options.unitPath}::ltree`);
@@ -341,7 +343,7 @@ export async function listPeople(ctx: ActionContext, options: ListPeopleOptions)
     }
   }
   const where = and(...conditions);
-  const rows = await ctx.db
+  const rows = await db
     .select({ ...personColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
@@ -351,22 +353,55 @@ export async function listPeople(ctx: ActionContext, options: ListPeopleOptions)
     .offset(options.offset);
   const items = rows.map(({ total: _total, ...item }) => item);
   const total = await totalOfPage(rows, options.offset, async () => {
-    const [counted] = await ctx.db
+    const [counted] = await db
       .select({ count: sql<number>`count(*)::int` })
       .from(people)
       .innerJoin(units, eq(units.id, people.unitId))
       .where(where);
     return counted?.count ?? 0;
   });
-  if (items.length > 0) {
-    await recordAudit(ctx.db, {
-      actor: ctx.actor,
-      action: "person.list",
-      ip: ctx.ip,
-      details: { q: options.q ?? null, count: items.length, personIds: items.map((p) => p.id) },
-    });
-  }
   return { items, total };
+}
+
+/**
+ * The same person listing the same people with the same search from the same address within this
+ * window is recorded once: the access log keeps who saw whom and when to the minute, and a search box
+ * that re-asks on every keystroke or a page read again does not write a row per request.
+ */
+const LIST_AUDIT_WINDOW_MS = 60_000;
+const recentListAudits = perDatabase(
+  () => new LookupCache<true>({ maxEntries: 10_000, ttlMs: LIST_AUDIT_WINDOW_MS }),
+);
+
+/** Records who listed which people (reads of personal data are audited). */
+export async function auditPeopleList(
+  ctx: ActionContext,
+  options: Pick<ListPeopleOptions, "q">,
+  items: readonly { id: string }[],
+): Promise<void> {
+  if (items.length === 0) {
+    return;
+  }
+  const personIds = items.map((p) => p.id);
+  const recent = recentListAudits(ctx.db);
+  const key = JSON.stringify([ctx.actor?.personId ?? null, ctx.ip, options.q ?? null, personIds]);
+  if (recent.get(key)) {
+    return;
+  }
+  await recordAudit(ctx.db, {
+    actor: ctx.actor,
+    action: "person.list",
+    ip: ctx.ip,
+    details: { q: options.q ?? null, count: items.length, personIds },
+  });
+  recent.set(key, true);
+}
+
+/** A page of people in the actor's scope, audited. */
+export async function listPeople(ctx: ActionContext, options: ListPeopleOptions) {
+  const page = await readPeoplePage(ctx.db, options);
+  await auditPeopleList(ctx, options, page.items);
+  return page;
 }
 
 /** A person's role grants with the unit names. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { listAdminAreaMappings, listAdminAreas } from "./admin-areas.ts";
+import { cachedOrgList } from "./list-cache.ts";
 import { scopeFor } from "./policy.ts";
 import {
   adminAreaMappingQuery,
@@ -61,7 +62,10 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         }
       }
       const { limit, offset, page } = pageOf({ pageSize: 200, ...request.query });
-      const result = await listUnits(db, { ...request.query, scope, limit, offset });
+      const options = { ...request.query, scope, limit, offset };
+      const result = await cachedOrgList(db, JSON.stringify(["units", options]), () =>
+        listUnits(db, options),
+      );
       return { ...result, page };
     },
   );
