@@ -1,7 +1,5 @@
-import { Button, Group, Modal, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { FormError } from "./state-blocks.tsx";
+import { FormDialog } from "./form-dialog.tsx";
 
 /** A yes/no question before a consequential action; shows the server's refusal in place. */
 export function ConfirmDialog(props: {
@@ -16,26 +14,19 @@ export function ConfirmDialog(props: {
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
-      <Stack>
-        {props.children}
-        <FormError error={props.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color={props.color ?? "red"}
-            loading={props.loading}
-            disabled={props.disabled}
-            onClick={props.onConfirm}
-          >
-            {props.confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.title}
+      onSubmit={props.onConfirm}
+      submitLabel={props.confirmLabel}
+      submitColor={props.color ?? "red"}
+      submitDisabled={props.disabled}
+      loading={props.loading}
+      error={props.error}
+    >
+      {props.children}
+    </FormDialog>
   );
 }

@@ -4,7 +4,6 @@ import {
   Box,
   Button,
   Group,
-  Modal,
   MultiSelect,
   Paper,
   Stack,
@@ -21,7 +20,8 @@ import { api, apiGet } from "../../backend/client.ts";
 import { useCan } from "../../backend/session.ts";
 import { type ApprovalPolicy, type ApprovalPolicyBody, type Role, roles } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
+import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { postKeys } from "./posts-api.ts";
 
 const policyKey = (unitId: string) => ["posts", "approval-policy", unitId] as const;
@@ -93,76 +93,63 @@ function PolicyDialog(props: {
     .filter((role) => role !== "member")
     .map((role) => ({ value: role, label: t(`people.role.${role}`) }));
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
       title={t("posts.policy.editTitle", { unit: props.unitName })}
-      centered
       size="lg"
+      onSubmit={() => {
+        if (approverRoles.length === 0) {
+          setMissing(true);
+          return;
+        }
+        save.mutate({
+          approverRoles: approverRoles as Role[],
+          sensitiveTags,
+          secondApproverRoles: secondApproverRoles as Role[],
+        });
+      }}
+      submitLabel={t("common.save")}
+      submitTestId="policy-save"
+      loading={save.isPending}
+      error={save.error}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (approverRoles.length === 0) {
-            setMissing(true);
-            return;
-          }
-          save.mutate({
-            approverRoles: approverRoles as Role[],
-            sensitiveTags,
-            secondApproverRoles: secondApproverRoles as Role[],
-          });
+      <MultiSelect
+        label={t("posts.policy.approverRoles")}
+        data={roleOptions}
+        value={approverRoles}
+        onChange={(value) => {
+          setApproverRoles(value);
+          setMissing(false);
         }}
-      >
-        <Stack>
-          <MultiSelect
-            label={t("posts.policy.approverRoles")}
-            data={roleOptions}
-            value={approverRoles}
-            onChange={(value) => {
-              setApproverRoles(value);
-              setMissing(false);
-            }}
-            required
-            error={missing ? t("posts.policy.approverRequired") : undefined}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="policy-approver-roles"
-          />
-          <TagsInput
-            label={t("posts.policy.sensitiveTags")}
-            description={t("posts.policy.tagsHint")}
-            value={sensitiveTags}
-            onChange={(value) =>
-              setSensitiveTags([
-                ...new Set(value.map((tag) => tag.replace(/^[\s#,]+|[\s#,]+$/g, "")).filter(Boolean)),
-              ])
-            }
-            splitChars={[","]}
-            maxTags={30}
-            data-testid="policy-sensitive-tags"
-          />
-          <MultiSelect
-            label={t("posts.policy.secondApproverRoles")}
-            description={t("posts.policy.secondHint")}
-            data={roleOptions}
-            value={secondApproverRoles}
-            onChange={setSecond}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="policy-second-roles"
-          />
-          <FormError error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="policy-save">
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        required
+        error={missing ? t("posts.policy.approverRequired") : undefined}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="policy-approver-roles"
+      />
+      <TagsInput
+        label={t("posts.policy.sensitiveTags")}
+        description={t("posts.policy.tagsHint")}
+        value={sensitiveTags}
+        onChange={(value) =>
+          setSensitiveTags([
+            ...new Set(value.map((tag) => tag.replace(/^[\s#,]+|[\s#,]+$/g, "")).filter(Boolean)),
+          ])
+        }
+        splitChars={[","]}
+        maxTags={30}
+        data-testid="policy-sensitive-tags"
+      />
+      <MultiSelect
+        label={t("posts.policy.secondApproverRoles")}
+        description={t("posts.policy.secondHint")}
+        data={roleOptions}
+        value={secondApproverRoles}
+        onChange={setSecond}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="policy-second-roles"
+      />
+    </FormDialog>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Text, Textarea, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormError } from "../../components/state-blocks.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { vietnamLocalToIso } from "../../i18n/format.ts";
 import { vietnamLocalOf } from "./calendar-model.ts";
 
@@ -10,26 +10,6 @@ function defaultTime(): string {
   const soon = new Date(Date.now() + 30 * 60_000);
   soon.setUTCMinutes(0, 0, 0);
   return vietnamLocalOf(new Date(soon.getTime() + 3_600_000));
-}
-
-function DialogButtons(props: {
-  onClose: () => void;
-  loading: boolean;
-  label: string;
-  color?: string;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={props.onClose}>
-        {t("common.cancel")}
-      </Button>
-      <Button type="submit" loading={props.loading} color={props.color} data-testid={props.testId}>
-        {props.label}
-      </Button>
-    </Group>
-  );
 }
 
 /** Send back to the author: the reason is required and travels with the variant. */
@@ -50,46 +30,40 @@ export function RejectDialog(props: {
     }
   }, [props.opened]);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("posts.reject.title")} centered>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!reason.trim()) {
-            setMissing(true);
-            return;
-          }
-          props.onConfirm(reason.trim());
+    <FormDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("posts.reject.title")}
+      onSubmit={() => {
+        if (!reason.trim()) {
+          setMissing(true);
+          return;
+        }
+        props.onConfirm(reason.trim());
+      }}
+      submitLabel={t("posts.actions.reject")}
+      submitColor="red"
+      submitTestId="reject-confirm"
+      loading={props.loading}
+      error={props.error}
+    >
+      <Textarea
+        label={t("posts.reject.reason")}
+        description={t("posts.reject.hint")}
+        required
+        autosize
+        minRows={3}
+        maxLength={2000}
+        value={reason}
+        error={missing ? t("posts.reject.reasonRequired") : undefined}
+        onChange={(event) => {
+          setReason(event.currentTarget.value);
+          setMissing(false);
         }}
-      >
-        <Stack>
-          <Textarea
-            label={t("posts.reject.reason")}
-            description={t("posts.reject.hint")}
-            required
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            error={missing ? t("posts.reject.reasonRequired") : undefined}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setMissing(false);
-            }}
-            data-testid="reject-reason"
-            data-autofocus
-          />
-          <FormError error={props.error} />
-          <DialogButtons
-            onClose={props.onClose}
-            loading={props.loading}
-            label={t("posts.actions.reject")}
-            color="red"
-            testId="reject-confirm"
-          />
-        </Stack>
-      </form>
-    </Modal>
+        data-testid="reject-reason"
+        data-autofocus
+      />
+    </FormDialog>
   );
 }
 
@@ -115,54 +89,43 @@ export function ScheduleDialog(props: {
     }
   }, [props.opened]);
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
       title={props.title ?? t("posts.schedule.title")}
-      centered
+      testId="schedule-dialog"
+      onSubmit={() => {
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
+          setInvalid(t("posts.schedule.invalid"));
+          return;
+        }
+        const iso = vietnamLocalToIso(value);
+        if (Date.parse(iso) < Date.now()) {
+          setInvalid(t("posts.schedule.past"));
+          return;
+        }
+        props.onConfirm(iso);
+      }}
+      submitLabel={t("posts.schedule.confirm")}
+      submitTestId="schedule-confirm"
+      loading={props.loading}
+      error={props.error}
     >
-      <form
-        noValidate
-        data-testid="schedule-dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-            setInvalid(t("posts.schedule.invalid"));
-            return;
-          }
-          const iso = vietnamLocalToIso(value);
-          if (Date.parse(iso) < Date.now()) {
-            setInvalid(t("posts.schedule.past"));
-            return;
-          }
-          props.onConfirm(iso);
+      <TextInput
+        type="datetime-local"
+        label={t("posts.schedule.at")}
+        description={t("posts.schedule.zone")}
+        required
+        value={value}
+        error={invalid}
+        onChange={(event) => {
+          setValue(event.currentTarget.value);
+          setInvalid(null);
         }}
-      >
-        <Stack>
-          <TextInput
-            type="datetime-local"
-            label={t("posts.schedule.at")}
-            description={t("posts.schedule.zone")}
-            required
-            value={value}
-            error={invalid}
-            onChange={(event) => {
-              setValue(event.currentTarget.value);
-              setInvalid(null);
-            }}
-            data-testid="schedule-at"
-            data-autofocus
-          />
-          <FormError error={props.error} />
-          <DialogButtons
-            onClose={props.onClose}
-            loading={props.loading}
-            label={t("posts.schedule.confirm")}
-            testId="schedule-confirm"
-          />
-        </Stack>
-      </form>
-    </Modal>
+        data-testid="schedule-at"
+        data-autofocus
+      />
+    </FormDialog>
   );
 }
 
@@ -184,43 +147,37 @@ export function ByHandDialog(props: {
     }
   }, [props.opened]);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("posts.byHand.title")} centered>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!/^https?:\/\/\S+\.\S+/.test(url.trim())) {
-            setInvalid(true);
-            return;
-          }
-          props.onConfirm(url.trim());
+    <FormDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("posts.byHand.title")}
+      onSubmit={() => {
+        if (!/^https?:\/\/\S+\.\S+/.test(url.trim())) {
+          setInvalid(true);
+          return;
+        }
+        props.onConfirm(url.trim());
+      }}
+      submitLabel={t("posts.byHand.confirm")}
+      submitTestId="by-hand-confirm"
+      loading={props.loading}
+      error={props.error}
+    >
+      <Text size="sm">{t("posts.byHand.hint")}</Text>
+      <TextInput
+        type="url"
+        label={t("posts.byHand.url")}
+        placeholder="https://"
+        required
+        value={url}
+        error={invalid ? t("posts.byHand.invalid") : undefined}
+        onChange={(event) => {
+          setUrl(event.currentTarget.value);
+          setInvalid(false);
         }}
-      >
-        <Stack>
-          <Text size="sm">{t("posts.byHand.hint")}</Text>
-          <TextInput
-            type="url"
-            label={t("posts.byHand.url")}
-            placeholder="https://"
-            required
-            value={url}
-            error={invalid ? t("posts.byHand.invalid") : undefined}
-            onChange={(event) => {
-              setUrl(event.currentTarget.value);
-              setInvalid(false);
-            }}
-            data-testid="by-hand-url"
-            data-autofocus
-          />
-          <FormError error={props.error} />
-          <DialogButtons
-            onClose={props.onClose}
-            loading={props.loading}
-            label={t("posts.byHand.confirm")}
-            testId="by-hand-confirm"
-          />
-        </Stack>
-      </form>
-    </Modal>
+        data-testid="by-hand-url"
+        data-autofocus
+      />
+    </FormDialog>
   );
 }

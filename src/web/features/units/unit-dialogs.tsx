@@ -1,12 +1,12 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Checkbox, List, Select, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/client.ts";
 import { type UnitDetail, type UnitKind, unitKinds } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { FormError } from "../../components/state-blocks.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { useInvalidateUnits } from "./unit-queries.ts";
 
@@ -59,49 +59,41 @@ export function CreateUnitDialog(props: {
     },
   });
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("units.form.createTitle")} centered>
-      <form
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          if (name.trim() && !codeError) {
-            create.mutate();
-          }
-        }}
-      >
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t("units.form.createUnder", { parent: props.parent.name })}
-          </Text>
-          <TextInput
-            label={t("units.form.name")}
-            required
-            data-autofocus
-            maxLength={300}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-          />
-          <KindSelect value={kind} onChange={setKind} />
-          <TextInput
-            label={`${t("units.form.code")} (${t("common.optional")})`}
-            description={t("units.form.codeHint")}
-            value={code}
-            error={codeError}
-            maxLength={60}
-            onChange={(event) => setCode(event.currentTarget.value)}
-          />
-          <FormError error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-              {t("units.form.create")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("units.form.createTitle")}
+      onSubmit={() => {
+        if (name.trim() && !codeError) {
+          create.mutate();
+        }
+      }}
+      submitLabel={t("units.form.create")}
+      submitDisabled={!name.trim()}
+      loading={create.isPending}
+      error={create.error}
+    >
+      <Text size="sm" c="dimmed">
+        {t("units.form.createUnder", { parent: props.parent.name })}
+      </Text>
+      <TextInput
+        label={t("units.form.name")}
+        required
+        data-autofocus
+        maxLength={300}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <KindSelect value={kind} onChange={setKind} />
+      <TextInput
+        label={`${t("units.form.code")} (${t("common.optional")})`}
+        description={t("units.form.codeHint")}
+        value={code}
+        error={codeError}
+        maxLength={60}
+        onChange={(event) => setCode(event.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }
 
@@ -120,37 +112,29 @@ export function EditUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
     },
   });
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("units.form.editTitle")} centered>
-      <form
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          if (name.trim()) {
-            save.mutate();
-          }
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t("units.form.name")}
-            required
-            maxLength={300}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-          />
-          <KindSelect value={kind} onChange={setKind} />
-          <FormError error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!name.trim()}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("units.form.editTitle")}
+      onSubmit={() => {
+        if (name.trim()) {
+          save.mutate();
+        }
+      }}
+      submitLabel={t("common.save")}
+      submitDisabled={!name.trim()}
+      loading={save.isPending}
+      error={save.error}
+    >
+      <TextInput
+        label={t("units.form.name")}
+        required
+        maxLength={300}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <KindSelect value={kind} onChange={setKind} />
+    </FormDialog>
   );
 }
 
@@ -168,29 +152,31 @@ export function MoveUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
     },
   });
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("units.move.title")} centered>
-      <Stack>
-        <Text size="sm">{t("units.move.hint", { name: props.unit.name })}</Text>
-        <UnitPicker
-          label={t("units.move.newParent")}
-          value={parent}
-          onChange={setParent}
-          permission="units.manage"
-          excludeId={props.unit.parentId ?? undefined}
-          excludeSubtreeOf={props.unit.path}
-          required
-        />
-        <FormError error={move.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button loading={move.isPending} disabled={!parent} onClick={() => move.mutate()}>
-            {t("units.move.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("units.move.title")}
+      onSubmit={() => {
+        if (parent) {
+          move.mutate();
+        }
+      }}
+      submitLabel={t("units.move.submit")}
+      submitDisabled={!parent}
+      loading={move.isPending}
+      error={move.error}
+    >
+      <Text size="sm">{t("units.move.hint", { name: props.unit.name })}</Text>
+      <UnitPicker
+        label={t("units.move.newParent")}
+        value={parent}
+        onChange={setParent}
+        permission="units.manage"
+        excludeId={props.unit.parentId ?? undefined}
+        excludeSubtreeOf={props.unit.path}
+        required
+      />
+    </FormDialog>
   );
 }
 
@@ -218,56 +204,55 @@ export function MergeUnitDialog(props: {
   });
   const names = { name: props.unit.name, target: target?.name ?? "", children: props.childCount };
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("units.merge.title")} centered size="lg">
-      <Stack>
-        <UnitPicker
-          label={t("units.merge.target", { name: props.unit.name })}
-          value={target}
-          onChange={(unit) => {
-            setTarget(unit);
-            setUnderstood(false);
-          }}
-          permission="units.manage"
-          excludeSubtreeOf={props.unit.path}
-          required
+    <FormDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("units.merge.title")}
+      size="lg"
+      onSubmit={() => {
+        if (target && understood) {
+          merge.mutate();
+        }
+      }}
+      submitLabel={t("units.merge.confirm")}
+      submitColor="orange"
+      submitDisabled={!target || !understood}
+      loading={merge.isPending}
+      error={merge.error}
+    >
+      <UnitPicker
+        label={t("units.merge.target", { name: props.unit.name })}
+        value={target}
+        onChange={(unit) => {
+          setTarget(unit);
+          setUnderstood(false);
+        }}
+        permission="units.manage"
+        excludeSubtreeOf={props.unit.path}
+        required
+      />
+      {target ? (
+        <Alert color="orange" variant="light" title={t("units.merge.title")}>
+          <List size="sm" spacing={4}>
+            <List.Item>{t("units.merge.explainMove", names)}</List.Item>
+            <List.Item>{t("units.merge.explainRoles", names)}</List.Item>
+            <List.Item>{t("units.merge.explainStatus", names)}</List.Item>
+            <List.Item fw={600}>{t("units.merge.explainFinal")}</List.Item>
+          </List>
+        </Alert>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t("units.merge.chooseTarget")}
+        </Text>
+      )}
+      {target && (
+        <Checkbox
+          label={t("units.merge.acknowledge")}
+          checked={understood}
+          onChange={(event) => setUnderstood(event.currentTarget.checked)}
         />
-        {target ? (
-          <Alert color="orange" variant="light" title={t("units.merge.title")}>
-            <List size="sm" spacing={4}>
-              <List.Item>{t("units.merge.explainMove", names)}</List.Item>
-              <List.Item>{t("units.merge.explainRoles", names)}</List.Item>
-              <List.Item>{t("units.merge.explainStatus", names)}</List.Item>
-              <List.Item fw={600}>{t("units.merge.explainFinal")}</List.Item>
-            </List>
-          </Alert>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t("units.merge.chooseTarget")}
-          </Text>
-        )}
-        {target && (
-          <Checkbox
-            label={t("units.merge.acknowledge")}
-            checked={understood}
-            onChange={(event) => setUnderstood(event.currentTarget.checked)}
-          />
-        )}
-        <FormError error={merge.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color="orange"
-            loading={merge.isPending}
-            disabled={!target || !understood}
-            onClick={() => merge.mutate()}
-          >
-            {t("units.merge.confirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }
 

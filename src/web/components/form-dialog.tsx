@@ -1,0 +1,63 @@
+import { Button, Group, Modal, type ModalProps, Stack, type StackProps } from "@mantine/core";
+import type { FormEvent, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { FormError } from "./state-blocks.tsx";
+
+/**
+ * A modal form: a titled dialog (Mantine's Modal gives role="dialog", aria-modal, the title as
+ * its name, Esc to close, focus kept inside and handed back on close) around the fields, the
+ * server's refusal, and Cancel beside the submit button. Enter in a field submits, as in any form.
+ */
+export function FormDialog(props: {
+  opened: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  /** The fields and explanations, above the error and the buttons. */
+  children: ReactNode;
+  /** Called on submit (the button or Enter); checking the fields is the caller's. */
+  onSubmit: () => void;
+  submitLabel: string;
+  submitColor?: string;
+  submitDisabled?: boolean;
+  submitTestId?: string;
+  loading?: boolean;
+  /** The server's refusal, shown above the buttons; leave it out when it is shown by a field instead. */
+  error?: unknown;
+  size?: ModalProps["size"];
+  gap?: StackProps["gap"];
+  testId?: string;
+  /** Let the browser check required fields itself (by default the caller shows its own messages). */
+  browserValidation?: boolean;
+}) {
+  const { t } = useTranslation();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // React carries a submit up through the portal: a form in the page behind must not receive it.
+    event.stopPropagation();
+    props.onSubmit();
+  };
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size={props.size} centered>
+      <form noValidate={!props.browserValidation} onSubmit={submit} data-testid={props.testId}>
+        <Stack gap={props.gap}>
+          {props.children}
+          <FormError error={props.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              type="submit"
+              color={props.submitColor}
+              loading={props.loading}
+              disabled={props.submitDisabled}
+              data-testid={props.submitTestId}
+            >
+              {props.submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
