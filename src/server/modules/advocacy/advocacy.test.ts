@@ -14,7 +14,7 @@ import { queryRows } from "../../db/client.ts";
 import { linkHits, shareKits } from "../../db/schema/index.ts";
 import { registerChannel } from "../channels/service.ts";
 import { isWellFormedLinkCode } from "./link-codes.ts";
-import { rankingPurpose } from "./ranking-consent.ts";
+import { rankingPurpose } from "./ranking-purpose.ts";
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof makeOrganisation>>;

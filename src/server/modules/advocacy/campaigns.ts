@@ -6,8 +6,9 @@ import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { getChannel } from "../channels/service.ts";
 import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
-import { type Actor, can } from "../org/policy.ts";
+import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
+import { canFollowChannel, canInviteToCampaign } from "./policy.ts";
 import type { CampaignView } from "./schema.ts";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -53,7 +54,7 @@ async function checkParticipants(ctx: SignedIn, unitIds: readonly string[]) {
   const found = await unitSummaries(ctx.db, unitIds);
   for (const id of unitIds) {
     const unit = found.get(id);
-    if (unit?.status !== "active" || !can(ctx.actor, "advocacy.manage", unit.path)) {
+    if (!unit || !canInviteToCampaign(ctx.actor, unit)) {
       throw errors.badRequest(
         "advocacy.participant_outside_scope",
         "Chỉ mời được các đơn vị đang hoạt động mà bạn phụ trách tham gia chiến dịch.",
@@ -68,7 +69,7 @@ async function checkParticipants(ctx: SignedIn, unitIds: readonly string[]) {
 async function checkFollowedChannel(ctx: SignedIn, channelId: string) {
   const channel = await getChannel(ctx.db, channelId).catch(() => null);
   const unit = channel ? (await unitSummaries(ctx.db, [channel.unitId])).get(channel.unitId) : undefined;
-  if (!channel || !unit || !can(ctx.actor, "advocacy.manage", unit.path)) {
+  if (!channel || !unit || !canFollowChannel(ctx.actor, unit.path)) {
     throw errors.badRequest(
       "advocacy.channel_outside_scope",
       "Hãy chọn một kênh chính thức của đơn vị bạn phụ trách.",

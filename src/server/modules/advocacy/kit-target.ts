@@ -1,9 +1,10 @@
 import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import { errors } from "../../http/errors.ts";
 import { officialChannelOfAddress } from "../channels/service.ts";
-import { type Actor, can } from "../org/policy.ts";
+import type { Actor } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
+import { canShareFromPost } from "./policy.ts";
 
 /*
  * Where a share kit may lead: our portal's article of a published post, or a page on an active
@@ -21,7 +22,7 @@ export async function resolveKitTarget(
   if (input.postId) {
     const address = await publishedAddressOfPost(ctx.db, { postId: input.postId, publicUrl: deps.publicUrl });
     const postUnitPath = address ? await unitPath(ctx.db, address.unitId) : null;
-    if (!address || !postUnitPath || !can(ctx.actor, "advocacy.manage", postUnitPath)) {
+    if (!address || !postUnitPath || !canShareFromPost(ctx.actor, postUnitPath)) {
       throw errors.badRequest(
         "advocacy.post_not_published",
         "Chỉ tạo bộ tin từ bài đã đăng của đơn vị bạn phụ trách.",

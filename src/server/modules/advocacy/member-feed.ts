@@ -3,13 +3,13 @@ import type { Executor } from "../../db/client.ts";
 import { kitShares, shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { unitAndAncestors, unitSummaries } from "../org/membership.ts";
-import { type Actor, can } from "../org/policy.ts";
+import type { Actor } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
 import { campaignNames } from "./campaigns.ts";
 import { newLinkCode } from "./link-codes.ts";
+import { canUseKitCard, kitReachesMember } from "./policy.ts";
 import type { FeedItem } from "./schema.ts";
-
-import { type AdvocacyDeps, isLive, type KitRow, kitCardUrl, kitLabel, requireKit } from "./service.ts";
+import { type AdvocacyDeps, type KitRow, kitCardUrl, kitLabel, requireKit } from "./service.ts";
 
 /*
  * A member's side of advocacy: the kits meant for their unit and the units above it, their own
@@ -23,6 +23,7 @@ async function audienceUnitIds(db: Executor, unitId: string): Promise<string[]> 
   return (await unitAndAncestors(db, unitId)).map((unit) => unit.id);
 }
 
+/** The rule of kitReachesMember, as a query's condition. */
 function feedCondition(audience: readonly string[]): SQL {
   return and(
     eq(shareKits.status, "active"),
@@ -31,17 +32,13 @@ function feedCondition(audience: readonly string[]): SQL {
   ) as SQL;
 }
 
-/** Whether the member may see the kit (in their feed now). */
+/** A kit in the member's feed now; any other is not found. */
 async function kitInFeed(db: Executor, actor: Actor, kitId: string): Promise<KitRow> {
-  const audience = await audienceUnitIds(db, actor.unitId);
-  const [row] = await db
-    .select()
-    .from(shareKits)
-    .where(and(eq(shareKits.id, kitId), feedCondition(audience)));
-  if (!row) {
+  const [kit, audience] = await Promise.all([requireKit(db, kitId), audienceUnitIds(db, actor.unitId)]);
+  if (!kitReachesMember(kit, audience)) {
     throw errors.notFound(kitLabel);
   }
-  return row;
+  return kit;
 }
 
 /** The member's own links to these kits, made on first sight (one per member and kit, never reissued). */
@@ -176,12 +173,8 @@ export async function unmarkShared(ctx: SignedIn, kitId: string) {
  */
 export async function requireKitReadable(db: Executor, actor: Actor, kitId: string): Promise<KitRow> {
   const kit = await requireKit(db, kitId);
-  const path = await unitPath(db, kit.unitId);
-  if (path && can(actor, "advocacy.manage", path)) {
-    return kit;
-  }
-  const audience = await audienceUnitIds(db, actor.unitId);
-  if (!isLive(kit) || !kit.targetUnitIds.some((id) => audience.includes(id))) {
+  const [path, audience] = await Promise.all([unitPath(db, kit.unitId), audienceUnitIds(db, actor.unitId)]);
+  if (!canUseKitCard(actor, kit, path, audience)) {
     throw errors.notFound(kitLabel);
   }
   return kit;

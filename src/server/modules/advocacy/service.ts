@@ -5,13 +5,14 @@ import { shareKits, shareLinks } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
-import { type Actor, can } from "../org/policy.ts";
+import type { Actor } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
 import type { CardSource } from "../share-cards/service.ts";
 import { campaignLabel, campaignNames, requireCampaign } from "./campaigns.ts";
 import { resolveKitTarget } from "./kit-target.ts";
 import { invalidateLinkTargets } from "./link-cache.ts";
+import { canAimKitAt, canUseCampaign, isKitLive } from "./policy.ts";
 import { kitFigures } from "./reports.ts";
 import type { KitView } from "./schema.ts";
 
@@ -60,7 +61,7 @@ async function requireUnitPaths(db: Executor, ids: readonly string[]): Promise<M
 async function checkTargets(ctx: SignedIn, targetUnitIds: readonly string[]): Promise<void> {
   const paths = await requireUnitPaths(ctx.db, targetUnitIds);
   for (const [id, path] of paths) {
-    if (!can(ctx.actor, "advocacy.manage", path)) {
+    if (!canAimKitAt(ctx.actor, path)) {
       throw errors.badRequest(
         "advocacy.target_outside_scope",
         "Chỉ gửi được bộ tin tới các đơn vị bạn phụ trách.",
@@ -75,7 +76,7 @@ async function checkTargets(ctx: SignedIn, targetUnitIds: readonly string[]): Pr
 async function requireCampaignInScope(ctx: SignedIn, campaignId: string) {
   const campaign = await requireCampaign(ctx.db, campaignId);
   const path = await unitPath(ctx.db, campaign.unitId);
-  if (!path || !can(ctx.actor, "advocacy.manage", path)) {
+  if (!path || !canUseCampaign(ctx.actor, path)) {
     throw errors.notFound(campaignLabel);
   }
   return campaign;
@@ -232,11 +233,6 @@ async function changeKit(
   return row;
 }
 
-/** Whether a kit is in members' feeds now. */
-export function isLive(kit: Pick<KitRow, "status" | "expiresAt">, now = new Date()): boolean {
-  return kit.status === "active" && (!kit.expiresAt || kit.expiresAt.getTime() > now.getTime());
-}
-
 /** What a kit's card shows: a post's card has its cover photo; an address's, the kit's title and unit only. */
 export async function kitCardSource(db: Executor, publicUrl: string, kit: KitRow): Promise<CardSource> {
   const [unit, address] = await Promise.all([
@@ -299,7 +295,7 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
         : null,
       expiresAt: row.expiresAt,
       status: row.status,
-      live: isLive(row, now),
+      live: isKitLive(row, now),
       cardUrl: kitCardUrl(row.id),
       createdAt: row.createdAt,
       createdByName: row.createdBy ? (creators.get(row.createdBy)?.fullName ?? null) : null,
