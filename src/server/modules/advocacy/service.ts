@@ -328,6 +328,7 @@ export async function listKits(db: Executor, options: ListKitsOptions) {
   if (options.status === "withdrawn") {
     conditions.push(eq(shareKits.status, "withdrawn"));
   } else if (options.status === "live") {
+    // "live" and "expired" are the rule of isKitLive, as the query's conditions.
     conditions.push(
       eq(shareKits.status, "active"),
       or(isNull(shareKits.expiresAt), gt(shareKits.expiresAt, sql`now()`)) as SQL,
@@ -355,5 +356,3 @@ export async function listKits(db: Executor, options: ListKitsOptions) {
   ]);
   return { items: await kitViews(db, rows), total: Number(total?.total ?? 0) };
 }
-
-// --- The member's side --------------------------------------------------------------------------
