@@ -1,38 +1,25 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
 import { vietnamToday } from "../../shared/vietnam-time.ts";
 import type { Db } from "../db/client.ts";
 import {
-  campaigns,
-  kitShares,
-  linkHits,
-  people,
-  posts,
-  shareKits,
-  shareLinks,
-  units,
-} from "../db/schema/index.ts";
-import { newLinkCode } from "../modules/advocacy/link-codes.ts";
-import { publishedAddressOfPost } from "../modules/publishing/published.ts";
-import { EMAIL_DOMAIN } from "./demo.ts";
+  importCampaign,
+  importKit,
+  importKitShare,
+  importLinkHits,
+  importShareLink,
+} from "../modules/advocacy/bulk.ts";
+import { personAccountByEmail } from "../modules/org/accounts.ts";
+import { subtreePeople } from "../modules/org/membership.ts";
+import { findUnitByCodeOrId, listUnits } from "../modules/org/service.ts";
+import { publishedAddressOfPost, publishedArticles } from "../modules/publishing/published.ts";
+import { COMMUNE_AREA_CODES, EMAIL_DOMAIN } from "./demo-accounts.ts";
+import { demoCampaign, kitCaptions } from "./demo-texts.ts";
 
 /*
  * A campaign with share kits made from the demo province's published articles, and some ten days of
  * made-up clicks on links of demo people in the communes, so the feed, the reports and the
  * leaderboard have something to show on first start. The demo member's own feed is left untouched.
  */
-
-const captions = [
-  [
-    "Thông tin chính thức từ Cổng thông tin tỉnh, mời bà con cùng đọc và chia sẻ.",
-    "Đọc kỹ để không bị lừa nhé cả nhà!",
-    "Chia sẻ để người thân cùng biết.",
-  ],
-  [
-    "Tin mới từ tỉnh nhà — mời mọi người cùng xem.",
-    "Cùng lan tỏa thông tin tích cực về quê hương Tuyên Quang.",
-  ],
-];
 
 /** A small deterministic generator, so every demo start makes the same figures. */
 function generator(seed: number) {
@@ -43,52 +30,36 @@ function generator(seed: number) {
   };
 }
 
+/** The demo's communes and wards, in the order they were created. */
+async function demoCommunes(db: Db, root: { id: string; path: string }) {
+  const { items } = await listUnits(db, { scope: [root.path], parentId: root.id, limit: 1000, offset: 0 });
+  const order = (code: string | null) => COMMUNE_AREA_CODES.indexOf(code ?? "");
+  return items
+    .filter((unit) => unit.kind === "commune")
+    .sort((a, b) => order(a.adminAreaCode) - order(b.adminAreaCode));
+}
+
 /** Adds the demo campaign, kits and figures; called once, after the demo posts. */
 export async function seedDemoAdvocacy(db: Db, deps: { publicUrl: string }): Promise<number> {
-  const [root] = await db.select({ id: units.id, code: units.code }).from(units).where(eq(units.code, "TQ"));
-  const [editor] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(eq(people.email, `trang.lethu@${EMAIL_DOMAIN}`));
+  const root = await findUnitByCodeOrId(db, "TQ");
+  const editor = await personAccountByEmail(db, `trang.lethu@${EMAIL_DOMAIN}`);
   if (!root || !editor) {
     return 0;
   }
-  const communes = await db
-    .select({ id: units.id, path: units.path })
-    .from(units)
-    .where(
-      and(
-        eq(units.kind, "commune"),
-        eq(units.status, "active"),
-        sql`${units.path} <@ (select path from units where id = ${root.id})`,
-      ),
-    );
-  const rootPosts = await db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(eq(posts.unitId, root.id))
-    .orderBy(posts.createdAt);
+  const communes = await demoCommunes(db, root);
+  // The province's portal articles, oldest first (they were published in the order they were written).
+  const rootPosts = (await publishedArticles(db, { unitId: root.id, limit: 100, offset: 0 })).items
+    .map((article) => ({ id: article.postId }))
+    .reverse();
   const dayMs = 86_400_000;
-  const startsOn = vietnamToday(new Date(Date.now() - 10 * dayMs));
-  const endsOn = vietnamToday(new Date(Date.now() + 20 * dayMs));
-  const [campaign] = await db
-    .insert(campaigns)
-    .values({
-      unitId: root.id,
-      name: "Tháng cao điểm lan tỏa thông tin chính thống",
-      description:
-        "Mỗi đoàn viên, hội viên chia sẻ ít nhất một tin chính thống mỗi ngày từ Cổng thông tin tỉnh.",
-      goalKind: "clicks",
-      goalTarget: 3000,
-      startsOn,
-      endsOn,
-      unitIds: communes.map((commune) => commune.id),
-      createdBy: editor.id,
-    })
-    .returning();
-  if (!campaign) {
-    return 0;
-  }
+  const campaign = await importCampaign(db, {
+    unitId: root.id,
+    ...demoCampaign,
+    startsOn: vietnamToday(new Date(Date.now() - 10 * dayMs)),
+    endsOn: vietnamToday(new Date(Date.now() + 20 * dayMs)),
+    unitIds: communes.map((commune) => commune.id),
+    createdBy: editor.id,
+  });
   const random = generator(20261201);
   let kits = 0;
   for (const [index, post] of rootPosts.entries()) {
@@ -100,47 +71,34 @@ export async function seedDemoAdvocacy(db: Db, deps: { publicUrl: string }): Pro
       continue;
     }
     const inCampaign = index < 2;
-    const [kit] = await db
-      .insert(shareKits)
-      .values({
-        unitId: root.id,
-        postId: post.id,
-        channelId: address.channelId,
-        targetUrl: address.url,
-        title: address.title,
-        captions: captions[index % captions.length] ?? ["Mời mọi người cùng đọc."],
-        targetUnitIds: [root.id],
-        campaignId: inCampaign ? campaign.id : null,
-        createdBy: editor.id,
-        createdAt: new Date(Date.now() - (9 - index) * dayMs),
-      })
-      .returning();
+    const kit = await importKit(db, {
+      unitId: root.id,
+      postId: post.id,
+      channelId: address.channelId,
+      targetUrl: address.url,
+      title: address.title,
+      captions: kitCaptions[index % kitCaptions.length] ?? ["Mời mọi người cùng đọc."],
+      targetUnitIds: [root.id],
+      campaignId: inCampaign ? campaign.id : null,
+      createdBy: editor.id,
+      createdAt: new Date(Date.now() - (9 - index) * dayMs),
+    });
     kits += 1;
-    if (!kit || !inCampaign) {
+    if (!inCampaign) {
       continue;
     }
     // Links of a few demo people in each commune, with clicks spread over the days since the kit.
     for (const commune of communes) {
-      const sharers = await db
-        .select({ id: people.id, unitId: people.unitId })
-        .from(people)
-        .innerJoin(units, eq(units.id, people.unitId))
-        .where(
-          and(
-            sql`${units.path} <@ ${commune.path}::ltree`,
-            sql`${people.email} <> ${`hoa.mathi@${EMAIL_DOMAIN}`}`,
-          ),
-        )
-        .limit(2 + Math.floor(random() * 5));
+      const sharers = (await subtreePeople(db, commune.path))
+        .filter((person) => person.email !== `hoa.mathi@${EMAIL_DOMAIN}`)
+        .slice(0, 2 + Math.floor(random() * 5));
       for (const sharer of sharers) {
-        const [link] = await db
-          .insert(shareLinks)
-          .values({ code: newLinkCode(), kitId: kit.id, personId: sharer.id, unitId: sharer.unitId })
-          .returning();
-        if (!link) {
-          continue;
-        }
-        await db.insert(kitShares).values({
+        const linkId = await importShareLink(db, {
+          kitId: kit.id,
+          personId: sharer.id,
+          unitId: sharer.unitId,
+        });
+        await importKitShare(db, {
           kitId: kit.id,
           personId: sharer.id,
           unitId: sharer.unitId,
@@ -151,7 +109,7 @@ export async function seedDemoAdvocacy(db: Db, deps: { publicUrl: string }): Pro
         const hits = Array.from({ length: clicks }, (_, n) => {
           const roll = random();
           return {
-            linkId: link.id,
+            linkId,
             kitId: kit.id,
             unitId: sharer.unitId,
             at: new Date(
@@ -164,14 +122,12 @@ export async function seedDemoAdvocacy(db: Db, deps: { publicUrl: string }): Pro
             referrerDomain: roll < 0.5 ? "zalo.me" : roll < 0.8 ? "facebook.com" : null,
             device: roll < 0.88 ? ("mobile" as const) : ("desktop" as const),
             visitorHash: createHash("sha256")
-              .update(`${link.id}:${n % 7}`)
+              .update(`${linkId}:${n % 7}`)
               .digest("base64url")
               .slice(0, 22),
           };
         });
-        if (hits.length > 0) {
-          await db.insert(linkHits).values(hits);
-        }
+        await importLinkHits(db, hits);
       }
     }
   }

@@ -16,9 +16,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Appends one audit event; call it inside the transaction of the change it records. */
-export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditEvents).values({
+function auditRow(entry: AuditEntry): typeof auditEvents.$inferInsert {
+  return {
     actorId: entry.actor?.personId ?? entry.actorId ?? null,
     actorLabel: entry.actor?.email ?? entry.actor?.fullName ?? entry.actorLabel ?? null,
     action: entry.action,
@@ -28,7 +27,19 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     targetId: entry.target?.id ?? null,
     ip: entry.ip,
     details: entry.details ?? null,
-  });
+  };
+}
+
+/** Appends one audit event; call it inside the transaction of the change it records. */
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditEvents).values(auditRow(entry));
+}
+
+/** Appends many audit events in order, a few hundred per statement (bulk creation records one per row). */
+export async function recordAuditBatch(executor: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await executor.insert(auditEvents).values(entries.slice(i, i + 500).map(auditRow));
+  }
 }
 
 export interface AuditQuery {
