@@ -7,7 +7,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
@@ -37,6 +37,7 @@ import { portalRoutes } from "./modules/portal/routes.ts";
 import { connectionRoutes } from "./modules/publishing/connection-routes.ts";
 import { publishingRoutes } from "./modules/publishing/routes.ts";
 import { shareCardRoutes } from "./modules/share-cards/routes.ts";
+import { logger, setLogLevel } from "./platform/logger.ts";
 
 export interface AppDependencies {
   config: Config;
@@ -57,6 +58,7 @@ const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 /** Builds the whole HTTP application without listening, so tests can `inject` into it. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  setLogLevel(deps.config.logLevel);
   const trackedLinks = createTrackedLinks({
     database: deps.database,
     trustProxy: deps.config.trustProxy,
@@ -64,7 +66,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       app.log.error({ err: error }, "tracked-link hits not written yet; kept for the next try"),
   });
   const app = Fastify({
-    logger: { level: deps.config.logLevel },
+    // The process's one logger, so request lines and job lines come out alike (platform/logger.ts).
+    loggerInstance: logger as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 15 * 1024 * 1024,
     requestTimeout: 60_000,

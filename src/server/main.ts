@@ -8,12 +8,14 @@ import { createMailer } from "./mail/mailer.ts";
 import { repairStoredKitTargets } from "./modules/advocacy/redirect-routes.ts";
 import { ensureAdminAreas } from "./modules/org/admin-areas.ts";
 import { repairStoredVariantAddresses } from "./modules/publishing/published.ts";
+import { logger, setLogLevel } from "./platform/logger.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
 import { demoAccounts, seedDemoOrganisation } from "./seed/demo.ts";
 import { seedDemoAdvocacy } from "./seed/demo-advocacy.ts";
 import { seedDemoPosts } from "./seed/demo-posts.ts";
 
 const config = loadConfig();
+setLogLevel(config.logLevel);
 
 let releaseLock = () => {};
 if (!config.databaseUrl) {
@@ -40,7 +42,7 @@ for (const [what, repair] of [
 ] as const) {
   const { repaired, unrepairable } = await repair(database.db);
   if (repaired > 0 || unrepairable.length > 0) {
-    console.warn(
+    logger.warn(
       `Địa chỉ đã lưu / stored addresses (${what}): ${repaired} đã chuẩn hoá / normalised, ${unrepairable.length} không dùng được / unusable${unrepairable.length > 0 ? `: ${unrepairable.slice(0, 10).join(", ")}` : ""}`,
     );
   }
@@ -63,6 +65,7 @@ const jobs = await startJobQueue(database);
 const mailer = createMailer({
   smtpUrl: config.smtpUrl,
   from: config.mailFrom,
+  // Without SMTP the letters themselves are shown to whoever runs the server (reset links): output, not logging.
   log: (line) => console.log(line),
 });
 if (demoPassword) {

@@ -1,5 +1,8 @@
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "../db/client.ts";
+import { loggerFor } from "../platform/logger.ts";
+
+const log = loggerFor("jobs");
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -39,7 +42,7 @@ export async function startJobQueue(
     ? new PgBoss({ db: fromPglite(database.pglite), schema: options.schema ?? "pgboss" })
     : new PgBoss({ connectionString: database.connectionString, schema: options.schema ?? "pgboss", max: 4 });
   boss.on("error", (error) => {
-    console.error("[jobs]", error);
+    log.error({ err: error }, "job queue error");
   });
   await boss.start();
   const created = new Set<string>();

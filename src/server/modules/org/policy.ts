@@ -1,63 +1,31 @@
-import { type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  type Actor,
+  can,
+  isWithin,
+  type Permission,
+  permissions,
+  type Role,
+  type RoleGrantView,
+  rolePermissions,
+  roles,
+  scopeFor,
+  withinScope,
+} from "../../platform/actor.ts";
 
-import { type Permission, permissions, type Role, roles } from "../../../shared/organisation.ts";
-
-export { type Permission, permissions, type Role, roles };
-
-/** What each role may do; a role granted on a unit applies to that unit's whole subtree. */
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  // Members' declared accounts are private: administrators ask for and follow up declarations but
-  // cannot read them; reading needs the dedicated reviewer role, granted (and audited) on purpose.
-  administrator: permissions.filter((permission) => permission !== "declarations.view"),
-  editor: ["units.read", "people.read", "channels.manage", "posts.read", "posts.write", "advocacy.manage"],
-  approver: ["units.read", "people.read", "posts.read", "posts.approve"],
-  duty_officer: ["units.read"],
-  checker: ["units.read"],
-  jury: ["units.read"],
-  declaration_reviewer: ["units.read", "declarations.view"],
-  member: ["units.read"],
+// The actor and its scope rules live in the platform layer; re-exported for org's own callers.
+export {
+  type Actor,
+  can,
+  isWithin,
+  type Permission,
+  permissions,
+  type Role,
+  type RoleGrantView,
+  rolePermissions,
+  roles,
+  scopeFor,
+  withinScope,
 };
-
-export interface RoleGrantView {
-  role: Role;
-  unitId: string;
-  unitPath: string;
-}
-
-/** The signed-in person (or API token holder) with every role they hold, loaded once per request. */
-export interface Actor {
-  personId: string;
-  fullName: string;
-  email: string | null;
-  unitId: string;
-  grants: RoleGrantView[];
-  via: "session" | "token";
-  /** A role of theirs requires TOTP and they have not turned it on: only their own profile is open to them. */
-  totpSetupRequired: boolean;
-}
-
-/** True when `path` is `ancestor` or lies below it in the unit tree. */
-export function isWithin(path: string, ancestor: string): boolean {
-  return path === ancestor || path.startsWith(`${ancestor}.`);
-}
-
-/** The unit paths under which the actor holds `permission` (tops only: nested grants are dropped). */
-export function scopeFor(actor: Actor, permission: Permission): string[] {
-  const paths = [
-    ...new Set(
-      actor.grants
-        .filter((grant) => rolePermissions[grant.role].includes(permission))
-        .map((grant) => grant.unitPath),
-    ),
-  ];
-  return paths.filter((path) => !paths.some((other) => other !== path && isWithin(path, other)));
-}
-
-/** Whether the actor may do `permission` on the unit at `unitPath`. */
-export function can(actor: Actor, permission: Permission, unitPath: string): boolean {
-  return scopeFor(actor, permission).some((top) => isWithin(unitPath, top));
-}
 
 /**
  * Whether the actor may grant (or revoke) `role` on the unit at `unitPath`: only when they hold every
@@ -104,21 +72,4 @@ export function canActOnWholePerson(
 /** Abilities for the UI, so it shows only what the server will allow. */
 export function abilitiesOf(actor: Actor): Record<Permission, string[]> {
   return Object.fromEntries(permissions.map((p) => [p, scopeFor(actor, p)])) as Record<Permission, string[]>;
-}
-
-/**
- * The WHERE fragment limiting `pathColumn` to a scope. An undefined scope is a programming error
- * and throws rather than returning every row; an empty scope matches nothing.
- */
-export function withinScope(pathColumn: AnyPgColumn | SQL, scope: readonly string[] | undefined): SQL {
-  if (!scope) {
-    throw new Error("query without a unit scope");
-  }
-  if (scope.length === 0) {
-    return sql`false`;
-  }
-  return sql`${pathColumn} <@ array[${sql.join(
-    scope.map((p) => sql`${p}`),
-    sql`, `,
-  )}]::ltree[]`;
 }

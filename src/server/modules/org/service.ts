@@ -1,22 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
-import { type Db, type Executor, queryRows } from "../../db/client.ts";
+import { type Executor, queryRows } from "../../db/client.ts";
 import { adminAreas, people, roleGrants, unitHistory, units } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { type Actor, type Role, withinScope } from "./policy.ts";
 
 export type UnitKind = (typeof units.kind.enumValues)[number];
 export type UnitRow = typeof units.$inferSelect;
 
-/** Who is acting and from where; every changing operation takes one. */
-export interface ActionContext {
-  db: Db;
-  actor: Actor | null;
-  ip: string | null;
-}
+// The action context lives in the platform layer; re-exported while importers move to it.
+export type { ActionContext };
 
 const unitLabel = { vi: "đơn vị", en: "Unit" };
 
