@@ -1,12 +1,12 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/client.ts";
 import type { Channel, ChannelStatus } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { FormError } from "../../components/state-blocks.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { vietnamToday } from "../../i18n/format.ts";
 
@@ -57,52 +57,39 @@ export function ChannelStatusDialog(props: {
     },
   });
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
       title={t(titleKeys[props.status], { name: props.channel.displayName })}
-      centered
+      onSubmit={() => {
+        if (day) {
+          change.mutate();
+        }
+      }}
+      submitLabel={t("channels.statusDialog.confirm")}
+      submitDisabled={!day}
+      loading={change.isPending}
+      error={change.error}
     >
-      <form
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          if (day) {
-            change.mutate();
-          }
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t(explainKeys[props.status])}</Text>
-          <TextInput
-            label={t("channels.statusDialog.since")}
-            description={t("channels.statusDialog.sinceHint")}
-            type="date"
-            required
-            max={today}
-            value={day}
-            onChange={(event) => setDay(event.currentTarget.value)}
-          />
-          <Textarea
-            label={t("channels.statusDialog.note")}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-          />
-          <FormError error={change.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={change.isPending} disabled={!day}>
-              {t("channels.statusDialog.confirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{t(explainKeys[props.status])}</Text>
+      <TextInput
+        label={t("channels.statusDialog.since")}
+        description={t("channels.statusDialog.sinceHint")}
+        type="date"
+        required
+        max={today}
+        value={day}
+        onChange={(event) => setDay(event.currentTarget.value)}
+      />
+      <Textarea
+        label={t("channels.statusDialog.note")}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }
 
@@ -128,51 +115,38 @@ export function HandOverDialog(props: { channel: Channel; opened: boolean; onClo
     },
   });
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
       title={t("channels.handOver.title", { name: props.channel.displayName })}
-      centered
+      onSubmit={() => {
+        if (unit) {
+          handOver.mutate();
+        }
+      }}
+      submitLabel={t("channels.handOver.confirm")}
+      submitDisabled={!unit}
+      loading={handOver.isPending}
+      error={handOver.error}
     >
-      <form
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          if (unit) {
-            handOver.mutate();
-          }
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t("channels.handOver.explain")}</Text>
-          <UnitPicker
-            label={t("channels.handOver.unit")}
-            value={unit}
-            onChange={setUnit}
-            permission="channels.manage"
-            excludeId={props.channel.unitId}
-            required
-          />
-          <Textarea
-            label={t("channels.handOver.note")}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-          />
-          <FormError error={handOver.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={handOver.isPending} disabled={!unit}>
-              {t("channels.handOver.confirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{t("channels.handOver.explain")}</Text>
+      <UnitPicker
+        label={t("channels.handOver.unit")}
+        value={unit}
+        onChange={setUnit}
+        permission="channels.manage"
+        excludeId={props.channel.unitId}
+        required
+      />
+      <Textarea
+        label={t("channels.handOver.note")}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { NumberInput, Select, SimpleGrid, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../backend/client.ts";
 import {
@@ -11,8 +11,8 @@ import {
   type RegisterChannelBody,
   type UpdateChannelBody,
 } from "../../backend/types.ts";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { type PersonChoice, PersonPicker } from "../../components/person-picker.tsx";
-import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { useErrorText, vietnamToday } from "../../i18n/format.ts";
 import { ChannelAvatarField } from "./channel-avatar-field.tsx";
@@ -106,8 +106,7 @@ export function ChannelFormDialog(props: {
     }
   }, [urlServerError]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     if (
       (editing || (unit && platform)) &&
@@ -121,116 +120,107 @@ export function ChannelFormDialog(props: {
   };
 
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
       title={editing ? t("channels.form.editTitle") : t("channels.form.registerTitle")}
-      centered
       size="lg"
+      onSubmit={submit}
+      submitLabel={editing ? t("common.save") : t("channels.register")}
+      loading={save.isPending}
+      // A refusal about the address is shown under the address field instead.
+      error={urlServerError ? null : save.error}
     >
-      <form noValidate onSubmit={submit}>
-        <Stack>
-          {!editing && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <UnitPicker
-                label={t("channels.fields.unit")}
-                value={unit}
-                onChange={setUnit}
-                permission="channels.manage"
-                required
-                error={tried && !unit ? t("channels.form.unitRequired") : undefined}
-              />
-              <Select
-                label={t("channels.fields.platform")}
-                required
-                data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
-                value={platform}
-                onChange={(value) => setPlatform(value as ChannelPlatform | null)}
-                error={tried && !platform ? t("channels.form.platformRequired") : undefined}
-                comboboxProps={{ withinPortal: true }}
-              />
-            </SimpleGrid>
-          )}
-          <TextInput
-            ref={urlInput}
-            label={t("channels.fields.url")}
-            description={t("channels.form.urlHint")}
+      {!editing && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <UnitPicker
+            label={t("channels.fields.unit")}
+            value={unit}
+            onChange={setUnit}
+            permission="channels.manage"
             required
-            type="url"
-            inputMode="url"
-            maxLength={2000}
-            value={url}
-            error={(tried && !url.trim() ? t("channels.form.urlRequired") : undefined) ?? urlServerError}
-            onChange={(event) => {
-              setUrl(event.currentTarget.value);
-              if (urlServerError) {
-                save.reset();
-              }
-            }}
+            error={tried && !unit ? t("channels.form.unitRequired") : undefined}
           />
-          <TextInput
-            label={t("channels.fields.displayName")}
+          <Select
+            label={t("channels.fields.platform")}
             required
-            maxLength={300}
-            value={displayName}
-            error={tried && !displayName.trim() ? t("channels.form.displayNameRequired") : undefined}
-            onChange={(event) => setDisplayName(event.currentTarget.value)}
+            data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+            value={platform}
+            onChange={(value) => setPlatform(value as ChannelPlatform | null)}
+            error={tried && !platform ? t("channels.form.platformRequired") : undefined}
+            comboboxProps={{ withinPortal: true }}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label={t("channels.fields.handle")}
-              description={t("channels.form.handleHint")}
-              maxLength={200}
-              value={handle}
-              onChange={(event) => setHandle(event.currentTarget.value)}
-            />
-            <TextInput
-              label={t("channels.fields.platformId")}
-              description={t("channels.form.platformIdHint")}
-              maxLength={200}
-              value={platformId}
-              onChange={(event) => setPlatformId(event.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <ChannelAvatarField
-            label={t("channels.fields.avatarUrl")}
-            unit={unit}
-            value={avatarUrl}
-            error={avatarError}
-            onChange={setAvatarUrl}
-          />
-          <PersonPicker label={t("channels.fields.responsiblePerson")} value={person} onChange={setPerson} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NumberInput
-              label={t("channels.fields.followerCount")}
-              min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator="."
-              decimalSeparator=","
-              value={followerCount}
-              error={followersError}
-              onChange={setFollowerCount}
-            />
-            <TextInput
-              label={t("channels.fields.followersCountedOn")}
-              type="date"
-              max={vietnamToday()}
-              value={countedOn}
-              onChange={(event) => setCountedOn(event.currentTarget.value)}
-            />
-          </SimpleGrid>
-          {!urlServerError && <FormError error={save.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {editing ? t("common.save") : t("channels.register")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </SimpleGrid>
+      )}
+      <TextInput
+        ref={urlInput}
+        label={t("channels.fields.url")}
+        description={t("channels.form.urlHint")}
+        required
+        type="url"
+        inputMode="url"
+        maxLength={2000}
+        value={url}
+        error={(tried && !url.trim() ? t("channels.form.urlRequired") : undefined) ?? urlServerError}
+        onChange={(event) => {
+          setUrl(event.currentTarget.value);
+          if (urlServerError) {
+            save.reset();
+          }
+        }}
+      />
+      <TextInput
+        label={t("channels.fields.displayName")}
+        required
+        maxLength={300}
+        value={displayName}
+        error={tried && !displayName.trim() ? t("channels.form.displayNameRequired") : undefined}
+        onChange={(event) => setDisplayName(event.currentTarget.value)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label={t("channels.fields.handle")}
+          description={t("channels.form.handleHint")}
+          maxLength={200}
+          value={handle}
+          onChange={(event) => setHandle(event.currentTarget.value)}
+        />
+        <TextInput
+          label={t("channels.fields.platformId")}
+          description={t("channels.form.platformIdHint")}
+          maxLength={200}
+          value={platformId}
+          onChange={(event) => setPlatformId(event.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <ChannelAvatarField
+        label={t("channels.fields.avatarUrl")}
+        unit={unit}
+        value={avatarUrl}
+        error={avatarError}
+        onChange={setAvatarUrl}
+      />
+      <PersonPicker label={t("channels.fields.responsiblePerson")} value={person} onChange={setPerson} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <NumberInput
+          label={t("channels.fields.followerCount")}
+          min={0}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator="."
+          decimalSeparator=","
+          value={followerCount}
+          error={followersError}
+          onChange={setFollowerCount}
+        />
+        <TextInput
+          label={t("channels.fields.followersCountedOn")}
+          type="date"
+          max={vietnamToday()}
+          value={countedOn}
+          onChange={(event) => setCountedOn(event.currentTarget.value)}
+        />
+      </SimpleGrid>
+    </FormDialog>
   );
 }

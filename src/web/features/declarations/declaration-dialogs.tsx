@@ -1,20 +1,7 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Radio,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Checkbox, Radio, Select, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../backend/client.ts";
 import {
@@ -27,7 +14,7 @@ import {
   type ReportBody,
   type ReportResult,
 } from "../../backend/types.ts";
-import { FormError } from "../../components/state-blocks.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { useErrorText, vietnamLocalToIso, vietnamToday } from "../../i18n/format.ts";
 
 export const ownDeclarationsKey = ["declarations", "mine"] as const;
@@ -94,8 +81,7 @@ export function DeclarationFormDialog(props: {
     (save.error instanceof ApiError && urlErrorCodes.has(save.error.code)
       ? errorText(save.error)
       : undefined);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     if (!url.trim() || !displayName.trim() || (!editing && (!platform || !consent))) {
       return;
@@ -104,78 +90,70 @@ export function DeclarationFormDialog(props: {
   };
 
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
       title={editing ? t("declarations.form.editTitle") : t("declarations.form.title")}
-      centered
       size="lg"
+      gap="sm"
+      onSubmit={submit}
+      submitLabel={editing ? t("declarations.form.save") : t("declarations.form.submit")}
+      loading={save.isPending}
+      // A refusal about the address is shown under the address field instead.
+      error={urlError ? null : save.error}
     >
-      <form noValidate onSubmit={submit}>
-        <Stack gap="sm">
-          {!editing && (
-            <Select
-              label={t("declarations.form.platform")}
-              required
-              data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
-              value={platform}
-              onChange={(value) => setPlatform(value as ChannelPlatform | null)}
-              error={tried && !platform ? t("declarations.form.required") : undefined}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="declaration-platform"
-            />
-          )}
-          <TextInput
-            label={t("declarations.form.url")}
-            description={t("declarations.form.urlHint")}
-            required
-            inputMode="url"
-            autoComplete="off"
-            maxLength={2000}
-            value={url}
-            onChange={(event) => setUrl(event.currentTarget.value)}
-            error={urlError}
-          />
-          <TextInput
-            label={t("declarations.form.displayName")}
-            required
-            maxLength={300}
-            value={displayName}
-            onChange={(event) => setDisplayName(event.currentTarget.value)}
-            error={required(displayName)}
-          />
-          <Switch
-            label={t("declarations.form.realName")}
-            checked={realName}
-            onChange={(event) => setRealName(event.currentTarget.checked)}
-          />
-          {!editing && (
-            <Alert color="blue" variant="light" title={t("declarations.form.purposeTitle")}>
-              <Text size="sm" data-testid="declaration-purpose">
-                {props.purpose[locale]}
-              </Text>
-            </Alert>
-          )}
-          {!editing && (
-            <Checkbox
-              label={t("declarations.form.consent")}
-              checked={consent}
-              onChange={(event) => setConsent(event.currentTarget.checked)}
-              error={tried && !consent ? t("declarations.form.consentRequired") : undefined}
-            />
-          )}
-          {!urlError && <FormError error={save.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {editing ? t("declarations.form.save") : t("declarations.form.submit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {!editing && (
+        <Select
+          label={t("declarations.form.platform")}
+          required
+          data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+          value={platform}
+          onChange={(value) => setPlatform(value as ChannelPlatform | null)}
+          error={tried && !platform ? t("declarations.form.required") : undefined}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="declaration-platform"
+        />
+      )}
+      <TextInput
+        label={t("declarations.form.url")}
+        description={t("declarations.form.urlHint")}
+        required
+        inputMode="url"
+        autoComplete="off"
+        maxLength={2000}
+        value={url}
+        onChange={(event) => setUrl(event.currentTarget.value)}
+        error={urlError}
+      />
+      <TextInput
+        label={t("declarations.form.displayName")}
+        required
+        maxLength={300}
+        value={displayName}
+        onChange={(event) => setDisplayName(event.currentTarget.value)}
+        error={required(displayName)}
+      />
+      <Switch
+        label={t("declarations.form.realName")}
+        checked={realName}
+        onChange={(event) => setRealName(event.currentTarget.checked)}
+      />
+      {!editing && (
+        <Alert color="blue" variant="light" title={t("declarations.form.purposeTitle")}>
+          <Text size="sm" data-testid="declaration-purpose">
+            {props.purpose[locale]}
+          </Text>
+        </Alert>
+      )}
+      {!editing && (
+        <Checkbox
+          label={t("declarations.form.consent")}
+          checked={consent}
+          onChange={(event) => setConsent(event.currentTarget.checked)}
+          error={tried && !consent ? t("declarations.form.consentRequired") : undefined}
+        />
+      )}
+    </FormDialog>
   );
 }
 
@@ -198,34 +176,32 @@ export function DeclarationStatusDialog(props: { declaration: OwnDeclaration | n
     },
   });
   return (
-    <Modal
+    <FormDialog
       opened={props.declaration !== null}
       onClose={props.onClose}
-      centered
       title={closing ? t("declarations.statusDialog.closeTitle") : t("declarations.statusDialog.reopenTitle")}
+      gap="sm"
+      onSubmit={() => {
+        if (since) {
+          change.mutate();
+        }
+      }}
+      submitLabel={t("declarations.statusDialog.confirm")}
+      submitDisabled={!since}
+      loading={change.isPending}
+      error={change.error}
     >
-      <Stack gap="sm">
-        <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-          {props.declaration?.displayName}
-        </Text>
-        <TextInput
-          type="date"
-          label={t("declarations.statusDialog.since")}
-          max={vietnamToday()}
-          value={since}
-          onChange={(event) => setSince(event.currentTarget.value)}
-        />
-        <FormError error={change.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button loading={change.isPending} disabled={!since} onClick={() => change.mutate()}>
-            {t("declarations.statusDialog.confirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+        {props.declaration?.displayName}
+      </Text>
+      <TextInput
+        type="date"
+        label={t("declarations.statusDialog.since")}
+        max={vietnamToday()}
+        value={since}
+        onChange={(event) => setSince(event.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }
 
@@ -274,74 +250,62 @@ export function ReportDialog(props: { declaration: OwnDeclaration | null; onClos
     },
   });
   return (
-    <Modal
+    <FormDialog
       opened={props.declaration !== null}
       onClose={props.onClose}
-      centered
       title={t("declarations.reportDialog.title")}
+      gap="sm"
+      onSubmit={() => {
+        if (happenedAt) {
+          report.mutate();
+        }
+      }}
+      submitLabel={t("declarations.reportDialog.submit")}
+      submitColor="red"
+      loading={report.isPending}
+      error={report.error}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (happenedAt) {
-            report.mutate();
-          }
-        }}
+      <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+        {props.declaration?.displayName} — {props.declaration?.url}
+      </Text>
+      <Radio.Group
+        label={t("declarations.reportDialog.kind")}
+        value={kind}
+        onChange={(value) => setKind(value as ReportBody["kind"])}
       >
-        <Stack gap="sm">
-          <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-            {props.declaration?.displayName} — {props.declaration?.url}
-          </Text>
-          <Radio.Group
-            label={t("declarations.reportDialog.kind")}
-            value={kind}
-            onChange={(value) => setKind(value as ReportBody["kind"])}
-          >
-            <Stack gap={6} mt={4}>
-              <Radio value="compromised" label={t("declarations.reportDialog.compromised")} />
-              <Radio value="impersonated" label={t("declarations.reportDialog.impersonated")} />
-            </Stack>
-          </Radio.Group>
-          <TextInput
-            type="datetime-local"
-            label={t("declarations.reportDialog.happenedAt")}
-            required
-            max={nowInVietnam()}
-            value={happenedAt}
-            onChange={(event) => setHappenedAt(event.currentTarget.value)}
-          />
-          {kind === "impersonated" && (
-            <TextInput
-              label={t("declarations.reportDialog.impersonatorUrl")}
-              inputMode="url"
-              maxLength={2000}
-              value={impersonatorUrl}
-              onChange={(event) => setImpersonatorUrl(event.currentTarget.value)}
-            />
-          )}
-          <Textarea
-            label={t("declarations.reportDialog.description")}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={description}
-            onChange={(event) => setDescription(event.currentTarget.value)}
-          />
-          <Text size="sm" c="dimmed">
-            {t("declarations.reportDialog.explain")}
-          </Text>
-          <FormError error={report.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color="red" loading={report.isPending}>
-              {t("declarations.reportDialog.submit")}
-            </Button>
-          </Group>
+        <Stack gap={6} mt={4}>
+          <Radio value="compromised" label={t("declarations.reportDialog.compromised")} />
+          <Radio value="impersonated" label={t("declarations.reportDialog.impersonated")} />
         </Stack>
-      </form>
-    </Modal>
+      </Radio.Group>
+      <TextInput
+        type="datetime-local"
+        label={t("declarations.reportDialog.happenedAt")}
+        required
+        max={nowInVietnam()}
+        value={happenedAt}
+        onChange={(event) => setHappenedAt(event.currentTarget.value)}
+      />
+      {kind === "impersonated" && (
+        <TextInput
+          label={t("declarations.reportDialog.impersonatorUrl")}
+          inputMode="url"
+          maxLength={2000}
+          value={impersonatorUrl}
+          onChange={(event) => setImpersonatorUrl(event.currentTarget.value)}
+        />
+      )}
+      <Textarea
+        label={t("declarations.reportDialog.description")}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={description}
+        onChange={(event) => setDescription(event.currentTarget.value)}
+      />
+      <Text size="sm" c="dimmed">
+        {t("declarations.reportDialog.explain")}
+      </Text>
+    </FormDialog>
   );
 }

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   Progress,
   Stack,
   Text,
@@ -13,15 +12,16 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api, apiGet } from "../../backend/client.ts";
 import type { DeclarationRequest, Page } from "../../backend/types.ts";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
-import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate, formatNumber, vietnamToday } from "../../i18n/format.ts";
 
@@ -75,8 +75,7 @@ function CreateRequestDialog(props: { onClose: () => void }) {
       props.onClose();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     if (unit && title.trim() && dueOn) {
       create.mutate();
@@ -84,56 +83,53 @@ function CreateRequestDialog(props: { onClose: () => void }) {
   };
   const missing = t("declarations.form.required");
   return (
-    <Modal opened onClose={props.onClose} title={t("declarations.requests.create")} centered size="lg">
-      <form noValidate onSubmit={submit}>
-        <Stack gap="sm">
-          <UnitPicker
-            label={t("declarations.requests.unit")}
-            permission="declarations.manage"
-            required
-            value={unit}
-            onChange={setUnit}
-            error={tried && !unit ? missing : undefined}
-            data-testid="request-unit"
-          />
-          <TextInput
-            label={t("declarations.requests.titleField")}
-            required
-            maxLength={300}
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            error={tried && !title.trim() ? missing : undefined}
-          />
-          <Textarea
-            label={t("declarations.requests.message")}
-            autosize
-            minRows={2}
-            maxLength={4000}
-            value={message}
-            onChange={(event) => setMessage(event.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t("declarations.requests.dueOn")}
-            required
-            min={vietnamToday()}
-            value={dueOn}
-            onChange={(event) => setDueOn(event.currentTarget.value)}
-            error={tried && !dueOn ? missing : undefined}
-            data-testid="request-due"
-          />
-          <FormError error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t("declarations.requests.create")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened
+      onClose={props.onClose}
+      title={t("declarations.requests.create")}
+      size="lg"
+      gap="sm"
+      onSubmit={submit}
+      submitLabel={t("declarations.requests.create")}
+      loading={create.isPending}
+      error={create.error}
+    >
+      <UnitPicker
+        label={t("declarations.requests.unit")}
+        permission="declarations.manage"
+        required
+        value={unit}
+        onChange={setUnit}
+        error={tried && !unit ? missing : undefined}
+        data-testid="request-unit"
+      />
+      <TextInput
+        label={t("declarations.requests.titleField")}
+        required
+        maxLength={300}
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        error={tried && !title.trim() ? missing : undefined}
+      />
+      <Textarea
+        label={t("declarations.requests.message")}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        value={message}
+        onChange={(event) => setMessage(event.currentTarget.value)}
+      />
+      <TextInput
+        type="date"
+        label={t("declarations.requests.dueOn")}
+        required
+        min={vietnamToday()}
+        value={dueOn}
+        onChange={(event) => setDueOn(event.currentTarget.value)}
+        error={tried && !dueOn ? missing : undefined}
+        data-testid="request-due"
+      />
+    </FormDialog>
   );
 }
 

@@ -7,11 +7,12 @@ import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import type { MediaItem, Page } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
 import { ListPanel } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { useFilterUnit } from "../units/unit-queries.ts";
@@ -35,44 +36,36 @@ function EditAltDialog({ item, onClose }: { item: MediaItem; onClose: () => void
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t("media.edit.title")} centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack>
-          {item.thumbnailUrl && (
-            <img
-              src={item.thumbnailUrl}
-              alt=""
-              style={{ maxWidth: "100%", maxHeight: 200, objectFit: "contain" }}
-            />
-          )}
-          <Textarea
-            label={item.kind === "image" ? t("media.fields.altText") : t("media.fields.altTextVideo")}
-            description={t("media.upload.altHint")}
-            required={item.kind === "image"}
-            autosize
-            minRows={2}
-            maxLength={mediaLimits.altMax}
-            value={altText}
-            onChange={(event) => setAltText(event.currentTarget.value)}
-            data-autofocus
-          />
-          <FormError error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={t("media.edit.title")}
+      // The description is required for images only; the browser's own check asks for it.
+      browserValidation
+      onSubmit={() => save.mutate()}
+      submitLabel={t("common.save")}
+      loading={save.isPending}
+      error={save.error}
+    >
+      {item.thumbnailUrl && (
+        <img
+          src={item.thumbnailUrl}
+          alt=""
+          style={{ maxWidth: "100%", maxHeight: 200, objectFit: "contain" }}
+        />
+      )}
+      <Textarea
+        label={item.kind === "image" ? t("media.fields.altText") : t("media.fields.altTextVideo")}
+        description={t("media.upload.altHint")}
+        required={item.kind === "image"}
+        autosize
+        minRows={2}
+        maxLength={mediaLimits.altMax}
+        value={altText}
+        onChange={(event) => setAltText(event.currentTarget.value)}
+        data-autofocus
+      />
+    </FormDialog>
   );
 }
 

@@ -7,6 +7,7 @@ import { api, apiGet } from "../../backend/client.ts";
 import { can, mayGrantRole, sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
 import { type Person, type Role, type RoleGrant, roles } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { useCanOnUnits } from "./person-unit-paths.ts";
@@ -73,73 +74,59 @@ export function PersonFormDialog(props: {
     },
   });
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
       title={editing ? t("people.form.editTitle") : t("people.form.createTitle")}
-      centered
+      onSubmit={() => {
+        setTried(true);
+        if (fullName.trim() && unit && !emailError) {
+          save.mutate();
+        }
+      }}
+      submitLabel={t("common.save")}
+      loading={save.isPending}
+      error={save.error}
     >
-      <form
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          setTried(true);
-          if (fullName.trim() && unit && !emailError) {
-            save.mutate();
-          }
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t("people.fields.fullName")}
-            required
-            data-autofocus
-            maxLength={200}
-            value={fullName}
-            error={tried && !fullName.trim() ? t("people.form.fullNameRequired") : undefined}
-            onChange={(event) => setFullName(event.currentTarget.value)}
-          />
-          <TextInput
-            label={t("people.fields.email")}
-            type="email"
-            maxLength={254}
-            value={email}
-            error={emailError}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-          />
-          <TextInput
-            label={t("people.fields.phone")}
-            type="tel"
-            maxLength={30}
-            value={phone}
-            onChange={(event) => setPhone(event.currentTarget.value)}
-          />
-          <TextInput
-            label={t("people.fields.position")}
-            maxLength={200}
-            value={position}
-            onChange={(event) => setPosition(event.currentTarget.value)}
-          />
-          <UnitPicker
-            label={t("people.fields.unit")}
-            value={unit}
-            onChange={setUnit}
-            permission="people.manage"
-            required
-            error={tried && !unit ? t("people.form.unitRequired") : undefined}
-          />
-          <FormError error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t("people.fields.fullName")}
+        required
+        data-autofocus
+        maxLength={200}
+        value={fullName}
+        error={tried && !fullName.trim() ? t("people.form.fullNameRequired") : undefined}
+        onChange={(event) => setFullName(event.currentTarget.value)}
+      />
+      <TextInput
+        label={t("people.fields.email")}
+        type="email"
+        maxLength={254}
+        value={email}
+        error={emailError}
+        onChange={(event) => setEmail(event.currentTarget.value)}
+      />
+      <TextInput
+        label={t("people.fields.phone")}
+        type="tel"
+        maxLength={30}
+        value={phone}
+        onChange={(event) => setPhone(event.currentTarget.value)}
+      />
+      <TextInput
+        label={t("people.fields.position")}
+        maxLength={200}
+        value={position}
+        onChange={(event) => setPosition(event.currentTarget.value)}
+      />
+      <UnitPicker
+        label={t("people.fields.unit")}
+        value={unit}
+        onChange={setUnit}
+        permission="people.manage"
+        required
+        error={tried && !unit ? t("people.form.unitRequired") : undefined}
+      />
+    </FormDialog>
   );
 }
 
