@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, inArray, isNull } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import type { Db, Executor } from "../../db/client.ts";
-import { channelHistory, channels, units } from "../../db/schema/index.ts";
+import { channelHistory, channels } from "../../db/schema/index.ts";
 import {
   badFile,
   maxDataRows,
@@ -11,6 +11,8 @@ import {
   tooManyRows,
 } from "../../imports/spreadsheet.ts";
 import { recordAudit } from "../auth/audit.ts";
+import { unitSummaries } from "../org/membership.ts";
+import { resolveUnitsInSubtree } from "../org/read-models.ts";
 import {
   type ActionContext,
   requireActiveTargetUnit,
@@ -136,61 +138,39 @@ function loadSelectedUnit(db: Executor, unitId: string, lock: boolean): Promise<
   });
 }
 
-type UnitChoice = { id: string; name: string } | "ambiguous" | null;
-
-/** The unit column: a code, an id or an exact name (case and diacritics ignored) within the selected subtree. */
-async function resolveUnits(
-  db: Executor,
-  selected: SelectedUnit,
-  values: Set<string>,
-): Promise<Map<string, UnitChoice>> {
-  const resolved = new Map<string, UnitChoice>();
-  if (values.size === 0) {
-    return resolved;
-  }
-  const subtree = await db
-    .select({ id: units.id, code: units.code, name: units.name })
-    .from(units)
-    .where(and(sql`${units.path} <@ ${selected.path}::ltree`, eq(units.status, "active")));
-  for (const value of values) {
-    const lower = value.toLowerCase();
-    const folded = foldForSearch(value);
-    const byCode = subtree.filter((unit) => unit.code === value || unit.id === lower);
-    const candidates = byCode.length
-      ? byCode
-      : subtree.filter((unit) => unit.code.toLowerCase() === lower || foldForSearch(unit.name) === folded);
-    const [first] = candidates;
-    resolved.set(
-      value,
-      candidates.length > 1 ? "ambiguous" : first ? { id: first.id, name: first.name } : null,
-    );
-  }
-  return resolved;
-}
-
 /** The channels already registered under some keys, with their owner's name. */
 async function registeredKeys(db: Executor, keys: string[]): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
   for (let start = 0; start < keys.length; start += batchSize) {
     const rows = await db
-      .select({ key: channels.key, unitName: units.name })
+      .select({ key: channels.key, unitId: channels.unitId })
       .from(channels)
-      .innerJoin(units, eq(units.id, channels.unitId))
       .where(and(inArray(channels.key, keys.slice(start, start + batchSize)), isNull(channels.removedAt)));
+    const ownerUnits = await unitSummaries(
+      db,
+      rows.map((row) => row.unitId),
+    );
     for (const row of rows) {
-      owners.set(row.key, row.unitName);
+      const unit = ownerUnits.get(row.unitId);
+      if (unit) {
+        owners.set(row.key, unit.name);
+      }
     }
   }
   return owners;
 }
 
 /** Checks every row: address, name, platform, unit, duplicates in the file and in the registry. */
-async function validateRecords(db: Executor, selected: SelectedUnit, records: ImportRecord[]) {
+async function validateRecords(db: Executor, selected: SelectedUnit, records: ImportRecord[], lock: boolean) {
   const rowErrors: ChannelImportRowError[] = [];
   const report = (row: number, field: ImportField | null, code: string, vi: string, en: string) => {
     rowErrors.push({ row, field, code, message: { vi, en } });
   };
-  const unitChoices = await resolveUnits(db, selected, new Set(records.map((r) => r.unit).filter(Boolean)));
+  const unitChoices = await resolveUnitsInSubtree(db, {
+    subtreePath: selected.path,
+    values: new Set(records.map((r) => r.unit).filter(Boolean)),
+    lock,
+  });
   const candidates: (ValidRow & { ok: boolean })[] = [];
   const firstRowOfKey = new Map<string, number>();
   for (const record of records) {
@@ -328,7 +308,7 @@ async function validateRecords(db: Executor, selected: SelectedUnit, records: Im
 export async function previewChannelImport(db: Db, input: ChannelImportInput) {
   const records = toRecords(await readSheet(input.fileName, input.content));
   const selected = await loadSelectedUnit(db, input.unitId, false);
-  const checked = await validateRecords(db, selected, records);
+  const checked = await validateRecords(db, selected, records, false);
   return {
     totalRows: checked.totalRows,
     validRows: checked.valid.length,
@@ -351,7 +331,7 @@ export async function runChannelImport(ctx: ActionContext, input: ChannelImportI
   const records = toRecords(await readSheet(input.fileName, input.content));
   const result = await ctx.db.transaction(async (tx) => {
     const selected = await loadSelectedUnit(tx, input.unitId, true);
-    const checked = await validateRecords(tx, selected, records);
+    const checked = await validateRecords(tx, selected, records, true);
     for (let start = 0; start < checked.valid.length; start += batchSize) {
       const inserted = await tx
         .insert(channels)

@@ -2,16 +2,11 @@ import { eq } from "drizzle-orm";
 import { channels } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
+import { assertUnitActive, requireUnitSummary } from "../org/read-models.ts";
 import type { ActionContext } from "../org/service.ts";
 
 import { channelLabel } from "./queries.ts";
-import {
-  changeRegistry,
-  recordHistory,
-  requireActiveUnit,
-  requireChannel,
-  requireUnit,
-} from "./registry-steps.ts";
+import { changeRegistry, recordHistory, requireChannel } from "./registry-steps.ts";
 import type { ChannelRow, ChannelStatus } from "./service.ts";
 
 /* A channel's life after registration: closed or lost and reopened, handed over, verified, removed. */
@@ -54,7 +49,7 @@ export async function setChannelStatus(
     if (!channel) {
       throw errors.notFound(channelLabel);
     }
-    const unit = await requireUnit(tx, channel.unitId);
+    const unit = await requireUnitSummary(tx, channel.unitId);
     const details = {
       from: before.status,
       to: options.status,
@@ -95,9 +90,9 @@ export async function handOverChannel(
         "The channel already belongs to this unit.",
       );
     }
-    const from = await requireUnit(tx, before.unitId);
-    const to = await requireUnit(tx, options.unitId);
-    requireActiveUnit(to);
+    const from = await requireUnitSummary(tx, before.unitId);
+    const to = await requireUnitSummary(tx, options.unitId);
+    assertUnitActive(to);
     const [channel] = await tx
       .update(channels)
       .set({ unitId: to.id, updatedAt: new Date() })
@@ -145,7 +140,7 @@ export async function verifyChannel(ctx: ActionContext, options: { channelId: st
     if (!channel) {
       throw errors.notFound(channelLabel);
     }
-    const unit = await requireUnit(tx, channel.unitId);
+    const unit = await requireUnitSummary(tx, channel.unitId);
     await recordHistory(tx, { channel, change: "verified", actor: ctx.actor, at: verifiedAt });
     await recordAudit(tx, {
       actor: ctx.actor,
@@ -177,7 +172,7 @@ export async function removeChannel(
     if (!channel) {
       throw errors.notFound(channelLabel);
     }
-    const unit = await requireUnit(tx, channel.unitId);
+    const unit = await requireUnitSummary(tx, channel.unitId);
     const details = { reason: options.reason, key: channel.key, url: channel.url };
     await recordHistory(tx, { channel, change: "removed", actor: ctx.actor, details, at: removedAt });
     await recordAudit(tx, {

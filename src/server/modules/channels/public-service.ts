@@ -1,16 +1,23 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { toCsv } from "../../../shared/csv.ts";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
-import { type Executor, queryRows } from "../../db/client.ts";
-import { channels, units } from "../../db/schema/index.ts";
+import type { Executor } from "../../db/client.ts";
+import { channels } from "../../db/schema/index.ts";
 import { AppError, errors } from "../../http/errors.ts";
+import { unitIdWithin } from "../org/membership.ts";
+import {
+  requireUnitSummary,
+  rollUpToChildUnits,
+  type UnitTotal,
+  unitIdNameLike,
+  unitLineages,
+  unitPathOf,
+} from "../org/read-models.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { lookupCacheFor } from "./lookup-cache.ts";
 import type { LookupAnswer, PublicChannel } from "./schema.ts";
 
-/** Names of a unit's ancestors and itself, from the root down (the gist index on path answers `@>`). */
-const unitPathNames = sql<string[]>`(select coalesce(json_agg(a.name order by nlevel(a.path)), '[]'::json)
-  from units a where a.path @> "units"."path")`;
+const unitLabel = { vi: "đơn vị", en: "Unit" };
 
 const publicChannelFields = {
   id: channels.id,
@@ -21,9 +28,7 @@ const publicChannelFields = {
   avatarUrl: channels.avatarUrl,
   status: channels.status,
   since: channels.statusSince,
-  unitId: units.id,
-  unitName: units.name,
-  unitPathNames,
+  unitId: channels.unitId,
 };
 
 type PublicChannelRow = {
@@ -36,27 +41,32 @@ type PublicChannelRow = {
   status: PublicChannel["status"];
   since: Date;
   unitId: string;
-  unitName: string;
-  unitPathNames: string[] | string;
 };
 
-function toPublicChannel(row: PublicChannelRow): PublicChannel {
-  const names = typeof row.unitPathNames === "string" ? JSON.parse(row.unitPathNames) : row.unitPathNames;
-  return {
-    id: row.id,
-    platform: row.platform,
-    url: row.url,
-    displayName: row.displayName,
-    handle: row.handle,
-    avatarUrl: row.avatarUrl,
-    status: row.status,
-    since: row.since instanceof Date ? row.since : new Date(row.since),
-    unit: { id: row.unitId, name: row.unitName, path: names },
-  };
+/** Public views of channel rows, with each unit's name and ancestors read in one batch. */
+async function toPublicChannels(db: Executor, rows: PublicChannelRow[]): Promise<PublicChannel[]> {
+  const lineages = await unitLineages(
+    db,
+    rows.map((row) => row.unitId),
+  );
+  return rows.map((row) => {
+    const unit = lineages.get(row.unitId);
+    return {
+      id: row.id,
+      platform: row.platform,
+      url: row.url,
+      displayName: row.displayName,
+      handle: row.handle,
+      avatarUrl: row.avatarUrl,
+      status: row.status,
+      since: row.since instanceof Date ? row.since : new Date(row.since),
+      unit: { id: row.unitId, name: unit?.name ?? "", path: unit?.pathNames ?? [] },
+    };
+  });
 }
 
 function selectPublicChannels(db: Executor) {
-  return db.select(publicChannelFields).from(channels).innerJoin(units, eq(units.id, channels.unitId));
+  return db.select(publicChannelFields).from(channels);
 }
 
 function prepareKeyLookup(db: Executor) {
@@ -84,18 +94,16 @@ async function answerForKey(db: Executor, key: string, platform: ChannelPlatform
   if (cached) {
     return cached;
   }
-  const [row] = (await keyLookupFor(db).execute({ key })) as PublicChannelRow[];
-  let answer: LookupAnswer;
-  if (!row) {
-    answer = { status: "unknown", canonicalKey: key, platform };
-  } else {
-    answer = {
-      status: row.status === "active" ? "official" : "formerly_official",
-      canonicalKey: key,
-      platform: row.platform,
-      channel: toPublicChannel(row),
-    };
-  }
+  const rows = (await keyLookupFor(db).execute({ key })) as PublicChannelRow[];
+  const [channel] = await toPublicChannels(db, rows);
+  const answer: LookupAnswer = channel
+    ? {
+        status: channel.status === "active" ? "official" : "formerly_official",
+        canonicalKey: key,
+        platform: channel.platform,
+        channel,
+      }
+    : { status: "unknown", canonicalKey: key, platform };
   cache.set(key, answer);
   return answer;
 }
@@ -120,14 +128,6 @@ function likePattern(folded: string): string {
   return `%${folded.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
-async function activeUnitPath(db: Executor, unitId: string): Promise<string> {
-  const [unit] = await db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
-  if (!unit) {
-    throw errors.notFound({ vi: "đơn vị", en: "Unit" });
-  }
-  return unit.path;
-}
-
 export interface PublicDirectoryOptions {
   q?: string;
   unitId?: string;
@@ -142,8 +142,8 @@ export async function searchPublicDirectory(db: Executor, options: PublicDirecto
   const page = Math.max(1, options.page ?? 1);
   const conditions: SQL[] = [eq(channels.status, "active"), isNull(channels.removedAt)];
   if (options.unitId) {
-    const path = await activeUnitPath(db, options.unitId);
-    conditions.push(sql`${units.path} <@ ${path}::ltree`);
+    const { path } = await requireUnitSummary(db, options.unitId);
+    conditions.push(unitIdWithin(channels.unitId, [path]));
   }
   if (options.platform) {
     conditions.push(eq(channels.platform, options.platform));
@@ -151,20 +151,18 @@ export async function searchPublicDirectory(db: Executor, options: PublicDirecto
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
     const pattern = likePattern(folded);
-    conditions.push(sql`(${channels.searchKey} like ${pattern} or ${units.searchKey} like ${pattern})`);
+    conditions.push(
+      sql`(${channels.searchKey} like ${pattern} or ${unitIdNameLike(channels.unitId, pattern)})`,
+    );
   }
   const where = and(...conditions);
   const rows = await selectPublicChannels(db)
     .where(where)
-    .orderBy(asc(units.path), asc(channels.displayName), asc(channels.id))
+    .orderBy(asc(unitPathOf(channels.unitId)), asc(channels.displayName), asc(channels.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [total] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(channels)
-    .innerJoin(units, eq(units.id, channels.unitId))
-    .where(where);
-  return { items: rows.map(toPublicChannel), total: total?.count ?? 0, page, pageSize };
+  const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(channels).where(where);
+  return { items: await toPublicChannels(db, rows), total: total?.count ?? 0, page, pageSize };
 }
 
 interface UnitWithCount {
@@ -173,22 +171,28 @@ interface UnitWithCount {
   channelCount: number;
 }
 
-/** Units (children of `parentId`, or the roots) that have active channels somewhere below them. */
-async function unitsWithChannels(db: Executor, parentId: string | null): Promise<UnitWithCount[]> {
-  const rows = await queryRows<{ id: string; name: string; channel_count: number }>(
+/** Units (children of `parent`, or the roots) that have active channels somewhere below them. */
+async function unitsWithChannels(
+  db: Executor,
+  parent: { id: string; path: string } | null,
+): Promise<UnitWithCount[]> {
+  const conditions: SQL[] = [eq(channels.status, "active"), isNull(channels.removedAt)];
+  if (parent) {
+    conditions.push(unitIdWithin(channels.unitId, [parent.path]));
+  }
+  const perUnit = await db
+    .select({ unitId: channels.unitId, count: sql<number>`count(*)::int` })
+    .from(channels)
+    .where(and(...conditions))
+    .groupBy(channels.unitId);
+  const totals: UnitTotal[] = await rollUpToChildUnits(
     db,
-    sql`
-    select u.id, u.name,
-           (select count(*)::int from channels c join units cu on cu.id = c.unit_id
-             where cu.path <@ u.path and c.status = 'active' and c.removed_at is null) as channel_count
-      from units u
-     where ${parentId ? sql`u.parent_id = ${parentId}` : sql`u.parent_id is null`}
-       and u.status = 'active'
-     order by u.name`,
+    parent?.id ?? null,
+    new Map(perUnit.map((row) => [row.unitId, Number(row.count)])),
   );
-  return rows
-    .map((row) => ({ id: row.id, name: row.name, channelCount: Number(row.channel_count) }))
-    .filter((row) => row.channelCount > 0);
+  return totals
+    .map((unit) => ({ id: unit.id, name: unit.name, channelCount: unit.total }))
+    .filter((unit) => unit.channelCount > 0);
 }
 
 /** The top units of every tree that has official channels, for the first page of the directory. */
@@ -198,21 +202,17 @@ export async function publicDirectoryRoots(db: Executor): Promise<UnitWithCount[
 
 /** One unit of the directory: its own active channels and the child units that have some. */
 export async function publicUnitChannels(db: Executor, unitId: string) {
-  const [unit] = await db
-    .select({ id: units.id, name: units.name, unitPathNames })
-    .from(units)
-    .where(eq(units.id, unitId));
+  const unit = (await unitLineages(db, [unitId])).get(unitId);
   if (!unit) {
-    throw errors.notFound({ vi: "đơn vị", en: "Unit" });
+    throw errors.notFound(unitLabel);
   }
-  const names = typeof unit.unitPathNames === "string" ? JSON.parse(unit.unitPathNames) : unit.unitPathNames;
   const rows = await selectPublicChannels(db)
     .where(and(eq(channels.unitId, unitId), eq(channels.status, "active"), isNull(channels.removedAt)))
     .orderBy(asc(channels.platform), asc(channels.displayName));
   return {
-    unit: { id: unit.id, name: unit.name, path: names as string[] },
-    channels: rows.map(toPublicChannel),
-    children: await unitsWithChannels(db, unitId),
+    unit: { id: unit.id, name: unit.name, path: unit.pathNames },
+    channels: await toPublicChannels(db, rows),
+    children: await unitsWithChannels(db, unit),
   };
 }
 
@@ -220,8 +220,8 @@ export async function publicUnitChannels(db: Executor, unitId: string) {
 export async function directoryExport(db: Executor) {
   const rows = await selectPublicChannels(db)
     .where(and(eq(channels.status, "active"), isNull(channels.removedAt)))
-    .orderBy(asc(units.path), asc(channels.platform), asc(channels.displayName));
-  return rows.map(toPublicChannel).map((channel) => ({
+    .orderBy(asc(unitPathOf(channels.unitId)), asc(channels.platform), asc(channels.displayName));
+  return (await toPublicChannels(db, rows)).map((channel) => ({
     unit: channel.unit.name,
     unitPath: channel.unit.path,
     platform: channel.platform,

@@ -1,13 +1,13 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
-import { channelHistory, channels, people, units } from "../../db/schema/index.ts";
+import { channelHistory, channels } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
-import { withinScope } from "../org/policy.ts";
+import { unitIdWithin, unitSummaries } from "../org/membership.ts";
+import { personNames, unitPathOf } from "../org/read-models.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 
-import type { ChannelStatus } from "./service.ts";
+import type { ChannelRow, ChannelStatus } from "./service.ts";
 
 export const channelLabel = { vi: "kênh", en: "Channel" };
 
@@ -16,40 +16,67 @@ export const channelLabel = { vi: "kênh", en: "Channel" };
  * history, a unit's website, and which official channel an address lies on.
  */
 
-const responsible = alias(people, "responsible");
-const verifier = alias(people, "verifier");
+/** A channel as the API shows it: with its unit's name and the names of the people it mentions. */
+export interface ChannelView {
+  id: string;
+  unitId: string;
+  unitName: string;
+  platform: ChannelRow["platform"];
+  key: string;
+  url: string;
+  displayName: string;
+  handle: string | null;
+  platformId: string | null;
+  avatarUrl: string | null;
+  responsiblePersonId: string | null;
+  responsiblePersonName: string | null;
+  status: ChannelStatus;
+  statusSince: Date;
+  verifiedBy: string | null;
+  verifiedByName: string | null;
+  verifiedAt: Date | null;
+  followerCount: number | null;
+  followersCountedOn: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
-const channelView = {
-  id: channels.id,
-  unitId: channels.unitId,
-  unitName: units.name,
-  platform: channels.platform,
-  key: channels.key,
-  url: channels.url,
-  displayName: channels.displayName,
-  handle: channels.handle,
-  platformId: channels.platformId,
-  avatarUrl: channels.avatarUrl,
-  responsiblePersonId: channels.responsiblePersonId,
-  responsiblePersonName: responsible.fullName,
-  status: channels.status,
-  statusSince: channels.statusSince,
-  verifiedBy: channels.verifiedBy,
-  verifiedByName: verifier.fullName,
-  verifiedAt: channels.verifiedAt,
-  followerCount: channels.followerCount,
-  followersCountedOn: channels.followersCountedOn,
-  createdAt: channels.createdAt,
-  updatedAt: channels.updatedAt,
-};
-
-function selectChannelView(db: Executor) {
-  return db
-    .select(channelView)
-    .from(channels)
-    .innerJoin(units, eq(units.id, channels.unitId))
-    .leftJoin(responsible, eq(responsible.id, channels.responsiblePersonId))
-    .leftJoin(verifier, eq(verifier.id, channels.verifiedBy));
+/** Views of channel rows, with the names of their units and people read in one batch each. */
+async function channelViews(db: Executor, rows: ChannelRow[]): Promise<ChannelView[]> {
+  const [unitsById, names] = await Promise.all([
+    unitSummaries(
+      db,
+      rows.map((row) => row.unitId),
+    ),
+    personNames(
+      db,
+      rows.flatMap((row) => [row.responsiblePersonId, row.verifiedBy].filter((id) => id !== null)),
+    ),
+  ]);
+  const nameOf = (personId: string | null) => (personId ? (names.get(personId) ?? null) : null);
+  return rows.map((row) => ({
+    id: row.id,
+    unitId: row.unitId,
+    unitName: unitsById.get(row.unitId)?.name ?? "",
+    platform: row.platform,
+    key: row.key,
+    url: row.url,
+    displayName: row.displayName,
+    handle: row.handle,
+    platformId: row.platformId,
+    avatarUrl: row.avatarUrl,
+    responsiblePersonId: row.responsiblePersonId,
+    responsiblePersonName: nameOf(row.responsiblePersonId),
+    status: row.status,
+    statusSince: row.statusSince,
+    verifiedBy: row.verifiedBy,
+    verifiedByName: nameOf(row.verifiedBy),
+    verifiedAt: row.verifiedAt,
+    followerCount: row.followerCount,
+    followersCountedOn: row.followersCountedOn,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }));
 }
 
 export interface ListChannelsOptions {
@@ -70,10 +97,10 @@ function likePattern(folded: string): string {
 
 /** Channels whose owner unit lies in the scope, filtered and searched (diacritics ignored). */
 export async function listChannels(db: Executor, options: ListChannelsOptions) {
-  const conditions: SQL[] = [withinScope(units.path, options.scope), isNull(channels.removedAt)];
-  if (options.unitPath) {
-    conditions.push(sql`${units.path} <@ ${options.unitPath}::ltree`);
-  }
+  const conditions: SQL[] = [
+    unitIdWithin(channels.unitId, options.scope, options.unitPath),
+    isNull(channels.removedAt),
+  ];
   if (options.platform) {
     conditions.push(eq(channels.platform, options.platform));
   }
@@ -87,58 +114,60 @@ export async function listChannels(db: Executor, options: ListChannelsOptions) {
     );
   }
   const where = and(...conditions);
-  const items = await selectChannelView(db)
+  const rows = await db
+    .select()
+    .from(channels)
     .where(where)
-    .orderBy(asc(units.path), asc(channels.displayName), asc(channels.id))
+    .orderBy(asc(unitPathOf(channels.unitId)), asc(channels.displayName), asc(channels.id))
     .limit(options.limit)
     .offset(options.offset);
-  const [total] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(channels)
-    .innerJoin(units, eq(units.id, channels.unitId))
-    .where(where);
-  return { items, total: total?.count ?? 0 };
+  const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(channels).where(where);
+  return { items: await channelViews(db, rows), total: total?.count ?? 0 };
 }
-
-export type ChannelView = Awaited<ReturnType<typeof getChannel>>;
 
 /** One channel of the registry, as the API shows it. */
-export async function getChannel(db: Executor, channelId: string) {
-  const [row] = await selectChannelView(db).where(
-    and(eq(channels.id, channelId), isNull(channels.removedAt)),
-  );
-  if (!row) {
+export async function getChannel(db: Executor, channelId: string): Promise<ChannelView> {
+  const rows = await db
+    .select()
+    .from(channels)
+    .where(and(eq(channels.id, channelId), isNull(channels.removedAt)));
+  const [view] = await channelViews(db, rows);
+  if (!view) {
     throw errors.notFound(channelLabel);
   }
-  return row;
+  return view;
 }
-
-const historyUnit = alias(units, "history_unit");
-const historyFromUnit = alias(units, "history_from_unit");
-const historyActor = alias(people, "history_actor");
 
 /** The changes of a channel, newest last. */
 export async function getChannelHistory(db: Executor, channelId: string) {
-  return db
-    .select({
-      id: channelHistory.id,
-      change: channelHistory.change,
-      status: channelHistory.status,
-      unitId: channelHistory.unitId,
-      unitName: historyUnit.name,
-      fromUnitId: channelHistory.fromUnitId,
-      fromUnitName: historyFromUnit.name,
-      details: channelHistory.details,
-      actorId: channelHistory.actorId,
-      actorName: historyActor.fullName,
-      at: channelHistory.at,
-    })
+  const rows = await db
+    .select()
     .from(channelHistory)
-    .leftJoin(historyUnit, eq(historyUnit.id, channelHistory.unitId))
-    .leftJoin(historyFromUnit, eq(historyFromUnit.id, channelHistory.fromUnitId))
-    .leftJoin(historyActor, eq(historyActor.id, channelHistory.actorId))
     .where(eq(channelHistory.channelId, channelId))
     .orderBy(asc(channelHistory.id));
+  const [unitsById, actors] = await Promise.all([
+    unitSummaries(
+      db,
+      rows.flatMap((row) => [row.unitId, row.fromUnitId].filter((id) => id !== null)),
+    ),
+    personNames(
+      db,
+      rows.flatMap((row) => (row.actorId ? [row.actorId] : [])),
+    ),
+  ]);
+  return rows.map((row) => ({
+    id: row.id,
+    change: row.change,
+    status: row.status,
+    unitId: row.unitId,
+    unitName: unitsById.get(row.unitId)?.name ?? null,
+    fromUnitId: row.fromUnitId,
+    fromUnitName: row.fromUnitId ? (unitsById.get(row.fromUnitId)?.name ?? null) : null,
+    details: row.details,
+    actorId: row.actorId,
+    actorName: row.actorId ? (actors.get(row.actorId) ?? null) : null,
+    at: row.at,
+  }));
 }
 
 /** A unit's active official website in the registry (the portal exists only for units that have one). */

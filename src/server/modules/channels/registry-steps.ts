@@ -1,49 +1,16 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { channelHistory, channels, units } from "../../db/schema/index.ts";
+import { channelHistory, channels } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { invalidateChannelLookups } from "./lookup-cache.ts";
 import { channelLabel } from "./queries.ts";
 
-/* The steps every registry change is made of: finding its unit and channel, recording its history. */
+/* The steps every registry change is made of: finding its channel, recording its history. */
 
 type ChannelRow = typeof channels.$inferSelect;
 type HistoryChange = (typeof channelHistory.change.enumValues)[number];
-
-const unitLabel = { vi: "đơn vị", en: "Unit" };
-
-/** The unit a change concerns. */
-export interface UnitRef {
-  id: string;
-  name: string;
-  path: string;
-  status: string;
-}
-
-/** The unit by id, or its 404. */
-export async function requireUnit(db: Executor, unitId: string): Promise<UnitRef> {
-  const [unit] = await db
-    .select({ id: units.id, name: units.name, path: units.path, status: units.status })
-    .from(units)
-    .where(eq(units.id, unitId));
-  if (!unit) {
-    throw errors.notFound(unitLabel);
-  }
-  return unit;
-}
-
-/** Refuses a unit that was merged or dissolved: channels are registered and moved to active units only. */
-export function requireActiveUnit(unit: UnitRef): void {
-  if (unit.status !== "active") {
-    throw errors.conflict(
-      "unit.not_active",
-      `Đơn vị “${unit.name}” đã sáp nhập hoặc giải thể.`,
-      `Unit “${unit.name}” has been merged or dissolved.`,
-    );
-  }
-}
 
 /** A channel still in the registry (locked for the change when asked), or its 404. */
 export async function requireChannel(db: Executor, channelId: string, lock = false): Promise<ChannelRow> {

@@ -1,22 +1,17 @@
 import { and, eq, isNull, ne, type SQL } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
-import { channels, units } from "../../db/schema/index.ts";
+import { channels } from "../../db/schema/index.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
-import { personSummary } from "../org/membership.ts";
+import { personSummary, unitSummaries } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import { can, isWithin } from "../org/policy.ts";
+import { assertUnitActive, requireUnitSummary } from "../org/read-models.ts";
 import type { ActionContext } from "../org/service.ts";
 import { type CanonicalChannel, type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { channelLabel } from "./queries.ts";
-import {
-  changeRegistry,
-  recordHistory,
-  requireActiveUnit,
-  requireChannel,
-  requireUnit,
-} from "./registry-steps.ts";
+import { changeRegistry, recordHistory, requireChannel } from "./registry-steps.ts";
 
 export type ChannelStatus = (typeof channels.status.enumValues)[number];
 export type ChannelRow = typeof channels.$inferSelect;
@@ -52,17 +47,30 @@ export function keyTakenError(ownerName: string, url: string): AppError {
   );
 }
 
-/** Refuses a key that another channel in the registry already has. */
-async function assertKeyFree(db: Executor, key: string, exceptChannelId?: string): Promise<void> {
+/** The channel in the registry that has this key (other than `exceptChannelId`), with its owner unit's name. */
+async function holderOfKey(
+  db: Executor,
+  key: string,
+  exceptChannelId?: string,
+): Promise<{ url: string; unitName: string } | null> {
   const conditions: SQL[] = [eq(channels.key, key), isNull(channels.removedAt)];
   if (exceptChannelId) {
     conditions.push(ne(channels.id, exceptChannelId));
   }
   const [taken] = await db
-    .select({ url: channels.url, unitName: units.name })
+    .select({ url: channels.url, unitId: channels.unitId })
     .from(channels)
-    .innerJoin(units, eq(units.id, channels.unitId))
     .where(and(...conditions));
+  if (!taken) {
+    return null;
+  }
+  const owner = (await unitSummaries(db, [taken.unitId])).get(taken.unitId);
+  return { url: taken.url, unitName: owner?.name ?? "?" };
+}
+
+/** Refuses a key that another channel in the registry already has. */
+async function assertKeyFree(db: Executor, key: string, exceptChannelId?: string): Promise<void> {
+  const taken = await holderOfKey(db, key, exceptChannelId);
   if (taken) {
     throw keyTakenError(taken.unitName, taken.url);
   }
@@ -150,8 +158,8 @@ export async function registerChannel(
   const displayName = cleanDisplayName(options.displayName);
   try {
     return await changeRegistry(ctx, async (tx) => {
-      const unit = await requireUnit(tx, options.unitId);
-      requireActiveUnit(unit);
+      const unit = await requireUnitSummary(tx, options.unitId);
+      assertUnitActive(unit);
       await assertKeyFree(tx, canonical.key);
       await assertResponsible(tx, ctx.actor, options.responsiblePersonId, unit.path);
       const handle = options.handle?.trim() || canonical.handle;
@@ -195,11 +203,7 @@ export async function registerChannel(
   } catch (error) {
     if (isKeyViolation(error)) {
       // Someone registered the same page between our check and our insert.
-      const [taken] = await ctx.db
-        .select({ url: channels.url, unitName: units.name })
-        .from(channels)
-        .innerJoin(units, eq(units.id, channels.unitId))
-        .where(and(eq(channels.key, canonical.key), isNull(channels.removedAt)));
+      const taken = await holderOfKey(ctx.db, canonical.key);
       throw keyTakenError(taken?.unitName ?? "?", taken?.url ?? canonical.url);
     }
     throw error;
@@ -230,7 +234,7 @@ export async function updateChannel(ctx: ActionContext, options: UpdateChannelOp
       options.responsiblePersonId !== undefined &&
       options.responsiblePersonId !== before.responsiblePersonId
     ) {
-      const owner = await requireUnit(tx, before.unitId);
+      const owner = await requireUnitSummary(tx, before.unitId);
       await assertResponsible(tx, ctx.actor, options.responsiblePersonId, owner.path);
     }
     const displayName =
@@ -269,7 +273,7 @@ export async function updateChannel(ctx: ActionContext, options: UpdateChannelOp
     if (!channel) {
       throw errors.notFound(channelLabel);
     }
-    const unit = await requireUnit(tx, channel.unitId);
+    const unit = await requireUnitSummary(tx, channel.unitId);
     await recordHistory(tx, { channel, change: "edited", actor: ctx.actor, details: { changed } });
     await recordAudit(tx, {
       actor: ctx.actor,

@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Db, Executor } from "../../db/client.ts";
-import { people, units } from "../../db/schema/index.ts";
+import { people } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import {
   badFile,
@@ -13,6 +13,7 @@ import {
 } from "../../imports/spreadsheet.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { cleanPersonFields } from "./people-service.ts";
+import { resolveUnitsInSubtree, type UnitChoice } from "./read-models.ts";
 import { type ActionContext, requireActiveTargetUnit, type TargetUnit as SelectedUnit } from "./service.ts";
 
 export interface ImportInput {
@@ -144,85 +145,6 @@ function loadSelectedUnit(db: Executor, unitId: string, lock: boolean): Promise<
   });
 }
 
-interface UnitChoice {
-  id: string;
-  name: string;
-}
-
-/**
- * Resolves the unit column: a code, an id or an exact name (ignoring case and diacritics) of an
- * active unit in the selected unit's subtree. Returns one entry per distinct value: a unit,
- * "ambiguous" when several units share that name, or null when nothing matches.
- */
-async function resolveUnits(
-  db: Executor,
-  selected: SelectedUnit,
-  values: Set<string>,
-  lock: boolean,
-): Promise<Map<string, UnitChoice | "ambiguous" | null>> {
-  const resolved = new Map<string, UnitChoice | "ambiguous" | null>();
-  if (values.size === 0) {
-    return resolved;
-  }
-  const subtree = await db
-    .select({ id: units.id, code: units.code, name: units.name })
-    .from(units)
-    .where(and(sql`${units.path} <@ ${selected.path}::ltree`, eq(units.status, "active")));
-  const byCode = new Map<string, UnitChoice>();
-  const byLowerCode = new Map<string, UnitChoice[]>();
-  const byId = new Map<string, UnitChoice>();
-  const byName = new Map<string, UnitChoice[]>();
-  const push = (map: Map<string, UnitChoice[]>, key: string, unit: UnitChoice) => {
-    map.set(key, [...(map.get(key) ?? []), unit]);
-  };
-  for (const unit of subtree) {
-    const choice = { id: unit.id, name: unit.name };
-    byCode.set(unit.code, choice);
-    push(byLowerCode, unit.code.toLowerCase(), choice);
-    byId.set(unit.id, choice);
-    push(byName, foldForSearch(unit.name), choice);
-  }
-  for (const value of values) {
-    const exact = byCode.get(value) ?? byId.get(value.toLowerCase());
-    if (exact) {
-      resolved.set(value, exact);
-      continue;
-    }
-    const candidates = byLowerCode.get(value.toLowerCase()) ?? byName.get(foldForSearch(value)) ?? [];
-    resolved.set(
-      value,
-      candidates.length === 1 ? (candidates[0] ?? null) : candidates.length > 1 ? "ambiguous" : null,
-    );
-  }
-  if (lock) {
-    // Share-lock the units rows will go into; one merged or dissolved meanwhile no longer matches.
-    const chosen = [
-      ...new Set(
-        [...resolved.values()].flatMap((choice) => (choice && choice !== "ambiguous" ? [choice.id] : [])),
-      ),
-    ];
-    const stillActive = new Set<string>();
-    for (let start = 0; start < chosen.length; start += insertBatchSize) {
-      const locked = await db
-        .select({ id: units.id })
-        .from(units)
-        .where(
-          and(inArray(units.id, chosen.slice(start, start + insertBatchSize)), eq(units.status, "active")),
-        )
-        .for("share");
-      for (const unit of locked) {
-        stillActive.add(unit.id);
-      }
-    }
-    for (const [value, choice] of resolved) {
-      if (choice && choice !== "ambiguous" && !stillActive.has(choice.id)) {
-        resolved.set(value, null);
-      }
-    }
-  }
-  return resolved;
-}
-
 async function existingEmails(db: Executor, emails: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let start = 0; start < emails.length; start += insertBatchSize) {
@@ -251,7 +173,11 @@ async function validateRecords(
     rowErrors.push({ row, field, code, message: { vi, en } });
   };
   const unitValues = new Set(records.map((record) => record.unit).filter((unit) => unit !== ""));
-  const unitsByValue = await resolveUnits(db, selected, unitValues, lock);
+  const unitsByValue = await resolveUnitsInSubtree(db, {
+    subtreePath: selected.path,
+    values: unitValues,
+    lock,
+  });
 
   const candidates: (ValidRow & { ok: boolean })[] = [];
   const firstRowOfEmail = new Map<string, number>();
