@@ -4,7 +4,7 @@ import { approvalPolicies } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { unitAndAncestors } from "../org/membership.ts";
-import { type Actor, isWithin, type Role, roles } from "../org/policy.ts";
+import { type Actor, type Role, roles } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { cleanTags } from "./content.ts";
 
@@ -57,16 +57,9 @@ export async function approvalPolicyFor(db: Executor, unitId: string): Promise<A
   return { ...defaultPolicy, definedAt: null };
 }
 
-/** Whether the actor holds one of `allowed` on the unit at `unitPath` (or above it). */
-export function holdsRoleOn(actor: Actor, allowed: readonly Role[], unitPath: string): boolean {
-  return actor.grants.some((grant) => allowed.includes(grant.role) && isWithin(unitPath, grant.unitPath));
-}
+export { approvalsNeeded, holdsRoleOn } from "./policy.ts";
 
-/** How many approvals a post with these tags needs under the policy. */
-export function approvalsNeeded(policy: ApprovalPolicy, tags: readonly string[]): 1 | 2 {
-  return tags.some((tag) => policy.sensitiveTags.includes(tag)) ? 2 : 1;
-}
-
+/** Sets a unit's own approval rules (which roles approve, which tags need a second approval). */
 export async function setApprovalPolicy(
   ctx: ActionContext & { actor: Actor },
   unit: { id: string; path: string },

@@ -5,7 +5,7 @@ import { variantApprovals } from "../../db/schema/index.ts";
 import { queueMail } from "../../mail/mailer.ts";
 import { personSummaries, unitSummaries } from "../org/membership.ts";
 import { plainText } from "./content.ts";
-import type { PostRow, PublishingDeps, VariantRow } from "./service.ts";
+import type { PostRow, PublishingDeps, VariantRow } from "./post-records.ts";
 
 /** Why a variant did not go out: the platform's own words, or its time passed with nothing sent. */
 export type NotPublishedReason = { platform: string } | { missedSchedule: Date };

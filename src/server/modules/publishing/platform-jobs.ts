@@ -10,7 +10,7 @@ import type { PublishingConnector } from "./connectors/types.ts";
 import { fetchChannelStatistics } from "./connectors/youtube.ts";
 import { isPendingZaloArticle } from "./connectors/zalo.ts";
 import { notifyNotPublished as notifyNotPublishedByMail } from "./failure-mail.ts";
-import { recordTransition } from "./service.ts";
+import { changeVariantStatus } from "./variant-status.ts";
 
 /*
  * The periodic platform jobs (pg-boss schedules, so one run per tick however many instances):
@@ -93,20 +93,18 @@ export async function resolvePendingZaloArticles(deps: PlatformJobDeps): Promise
     }
     const recorded = { code: failure.code, message: failure.message.slice(0, 2000), at: now.toISOString() };
     await db.transaction(async (tx) => {
-      const [changed] = await tx
-        .update(postVariants)
-        .set({
-          status: "failed",
+      // Only while it still carries the article this check was about.
+      await changeVariantStatus(tx, { id: variant.id, status: "published" }, "failed", {
+        set: {
           externalId: null,
           externalUrl: null,
           failure: { ...recorded, needsPerson: true },
           updatedAt: now,
-        })
-        .where(and(eq(postVariants.id, variant.id), eq(postVariants.externalId, externalId)))
-        .returning({ id: postVariants.id });
-      if (changed) {
-        await recordTransition(tx, { id: variant.id, status: "published" }, "failed", null, null, recorded);
-      }
+        },
+        actorId: null,
+        details: recorded,
+        onlyIf: eq(postVariants.externalId, externalId),
+      });
     });
     await notifyNotPublished(deps, variant, recorded.message);
     sweep.failed += 1;

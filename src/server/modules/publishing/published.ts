@@ -4,7 +4,7 @@ import { posts, postVariants } from "../../db/schema/index.ts";
 import { type AddressRepair, repairAddressColumns } from "../../db/stored-addresses.ts";
 import { unitSummaries } from "../org/membership.ts";
 import { plainText, sanitizeBody } from "./content.ts";
-import { portalArticleUrl } from "./service.ts";
+import { portalArticleUrl } from "./presenters.ts";
 
 /*
  * What the public may read: portal variants that were published, and nothing else of the desk.

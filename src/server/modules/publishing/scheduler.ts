@@ -11,6 +11,7 @@ import type {
 } from "./connectors/types.ts";
 import { crashPoint } from "./crash-pause.ts";
 import { notifyNotPublished } from "./failure-mail.ts";
+import { type PostRow, type PublishingDeps, requireVariant, type VariantRow } from "./post-records.ts";
 import {
   missedItsWindow,
   missedScheduleGraceMs,
@@ -19,14 +20,8 @@ import {
   queuePublishJob,
 } from "./publish-job.ts";
 import { withPublishLock } from "./publish-lock.ts";
-import {
-  hasRequiredApprovals,
-  type PostRow,
-  type PublishingDeps,
-  recordTransition,
-  requireVariant,
-  type VariantRow,
-} from "./service.ts";
+import { changeVariantStatus } from "./variant-status.ts";
+import { hasRequiredApprovals } from "./variant-workflow.ts";
 
 export interface SchedulerDeps extends PublishingDeps {
   database: Database;
@@ -110,31 +105,28 @@ async function claim(deps: SchedulerDeps, variantId: string): Promise<Claim | Mi
           message: `Lỡ giờ đăng (missed schedule): hẹn ${at.toISOString()}, quá 30 phút mà chưa đăng được; hãy hẹn giờ lại.`,
           at: now.toISOString(),
         };
-        await tx
-          .update(postVariants)
-          .set({ status: "failed", failure: { ...failure, needsPerson: true }, updatedAt: now })
-          .where(eq(postVariants.id, variantId));
-        await recordTransition(tx, { id: variantId, status: "scheduled" }, "failed", null, null, {
-          ...failure,
-          scheduledAt: at.toISOString(),
+        await changeVariantStatus(tx, variant, "failed", {
+          set: { failure: { ...failure, needsPerson: true }, updatedAt: now },
+          actorId: null,
+          details: { ...failure, scheduledAt: at.toISOString() },
         });
         return { missed: { variant, post, at } };
       }
       if (!(await hasRequiredApprovals(tx, post, variant))) {
         // The rules changed after approval (a tag became sensitive): nothing goes out without them.
-        await tx
-          .update(postVariants)
-          .set({ status: "in_review", scheduledAt: null, updatedAt: new Date() })
-          .where(eq(postVariants.id, variantId));
-        await recordTransition(tx, { id: variantId, status: "scheduled" }, "in_review", null, null, {
-          approvalsMissing: true,
+        await changeVariantStatus(tx, variant, "in_review", {
+          set: { scheduledAt: null, updatedAt: new Date() },
+          actorId: null,
+          details: { approvalsMissing: true },
         });
         return null;
       }
-      await tx
-        .update(postVariants)
-        .set({ status: "publishing", updatedAt: new Date() })
-        .where(eq(postVariants.id, variantId));
+      // The history shows where it went, not this step towards it.
+      await changeVariantStatus(tx, variant, "publishing", {
+        set: { updatedAt: new Date() },
+        actorId: null,
+        logged: false,
+      });
     } else if (variant.status !== "publishing") {
       return null;
     }
@@ -262,20 +254,16 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
           externalId: outcome.externalId,
         })
         .where(eq(publishAttempts.id, attemptId));
-      await tx
-        .update(postVariants)
-        .set({
-          status: "published",
+      await changeVariantStatus(tx, { id: variant.id, status: "publishing" }, "published", {
+        set: {
           publishedAt: now,
           externalId: outcome.externalId,
           externalUrl: outcome.externalUrl,
           failure: null,
           updatedAt: now,
-        })
-        .where(eq(postVariants.id, variant.id));
-      await recordTransition(tx, { id: variant.id, status: "publishing" }, "published", null, null, {
-        externalId: outcome.externalId,
-        recovered,
+        },
+        actorId: null,
+        details: { externalId: outcome.externalId, recovered },
       });
       await deps.markMediaPublished?.(tx, variant.mediaIds);
     });
@@ -296,19 +284,10 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
           .update(publishAttempts)
           .set({ finishedAt: now, outcome: "retry", error: failure })
           .where(eq(publishAttempts.id, attemptId));
-        await tx
-          .update(postVariants)
-          .set({
-            status: "scheduled",
-            scheduledAt: at,
-            failure: { ...failure, needsPerson: false },
-            updatedAt: now,
-          })
-          .where(eq(postVariants.id, variant.id));
-        await recordTransition(tx, { id: variant.id, status: "publishing" }, "scheduled", null, null, {
-          ...failure,
-          retry: retries,
-          nextAttemptAt: at.toISOString(),
+        await changeVariantStatus(tx, { id: variant.id, status: "publishing" }, "scheduled", {
+          set: { scheduledAt: at, failure: { ...failure, needsPerson: false }, updatedAt: now },
+          actorId: null,
+          details: { ...failure, retry: retries, nextAttemptAt: at.toISOString() },
         });
       });
       await queuePublishJob(deps.jobs, variant.id, at);
@@ -324,11 +303,11 @@ async function finish(deps: SchedulerDeps, claimed: Claim, outcome: PublishOutco
       .update(publishAttempts)
       .set({ finishedAt: now, outcome: "failed", error: failure })
       .where(eq(publishAttempts.id, attemptId));
-    await tx
-      .update(postVariants)
-      .set({ status: "failed", failure: { ...failure, needsPerson }, updatedAt: now })
-      .where(eq(postVariants.id, variant.id));
-    await recordTransition(tx, { id: variant.id, status: "publishing" }, "failed", null, null, failure);
+    await changeVariantStatus(tx, { id: variant.id, status: "publishing" }, "failed", {
+      set: { failure: { ...failure, needsPerson }, updatedAt: now },
+      actorId: null,
+      details: failure,
+    });
   });
   await notifyNotPublished(deps, post, variant, { platform: failure.message });
 }

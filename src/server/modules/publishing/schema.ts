@@ -86,6 +86,13 @@ export const variantDetail = variantSchema.extend({
   channel: z.object({ id: z.string(), displayName: z.string(), url: z.string() }),
   approvals: z.array(z.object({ level: z.number(), approver: personRef, at: z.date() })),
   problems: z.array(problemSchema),
+  /** What the reader may do to this variant now, by the rules the server enforces (policy.ts). */
+  canEdit: z.boolean(),
+  canSubmit: z.boolean(),
+  canApprove: z.boolean(),
+  canReject: z.boolean(),
+  canSchedule: z.boolean(),
+  canUnschedule: z.boolean(),
 });
 
 export const postDetail = z.object({
@@ -105,6 +112,7 @@ export const postDetail = z.object({
   approvalsNeeded: z.number(),
   /** Whether the reader may edit the post, add channels, submit and schedule. */
   canWrite: z.boolean(),
+  /** Whether the reader takes part in approving the post; each variant's canApprove says whether it can be approved now. */
   canApprove: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -6,7 +6,8 @@ import { escapeHtml } from "../../http/html.ts";
 import { mediaViewsByIds } from "../media/service.ts";
 import { personSummary } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
-import { createPost, type PublishingDeps } from "./service.ts";
+import type { PublishingDeps } from "./post-records.ts";
+import { createPost } from "./posts.ts";
 
 type SignedIn = { db: Db; actor: Actor; ip: string | null };
 

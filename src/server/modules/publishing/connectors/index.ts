@@ -1,5 +1,5 @@
 import type { Executor } from "../../../db/client.ts";
-import { articleUrlOfVariant } from "../service.ts";
+import { articleUrlOfVariant } from "../queries.ts";
 import { createFacebookConnector } from "./facebook.ts";
 import { portalConnector } from "./portal.ts";
 import { mediaPreparer, type RenditionOptions } from "./renditions.ts";

@@ -1,0 +1,306 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import {
+  posts,
+  postVariants,
+  postVersions,
+  variantApprovals,
+  variantTransitions,
+} from "../../db/schema/index.ts";
+import { getChannel } from "../channels/service.ts";
+import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
+import type { Actor } from "../org/policy.ts";
+import { approvalPolicyFor } from "./approval-policy.ts";
+import {
+  type PublishingDeps,
+  requirePost,
+  requireVariant,
+  unitPathOf,
+  type VariantStatus,
+} from "./post-records.ts";
+import { portalArticleUrl, postDetailView } from "./presenters.ts";
+import { variantProblems } from "./variant-workflow.ts";
+
+/*
+ * Reading the desk: a post with everything the editor's screen shows, the lists, the calendar and
+ * the histories. Nothing here changes a row.
+ */
+
+/** Every status change of a variant, oldest first, with who made it. */
+export async function variantHistory(db: Executor, variantId: string) {
+  const rows = await db
+    .select()
+    .from(variantTransitions)
+    .where(eq(variantTransitions.variantId, variantId))
+    .orderBy(asc(variantTransitions.id));
+  const names = await personSummaries(
+    db,
+    rows.flatMap((row) => (row.actorId ? [row.actorId] : [])),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    from: row.fromStatus,
+    to: row.toStatus,
+    reason: row.reason,
+    details: row.details,
+    actor: row.actorId ? { id: row.actorId, fullName: names.get(row.actorId)?.fullName ?? "" } : null,
+    at: row.at,
+  }));
+}
+
+/** A post with its variants, each with its approvals, its limit problems and what the reader may do. */
+export async function getPost(db: Executor, deps: PublishingDeps, postId: string, actor: Actor) {
+  const post = await requirePost(db, postId);
+  const variants = await db
+    .select()
+    .from(postVariants)
+    .where(eq(postVariants.postId, postId))
+    .orderBy(asc(postVariants.target), asc(postVariants.id));
+  const policy = await approvalPolicyFor(db, post.unitId);
+  const unitPath = await unitPathOf(db, post.unitId);
+  const approvalRows =
+    variants.length > 0
+      ? await db
+          .select()
+          .from(variantApprovals)
+          .where(
+            inArray(
+              variantApprovals.variantId,
+              variants.map((variant) => variant.id),
+            ),
+          )
+      : [];
+  const people = await personSummaries(db, [
+    ...(post.authorId ? [post.authorId] : []),
+    ...(post.creditedPersonId ? [post.creditedPersonId] : []),
+    ...approvalRows.map((row) => row.approverId),
+    ...variants.flatMap((variant) => (variant.lastRejection ? [variant.lastRejection.by] : [])),
+  ]);
+  const unit = (await unitSummaries(db, [post.unitId])).get(post.unitId);
+  const channels = await channelSummaries(
+    db,
+    variants.map((variant) => variant.channelId),
+  );
+  return postDetailView({
+    actor,
+    post,
+    unitPath,
+    unit,
+    policy,
+    people,
+    channels,
+    variants: await Promise.all(
+      variants.map(async (variant) => ({
+        variant,
+        // Approvals of earlier content no longer count.
+        approvals: approvalRows.filter(
+          (row) => row.variantId === variant.id && row.contentVersion === variant.contentVersion,
+        ),
+        problems: await variantProblems(deps, db, variant),
+      })),
+    ),
+  });
+}
+
+/** Every saved version of a post, newest first. */
+export async function listPostVersions(db: Executor, postId: string) {
+  await requirePost(db, postId);
+  const rows = await db
+    .select()
+    .from(postVersions)
+    .where(eq(postVersions.postId, postId))
+    .orderBy(desc(postVersions.version));
+  const names = await personSummaries(
+    db,
+    rows.flatMap((row) => (row.editorId ? [row.editorId] : [])),
+  );
+  return rows.map((row) => ({
+    version: row.version,
+    snapshot: row.snapshot,
+    editor: row.editorId ? { id: row.editorId, fullName: names.get(row.editorId)?.fullName ?? "" } : null,
+    createdAt: row.createdAt,
+  }));
+}
+
+/** Name and address of registry channels, looked up once each. */
+async function channelSummaries(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { displayName: string; url: string }>> {
+  const found = new Map<string, { displayName: string; url: string }>();
+  for (const id of new Set(ids)) {
+    const channel = await getChannel(db, id).catch(() => null);
+    found.set(id, { displayName: channel?.displayName ?? "", url: channel?.url ?? "" });
+  }
+  return found;
+}
+
+/** Display names of registry channels, looked up once each. */
+async function channelNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map([...(await channelSummaries(db, ids))].map(([id, channel]) => [id, channel.displayName]));
+}
+
+export interface ListPostsOptions {
+  scope: readonly string[];
+  unitPath?: string | undefined;
+  q?: string | undefined;
+  tag?: string | undefined;
+  status?: VariantStatus | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Posts in the reader's units, newest change first, each with its variants' statuses. */
+export async function listPosts(db: Executor, options: ListPostsOptions) {
+  const conditions: SQL[] = [
+    isNull(posts.deletedAt),
+    unitIdWithin(posts.unitId, options.scope, options.unitPath),
+  ];
+  if (options.q?.trim()) {
+    const pattern = `%${options.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, "\\$&")}%`;
+    conditions.push(sql`unaccent(lower(${posts.title})) like unaccent(${pattern})`);
+  }
+  if (options.tag) {
+    conditions.push(sql`${options.tag.toLowerCase()} = any(${posts.tags})`);
+  }
+  if (options.status) {
+    conditions.push(
+      sql`exists (select 1 from ${postVariants} v where v.post_id = ${posts.id} and v.status = ${options.status})`,
+    );
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(posts)
+      .where(where)
+      .orderBy(desc(posts.updatedAt), desc(posts.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(posts).where(where),
+  ]);
+  const variants =
+    rows.length > 0
+      ? await db
+          .select()
+          .from(postVariants)
+          .where(
+            inArray(
+              postVariants.postId,
+              rows.map((row) => row.id),
+            ),
+          )
+      : [];
+  const units = await unitSummaries(
+    db,
+    rows.map((row) => row.unitId),
+  );
+  const names = await channelNames(
+    db,
+    variants.map((variant) => variant.channelId),
+  );
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      unitId: row.unitId,
+      unitName: units.get(row.unitId)?.name ?? "",
+      title: row.title,
+      tags: row.tags,
+      origin: row.origin,
+      updatedAt: row.updatedAt,
+      variants: variants
+        .filter((variant) => variant.postId === row.id)
+        .map((variant) => ({
+          id: variant.id,
+          target: variant.target,
+          channelId: variant.channelId,
+          channelName: names.get(variant.channelId) ?? "",
+          status: variant.status,
+          scheduledAt: variant.scheduledAt,
+          publishedAt: variant.publishedAt,
+        })),
+    })),
+    total: total?.total ?? 0,
+  };
+}
+
+export interface CalendarOptions {
+  scope: readonly string[];
+  from: Date;
+  to: Date;
+  unitPath?: string | undefined;
+  channelId?: string | undefined;
+  tag?: string | undefined;
+  status?: VariantStatus | undefined;
+}
+
+/** Variants scheduled or published between two instants, for the month and week views. */
+export async function calendar(db: Executor, options: CalendarOptions) {
+  const when = sql`coalesce(${postVariants.publishedAt}, ${postVariants.scheduledAt})`;
+  const conditions: SQL[] = [
+    isNull(posts.deletedAt),
+    unitIdWithin(posts.unitId, options.scope, options.unitPath),
+    gte(when, options.from) as SQL,
+    lt(when, options.to) as SQL,
+  ];
+  if (options.channelId) {
+    conditions.push(eq(postVariants.channelId, options.channelId));
+  }
+  if (options.tag) {
+    conditions.push(sql`${options.tag.toLowerCase()} = any(${posts.tags})`);
+  }
+  if (options.status) {
+    conditions.push(eq(postVariants.status, options.status));
+  } else {
+    conditions.push(
+      or(
+        eq(postVariants.status, "scheduled"),
+        eq(postVariants.status, "publishing"),
+        eq(postVariants.status, "published"),
+        eq(postVariants.status, "failed"),
+      ) as SQL,
+    );
+  }
+  const rows = await db
+    .select({ variant: postVariants, post: posts })
+    .from(postVariants)
+    .innerJoin(posts, eq(posts.id, postVariants.postId))
+    .where(and(...conditions))
+    .orderBy(asc(when))
+    .limit(2000);
+  const names = await channelNames(
+    db,
+    rows.map((row) => row.variant.channelId),
+  );
+  const units = await unitSummaries(
+    db,
+    rows.map((row) => row.post.unitId),
+  );
+  return rows.map(({ variant, post }) => ({
+    variantId: variant.id,
+    postId: post.id,
+    unitId: post.unitId,
+    unitName: units.get(post.unitId)?.name ?? "",
+    channelName: names.get(variant.channelId) ?? "",
+    title: post.title,
+    tags: post.tags,
+    target: variant.target,
+    channelId: variant.channelId,
+    status: variant.status,
+    at: (variant.publishedAt ?? variant.scheduledAt) as Date,
+  }));
+}
+
+/** The portal address of the post a variant belongs to. */
+export async function articleUrlOfVariant(
+  db: Executor,
+  publicUrl: string,
+  variantId: string,
+): Promise<string> {
+  const { post } = await requireVariant(db, variantId);
+  const unit = (await unitSummaries(db, [post.unitId])).get(post.unitId);
+  return portalArticleUrl(publicUrl, unit?.code ?? post.unitId, post.slug);
+}
