@@ -9,9 +9,8 @@ import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { useFilterUnit } from "../units/unit-queries.ts";
 import { advocacyKeys, fetchCampaigns } from "./advocacy-api.ts";
 import { CampaignFormDialog } from "./campaign-form-dialog.tsx";
 import { CampaignProgress } from "./campaign-progress.tsx";
@@ -29,7 +28,7 @@ export default function CampaignsPage() {
   const [creating, setCreating] = useState(false);
   const unitId = value("unitId");
   const state = value("state");
-  const { unitChoice, setUnit } = useFilterUnit(unitId);
+  const unitFilter = useUnitFilter(unitId, (id) => setFilters({ unitId: id }));
   const campaigns = useQuery({
     queryKey: [...advocacyKeys.campaigns, "list", { unitId, state, page }],
     queryFn: () => fetchCampaigns({ unitId: unitId || undefined, state: state || undefined, page, pageSize }),
@@ -152,15 +151,10 @@ export default function CampaignsPage() {
         activeFilters={[unitId, state].filter(Boolean).length}
         filters={
           <>
-            <UnitPicker
+            <UnitFilter
               label={t("advocacy.kits.filterUnit")}
-              value={unitChoice}
               permission="advocacy.manage"
-              clearable
-              onChange={(choice) => {
-                setUnit(choice);
-                setFilters({ unitId: choice?.id ?? null });
-              }}
+              filter={unitFilter}
             />
             <Select
               label={t("advocacy.campaigns.filterState")}

@@ -9,9 +9,8 @@ import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { formatDate, formatNumber } from "../../i18n/format.ts";
-import { useFilterUnit } from "../units/unit-queries.ts";
 import { advocacyKeys, fetchCampaigns, fetchKits } from "./advocacy-api.ts";
 import { KitStateBadge } from "./kit-badges.tsx";
 
@@ -26,7 +25,7 @@ export default function KitsPage() {
   const unitId = value("unitId");
   const campaignId = value("campaignId");
   const status = value("status");
-  const { unitChoice, setUnit } = useFilterUnit(unitId);
+  const unitFilter = useUnitFilter(unitId, (id) => setFilters({ unitId: id }));
   const campaigns = useQuery({
     queryKey: [...advocacyKeys.campaigns, "picker"],
     queryFn: () => fetchCampaigns({ pageSize: 100 }),
@@ -168,15 +167,10 @@ export default function KitsPage() {
         activeFilters={[unitId, campaignId, status].filter(Boolean).length}
         filters={
           <>
-            <UnitPicker
+            <UnitFilter
               label={t("advocacy.kits.filterUnit")}
-              value={unitChoice}
               permission="advocacy.manage"
-              clearable
-              onChange={(choice) => {
-                setUnit(choice);
-                setFilters({ unitId: choice?.id ?? null });
-              }}
+              filter={unitFilter}
             />
             <Select
               label={t("advocacy.kits.filterCampaign")}

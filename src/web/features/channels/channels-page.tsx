@@ -12,9 +12,8 @@ import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { useFilterUnit } from "../units/unit-queries.ts";
 import { ChannelStatusBadge, PlatformBadge } from "./channel-badges.tsx";
 import { ChannelFormDialog } from "./channel-form-dialog.tsx";
 
@@ -44,7 +43,7 @@ export default function ChannelsPage() {
   const unitId = value("unitId");
   const platform = value("platform");
   const status = value("status");
-  const { unitChoice, setUnit } = useFilterUnit(unitId);
+  const unitFilter = useUnitFilter(unitId, (id) => setFilters({ unitId: id }));
   const [registering, setRegistering] = useState(false);
   const activeFilters = [unitId, platform, status].filter(Boolean).length;
   const mayManage = can(session, "channels.manage");
@@ -171,15 +170,7 @@ export default function ChannelsPage() {
         activeFilters={activeFilters}
         filters={
           <>
-            <UnitPicker
-              label={t("channels.filterUnit")}
-              value={unitChoice}
-              clearable
-              onChange={(choice) => {
-                setUnit(choice);
-                setFilters({ unitId: choice?.id ?? null });
-              }}
-            />
+            <UnitFilter label={t("channels.filterUnit")} filter={unitFilter} />
             <Select
               label={t("channels.filterPlatform")}
               placeholder={t("channels.anyPlatform")}
@@ -208,7 +199,7 @@ export default function ChannelsPage() {
       {registering && (
         <ChannelFormDialog
           channel={null}
-          defaultUnit={unitChoice}
+          defaultUnit={unitFilter.unitChoice}
           opened
           onClose={() => setRegistering(false)}
         />

@@ -13,9 +13,9 @@ import { useListFilters } from "../../components/list-filters.ts";
 import { ListPanel } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
+import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { useFilterUnit } from "../units/unit-queries.ts";
 import { mediaLimits } from "./media-api.ts";
 import { MediaGrid } from "./media-grid.tsx";
 import { formatBytes, MediaUploader } from "./media-uploader.tsx";
@@ -106,7 +106,7 @@ export default function MediaPage() {
   const { value, page, search, setSearch, debounced, setFilters, setPage, clearFilters } = useListFilters();
   const unitId = value("unitId");
   const kind = value("kind");
-  const { unitChoice, setUnit } = useFilterUnit(unitId);
+  const unitFilter = useUnitFilter(unitId, (id) => setFilters({ unitId: id }));
   const [uploading, setUploading] = useState(false);
   const [editing, setEditing] = useState<MediaItem | null>(null);
   const [deleting, setDeleting] = useState<MediaItem | null>(null);
@@ -193,15 +193,7 @@ export default function MediaPage() {
         activeFilters={[unitId, kind].filter(Boolean).length}
         filters={
           <>
-            <UnitPicker
-              label={t("media.filterUnit")}
-              value={unitChoice}
-              clearable
-              onChange={(choice) => {
-                setUnit(choice);
-                setFilters({ unitId: choice?.id ?? null });
-              }}
-            />
+            <UnitFilter label={t("media.filterUnit")} filter={unitFilter} />
             <Select
               label={t("media.filterKind")}
               placeholder={t("media.anyKind")}
@@ -222,7 +214,7 @@ export default function MediaPage() {
         {list}
       </ListPanel>
 
-      {uploading && <UploadDialog defaultUnit={unitChoice} onClose={() => setUploading(false)} />}
+      {uploading && <UploadDialog defaultUnit={unitFilter.unitChoice} onClose={() => setUploading(false)} />}
       {editing && <EditAltDialog item={editing} onClose={() => setEditing(null)} />}
       <ConfirmDialog
         opened={deleting !== null}

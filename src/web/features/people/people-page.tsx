@@ -26,9 +26,8 @@ import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { useErrorText } from "../../i18n/format.ts";
-import { useFilterUnit } from "../units/unit-queries.ts";
 import { DeactivateDialog, PersonFormDialog, RolesDialog } from "./person-dialogs.tsx";
 import { useCanOnUnits } from "./person-unit-paths.ts";
 
@@ -105,7 +104,7 @@ export default function PeoplePage() {
   const unitId = value("unitId");
   const status = value("status");
   const role = value("role");
-  const { unitChoice, setUnit } = useFilterUnit(unitId);
+  const unitFilter = useUnitFilter(unitId, (id) => setFilters({ unitId: id }));
   const [dialog, setDialog] = useState<Dialog>(null);
   const activeFilters = [unitId, status, role].filter(Boolean).length;
 
@@ -249,15 +248,7 @@ export default function PeoplePage() {
         activeFilters={activeFilters}
         filters={
           <>
-            <UnitPicker
-              label={t("people.filterUnit")}
-              value={unitChoice}
-              clearable
-              onChange={(choice) => {
-                setUnit(choice);
-                setFilters({ unitId: choice?.id ?? null });
-              }}
-            />
+            <UnitFilter label={t("people.filterUnit")} filter={unitFilter} />
             <Select
               label={t("people.filterStatus")}
               placeholder={t("people.anyStatus")}
@@ -287,7 +278,12 @@ export default function PeoplePage() {
       </ListPanel>
 
       {dialog?.kind === "create" && (
-        <PersonFormDialog person={null} defaultUnit={unitChoice} opened onClose={() => setDialog(null)} />
+        <PersonFormDialog
+          person={null}
+          defaultUnit={unitFilter.unitChoice}
+          opened
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === "edit" && (
         <PersonFormDialog person={dialog.person} defaultUnit={null} opened onClose={() => setDialog(null)} />

@@ -12,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import type { Channel, VariantStatus } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { ChevronRightIcon } from "../../components/icons.tsx";
-import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitFilter, type UnitFilterState } from "../../components/unit-filter.tsx";
 import { targetOfPlatform } from "./posts-api.ts";
 
 const calendarStatuses = [
@@ -28,8 +28,7 @@ export type SetCalendarFilters = (changes: Record<string, string | null>) => voi
 /** Which unit, channel, tag and status the calendar shows (folded behind a button on phones). */
 export function CalendarFilters(props: {
   unitId: string;
-  unitChoice: UnitChoice | null;
-  onUnitChoice: (choice: UnitChoice | null) => void;
+  unitFilter: UnitFilterState;
   channelId: string;
   /** The channels that can be published to, among those of the chosen unit. */
   publishable: Channel[];
@@ -44,15 +43,10 @@ export function CalendarFilters(props: {
   return (
     <FilterPanel active={[unitId, channelId, tag, status].filter(Boolean).length}>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-        <UnitPicker
+        <UnitFilter
           label={t("posts.calendar.filterUnit")}
-          value={props.unitChoice}
           permission="posts.read"
-          clearable
-          onChange={(choice) => {
-            props.onUnitChoice(choice);
-            setFilters({ unitId: choice?.id ?? null, channelId: null });
-          }}
+          filter={props.unitFilter}
         />
         <Select
           label={t("posts.calendar.filterChannel")}

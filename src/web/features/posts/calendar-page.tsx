@@ -11,9 +11,8 @@ import type { CalendarItem, Channel, Page } from "../../backend/types.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import type { UnitChoice } from "../../components/unit-picker.tsx";
+import { useUnitFilter } from "../../components/unit-filter.tsx";
 import { formatDateTime, useErrorText, vietnamToday } from "../../i18n/format.ts";
-import { fetchUnit } from "../units/unit-queries.ts";
 import { CalendarFilters, CalendarNavigation } from "./calendar-controls.tsx";
 import { CalendarEntry, isMovable } from "./calendar-entry.tsx";
 import { shortDay } from "./calendar-labels.ts";
@@ -45,7 +44,6 @@ export default function CalendarPage() {
   const status = params.get("status") ?? "";
   const [tagText, setTagText] = useState(params.get("tag") ?? "");
   const [tag] = useDebouncedValue(tagText.trim().replace(/^#/, ""), 350);
-  const [unit, setUnit] = useState<UnitChoice | null>(null);
   const [moves, setMoves] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<{ title: string; message: string } | null>(null);
   const [rescheduling, setRescheduling] = useState<CalendarItem | null>(null);
@@ -70,17 +68,8 @@ export default function CalendarPage() {
     }
   }, [tag]);
 
-  const linkedUnit = useQuery({
-    queryKey: ["units", "detail", unitId],
-    queryFn: () => fetchUnit(unitId),
-    enabled: Boolean(unitId) && unit?.id !== unitId,
-  });
-  const unitChoice =
-    unit?.id === unitId
-      ? unit
-      : linkedUnit.data
-        ? { id: linkedUnit.data.id, name: linkedUnit.data.name, path: linkedUnit.data.path }
-        : null;
+  // Another unit has other channels: the channel filter starts again.
+  const unitFilter = useUnitFilter(unitId, (id) => setFilters({ unitId: id, channelId: null }));
 
   const month = anchor.slice(0, 7);
   const weeks = useMemo(
@@ -224,8 +213,7 @@ export default function CalendarPage() {
         <Stack gap="sm">
           <CalendarFilters
             unitId={unitId}
-            unitChoice={unitChoice}
-            onUnitChoice={setUnit}
+            unitFilter={unitFilter}
             channelId={channelId}
             publishable={publishable}
             tag={tag}

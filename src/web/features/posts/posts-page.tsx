@@ -13,9 +13,8 @@ import { ListPanel, ListTable } from "../../components/list-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { UnitPicker } from "../../components/unit-picker.tsx";
+import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
-import { useFilterUnit } from "../units/unit-queries.ts";
 import { VariantChip } from "./post-badges.tsx";
 
 const pageSize = 20;
@@ -66,7 +65,7 @@ export default function PostsPage() {
   const unitId = value("unitId");
   const status = value("status");
   const tag = value("tag");
-  const { unitChoice, setUnit } = useFilterUnit(unitId);
+  const unitFilter = useUnitFilter(unitId, (id) => setFilters({ unitId: id }));
   const mayWrite = can(session, "posts.write");
 
   const posts = useQuery({
@@ -189,16 +188,7 @@ export default function PostsPage() {
         activeFilters={[unitId, status, tag].filter(Boolean).length}
         filters={
           <>
-            <UnitPicker
-              label={t("posts.list.filterUnit")}
-              value={unitChoice}
-              permission="posts.read"
-              clearable
-              onChange={(choice) => {
-                setUnit(choice);
-                setFilters({ unitId: choice?.id ?? null });
-              }}
-            />
+            <UnitFilter label={t("posts.list.filterUnit")} permission="posts.read" filter={unitFilter} />
             <Select
               label={t("posts.list.filterStatus")}
               placeholder={t("posts.list.anyStatus")}
