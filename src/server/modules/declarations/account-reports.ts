@@ -2,9 +2,9 @@ import { and, count, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { formatVietnamTime } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { accountDeclarations, accountReports } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
 import { queueMail } from "../../mail/mailer.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import {
   nearestAdministrators,
@@ -13,6 +13,7 @@ import {
   personSummary,
   unitIdWithin,
 } from "../org/membership.ts";
+import { declarationErrors } from "./errors.ts";
 import { isAlertRecipient } from "./policy.ts";
 import { type DeclarationRow, type ReportKind, reportView } from "./presenters.ts";
 import { auditUnitOf, requireOwnDeclaration, type SignedInContext } from "./service.ts";
@@ -90,11 +91,7 @@ export async function reportAccount(
   input: ReportAccountInput,
 ) {
   if (input.happenedAt.getTime() > Date.now() + 5 * 60_000) {
-    throw errors.badRequest(
-      "declarations.date_in_future",
-      "Thời điểm xảy ra không thể ở tương lai.",
-      "When it happened cannot be in the future.",
-    );
+    throw declarationErrors.dateInFuture({ field: "happenedAt" });
   }
   const personId = ctx.actor.personId;
   const member = await personSummary(ctx.db, personId);

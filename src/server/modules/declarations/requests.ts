@@ -2,8 +2,8 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { accountDeclarations, declarationRequests, declarationResponses } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import {
   countSubtreePeople,
@@ -17,6 +17,7 @@ import {
 } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import { type ActionContext, requireActiveTargetUnit, unitPath } from "../org/service.ts";
+import { declarationErrors } from "./errors.ts";
 import { requestReachesMember } from "./policy.ts";
 import { plannedReminders, REMINDER_JOB, type ReminderJob } from "./reminders.ts";
 
@@ -61,11 +62,7 @@ export async function createDeclarationRequest(
   input: CreateRequestInput,
 ) {
   if (input.dueOn < vietnamToday()) {
-    throw errors.badRequest(
-      "declarations.due_in_past",
-      "Hạn rà soát phải từ hôm nay trở đi.",
-      "The due date must be today or later.",
-    );
+    throw declarationErrors.dueInPast();
   }
   const row = await ctx.db.transaction(async (tx) => {
     const unit = await requireActiveTargetUnit(tx, input.unitId, {

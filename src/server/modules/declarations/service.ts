@@ -1,13 +1,14 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { accountDeclarations, accountReports, declarationResponses } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import type { ChannelPlatform } from "../channels/canonical-url.ts";
 import { canonicalOrThrow } from "../channels/service.ts";
 import { personSummary } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
+import { declarationErrors } from "./errors.ts";
 import { canChangeDeclaration, consentsToCurrentPurpose } from "./policy.ts";
 import { type DeclarationRow, declarationView, reportView } from "./presenters.ts";
 import { declarationPurpose } from "./purpose.ts";
@@ -45,11 +46,7 @@ export async function requireOwnDeclaration(
 }
 
 function alreadyDeclared(existing: { displayName: string }) {
-  return errors.conflict(
-    "declarations.already_declared",
-    `Bạn đã kê khai tài khoản này (“${existing.displayName}”).`,
-    `You have already declared this account (“${existing.displayName}”).`,
-  );
+  return declarationErrors.alreadyDeclared({ displayName: existing.displayName });
 }
 
 async function findOwnByKey(db: Executor, personId: string, key: string) {
@@ -74,11 +71,7 @@ export interface DeclareAccountInput {
 /** The member declares one of their own public accounts, consenting to the stated purpose. */
 export async function declareAccount(ctx: SignedInContext, input: DeclareAccountInput) {
   if (!consentsToCurrentPurpose(input.purposeVersion)) {
-    throw errors.conflict(
-      "declarations.purpose_changed",
-      "Nội dung mục đích kê khai vừa được cập nhật. Hãy tải lại trang, đọc lại và xác nhận.",
-      "The stated purpose has just been updated. Reload the page, read it again and confirm.",
-    );
+    throw declarationErrors.purposeChanged();
   }
   const canonical = canonicalOrThrow(input.url, input.platform);
   const personId = ctx.actor.personId;
@@ -171,11 +164,7 @@ export async function setDeclarationStatus(
   const personId = ctx.actor.personId;
   const since = input.since ?? new Date();
   if (since.getTime() > Date.now() + 5 * 60_000) {
-    throw errors.badRequest(
-      "declarations.date_in_future",
-      "Ngày thay đổi không thể ở tương lai.",
-      "The date of the change cannot be in the future.",
-    );
+    throw declarationErrors.dateInFuture({ field: "since" });
   }
   return ctx.db.transaction(async (tx) => {
     const before = await requireOwnDeclaration(tx, ctx.actor, declarationId, true);
