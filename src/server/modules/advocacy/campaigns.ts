@@ -2,12 +2,13 @@ import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { campaignFollowerCounts, campaigns, shareKits } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { getChannel } from "../channels/service.ts";
 import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
+import { advocacyErrors } from "./errors.ts";
 import { canFollowChannel, canInviteToCampaign } from "./policy.ts";
 import type { CampaignView } from "./schema.ts";
 
@@ -55,12 +56,7 @@ async function checkParticipants(ctx: SignedIn, unitIds: readonly string[]) {
   for (const id of unitIds) {
     const unit = found.get(id);
     if (!unit || !canInviteToCampaign(ctx.actor, unit)) {
-      throw errors.badRequest(
-        "advocacy.participant_outside_scope",
-        "Chỉ mời được các đơn vị đang hoạt động mà bạn phụ trách tham gia chiến dịch.",
-        "Only active units you manage can take part in the campaign.",
-        { unitId: id },
-      );
+      throw advocacyErrors.participantOutsideScope({ unitId: id });
     }
   }
 }
@@ -70,11 +66,7 @@ async function checkFollowedChannel(ctx: SignedIn, channelId: string) {
   const channel = await getChannel(ctx.db, channelId).catch(() => null);
   const unit = channel ? (await unitSummaries(ctx.db, [channel.unitId])).get(channel.unitId) : undefined;
   if (!channel || !unit || !canFollowChannel(ctx.actor, unit.path)) {
-    throw errors.badRequest(
-      "advocacy.channel_outside_scope",
-      "Hãy chọn một kênh chính thức của đơn vị bạn phụ trách.",
-      "Choose an official channel of a unit you manage.",
-    );
+    throw advocacyErrors.channelOutsideScope();
   }
 }
 
@@ -143,11 +135,7 @@ export async function updateCampaign(ctx: SignedIn, campaignId: string, input: U
   const startsOn = input.startsOn ?? current.startsOn;
   const endsOn = input.endsOn ?? current.endsOn;
   if (startsOn > endsOn) {
-    throw errors.badRequest(
-      "advocacy.period_reversed",
-      "Ngày kết thúc phải sau ngày bắt đầu.",
-      "The end must come after the start.",
-    );
+    throw advocacyErrors.periodReversed();
   }
   if (input.unitIds) {
     await checkParticipants(ctx, [...new Set(input.unitIds)]);
@@ -191,18 +179,10 @@ export async function enterFollowerCount(
 ) {
   const campaign = await requireCampaign(ctx.db, campaignId);
   if (campaign.goalKind !== "followers") {
-    throw errors.badRequest(
-      "advocacy.not_a_followers_goal",
-      "Chiến dịch này không theo dõi số người theo dõi kênh.",
-      "This campaign does not follow a channel's followers.",
-    );
+    throw advocacyErrors.notAFollowersGoal();
   }
   if (input.onDate > vietnamToday()) {
-    throw errors.badRequest(
-      "advocacy.future_date",
-      "Không nhập số liệu cho ngày chưa tới.",
-      "No figures for a day still to come.",
-    );
+    throw advocacyErrors.futureDate();
   }
   const unit = (await unitSummaries(ctx.db, [campaign.unitId])).get(campaign.unitId);
   await ctx.db.transaction(async (tx) => {

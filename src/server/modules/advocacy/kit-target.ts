@@ -1,9 +1,9 @@
 import { normaliseWebAddress } from "../../../shared/web-address.ts";
-import { errors } from "../../http/errors.ts";
 import { officialChannelOfAddress } from "../channels/service.ts";
 import type { Actor } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
+import { advocacyErrors } from "./errors.ts";
 import { canShareFromPost } from "./policy.ts";
 
 /*
@@ -23,11 +23,7 @@ export async function resolveKitTarget(
     const address = await publishedAddressOfPost(ctx.db, { postId: input.postId, publicUrl: deps.publicUrl });
     const postUnitPath = address ? await unitPath(ctx.db, address.unitId) : null;
     if (!address || !postUnitPath || !canShareFromPost(ctx.actor, postUnitPath)) {
-      throw errors.badRequest(
-        "advocacy.post_not_published",
-        "Chỉ tạo bộ tin từ bài đã đăng của đơn vị bạn phụ trách.",
-        "A kit can only be made from a published post of a unit you manage.",
-      );
+      throw advocacyErrors.postNotPublished();
     }
     // Our portal's own address needs no registry; a page a variant went out to (recorded by hand,
     // so typed by someone) must lie on an official channel like any address given directly.
@@ -49,11 +45,7 @@ export async function resolveKitTarget(
 }
 
 function notOfficial() {
-  return errors.badRequest(
-    "advocacy.url_not_official",
-    "Địa chỉ này không thuộc kênh chính thức nào trong danh bạ. Chỉ chia sẻ được nội dung của kênh chính thức đang hoạt động.",
-    "This address is on no official channel in the registry. Only content of an active official channel can be shared.",
-  );
+  return advocacyErrors.urlNotOfficial();
 }
 
 /** The address in its header-safe form when it lies on an active official channel of the registry, else null. */

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { rankingConsents } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
+import { advocacyErrors } from "./errors.ts";
 import { acceptsRankingConsent } from "./policy.ts";
 import { rankingPurpose } from "./ranking-purpose.ts";
 
@@ -24,11 +24,7 @@ export async function setRankingConsent(
   input: { optIn: boolean; purposeVersion?: string | undefined; locale: "vi" | "en" },
 ) {
   if (!acceptsRankingConsent(input)) {
-    throw errors.conflict(
-      "advocacy.purpose_changed",
-      "Nội dung đồng ý vừa được cập nhật. Hãy tải lại trang, đọc lại và xác nhận.",
-      "The consent text has just been updated. Reload the page, read it again and confirm.",
-    );
+    throw advocacyErrors.purposeChanged();
   }
   const personId = ctx.actor.personId;
   await ctx.db.transaction(async (tx) => {

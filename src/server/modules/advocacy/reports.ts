@@ -3,10 +3,10 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { kitShares, linkHits, shareKits, shareLinks } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import { countSubtreePeopleOf, personSummaries, unitSummaries } from "../org/membership.ts";
 import { isWithin } from "../org/policy.ts";
 import { type CampaignRow, campaignViews, campaignWindow, followerCounts } from "./campaigns.ts";
+import { advocacyErrors } from "./errors.ts";
 import { allHits, hitsOfKind } from "./hit-counts.ts";
 import type { CampaignReport, KitReport } from "./schema.ts";
 import type { KitRow } from "./service.ts";
@@ -32,18 +32,10 @@ function daysBetween(from: string, to: string): string[] {
 /** A report period of whole days, checked and bounded. */
 function period(from: string, to: string): { from: string; to: string; start: Date; end: Date } {
   if (from > to) {
-    throw errors.badRequest(
-      "advocacy.period_reversed",
-      "Ngày kết thúc phải sau ngày bắt đầu.",
-      "The end must come after the start.",
-    );
+    throw advocacyErrors.periodReversed();
   }
   if (daysBetween(from, to).length > maxReportDays) {
-    throw errors.badRequest(
-      "advocacy.period_too_long",
-      `Mỗi báo cáo tối đa ${maxReportDays} ngày.`,
-      `A report covers at most ${maxReportDays} days.`,
-    );
+    throw advocacyErrors.periodTooLong({ maxDays: maxReportDays });
   }
   return { from, to, start: vietnamTimeOn(from, 0), end: vietnamTimeOn(to, 0, 1) };
 }

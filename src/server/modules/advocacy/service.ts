@@ -2,7 +2,7 @@ import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { shareKits, shareLinks } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
@@ -10,6 +10,7 @@ import { type ActionContext, unitPath } from "../org/service.ts";
 import { publishedAddressOfPost } from "../publishing/published.ts";
 import type { CardSource } from "../share-cards/service.ts";
 import { campaignLabel, campaignNames, requireCampaign } from "./campaigns.ts";
+import { advocacyErrors } from "./errors.ts";
 import { resolveKitTarget } from "./kit-target.ts";
 import { invalidateLinkTargets } from "./link-cache.ts";
 import { canAimKitAt, canUseCampaign, isKitLive } from "./policy.ts";
@@ -46,12 +47,7 @@ async function requireUnitPaths(db: Executor, ids: readonly string[]): Promise<M
   for (const id of ids) {
     const unit = found.get(id);
     if (unit?.status !== "active") {
-      throw errors.badRequest(
-        "advocacy.unknown_unit",
-        "Một đơn vị được chọn không tồn tại hoặc đã giải thể, sáp nhập.",
-        "One of the chosen units does not exist or has ended.",
-        { unitId: id },
-      );
+      throw advocacyErrors.unknownUnit({ unitId: id });
     }
   }
   return new Map([...found].map(([id, unit]) => [id, unit.path]));
@@ -62,12 +58,7 @@ async function checkTargets(ctx: SignedIn, targetUnitIds: readonly string[]): Pr
   const paths = await requireUnitPaths(ctx.db, targetUnitIds);
   for (const [id, path] of paths) {
     if (!canAimKitAt(ctx.actor, path)) {
-      throw errors.badRequest(
-        "advocacy.target_outside_scope",
-        "Chỉ gửi được bộ tin tới các đơn vị bạn phụ trách.",
-        "A kit can only go to units you manage.",
-        { unitId: id },
-      );
+      throw advocacyErrors.targetOutsideScope({ unitId: id });
     }
   }
 }
@@ -84,11 +75,7 @@ async function requireCampaignInScope(ctx: SignedIn, campaignId: string) {
 
 function checkExpiry(expiresAt: Date | null | undefined, now: Date) {
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {
-    throw errors.badRequest(
-      "advocacy.expiry_past",
-      "Thời hạn phải ở tương lai.",
-      "The expiry must be in the future.",
-    );
+    throw advocacyErrors.expiryPast();
   }
 }
 
@@ -96,11 +83,7 @@ function checkExpiry(expiresAt: Date | null | undefined, now: Date) {
 function cleanCaptions(captions: readonly string[]): string[] {
   const cleaned = [...new Set(captions.map((caption) => caption.normalize("NFC").trim()).filter(Boolean))];
   if (cleaned.length === 0) {
-    throw errors.badRequest(
-      "advocacy.captions_required",
-      "Cần ít nhất một lời dẫn.",
-      "At least one caption is needed.",
-    );
+    throw advocacyErrors.captionsRequired();
   }
   return cleaned;
 }
@@ -128,11 +111,7 @@ export async function createKit(ctx: SignedIn, deps: AdvocacyDeps, input: Create
   const target = await resolveKitTarget(ctx, deps, input);
   const title = (input.title ?? target.title ?? "").normalize("NFC").trim();
   if (!title) {
-    throw errors.badRequest(
-      "advocacy.title_required",
-      "Hãy đặt tiêu đề cho bộ tin.",
-      "Give the kit a title.",
-    );
+    throw advocacyErrors.titleRequired();
   }
   const captions = cleanCaptions(input.captions);
   const unit = (await unitSummaries(ctx.db, [input.unitId])).get(input.unitId);
