@@ -1,7 +1,7 @@
 import type { Db } from "../../server/db/client.ts";
-import { recordAudit } from "../../server/modules/auth/audit.ts";
 import { endSessionsOf, hasPassword } from "../../server/modules/auth/service.ts";
 import { holdsRoleOnUnit, personAccountByEmail } from "../../server/modules/org/accounts.ts";
+import { recordAudit } from "../../server/platform/audit.ts";
 import { ensureAdministrator, ensureRootUnit } from "../../server/seed/bootstrap.ts";
 import { emailOption, parseCommandArgs, passwordOption, passwordOptions } from "../args.ts";
 import { cliActorLabel } from "../context.ts";

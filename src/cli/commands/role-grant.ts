@@ -1,8 +1,8 @@
-import { recordAudit } from "../../server/modules/auth/audit.ts";
 import { personAccountByEmail } from "../../server/modules/org/accounts.ts";
 import { grantRole } from "../../server/modules/org/people-service.ts";
 import { type Role, roles } from "../../server/modules/org/policy.ts";
 import { findUnitByCodeOrId } from "../../server/modules/org/service.ts";
+import { recordAudit } from "../../server/platform/audit.ts";
 import { emailOption, parseCommandArgs, required } from "../args.ts";
 import { cliActorLabel, cliContext } from "../context.ts";
 import { withDatabase } from "../database.ts";

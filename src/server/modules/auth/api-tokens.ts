@@ -3,9 +3,9 @@ import type { Executor } from "../../db/client.ts";
 import { apiTokens } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
-import { recordAudit } from "./audit.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 
 /* Personal API tokens: made once with their secret shown, listed, revoked. */

@@ -4,10 +4,10 @@ import type { Db, Executor } from "../../db/client.ts";
 import { apiTokens, credentials, passwordResets, sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import { personAccountByEmail } from "../org/accounts.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
-import { recordAudit } from "./audit.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 
 /* Passwords: setting one, changing one's own, and resetting a forgotten one through a mailed link. */

@@ -5,9 +5,9 @@ import type { Executor } from "../../db/client.ts";
 import { credentials } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
 import { errors } from "../../http/errors.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
-import { recordAudit } from "./audit.ts";
 import { rolesRequiringTotp } from "./service.ts";
 
 /*

@@ -1,7 +1,7 @@
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { people, roleGrants } from "../../db/schema/index.ts";
-import { type AuditEntry, recordAuditBatch } from "../auth/audit.ts";
+import { type AuditEntry, recordAuditBatch } from "../../platform/audit.ts";
 import { unitSummaries } from "./membership.ts";
 import { cleanPersonFields, type PersonFields } from "./people-service.ts";
 import type { Role } from "./policy.ts";
