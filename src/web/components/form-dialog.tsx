@@ -1,5 +1,5 @@
 import { Button, Group, Modal, type ModalProps, Stack, type StackProps } from "@mantine/core";
-import type { FormEvent, ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "./state-blocks.tsx";
 
@@ -30,6 +30,7 @@ export function FormDialog(props: {
   browserValidation?: boolean;
 }) {
   const { t } = useTranslation();
+  useFocusBackOnClose(props.opened);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // React carries a submit up through the portal: a form in the page behind must not receive it.
@@ -60,4 +61,32 @@ export function FormDialog(props: {
       </form>
     </Modal>
   );
+}
+
+/**
+ * Hands focus back to what opened the dialog once it closes. Mantine's Modal does this only while
+ * it stays mounted, and many pages unmount their dialog on close, which left focus on the page body.
+ */
+function useFocusBackOnClose(opened: boolean): void {
+  const opener = useRef<HTMLElement | null>(null);
+  // Read while rendering the opening: by the time effects run, the dialog has taken focus.
+  if (opened && opener.current === null && document.activeElement instanceof HTMLElement) {
+    opener.current = document.activeElement;
+  }
+  useEffect(() => {
+    if (!opened) {
+      return;
+    }
+    return () => {
+      const target = opener.current;
+      opener.current = null;
+      // After Mantine's own hand-back, which wins when it happens.
+      window.setTimeout(() => {
+        const lost = document.activeElement === null || document.activeElement === document.body;
+        if (lost && target?.isConnected) {
+          target.focus();
+        }
+      }, 0);
+    };
+  }, [opened]);
 }
