@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from "sharp";
-import { AppError, errors } from "../../http/errors.ts";
+import { AppError } from "../../platform/errors.ts";
+import { mediaErrors } from "./errors.ts";
 
 export const maxImagePixels = 40_000_000;
 /**
@@ -20,12 +21,7 @@ export interface ProcessedImage {
   thumbnail: Buffer;
 }
 
-const unreadable = () =>
-  errors.badRequest(
-    "media.image_unreadable",
-    "Không đọc được ảnh này (tệp hỏng hoặc không đầy đủ).",
-    "This image cannot be read (the file is damaged or incomplete).",
-  );
+const unreadable = () => mediaErrors.imageUnreadable();
 
 /**
  * Re-encodes an uploaded image so nothing but its pixels survives: the size is checked from the
@@ -47,10 +43,8 @@ export async function processImage(path: string): Promise<ProcessedImage> {
     throw unreadable();
   }
   if (width * height > maxImagePixels) {
-    throw errors.badRequest(
-      "media.too_many_pixels",
-      `Ảnh quá lớn: ${width}×${height} điểm ảnh, tối đa ${maxImagePixels / 1_000_000} triệu điểm ảnh.`,
-      `The image is too large: ${width}×${height} pixels, at most ${maxImagePixels / 1_000_000} megapixels.`,
+    throw mediaErrors.tooManyPixels(
+      { width, height, maxPixels: maxImagePixels },
       { width, height, maxPixels: maxImagePixels },
     );
   }
@@ -59,10 +53,8 @@ export async function processImage(path: string): Promise<ProcessedImage> {
     height > maxInputEdge ||
     Math.max(width, height) > maxAspectRatio * Math.min(width, height)
   ) {
-    throw errors.badRequest(
-      "media.image_shape",
-      `Kích thước ảnh không phù hợp: ${width}×${height} điểm ảnh. Vui lòng chọn ảnh có mỗi cạnh không quá ${maxInputEdge.toLocaleString("vi-VN")} điểm ảnh và cạnh dài không quá ${maxAspectRatio} lần cạnh ngắn.`,
-      `The image's dimensions are not accepted: ${width}×${height} pixels. Choose an image with no edge over ${maxInputEdge.toLocaleString("en-US")} pixels and a long edge at most ${maxAspectRatio} times the short one.`,
+    throw mediaErrors.imageShape(
+      { width, height, maxEdge: maxInputEdge, maxAspectRatio },
       { width, height, maxEdge: maxInputEdge, maxAspectRatio },
     );
   }

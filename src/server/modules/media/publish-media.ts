@@ -1,8 +1,8 @@
 import { and, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { mediaItems } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import type { MediaForPublish } from "../publishing/connectors/types.ts";
+import { mediaErrors } from "./errors.ts";
 import { mediaUrl } from "./queries.ts";
 import { defaultStorage, type MediaStorage } from "./storage.ts";
 
@@ -31,12 +31,7 @@ export async function mediaForPublish(
   const byId = new Map(rows.map((row) => [row.id, row]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) {
-    throw errors.conflict(
-      "media.unavailable",
-      "Một số ảnh/video của bài đã bị xoá khỏi thư viện.",
-      "Some images or videos of the post were deleted from the library.",
-      { ids: missing },
-    );
+    throw mediaErrors.unavailable({ ids: missing });
   }
   return ids.map((id) => {
     const row = byId.get(id) as MediaRow;

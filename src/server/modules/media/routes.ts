@@ -6,10 +6,11 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { personSummary } from "../org/membership.ts";
 import { scopeFor } from "../org/policy.ts";
 import { listFilterPath } from "../org/service.ts";
+import { mediaErrors } from "./errors.ts";
 import {
   deletedMediaResponse,
   listMediaQuery,
@@ -73,20 +74,11 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const declared = Number(request.headers["content-length"] ?? 0);
     if (declared > maxVideoBytes) {
-      throw new AppError(
-        413,
-        "media.too_large",
-        { vi: "Tệp quá lớn: tối đa 200 MB.", en: "The file is too large: at most 200 MB." },
-        { maxBytes: maxVideoBytes },
-      );
+      throw mediaErrors.tooLarge({ kind: "file", maxBytes: maxVideoBytes }, { maxBytes: maxVideoBytes });
     }
     const body = request.body as Readable | undefined;
     if (!body || typeof (body as Readable).pipe !== "function") {
-      throw errors.badRequest(
-        "media.body_required",
-        "Hãy gửi nội dung tệp với kiểu application/octet-stream.",
-        "Send the file's content as application/octet-stream.",
-      );
+      throw mediaErrors.bodyRequired();
     }
     const query = request.query as { altText?: string; name?: string };
     const result = await uploadMedia(contextOf(request), storage, {

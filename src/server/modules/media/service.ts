@@ -5,9 +5,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { normalizeName } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { mediaItems } from "../../db/schema/index.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import type { ActionContext } from "../org/service.ts";
+import { mediaErrors } from "./errors.ts";
 import { processImage } from "./images.ts";
 import { readAndScrubMp4 } from "./mp4.ts";
 import { type MediaView, mediaViews } from "./queries.ts";
@@ -32,29 +33,13 @@ export const maxImageBytes = 20 * 1024 * 1024;
 export const maxVideoBytes = 200 * 1024 * 1024;
 
 const mediaLabel = { vi: "tệp trong thư viện", en: "Media item" };
-const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
-const unsupported = () =>
-  new AppError(415, "media.type_unsupported", {
-    vi: "Tệp này không phải ảnh hay video được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF, AVIF và video MP4, WebM.",
-    en: "This file is not a supported image or video. Accepted: JPEG, PNG, WebP, GIF and AVIF images, MP4 and WebM videos.",
-  });
+const unsupported = () => mediaErrors.typeUnsupported();
 
-const tooLarge = (kind: MediaKind) =>
-  new AppError(
-    413,
-    "media.too_large",
-    kind === "image"
-      ? {
-          vi: `Ảnh quá lớn: tối đa ${megabytes(maxImageBytes)} MB.`,
-          en: `The image is too large: at most ${megabytes(maxImageBytes)} MB.`,
-        }
-      : {
-          vi: `Video quá lớn: tối đa ${megabytes(maxVideoBytes)} MB.`,
-          en: `The video is too large: at most ${megabytes(maxVideoBytes)} MB.`,
-        },
-    { maxBytes: kind === "image" ? maxImageBytes : maxVideoBytes },
-  );
+const tooLarge = (kind: MediaKind) => {
+  const maxBytes = kind === "image" ? maxImageBytes : maxVideoBytes;
+  return mediaErrors.tooLarge({ kind, maxBytes }, { maxBytes });
+};
 
 /**
  * The alt text as stored: required for images (screen readers read it out; it is shown when images
@@ -64,27 +49,15 @@ export function cleanAltText(value: string | undefined, kind: MediaKind | null):
   const text = normalizeName(value ?? "");
   if (!text) {
     if (kind === "image") {
-      throw errors.badRequest(
-        "media.alt_text_required",
-        "Hãy nhập mô tả ảnh (văn bản thay thế): người khiếm thị và người tắt hiển thị ảnh sẽ nghe hoặc đọc mô tả này.",
-        "Describe the image (alt text): blind readers and people with images turned off hear or read this description.",
-      );
+      throw mediaErrors.altTextRequired();
     }
     return "";
   }
   if (text.length < altTextLimits.min) {
-    throw errors.badRequest(
-      "media.alt_text_too_short",
-      `Mô tả ảnh quá ngắn: cần ít nhất ${altTextLimits.min} ký tự, nói rõ ảnh có gì.`,
-      `The alt text is too short: at least ${altTextLimits.min} characters saying what the picture shows.`,
-    );
+    throw mediaErrors.altTextTooShort({ min: altTextLimits.min });
   }
   if (text.length > altTextLimits.max) {
-    throw errors.badRequest(
-      "media.alt_text_too_long",
-      `Mô tả ảnh quá dài: tối đa ${altTextLimits.max} ký tự.`,
-      `The alt text is too long: at most ${altTextLimits.max} characters.`,
-    );
+    throw mediaErrors.altTextTooLong({ max: altTextLimits.max });
   }
   return text;
 }
@@ -115,10 +88,7 @@ async function receive(
   const decide = () => {
     const found = sniff(Buffer.concat(headChunks).subarray(0, sniffLength));
     if (found.kind === "heic") {
-      throw new AppError(415, "media.heic_unsupported", {
-        vi: "Ảnh HEIC (iPhone) chưa được hỗ trợ. Hãy chọn ảnh JPEG: trên iPhone, Cài đặt › Camera › Định dạng › Tương thích nhất.",
-        en: "HEIC photos (iPhone) are not supported yet. Choose a JPEG instead: on an iPhone, Settings › Camera › Formats › Most Compatible.",
-      });
+      throw mediaErrors.heicUnsupported();
     }
     if (found.kind === "unknown") {
       throw unsupported();
@@ -142,7 +112,7 @@ async function receive(
       await file.write(chunk);
     }
     if (bytes === 0) {
-      throw errors.badRequest("media.empty", "Tệp rỗng.", "The file is empty.");
+      throw mediaErrors.empty();
     }
     sniffed ??= decide();
     return { path, bytes, sha256: hash.digest("hex"), sniffed };
@@ -341,11 +311,7 @@ export async function deleteMedia(
   const row = await ctx.db.transaction(async (tx) => {
     const current = await requireMedia(tx, input.id, true);
     if (current.published) {
-      throw errors.conflict(
-        "media.published",
-        "Không thể xoá: tệp này đã được dùng trong một bài đã đăng.",
-        "This cannot be deleted: it was used in a published post.",
-      );
+      throw mediaErrors.published();
     }
     await tx.update(mediaItems).set({ deletedAt: new Date() }).where(eq(mediaItems.id, input.id));
     await recordAudit(tx, {
