@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { kitShares, shareKits, shareLinks } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { unitAndAncestors, unitSummaries } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";

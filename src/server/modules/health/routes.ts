@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isFullyMigrated } from "../../db/migrate.ts";
-import { AppError } from "../../http/errors.ts";
+import { healthErrors } from "./errors.ts";
 
 const healthResponse = z.object({ status: z.literal("ok") });
 
@@ -30,10 +30,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     async () => {
       const migrated = await isFullyMigrated(app.deps.database).catch(() => false);
       if (!migrated) {
-        throw new AppError(503, "not_ready", {
-          vi: "Cơ sở dữ liệu chưa sẵn sàng.",
-          en: "The database is not ready.",
-        });
+        throw healthErrors.notReady();
       }
       return { status: "ok" as const };
     },

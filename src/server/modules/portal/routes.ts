@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError } from "../../platform/errors.ts";
 import { activeWebsiteOf } from "../channels/service.ts";
 import { type MediaView, mediaViewsByIds } from "../media/service.ts";
 import { findUnitByCodeOrId } from "../org/service.ts";

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { signedInContextOf } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { activeWebsiteOf } from "../channels/service.ts";
 import { findUnitByCodeOrId } from "../org/service.ts";
 import { publishedArticle } from "../publishing/published.ts";
