@@ -1,6 +1,6 @@
 import { hostname, userInfo } from "node:os";
 import type { Db } from "../server/db/client.ts";
-import type { ActionContext } from "../server/modules/org/service.ts";
+import type { ActionContext } from "../server/platform/context.ts";
 
 /** The context the services get from the CLI: no signed-in actor and no IP address. */
 export function cliContext(db: Db): ActionContext {
