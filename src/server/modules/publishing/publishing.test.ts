@@ -237,6 +237,70 @@ describe("approval", () => {
     await admin.request({ method: "DELETE", url: `/api/units/${org.left.id}/approval-policy` });
   });
 
+  it("says for each variant whether the reader may approve it, and the approve call agrees", async () => {
+    const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    await admin.request({
+      method: "PUT",
+      url: `/api/units/${org.left.id}/approval-policy`,
+      payload: {
+        approverRoles: ["approver"],
+        sensitiveTags: ["quốc phòng"],
+        secondApproverRoles: ["administrator"],
+      },
+    });
+    const colleague = await makePerson(t.db, { unitId: org.left.id, roles: ["approver"] });
+    const readers: Record<string, SessionClient> = {
+      author: editor,
+      approver,
+      colleague: await signInAs(t.app, colleague.email ?? ""),
+      unitAdmin: admin,
+    };
+    // Who gives each approval on the way to "approved": an approver, then an administrator.
+    const path = ["approver", "unitAdmin"];
+    const waitingAfter = async (approvals: number) => {
+      const created = await writePost({ tags: ["quốc phòng"] });
+      const variantId = (created.variants[0] as Variant).id;
+      await post(editor, `/api/variants/${variantId}/submit`);
+      for (const name of path.slice(0, approvals)) {
+        expect(
+          (await post(readers[name] as SessionClient, `/api/variants/${variantId}/approve`)).statusCode,
+        ).toBe(200);
+      }
+      return { postId: created.id, variantId };
+    };
+    for (let given = 0; given <= path.length; given++) {
+      const { postId, variantId } = await waitingAfter(given);
+      const answers: [string, boolean][] = [];
+      for (const [name, client] of Object.entries(readers)) {
+        const detail = (await client.request({ method: "GET", url: `/api/posts/${postId}` })).json();
+        const variant = detail.variants[0];
+        if (!detail.canApprove) {
+          expect(variant.canApprove, name).toBe(false);
+        }
+        answers.push([name, variant.canApprove]);
+      }
+      for (const [name, may] of answers) {
+        if (may) {
+          // Each "yes" is tried on a variant of its own in the same state, so the tries do not interfere.
+          const fresh = await waitingAfter(given);
+          const approved = await post(
+            readers[name] as SessionClient,
+            `/api/variants/${fresh.variantId}/approve`,
+          );
+          expect(approved.statusCode, name).toBe(200);
+        } else {
+          const refused = await post(readers[name] as SessionClient, `/api/variants/${variantId}/approve`);
+          expect([403, 409], `${name}: ${refused.body}`).toContain(refused.statusCode);
+        }
+      }
+      const willing = answers.filter(([, may]) => may).map(([name]) => name);
+      // Where the post-level answer alone went wrong: the administrator (not an approver under these
+      // rules) before the first approval, and an approver for the second, which is the administrator's.
+      expect(willing).toEqual([["approver", "colleague"], ["unitAdmin"], []][given]);
+    }
+    await admin.request({ method: "DELETE", url: `/api/units/${org.left.id}/approval-policy` });
+  });
+
   it("sends an edited approved variant back to draft", async () => {
     const created = await writePost();
     const variant = created.variants[0] as Variant;
