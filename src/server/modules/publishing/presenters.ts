@@ -116,6 +116,55 @@ export function postDetailView(rows: PostDetailRows) {
   };
 }
 
+/** A post in the desk's list, with where each of its variants stands. */
+export function postListItemView(
+  post: PostRow,
+  unit: Pick<UnitSummary, "name"> | undefined,
+  variants: readonly VariantRow[],
+  channelNames: ReadonlyMap<string, string>,
+) {
+  return {
+    id: post.id,
+    unitId: post.unitId,
+    unitName: unit?.name ?? "",
+    title: post.title,
+    tags: post.tags,
+    origin: post.origin,
+    updatedAt: post.updatedAt,
+    variants: variants.map((variant) => ({
+      id: variant.id,
+      target: variant.target,
+      channelId: variant.channelId,
+      channelName: channelNames.get(variant.channelId) ?? "",
+      status: variant.status,
+      scheduledAt: variant.scheduledAt,
+      publishedAt: variant.publishedAt,
+    })),
+  };
+}
+
+/** A variant on the calendar, at the time it went out or is due to. */
+export function calendarEntryView(
+  variant: VariantRow,
+  post: PostRow,
+  unit: Pick<UnitSummary, "name"> | undefined,
+  channelNames: ReadonlyMap<string, string>,
+) {
+  return {
+    variantId: variant.id,
+    postId: post.id,
+    unitId: post.unitId,
+    unitName: unit?.name ?? "",
+    channelName: channelNames.get(variant.channelId) ?? "",
+    title: post.title,
+    tags: post.tags,
+    target: variant.target,
+    channelId: variant.channelId,
+    status: variant.status,
+    at: (variant.publishedAt ?? variant.scheduledAt) as Date,
+  };
+}
+
 /** Where a unit's portal shows an article: /u/<unit code>/<post slug>. */
 export function portalArticleUrl(publicUrl: string, unitCode: string, slug: string): string {
   return `${publicUrl}/u/${encodeURIComponent(unitCode)}/${encodeURIComponent(slug)}`;

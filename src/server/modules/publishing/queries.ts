@@ -18,7 +18,7 @@ import {
   unitPathOf,
   type VariantStatus,
 } from "./post-records.ts";
-import { portalArticleUrl, postDetailView } from "./presenters.ts";
+import { calendarEntryView, portalArticleUrl, postDetailView, postListItemView } from "./presenters.ts";
 import { variantProblems } from "./variant-workflow.ts";
 
 /*
@@ -203,26 +203,14 @@ export async function listPosts(db: Executor, options: ListPostsOptions) {
     variants.map((variant) => variant.channelId),
   );
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      unitId: row.unitId,
-      unitName: units.get(row.unitId)?.name ?? "",
-      title: row.title,
-      tags: row.tags,
-      origin: row.origin,
-      updatedAt: row.updatedAt,
-      variants: variants
-        .filter((variant) => variant.postId === row.id)
-        .map((variant) => ({
-          id: variant.id,
-          target: variant.target,
-          channelId: variant.channelId,
-          channelName: names.get(variant.channelId) ?? "",
-          status: variant.status,
-          scheduledAt: variant.scheduledAt,
-          publishedAt: variant.publishedAt,
-        })),
-    })),
+    items: rows.map((row) =>
+      postListItemView(
+        row,
+        units.get(row.unitId),
+        variants.filter((variant) => variant.postId === row.id),
+        names,
+      ),
+    ),
     total: total?.total ?? 0,
   };
 }
@@ -279,19 +267,7 @@ export async function calendar(db: Executor, options: CalendarOptions) {
     db,
     rows.map((row) => row.post.unitId),
   );
-  return rows.map(({ variant, post }) => ({
-    variantId: variant.id,
-    postId: post.id,
-    unitId: post.unitId,
-    unitName: units.get(post.unitId)?.name ?? "",
-    channelName: names.get(variant.channelId) ?? "",
-    title: post.title,
-    tags: post.tags,
-    target: variant.target,
-    channelId: variant.channelId,
-    status: variant.status,
-    at: (variant.publishedAt ?? variant.scheduledAt) as Date,
-  }));
+  return rows.map(({ variant, post }) => calendarEntryView(variant, post, units.get(post.unitId), names));
 }
 
 /** The portal address of the post a variant belongs to. */
