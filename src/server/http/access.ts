@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { authErrors } from "../modules/auth/errors.ts";
 import type { Actor, Permission } from "../modules/org/policy.ts";
 import { can, scopeFor } from "../modules/org/policy.ts";
-import { AppError, errors } from "./errors.ts";
+import { errors } from "../platform/errors.ts";
 
 /**
  * What a route needs, declared on the route itself (`config.access`) and checked here only.
@@ -95,10 +96,7 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
       return;
     }
     if (actor.totpSetupRequired) {
-      throw new AppError(403, "auth.totp_setup_required", {
-        vi: "Vai trò của bạn bắt buộc xác thực hai lớp. Hãy bật xác thực hai lớp trong hồ sơ trước.",
-        en: "Your role requires two-factor authentication. Turn it on in your profile first.",
-      });
+      throw authErrors.totpSetupRequired();
     }
     if (scopeFor(actor, access.permission).length === 0) {
       throw errors.forbidden();

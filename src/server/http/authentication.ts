@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.ts";
+import { authErrors } from "../modules/auth/errors.ts";
 import { hashToken, sameSecret } from "../modules/auth/secrets.ts";
 import { resolveCredentials, SESSION_COOKIE } from "../modules/auth/service.ts";
 import {
@@ -9,7 +10,6 @@ import {
   cachedCredentials,
   rememberCredentials,
 } from "./actor-cache.ts";
-import { AppError } from "./errors.ts";
 
 export { ACTOR_CACHE_TTL_MS, invalidateActorCache } from "./actor-cache.ts";
 
@@ -74,10 +74,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     const resolved = await resolveCached(db, bearerToken, sessionToken);
     if (!resolved) {
       if (bearerToken) {
-        throw new AppError(401, "auth.token_invalid", {
-          vi: "Mã truy cập API không hợp lệ hoặc đã bị thu hồi.",
-          en: "The API token is invalid or has been revoked.",
-        });
+        throw authErrors.apiTokenInvalid();
       }
       return;
     }
@@ -88,10 +85,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     if (resolved.csrfToken && !safeMethods.has(request.method)) {
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || !sameSecret(sent, resolved.csrfToken)) {
-        throw new AppError(403, "auth.csrf_invalid", {
-          vi: "Phiên làm việc không hợp lệ. Vui lòng tải lại trang.",
-          en: "Invalid session token. Please reload the page.",
-        });
+        throw authErrors.csrfInvalid();
       }
     }
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { isWithin, scopeFor } from "../org/policy.ts";
 import { unitPath } from "../org/service.ts";
 import { listAuditEvents } from "./audit.ts";

@@ -3,11 +3,11 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { apiTokens, credentials, passwordResets, sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
-import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { personAccountByEmail } from "../org/accounts.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
+import { authErrors } from "./errors.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 
 /* Passwords: setting one, changing one's own, and resetting a forgotten one through a mailed link. */
@@ -22,11 +22,7 @@ export function hashPassword(password: string): Promise<string> {
 
 function assertPasswordStrength(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw errors.badRequest(
-      "password.too_short",
-      `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
-      `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
-    );
+    throw authErrors.passwordTooShort({ minLength: MIN_PASSWORD_LENGTH });
   }
 }
 
@@ -59,11 +55,7 @@ export async function changePassword(
     .from(credentials)
     .where(eq(credentials.personId, ctx.actor.personId));
   if (!credential || !(await verify(credential.passwordHash, input.currentPassword).catch(() => false))) {
-    throw errors.badRequest(
-      "password.current_wrong",
-      "Mật khẩu hiện tại không đúng.",
-      "The current password is incorrect.",
-    );
+    throw authErrors.currentPasswordWrong();
   }
   assertPasswordStrength(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
@@ -156,13 +148,6 @@ export async function createPasswordReset(
   };
 }
 
-const resetInvalid = () =>
-  errors.badRequest(
-    "password.reset_invalid",
-    "Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.",
-    "The password reset link is invalid or has expired.",
-  );
-
 /**
  * Sets a new password from a reset token; the token works once, every other reset link of the person
  * stops working, every session ends, and API tokens are revoked unless the person unticks it.
@@ -190,7 +175,7 @@ export async function completePasswordReset(
       ),
     );
   if (!reset) {
-    throw resetInvalid();
+    throw authErrors.resetLinkInvalid();
   }
   const passwordHash = await hashPassword(input.newPassword);
   const revokedApiTokens = await db.transaction(async (tx) => {
@@ -201,7 +186,7 @@ export async function completePasswordReset(
       .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
       .returning({ personId: passwordResets.personId });
     if (claimed.length === 0) {
-      throw resetInvalid();
+      throw authErrors.resetLinkInvalid();
     }
     await tx
       .insert(credentials)

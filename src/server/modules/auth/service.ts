@@ -3,12 +3,13 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { apiTokens, credentials, rolePolicies, sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
-import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { errors } from "../../platform/errors.ts";
 import { personAccountByEmail, rolesHeldBy } from "../org/accounts.ts";
 import type { Actor, Role } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { loadActor } from "../org/service.ts";
+import { authErrors } from "./errors.ts";
 import { hashPassword } from "./passwords.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 import { acceptTotpCode, totpRefused } from "./totp.ts";
@@ -86,13 +87,6 @@ async function loadActorWithTotpState(db: Db, personId: string, via: Actor["via"
   return actor;
 }
 
-const invalidCredentials = () =>
-  errors.badRequest(
-    "auth.invalid_credentials",
-    "E-mail hoặc mật khẩu không đúng.",
-    "The e-mail or password is incorrect.",
-  );
-
 export interface SignInResult {
   sessionToken: string;
   stage: "totp_required" | "active";
@@ -136,7 +130,7 @@ export async function signIn(
       ip: input.ip,
       details: { reason: "unknown_account" },
     });
-    throw invalidCredentials();
+    throw authErrors.invalidCredentials();
   }
   if (credential.lockedUntil && credential.lockedUntil > now) {
     await recordAudit(db, {
@@ -148,11 +142,7 @@ export async function signIn(
       details: { reason: "locked" },
     });
     const minutes = Math.ceil((credential.lockedUntil.getTime() - now.getTime()) / 60000);
-    throw errors.tooMany(
-      "auth.locked",
-      `Tài khoản tạm khóa do nhập sai nhiều lần. Thử lại sau ${minutes} phút hoặc đặt lại mật khẩu.`,
-      `The account is locked after repeated failures. Try again in ${minutes} minutes or reset the password.`,
-    );
+    throw authErrors.locked({ minutes });
   }
   const ok = await verify(credential.passwordHash, input.password).catch(() => false);
   if (!ok) {
@@ -173,7 +163,7 @@ export async function signIn(
       ip: input.ip,
       details: { reason: "bad_password", attempts, locked: lock },
     });
-    throw invalidCredentials();
+    throw authErrors.invalidCredentials();
   }
   await db
     .update(credentials)

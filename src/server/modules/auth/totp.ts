@@ -4,10 +4,10 @@ import { openSecret, sealSecret } from "../../crypto/secret-box.ts";
 import type { Executor } from "../../db/client.ts";
 import { credentials } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
-import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Actor } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
+import { authErrors } from "./errors.ts";
 import { rolesRequiringTotp } from "./service.ts";
 
 /*
@@ -86,17 +86,7 @@ export async function acceptTotpCode(
 
 /** The error for a code that was refused. */
 export function totpRefused(check: Exclude<TotpCheck, "ok">) {
-  return check === "reused"
-    ? errors.badRequest(
-        "auth.totp_reused",
-        "Mã xác thực này đã được dùng. Vui lòng đợi mã mới hiện trên ứng dụng rồi nhập lại.",
-        "This verification code has already been used. Please wait for the next code in the app.",
-      )
-    : errors.badRequest(
-        "auth.totp_invalid",
-        "Mã xác thực không đúng.",
-        "The verification code is incorrect.",
-      );
+  return check === "reused" ? authErrors.totpReused() : authErrors.totpInvalid();
 }
 
 type SignedIn = ActionContext & { actor: Actor };
@@ -125,18 +115,9 @@ export async function beginTotpEnrolment(
     .returning({ personId: credentials.personId });
   if (updated.length === 0) {
     if (!(await credentialOf(ctx))) {
-      // Someone acting only through an API token, with no password: nothing to add a second factor to.
-      throw errors.badRequest(
-        "auth.no_password",
-        "Tài khoản chưa có mật khẩu. Vui lòng đặt mật khẩu trước khi bật xác thực hai lớp.",
-        "This account has no password yet. Please set one before turning on two-factor authentication.",
-      );
+      throw authErrors.noPassword();
     }
-    throw errors.conflict(
-      "auth.totp_already_enabled",
-      "Xác thực hai lớp đang bật. Muốn đổi sang thiết bị khác, vui lòng tắt xác thực hai lớp bằng mã xác thực hiện tại rồi thiết lập lại.",
-      "Two-factor authentication is on. To move it to another device, please turn it off with a current code first, then set it up again.",
-    );
+    throw authErrors.totpAlreadyEnabled();
   }
   const uri = generateURI({ issuer: "Cầu Nối", label: ctx.actor.email ?? ctx.actor.fullName, secret });
   return { secret, uri };
@@ -166,12 +147,7 @@ export async function confirmTotpEnrolment(ctx: SignedIn, code: string, key: Buf
 export async function disableTotp(ctx: SignedIn, code: string, key: Buffer): Promise<void> {
   const required = await rolesRequiringTotp(ctx.db, ctx.actor.personId);
   if (required.length > 0) {
-    throw errors.conflict(
-      "auth.totp_required_by_role",
-      "Vai trò của bạn bắt buộc xác thực hai lớp.",
-      "One of your roles requires two-factor authentication.",
-      { roles: required },
-    );
+    throw authErrors.totpRequiredByRole({ roles: required });
   }
   const credential = await credentialOf(ctx);
   if (!credential?.totpEnabledAt) {

@@ -1,0 +1,88 @@
+import { defineErrors } from "../../platform/errors.ts";
+
+/** The auth module's failures (signing in, passwords, two-factor, tokens), each defined once. */
+export const authErrors = defineErrors({
+  invalidCredentials: {
+    status: 400,
+    code: "auth.invalid_credentials",
+    vi: "E-mail hoặc mật khẩu không đúng.",
+    en: "The e-mail or password is incorrect.",
+  },
+  locked: {
+    status: 429,
+    code: "auth.locked",
+    vi: ({ minutes }: { minutes: number }) =>
+      `Tài khoản tạm khóa do nhập sai nhiều lần. Thử lại sau ${minutes} phút hoặc đặt lại mật khẩu.`,
+    en: ({ minutes }: { minutes: number }) =>
+      `The account is locked after repeated failures. Try again in ${minutes} minutes or reset the password.`,
+  },
+  passwordTooShort: {
+    status: 400,
+    code: "password.too_short",
+    vi: ({ minLength }: { minLength: number }) => `Mật khẩu phải có ít nhất ${minLength} ký tự.`,
+    en: ({ minLength }: { minLength: number }) =>
+      `The password must be at least ${minLength} characters long.`,
+  },
+  currentPasswordWrong: {
+    status: 400,
+    code: "password.current_wrong",
+    vi: "Mật khẩu hiện tại không đúng.",
+    en: "The current password is incorrect.",
+  },
+  resetLinkInvalid: {
+    status: 400,
+    code: "password.reset_invalid",
+    vi: "Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.",
+    en: "The password reset link is invalid or has expired.",
+  },
+  totpInvalid: {
+    status: 400,
+    code: "auth.totp_invalid",
+    vi: "Mã xác thực không đúng.",
+    en: "The verification code is incorrect.",
+  },
+  totpReused: {
+    status: 400,
+    code: "auth.totp_reused",
+    vi: "Mã xác thực này đã được dùng. Vui lòng đợi mã mới hiện trên ứng dụng rồi nhập lại.",
+    en: "This verification code has already been used. Please wait for the next code in the app.",
+  },
+  /** Someone acting only through an API token, with no password: nothing to add a second factor to. */
+  noPassword: {
+    status: 400,
+    code: "auth.no_password",
+    vi: "Tài khoản chưa có mật khẩu. Vui lòng đặt mật khẩu trước khi bật xác thực hai lớp.",
+    en: "This account has no password yet. Please set one before turning on two-factor authentication.",
+  },
+  totpAlreadyEnabled: {
+    status: 409,
+    code: "auth.totp_already_enabled",
+    vi: "Xác thực hai lớp đang bật. Muốn đổi sang thiết bị khác, vui lòng tắt xác thực hai lớp bằng mã xác thực hiện tại rồi thiết lập lại.",
+    en: "Two-factor authentication is on. To move it to another device, please turn it off with a current code first, then set it up again.",
+  },
+  totpRequiredByRole: {
+    status: 409,
+    code: "auth.totp_required_by_role",
+    vi: "Vai trò của bạn bắt buộc xác thực hai lớp.",
+    en: "One of your roles requires two-factor authentication.",
+  },
+  /** Signed in with a password, but a role requires two-factor and it is not set up yet. */
+  totpSetupRequired: {
+    status: 403,
+    code: "auth.totp_setup_required",
+    vi: "Vai trò của bạn bắt buộc xác thực hai lớp. Vui lòng bật xác thực hai lớp trong hồ sơ trước.",
+    en: "Your role requires two-factor authentication. Turn it on in your profile first.",
+  },
+  apiTokenInvalid: {
+    status: 401,
+    code: "auth.token_invalid",
+    vi: "Mã truy cập API không hợp lệ hoặc đã bị thu hồi.",
+    en: "The API token is invalid or has been revoked.",
+  },
+  csrfInvalid: {
+    status: 403,
+    code: "auth.csrf_invalid",
+    vi: "Phiên làm việc không hợp lệ. Vui lòng tải lại trang.",
+    en: "Invalid session token. Please reload the page.",
+  },
+});
