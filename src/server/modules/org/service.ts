@@ -40,11 +40,7 @@ async function assertAdminArea(db: Executor, code: string | null | undefined): P
   }
   const [area] = await db.select({ code: adminAreas.code }).from(adminAreas).where(eq(adminAreas.code, code));
   if (!area) {
-    throw errors.badRequest(
-      "unit.admin_area_unknown",
-      `Không có đơn vị hành chính mã “${code}” trong danh mục năm 2025.`,
-      `There is no administrative area with code “${code}” in the 2025 list.`,
-    );
+    throw orgErrors.adminAreaUnknown({ code });
   }
 }
 
@@ -90,11 +86,7 @@ export interface CreateUnitInput {
 export async function createUnit(ctx: ActionContext, input: CreateUnitInput): Promise<UnitRow> {
   const name = normalizeName(input.name);
   if (!name) {
-    throw errors.badRequest(
-      "unit.name_required",
-      "Tên đơn vị không được để trống.",
-      "Unit name is required.",
-    );
+    throw orgErrors.unitNameRequired();
   }
   return ctx.db.transaction(async (tx) => {
     const parent = input.parentId ? await requireUnit(tx, input.parentId) : null;
@@ -105,11 +97,7 @@ export async function createUnit(ctx: ActionContext, input: CreateUnitInput): Pr
     const code = input.code?.trim() || generateUnitCode(name);
     const [existing] = await tx.select({ id: units.id }).from(units).where(eq(units.code, code));
     if (existing) {
-      throw errors.conflict(
-        "unit.code_taken",
-        `Mã đơn vị “${code}” đã được dùng.`,
-        `Unit code “${code}” is taken.`,
-      );
+      throw orgErrors.unitCodeTaken({ code });
     }
     const id = crypto.randomUUID();
     const path = parent ? `${parent.path}.${pathLabel(id)}` : pathLabel(id);
@@ -160,11 +148,7 @@ export async function updateUnit(
     await assertAdminArea(tx, input.adminAreaCode);
     const name = input.name !== undefined ? normalizeName(input.name) : unit.name;
     if (!name) {
-      throw errors.badRequest(
-        "unit.name_required",
-        "Tên đơn vị không được để trống.",
-        "Unit name is required.",
-      );
+      throw orgErrors.unitNameRequired();
     }
     const [updated] = await tx
       .update(units)
@@ -214,11 +198,7 @@ export async function moveUnit(ctx: ActionContext, unitId: string, newParentId: 
     requireActive(unit);
     requireActive(parent);
     if (parent.path === unit.path || parent.path.startsWith(`${unit.path}.`)) {
-      throw errors.badRequest(
-        "unit.move_into_itself",
-        "Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.",
-        "A unit cannot be moved into itself or one of its own sub-units.",
-      );
+      throw orgErrors.moveIntoItself();
     }
     const movedIds = await rewriteSubtree(tx, unit.path, parent.path);
     await tx.update(units).set({ parentId: parent.id }).where(eq(units.id, unitId));
@@ -245,11 +225,7 @@ export async function moveUnit(ctx: ActionContext, unitId: string, newParentId: 
  */
 export async function mergeUnits(ctx: ActionContext, sourceId: string, targetId: string): Promise<UnitRow> {
   if (sourceId === targetId) {
-    throw errors.badRequest(
-      "unit.merge_same",
-      "Không thể sáp nhập một đơn vị vào chính nó.",
-      "A unit cannot be merged into itself.",
-    );
+    throw orgErrors.mergeIntoItself();
   }
   const changed = await ctx.db.transaction(async (tx) => {
     const source = await requireUnit(tx, sourceId);
@@ -257,11 +233,7 @@ export async function mergeUnits(ctx: ActionContext, sourceId: string, targetId:
     requireActive(source);
     requireActive(target);
     if (target.path.startsWith(`${source.path}.`)) {
-      throw errors.badRequest(
-        "unit.merge_into_descendant",
-        "Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.",
-        "A unit cannot be merged into one of its own sub-units.",
-      );
+      throw orgErrors.mergeIntoDescendant();
     }
     const touched = new Set(await rewriteSubtree(tx, source.path, target.path));
     const sourcePath = `${target.path}.${pathLabel(source.id)}`;
@@ -317,11 +289,7 @@ export async function dissolveUnit(ctx: ActionContext, unitId: string): Promise<
     const unit = await requireUnit(tx, unitId);
     requireActive(unit);
     if (!unit.parentId) {
-      throw errors.badRequest(
-        "unit.dissolve_root",
-        "Không thể giải thể đơn vị gốc.",
-        "The root unit cannot be dissolved.",
-      );
+      throw orgErrors.dissolveTopUnit();
     }
     const [children] = await tx
       .select({ count: sql<number>`count(*)::int` })
@@ -331,13 +299,9 @@ export async function dissolveUnit(ctx: ActionContext, unitId: string): Promise<
       .select({ count: sql<number>`count(*)::int` })
       .from(people)
       .where(and(eq(people.unitId, unitId), eq(people.status, "active")));
-    if ((children?.count ?? 0) > 0 || (members?.count ?? 0) > 0) {
-      throw errors.conflict(
-        "unit.not_empty",
-        `Đơn vị còn ${children?.count ?? 0} đơn vị trực thuộc và ${members?.count ?? 0} người đang hoạt động; hãy chuyển hoặc sáp nhập trước khi giải thể.`,
-        `The unit still has ${children?.count ?? 0} active sub-units and ${members?.count ?? 0} active people; move or merge them first.`,
-        { activeSubUnits: children?.count ?? 0, activePeople: members?.count ?? 0 },
-      );
+    const contents = { activeSubUnits: children?.count ?? 0, activePeople: members?.count ?? 0 };
+    if (contents.activeSubUnits > 0 || contents.activePeople > 0) {
+      throw orgErrors.unitNotEmpty(contents, contents);
     }
     const endedAt = new Date();
     await tx
