@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client.ts";
 import { people, roleGrants } from "../../db/schema/index.ts";
 import { type AuditEntry, recordAuditBatch } from "../../platform/audit.ts";
 import { unitSummaries } from "./membership.ts";
-import { cleanPersonFields, type PersonFields } from "./people-service.ts";
+import { cleanPersonFields, type PersonFields } from "./person-fields.ts";
 import type { Role } from "./policy.ts";
 
 /*

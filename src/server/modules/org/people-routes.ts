@@ -5,20 +5,10 @@ import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
 import { queueEmailChangeMails } from "./email-change-mail.ts";
 import { cachedOrgList } from "./list-cache.ts";
 import { previewPeopleImport, runPeopleImport } from "./people-import.ts";
-import {
-  auditPeopleList,
-  createPerson,
-  grantRole,
-  listGrants,
-  readPeoplePage,
-  readPersonAudited,
-  revokeRole,
-  setPersonStatus,
-  unitOfGrant,
-  unitOfPerson,
-  updatePerson,
-} from "./people-service.ts";
+import { auditPeopleList, readPeoplePage, readPersonAudited, unitOfPerson } from "./people-queries.ts";
+import { createPerson, setPersonStatus, updatePerson } from "./people-service.ts";
 import { scopeFor } from "./policy.ts";
+import { grantRole, listGrants, revokeRole, unitOfGrant } from "./role-grants.ts";
 import {
   createPersonBody,
   grantRoleBody,

@@ -3,8 +3,10 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { emailChanges, people, roleGrants, units } from "../../db/schema/index.ts";
-import { AppError, errors } from "../../http/errors.ts";
-import { recordAudit } from "../auth/audit.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { errors } from "../../platform/errors.ts";
+import { orgErrors } from "./errors.ts";
+import { personLabel } from "./people-queries.ts";
 import { type Actor, canActOnWholePerson, type Permission } from "./policy.ts";
 
 /*
@@ -24,11 +26,7 @@ export async function assertEmailFree(db: Executor, email: string | null, except
   }
   const [existing] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
   if (existing && existing.id !== exceptId) {
-    throw errors.conflict(
-      "person.email_taken",
-      `E-mail ${email} đã được dùng cho người khác.`,
-      `E-mail ${email} is already used by someone else.`,
-    );
+    throw orgErrors.emailTaken({ email });
   }
 }
 
@@ -61,15 +59,7 @@ export async function assertMayChangeWholePerson(
     return;
   }
   if (!canActOnWholePerson(actor, permission, await unitPathsOfPerson(db, personId))) {
-    throw new AppError(
-      403,
-      "person.beyond_scope",
-      {
-        vi: "Nhân sự này có vai trò tại đơn vị nằm ngoài phạm vi quản trị của bạn. Vui lòng đề nghị quản trị viên của đơn vị cấp trên thực hiện thao tác này.",
-        en: "This person holds a role in a unit outside your administration. Please ask an administrator of the unit above to do this.",
-      },
-      { permission },
-    );
+    throw orgErrors.personBeyondScope({ permission });
   }
 }
 
@@ -142,18 +132,14 @@ export async function applyEmailChange(
     )
     .returning();
   if (!change) {
-    throw errors.badRequest(
-      "email_change.invalid",
-      "Liên kết xác nhận e-mail không hợp lệ hoặc đã hết hạn. Vui lòng đề nghị quản trị viên gửi lại.",
-      "The e-mail confirmation link is invalid or has expired. Please ask an administrator to send it again.",
-    );
+    throw orgErrors.emailChangeLinkInvalid();
   }
   const [person] = await db
     .select({ email: people.email, unitId: people.unitId, fullName: people.fullName, phone: people.phone })
     .from(people)
     .where(eq(people.id, change.personId));
   if (!person) {
-    throw errors.notFound({ vi: "nhân sự", en: "Person" });
+    throw errors.notFound(personLabel);
   }
   await assertEmailFree(db, change.newEmail, change.personId);
   await db
