@@ -8,14 +8,15 @@ import { unitIdWithin } from "../org/membership.ts";
 import {
   requireUnitSummary,
   rollUpToChildUnits,
+  type UnitLineage,
   type UnitTotal,
   unitIdNameLike,
   unitLineages,
-  unitPathOf,
 } from "../org/read-models.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { lookupCacheFor } from "./lookup-cache.ts";
 import type { LookupAnswer, PublicChannel } from "./schema.ts";
+import { channelsInUnitOrder } from "./unit-order.ts";
 
 const unitLabel = { vi: "đơn vị", en: "Unit" };
 
@@ -27,7 +28,7 @@ const publicChannelFields = {
   handle: channels.handle,
   avatarUrl: channels.avatarUrl,
   status: channels.status,
-  since: channels.statusSince,
+  statusSince: channels.statusSince,
   unitId: channels.unitId,
 };
 
@@ -39,16 +40,22 @@ type PublicChannelRow = {
   handle: string | null;
   avatarUrl: string | null;
   status: PublicChannel["status"];
-  since: Date;
+  statusSince: Date;
   unitId: string;
 };
 
-/** Public views of channel rows, with each unit's name and ancestors read in one batch. */
-async function toPublicChannels(db: Executor, rows: PublicChannelRow[]): Promise<PublicChannel[]> {
-  const lineages = await unitLineages(
-    db,
-    rows.map((row) => row.unitId),
-  );
+/** Public views of channel rows, with each unit's name and ancestors read in one batch (unless known). */
+async function toPublicChannels(
+  db: Executor,
+  rows: PublicChannelRow[],
+  knownLineages?: ReadonlyMap<string, UnitLineage>,
+): Promise<PublicChannel[]> {
+  const lineages =
+    knownLineages ??
+    (await unitLineages(
+      db,
+      rows.map((row) => row.unitId),
+    ));
   return rows.map((row) => {
     const unit = lineages.get(row.unitId);
     return {
@@ -59,7 +66,7 @@ async function toPublicChannels(db: Executor, rows: PublicChannelRow[]): Promise
       handle: row.handle,
       avatarUrl: row.avatarUrl,
       status: row.status,
-      since: row.since instanceof Date ? row.since : new Date(row.since),
+      since: row.statusSince instanceof Date ? row.statusSince : new Date(row.statusSince),
       unit: { id: row.unitId, name: unit?.name ?? "", path: unit?.pathNames ?? [] },
     };
   });
@@ -140,29 +147,23 @@ export interface PublicDirectoryOptions {
 export async function searchPublicDirectory(db: Executor, options: PublicDirectoryOptions) {
   const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 20));
   const page = Math.max(1, options.page ?? 1);
-  const conditions: SQL[] = [eq(channels.status, "active"), isNull(channels.removedAt)];
-  if (options.unitId) {
-    const { path } = await requireUnitSummary(db, options.unitId);
-    conditions.push(unitIdWithin(channels.unitId, [path]));
-  }
+  const filters: SQL[] = [eq(channels.status, "active"), isNull(channels.removedAt)];
+  const subtree = options.unitId ? (await requireUnitSummary(db, options.unitId)).path : null;
   if (options.platform) {
-    conditions.push(eq(channels.platform, options.platform));
+    filters.push(eq(channels.platform, options.platform));
   }
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
     const pattern = likePattern(folded);
-    conditions.push(
-      sql`(${channels.searchKey} like ${pattern} or ${unitIdNameLike(channels.unitId, pattern)})`,
-    );
+    filters.push(sql`(${channels.searchKey} like ${pattern} or ${unitIdNameLike(channels.unitId, pattern)})`);
   }
-  const where = and(...conditions);
-  const rows = await selectPublicChannels(db)
-    .where(where)
-    .orderBy(asc(unitPathOf(channels.unitId)), asc(channels.displayName), asc(channels.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(channels).where(where);
-  return { items: await toPublicChannels(db, rows), total: total?.count ?? 0, page, pageSize };
+  const { rows, total } = await channelsInUnitOrder(db, {
+    ...(subtree ? { units: unitIdWithin(channels.unitId, [subtree]) } : {}),
+    filters,
+    withinUnit: [asc(channels.displayName), asc(channels.id)],
+    page: { limit: pageSize, offset: (page - 1) * pageSize },
+  });
+  return { items: await toPublicChannels(db, rows), total, page, pageSize };
 }
 
 interface UnitWithCount {
@@ -202,7 +203,8 @@ export async function publicDirectoryRoots(db: Executor): Promise<UnitWithCount[
 
 /** One unit of the directory: its own active channels and the child units that have some. */
 export async function publicUnitChannels(db: Executor, unitId: string) {
-  const unit = (await unitLineages(db, [unitId])).get(unitId);
+  const lineages = await unitLineages(db, [unitId]);
+  const unit = lineages.get(unitId);
   if (!unit) {
     throw errors.notFound(unitLabel);
   }
@@ -211,16 +213,17 @@ export async function publicUnitChannels(db: Executor, unitId: string) {
     .orderBy(asc(channels.platform), asc(channels.displayName));
   return {
     unit: { id: unit.id, name: unit.name, path: unit.pathNames },
-    channels: await toPublicChannels(db, rows),
+    channels: await toPublicChannels(db, rows, lineages),
     children: await unitsWithChannels(db, unit),
   };
 }
 
 /** Every active official channel, for the CSV and JSON exports of the directory. */
 export async function directoryExport(db: Executor) {
-  const rows = await selectPublicChannels(db)
-    .where(and(eq(channels.status, "active"), isNull(channels.removedAt)))
-    .orderBy(asc(unitPathOf(channels.unitId)), asc(channels.platform), asc(channels.displayName));
+  const { rows } = await channelsInUnitOrder(db, {
+    filters: [eq(channels.status, "active"), isNull(channels.removedAt)],
+    withinUnit: [asc(channels.platform), asc(channels.displayName)],
+  });
   return (await toPublicChannels(db, rows)).map((channel) => ({
     unit: channel.unit.name,
     unitPath: channel.unit.path,

@@ -4,10 +4,10 @@ import type { Executor } from "../../db/client.ts";
 import { channelHistory, channels } from "../../db/schema/index.ts";
 import { errors } from "../../http/errors.ts";
 import { unitIdWithin, unitSummaries } from "../org/membership.ts";
-import { personNames, unitPathOf } from "../org/read-models.ts";
+import { personNames } from "../org/read-models.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
-
 import type { ChannelRow, ChannelStatus } from "./service.ts";
+import { channelsInUnitOrder } from "./unit-order.ts";
 
 export const channelLabel = { vi: "kênh", en: "Channel" };
 
@@ -97,32 +97,26 @@ function likePattern(folded: string): string {
 
 /** Channels whose owner unit lies in the scope, filtered and searched (diacritics ignored). */
 export async function listChannels(db: Executor, options: ListChannelsOptions) {
-  const conditions: SQL[] = [
-    unitIdWithin(channels.unitId, options.scope, options.unitPath),
-    isNull(channels.removedAt),
-  ];
+  const filters: SQL[] = [isNull(channels.removedAt)];
   if (options.platform) {
-    conditions.push(eq(channels.platform, options.platform));
+    filters.push(eq(channels.platform, options.platform));
   }
   if (options.status) {
-    conditions.push(eq(channels.status, options.status));
+    filters.push(eq(channels.status, options.status));
   }
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
-    conditions.push(
+    filters.push(
       sql`(${channels.searchKey} like ${likePattern(folded)} or ${channels.key} like ${likePattern(folded)})`,
     );
   }
-  const where = and(...conditions);
-  const rows = await db
-    .select()
-    .from(channels)
-    .where(where)
-    .orderBy(asc(unitPathOf(channels.unitId)), asc(channels.displayName), asc(channels.id))
-    .limit(options.limit)
-    .offset(options.offset);
-  const [total] = await db.select({ count: sql<number>`count(*)::int` }).from(channels).where(where);
-  return { items: await channelViews(db, rows), total: total?.count ?? 0 };
+  const { rows, total } = await channelsInUnitOrder(db, {
+    units: unitIdWithin(channels.unitId, options.scope, options.unitPath),
+    filters,
+    withinUnit: [asc(channels.displayName), asc(channels.id)],
+    page: { limit: options.limit, offset: options.offset },
+  });
+  return { items: await channelViews(db, rows), total };
 }
 
 /** One channel of the registry, as the API shows it. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, inArray, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import { integer, pgTable, uuid } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePerson } from "../../../../test/helpers/factories.ts";
@@ -13,7 +13,7 @@ import {
   rollUpToChildUnits,
   unitIdNameLike,
   unitLineages,
-  unitPathOf,
+  unitsInTreeOrder,
 } from "./read-models.ts";
 import { createUnit, dissolveUnit } from "./service.ts";
 
@@ -161,26 +161,40 @@ describe("org read models", () => {
     expect([...names]).toEqual([[person.id, "Lê Thị Tên"]]);
   });
 
-  it("lets another module order its rows by unit and filter them by unit name without naming org's tables", async () => {
+  it("puts unit ids in tree order: each unit before the units below it", async () => {
+    const tree = await makeTree();
+    const ordered = await unitsInTreeOrder(database.db, [
+      tree.hamlet.id,
+      tree.south.id,
+      crypto.randomUUID(),
+      tree.province.id,
+      tree.north.id,
+      tree.hamlet.id,
+    ]);
+    expect(ordered).toHaveLength(4);
+    expect(ordered[0]).toBe(tree.province.id);
+    expect(ordered.indexOf(tree.hamlet.id)).toBe(ordered.indexOf(tree.north.id) + 1);
+    expect(await unitsInTreeOrder(database.db, [])).toEqual([]);
+  });
+
+  it("lets another module filter its rows by unit name without naming org's tables", async () => {
     const tree = await makeTree();
     const inserted = await database.db
       .insert(unitThings)
       .values([tree.hamlet, tree.south, tree.province, tree.north].map((unit) => ({ unitId: unit.id })))
       .returning({ id: unitThings.id });
-    const ids = inserted.map((row) => row.id);
-    const ordered = await database.db
-      .select({ unitId: unitThings.unitId })
-      .from(unitThings)
-      .where(inArray(unitThings.id, ids))
-      .orderBy(asc(unitPathOf(unitThings.unitId)));
-    const byPath = [tree.province, tree.north, tree.hamlet, tree.south].sort((a, b) =>
-      a.path < b.path ? -1 : 1,
-    );
-    expect(ordered.map((row) => row.unitId)).toEqual(byPath.map((unit) => unit.id));
     const named = await database.db
       .select({ unitId: unitThings.unitId })
       .from(unitThings)
-      .where(and(inArray(unitThings.id, ids), unitIdNameLike(unitThings.unitId, `%thon dong ${tree.tag}%`)));
+      .where(
+        and(
+          inArray(
+            unitThings.id,
+            inserted.map((row) => row.id),
+          ),
+          unitIdNameLike(unitThings.unitId, `%thon dong ${tree.tag}%`),
+        ),
+      );
     expect(named).toEqual([{ unitId: tree.hamlet.id }]);
   });
 });

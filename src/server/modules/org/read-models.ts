@@ -9,9 +9,9 @@ import { type UnitSummary, unitSummaries } from "./membership.ts";
 /*
  * What other modules read about units and people, next to the membership read model: they keep
  * unit and person ids in their own tables and ask here, by batches of ids, instead of joining
- * org's tables. The few SQL fragments below exist because a page of another module's rows is
- * filtered and ordered by unit inside that module's own query; org writes the fragment, so the
- * other module never names org's tables.
+ * org's tables. The one SQL fragment here (like unitIdWithin in membership.ts) exists because a
+ * search in another module's table must filter by unit name inside that module's own query; org
+ * writes the fragment, so the other module never names org's tables.
  */
 
 const unitLabel = { vi: "đơn vị", en: "Unit" };
@@ -215,9 +215,23 @@ export async function personNames(db: Executor, ids: readonly string[]): Promise
   return names;
 }
 
-/** ORDER BY key: the tree path of the unit in `unitIdColumn`, so rows come grouped by unit, parents first. */
-export function unitPathOf(unitIdColumn: AnyPgColumn): SQL {
-  return sql`(select ${units.path} from ${units} where ${units.id} = ${unitIdColumn})`;
+/**
+ * The unit ids asked for, in the order of the tree (each unit before the units below it); unknown ids
+ * are left out. Lets another module list its rows unit by unit without sorting by org's paths itself.
+ */
+export async function unitsInTreeOrder(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  // One JSON parameter however many ids, instead of one parameter each.
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+    select u.id from units u
+    where u.id in (select value::uuid from json_array_elements_text(${JSON.stringify([...new Set(ids)])}::json))
+    order by u.path`,
+  );
+  return rows.map((row) => row.id);
 }
 
 /** WHERE fragment: the unit in `unitIdColumn` has a folded name matching the LIKE `pattern`. */
