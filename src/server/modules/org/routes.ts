@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { listAdminAreaMappings, listAdminAreas } from "./admin-areas.ts";
 import { cachedOrgList } from "./list-cache.ts";
 import { scopeFor } from "./policy.ts";
@@ -35,6 +35,7 @@ import {
   unitTreeAsOf,
   updateUnit,
 } from "./service.ts";
+import { unitLabel } from "./unit-queries.ts";
 
 /** The unit tree: browse, search, create, rename, move, merge, dissolve, and the tree at a past date. */
 export async function unitRoutes(app: FastifyInstance): Promise<void> {
@@ -58,7 +59,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
       if (request.query.parentId) {
         const path = await unitPath(db, request.query.parentId);
         if (!path) {
-          throw errors.notFound({ vi: "đơn vị", en: "Unit" });
+          throw errors.notFound(unitLabel);
         }
       }
       const { limit, offset, page } = pageOf({ pageSize: 200, ...request.query });
