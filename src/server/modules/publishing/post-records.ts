@@ -16,6 +16,7 @@ export type SignedIn = { db: Db; actor: Actor; ip: string | null };
 /** Looks up media library items (the media module's service), in the order asked. */
 export type MediaResolver = (db: Executor, ids: readonly string[]) => Promise<MediaForPublish[]>;
 
+/** What the publishing services need from the running server. */
 export interface PublishingDeps {
   jobs: JobQueue;
   media: MediaResolver;

@@ -58,6 +58,7 @@ export async function recordTransition(
   });
 }
 
+/** A status change, with what changes along with it and what the history records. */
 export interface StatusChange {
   /** The other columns changed with the status. */
   set?: Omit<PgUpdateSetSource<typeof postVariants>, "status">;
