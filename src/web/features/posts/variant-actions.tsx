@@ -2,7 +2,7 @@ import { Button, Group, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PostDetail, VariantDetail } from "../../backend/types.ts";
+import type { VariantDetail } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { targetRules, useVariantAction, type VariantAction } from "./posts-api.ts";
@@ -16,12 +16,10 @@ type Dialog = "reject" | "schedule" | "byHand" | "publishNow" | null;
  * dialog shows its error under the buttons; a dialog shows its own.
  */
 export function VariantActions({
-  post,
   variant,
   mayWrite,
   dirty,
 }: {
-  post: PostDetail;
   variant: VariantDetail;
   mayWrite: boolean;
   /** Unsaved edits hold back submitting, so that what is reviewed is what was saved. */
@@ -39,11 +37,10 @@ export function VariantActions({
     action.reset();
     setDialog(next);
   };
-  const mayApprove = post.canApprove;
   const actionError = dialog === null ? action.error : null;
 
   const buttons: ReactNode[] = [];
-  if (mayWrite && variant.status === "draft") {
+  if (variant.canSubmit && variant.status === "draft") {
     buttons.push(
       <Button
         key="submit"
@@ -56,7 +53,7 @@ export function VariantActions({
       </Button>,
     );
   }
-  if (mayApprove && variant.status === "in_review") {
+  if (variant.canApprove) {
     buttons.push(
       <Button
         key="approve"
@@ -69,7 +66,7 @@ export function VariantActions({
       </Button>,
     );
   }
-  if (mayApprove && ["in_review", "approved", "scheduled", "failed"].includes(variant.status)) {
+  if (variant.canReject) {
     buttons.push(
       <Button
         key="reject"
@@ -82,14 +79,18 @@ export function VariantActions({
       </Button>,
     );
   }
-  if (mayWrite && (variant.status === "approved" || variant.status === "scheduled")) {
+  if (variant.canSchedule && (variant.status === "approved" || variant.status === "scheduled")) {
     buttons.push(
       <Button key="schedule" onClick={() => openDialog("schedule")} data-testid="variant-schedule">
         {variant.status === "scheduled" ? t("posts.actions.reschedule") : t("posts.actions.schedule")}
       </Button>,
     );
   }
-  if (mayWrite && (variant.status === "approved" || variant.status === "scheduled") && !rules.byHand) {
+  if (
+    variant.canSchedule &&
+    (variant.status === "approved" || variant.status === "scheduled") &&
+    !rules.byHand
+  ) {
     buttons.push(
       <Button
         key="now"
@@ -101,14 +102,14 @@ export function VariantActions({
       </Button>,
     );
   }
-  if (mayWrite && variant.status === "failed" && !rules.byHand) {
+  if (variant.canSchedule && variant.status === "failed" && !rules.byHand) {
     buttons.push(
       <Button key="retry" onClick={() => openDialog("publishNow")} data-testid="variant-retry">
         {t("posts.actions.retry")}
       </Button>,
     );
   }
-  if (mayWrite && (variant.status === "scheduled" || variant.status === "failed")) {
+  if (variant.canUnschedule) {
     buttons.push(
       <Button
         key="unschedule"

@@ -30,7 +30,7 @@ export function VariantPanel(props: {
       <VariantHeader variant={variant} />
       <VariantStatusNotes variant={variant} />
       <VariantApprovals variant={variant} needsSecond={post.approvalsNeeded === 2} />
-      <VariantActions post={post} variant={variant} mayWrite={props.mayWrite} dirty={draft.dirty} />
+      <VariantActions variant={variant} mayWrite={props.mayWrite} dirty={draft.dirty} />
 
       <Divider />
 
