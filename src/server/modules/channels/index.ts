@@ -1,0 +1,26 @@
+/**
+ * The channels module's public surface: the only file of it that code outside the module imports.
+ */
+export type { ChannelPlatform } from "./canonical-url.ts";
+export { publicChannelRoutes } from "./public-routes.ts";
+export { listChannels } from "./queries.ts";
+export { channelRoutes } from "./routes.ts";
+export type {
+  channelHistoryEntry,
+  channelImportPreviewResponse,
+  channelImportResultResponse,
+  channelPlatformSchema,
+  channelSchema,
+  channelStatusSchema,
+  channelWithHistory,
+  registerChannelBody,
+  updateChannelBody,
+} from "./schema.ts";
+export {
+  activeWebsiteOf,
+  canonicalOrThrow,
+  getChannel,
+  officialChannelOfAddress,
+  type RegisterChannelOptions,
+  registerChannel,
+} from "./service.ts";

@@ -1,0 +1,42 @@
+/**
+ * The publishing module's public surface: the only file of it that code outside the module imports.
+ */
+export { connectionRoutes } from "./connection-routes.ts";
+export type { MediaForPublish } from "./connectors/types.ts";
+export {
+  type PublishedArticle,
+  publishedAddressOfPost,
+  publishedArticle,
+  publishedArticles,
+  publishedTopics,
+  repairStoredVariantAddresses,
+} from "./published.ts";
+export { publishingRoutes } from "./routes.ts";
+export type {
+  calendarResponse,
+  createPostBody,
+  historyResponse,
+  policyBody,
+  policyResponse,
+  postDetail,
+  postListResponse,
+  problemSchema,
+  storiesResponse,
+  updatePostBody,
+  updateVariantBody,
+  variantSchema,
+  variantStatus,
+  variantTarget,
+  versionsResponse,
+} from "./schema.ts";
+export {
+  approveVariant,
+  articleUrlOfVariant,
+  createPost,
+  getPost,
+  markPublishedByHand,
+  type PublishingDeps,
+  submitVariant,
+  unitOfPost,
+} from "./service.ts";
+export { submitStory } from "./stories.ts";
