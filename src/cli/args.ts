@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { MIN_PASSWORD_LENGTH } from "../server/modules/auth/service.ts";
+import { MIN_PASSWORD_LENGTH } from "../server/modules/auth/index.ts";
 import { normalizeEmail } from "../shared/vietnamese-text.ts";
 import { usageError } from "./errors.ts";
 import type { CliIo } from "./io.ts";

@@ -3,7 +3,7 @@ import { loadConfig } from "../server/config.ts";
 import { type Database, openDatabase } from "../server/db/client.ts";
 import { acquireDataDirLock, type LockHolder } from "../server/db/data-dir-lock.ts";
 import { runMigrations } from "../server/db/migrate.ts";
-import { ensureAdminAreas } from "../server/modules/org/admin-areas.ts";
+import { ensureAdminAreas } from "../server/modules/org/index.ts";
 import { CliError, exitCodes } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 

@@ -1,4 +1,4 @@
-import { AppError } from "../server/http/errors.ts";
+import { AppError } from "../server/platform/errors.ts";
 
 /** The CLI's exit codes; the help text lists them. */
 export const exitCodes = {

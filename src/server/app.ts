@@ -18,25 +18,20 @@ import { rateLimitStore } from "./http/rate-limit-store.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import { type Mailer, registerMailWorker } from "./mail/mailer.ts";
 import {
+  advocacyRoutes,
   createTrackedLinks,
   isTrackedLinkRequest,
   redirectRoutes,
-} from "./modules/advocacy/redirect-routes.ts";
-import { advocacyRoutes } from "./modules/advocacy/routes.ts";
-import { auditRoutes } from "./modules/auth/audit-routes.ts";
-import { authRoutes } from "./modules/auth/routes.ts";
-import { publicChannelRoutes } from "./modules/channels/public-routes.ts";
-import { channelRoutes } from "./modules/channels/routes.ts";
-import { declarationRoutes } from "./modules/declarations/routes.ts";
-import { healthRoutes } from "./modules/health/routes.ts";
-import { mediaRoutes } from "./modules/media/routes.ts";
-import { peopleRoutes } from "./modules/org/people-routes.ts";
-import { unitRoutes } from "./modules/org/routes.ts";
-import { unitPath } from "./modules/org/service.ts";
-import { portalRoutes } from "./modules/portal/routes.ts";
-import { connectionRoutes } from "./modules/publishing/connection-routes.ts";
-import { publishingRoutes } from "./modules/publishing/routes.ts";
-import { shareCardRoutes } from "./modules/share-cards/routes.ts";
+} from "./modules/advocacy/index.ts";
+import { auditRoutes, authRoutes } from "./modules/auth/index.ts";
+import { channelRoutes, publicChannelRoutes } from "./modules/channels/index.ts";
+import { declarationRoutes } from "./modules/declarations/index.ts";
+import { healthRoutes } from "./modules/health/index.ts";
+import { mediaRoutes } from "./modules/media/index.ts";
+import { peopleRoutes, unitPath, unitRoutes } from "./modules/org/index.ts";
+import { portalRoutes } from "./modules/portal/index.ts";
+import { connectionRoutes, publishingRoutes } from "./modules/publishing/index.ts";
+import { shareCardRoutes } from "./modules/share-cards/index.ts";
 import { logger, setLogLevel } from "./platform/logger.ts";
 
 export interface AppDependencies {

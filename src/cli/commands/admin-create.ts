@@ -1,6 +1,6 @@
 import type { Db } from "../../server/db/client.ts";
-import { endSessionsOf, hasPassword } from "../../server/modules/auth/service.ts";
-import { holdsRoleOnUnit, personAccountByEmail } from "../../server/modules/org/accounts.ts";
+import { endSessionsOf, hasPassword } from "../../server/modules/auth/index.ts";
+import { holdsRoleOnUnit, personAccountByEmail } from "../../server/modules/org/index.ts";
 import { recordAudit } from "../../server/platform/audit.ts";
 import { ensureAdministrator, ensureRootUnit } from "../../server/seed/bootstrap.ts";
 import { emailOption, parseCommandArgs, passwordOption, passwordOptions } from "../args.ts";

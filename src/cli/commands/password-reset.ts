@@ -1,5 +1,5 @@
-import { resetPasswordByOperator } from "../../server/modules/auth/service.ts";
-import { personAccountByEmail } from "../../server/modules/org/accounts.ts";
+import { resetPasswordByOperator } from "../../server/modules/auth/index.ts";
+import { personAccountByEmail } from "../../server/modules/org/index.ts";
 import { generatePassword } from "../../server/seed/bootstrap.ts";
 import { emailOption, parseCommandArgs, passwordOption, passwordOptions } from "../args.ts";
 import { cliActorLabel } from "../context.ts";

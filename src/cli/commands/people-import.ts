@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import {
+  findUnitByCodeOrId,
   type ImportRowError,
   previewPeopleImport,
   runPeopleImport,
-} from "../../server/modules/org/people-import.ts";
-import { findUnitByCodeOrId } from "../../server/modules/org/service.ts";
+} from "../../server/modules/org/index.ts";
 import { parseCommandArgs, required } from "../args.ts";
 import { cliContext } from "../context.ts";
 import { withDatabase } from "../database.ts";

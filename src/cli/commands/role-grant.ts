@@ -1,7 +1,5 @@
-import { personAccountByEmail } from "../../server/modules/org/accounts.ts";
-import { grantRole } from "../../server/modules/org/people-service.ts";
-import { type Role, roles } from "../../server/modules/org/policy.ts";
-import { findUnitByCodeOrId } from "../../server/modules/org/service.ts";
+import { findUnitByCodeOrId, grantRole, personAccountByEmail } from "../../server/modules/org/index.ts";
+import { type Role, roles } from "../../server/platform/actor.ts";
 import { recordAudit } from "../../server/platform/audit.ts";
 import { emailOption, parseCommandArgs, required } from "../args.ts";
 import { cliActorLabel, cliContext } from "../context.ts";

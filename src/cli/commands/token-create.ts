@@ -1,5 +1,5 @@
-import { createApiToken } from "../../server/modules/auth/service.ts";
-import { personAccountByEmail } from "../../server/modules/org/accounts.ts";
+import { createApiToken } from "../../server/modules/auth/index.ts";
+import { personAccountByEmail } from "../../server/modules/org/index.ts";
 import { emailOption, parseCommandArgs } from "../args.ts";
 import { cliContext } from "../context.ts";
 import { withDatabase } from "../database.ts";

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { authErrors } from "../modules/auth/errors.ts";
-import type { Actor, Permission } from "../modules/org/policy.ts";
-import { can, scopeFor } from "../modules/org/policy.ts";
+import { authErrors } from "../modules/auth/index.ts";
+import { type Actor, can, type Permission, scopeFor } from "../platform/actor.ts";
 import { errors } from "../platform/errors.ts";
 
 /**

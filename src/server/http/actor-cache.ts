@@ -1,5 +1,5 @@
 import { LookupCache } from "../cache/lookup-cache.ts";
-import type { Actor } from "../modules/org/policy.ts";
+import type { Actor } from "../platform/actor.ts";
 
 /**
  * Who stands behind a session or an API token, remembered for a few seconds so that an authenticated

@@ -1,8 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.ts";
-import { authErrors } from "../modules/auth/errors.ts";
-import { hashToken, sameSecret } from "../modules/auth/secrets.ts";
-import { resolveCredentials, SESSION_COOKIE } from "../modules/auth/service.ts";
+import {
+  authErrors,
+  hashToken,
+  resolveCredentials,
+  SESSION_COOKIE,
+  sameSecret,
+} from "../modules/auth/index.ts";
 import {
   actorCacheGeneration,
   actorCacheKey,

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
-import type { Actor } from "../modules/org/policy.ts";
-import type { ActionContext } from "../modules/org/service.ts";
-import { errors } from "./errors.ts";
+import type { Actor } from "../platform/actor.ts";
+import type { ActionContext } from "../platform/context.ts";
+import { errors } from "../platform/errors.ts";
 
 /** The acting context of a request, for services that change data. */
 export function contextOf(request: FastifyRequest): ActionContext {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../http/errors.ts";
+import { AppError } from "../platform/errors.ts";
 import { maxDataRows, readSheet } from "./spreadsheet.ts";
 
 interface ZipFile {

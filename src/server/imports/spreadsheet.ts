@@ -7,7 +7,7 @@ import type { CellValue } from "exceljs";
 import ExcelJS from "exceljs";
 import { CsvFormatError, readCsv } from "../../shared/csv.ts";
 import { foldForSearch } from "../../shared/vietnamese-text.ts";
-import { AppError, errors } from "../http/errors.ts";
+import { AppError, errors } from "../platform/errors.ts";
 import { inflateEntry, readZipDirectory, storedRecord } from "./zip-directory.ts";
 
 export const maxFileBytes = 10 * 1024 * 1024;

@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import { hasPassword, setPassword } from "../modules/auth/service.ts";
+import { hasPassword, setPassword } from "../modules/auth/index.ts";
 import {
+  createPerson,
+  createUnit,
   firstRootUnitId,
+  grantRole,
   hasNoUnits,
   holdsRoleOnUnit,
   personAccountByEmail,
-} from "../modules/org/accounts.ts";
-import { createPerson, grantRole } from "../modules/org/people-service.ts";
-import { createUnit } from "../modules/org/service.ts";
+} from "../modules/org/index.ts";
 
 /** A password that is easy to type from a terminal and strong enough (about 72 bits). */
 export function generatePassword(): string {

@@ -1,4 +1,4 @@
-import type { Role } from "../modules/org/policy.ts";
+import type { Role } from "../platform/actor.ts";
 
 /* Who and where the demo is: the province and communes it is built from, and the accounts it prints. */
 

@@ -7,11 +7,9 @@ import {
   importKitShare,
   importLinkHits,
   importShareLink,
-} from "../modules/advocacy/bulk.ts";
-import { personAccountByEmail } from "../modules/org/accounts.ts";
-import { subtreePeople } from "../modules/org/membership.ts";
-import { findUnitByCodeOrId, listUnits } from "../modules/org/service.ts";
-import { publishedAddressOfPost, publishedArticles } from "../modules/publishing/published.ts";
+} from "../modules/advocacy/index.ts";
+import { findUnitByCodeOrId, listUnits, personAccountByEmail, subtreePeople } from "../modules/org/index.ts";
+import { publishedAddressOfPost, publishedArticles } from "../modules/publishing/index.ts";
 import { COMMUNE_AREA_CODES, EMAIL_DOMAIN } from "./demo-accounts.ts";
 import { demoCampaign, kitCaptions } from "./demo-texts.ts";
 

@@ -1,4 +1,4 @@
-import type { RegisterChannelOptions } from "../modules/channels/service.ts";
+import type { RegisterChannelOptions } from "../modules/channels/index.ts";
 
 export type DemoChannel = Pick<RegisterChannelOptions, "platform" | "url" | "displayName" | "followerCount">;
 

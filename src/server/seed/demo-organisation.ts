@@ -1,6 +1,6 @@
 import { foldForSearch } from "../../shared/vietnamese-text.ts";
-import type { Role } from "../modules/org/policy.ts";
-import type { UnitKind } from "../modules/org/service.ts";
+import type { UnitKind } from "../modules/org/index.ts";
+import type { Role } from "../platform/actor.ts";
 import { type DemoAccount, demoAccounts, PROVINCE_AREA_CODE, TAN_TRAO_AREA_CODE } from "./demo-accounts.ts";
 import {
   type DemoChannel,

@@ -1,6 +1,6 @@
 import { foldForSearch } from "../../shared/vietnamese-text.ts";
-import type { BulkPerson } from "../modules/org/bulk.ts";
-import type { Role } from "../modules/org/policy.ts";
+import type { BulkPerson } from "../modules/org/index.ts";
+import type { Role } from "../platform/actor.ts";
 import { type DemoAccount, demoAccounts, EMAIL_DOMAIN } from "./demo-accounts.ts";
 import {
   familyNames,

@@ -1,18 +1,22 @@
 import type { Db } from "../db/client.ts";
 import type { JobQueue } from "../jobs/queue.ts";
-import { listChannels } from "../modules/channels/queries.ts";
-import { firstHolderOfRole, personAccountByEmail } from "../modules/org/accounts.ts";
-import type { Actor } from "../modules/org/policy.ts";
-import { findUnitByCodeOrId, loadActor } from "../modules/org/service.ts";
+import { listChannels } from "../modules/channels/index.ts";
+import {
+  findUnitByCodeOrId,
+  firstHolderOfRole,
+  loadActor,
+  personAccountByEmail,
+} from "../modules/org/index.ts";
 import {
   approveVariant,
   articleUrlOfVariant,
   createPost,
   getPost,
   markPublishedByHand,
+  submitStory,
   submitVariant,
-} from "../modules/publishing/service.ts";
-import { submitStory } from "../modules/publishing/stories.ts";
+} from "../modules/publishing/index.ts";
+import type { Actor } from "../platform/actor.ts";
 import { EMAIL_DOMAIN } from "./demo-accounts.ts";
 import { memberStory, portalArticles, waitingPost } from "./demo-texts.ts";
 

@@ -5,10 +5,10 @@ import { foldForSearch, normalizeVietnamesePhone } from "../../shared/vietnamese
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/client.ts";
 import { adminAreas, channels, people, roleGrants, unitHistory, units } from "../db/schema/index.ts";
-import type { AppError } from "../http/errors.ts";
 import { signIn } from "../modules/auth/service.ts";
 import { lookupChannel } from "../modules/channels/public-service.ts";
-import { roles } from "../modules/org/policy.ts";
+import { roles } from "../platform/actor.ts";
+import type { AppError } from "../platform/errors.ts";
 import { ensureRootUnit } from "./bootstrap.ts";
 import { type DemoSeedResult, demoAccounts, seedDemoOrganisation } from "./demo.ts";
 import { seedDemoAdvocacy } from "./demo-advocacy.ts";

@@ -9,13 +9,18 @@
  * organisation would be worse than no demo at all.
  */
 import type { Db } from "../db/client.ts";
-import { errors } from "../http/errors.ts";
-import { MIN_PASSWORD_LENGTH, setPassword } from "../modules/auth/service.ts";
-import { registerChannel } from "../modules/channels/service.ts";
-import { hasNoUnits } from "../modules/org/accounts.ts";
-import { ensureAdminAreas, readAdminAreaDataset } from "../modules/org/admin-areas.ts";
-import { createPeopleInBulk } from "../modules/org/bulk.ts";
-import { type ActionContext, createUnit, type UnitRow } from "../modules/org/service.ts";
+import { MIN_PASSWORD_LENGTH, setPassword } from "../modules/auth/index.ts";
+import { registerChannel } from "../modules/channels/index.ts";
+import {
+  createPeopleInBulk,
+  createUnit,
+  ensureAdminAreas,
+  hasNoUnits,
+  readAdminAreaDataset,
+  type UnitRow,
+} from "../modules/org/index.ts";
+import type { ActionContext } from "../platform/context.ts";
+import { errors } from "../platform/errors.ts";
 import { generatePassword } from "./bootstrap.ts";
 import { COMMUNE_AREA_CODES, DEMO_SEED, PROVINCE_AREA_CODE } from "./demo-accounts.ts";
 import { type PlannedUnit, planDemoProvince } from "./demo-organisation.ts";

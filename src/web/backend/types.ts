@@ -21,7 +21,7 @@ import type {
   sharedResponse,
   updateCampaignBody,
   updateKitBody,
-} from "../../server/modules/advocacy/schema.ts";
+} from "../../server/modules/advocacy/index.ts";
 import type {
   channelHistoryEntry,
   channelImportPreviewResponse,
@@ -32,7 +32,7 @@ import type {
   channelWithHistory,
   registerChannelBody,
   updateChannelBody,
-} from "../../server/modules/channels/schema.ts";
+} from "../../server/modules/channels/index.ts";
 import type {
   alertSchema,
   declarationSchema,
@@ -45,12 +45,12 @@ import type {
   reportResponse,
   requestDetailResponse,
   requestWithCompletion,
-} from "../../server/modules/declarations/schema.ts";
+} from "../../server/modules/declarations/index.ts";
 import type {
   mediaItemSchema,
   mediaKindSchema,
   uploadedMediaSchema,
-} from "../../server/modules/media/schema.ts";
+} from "../../server/modules/media/index.ts";
 import type {
   calendarResponse,
   createPostBody,
@@ -67,7 +67,7 @@ import type {
   variantStatus,
   variantTarget,
   versionsResponse,
-} from "../../server/modules/publishing/schema.ts";
+} from "../../server/modules/publishing/index.ts";
 import type { Permission, Role, UnitKind } from "../../shared/organisation.ts";
 
 export {

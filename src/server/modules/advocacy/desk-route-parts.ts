@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Executor } from "../../db/client.ts";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../org/policy.ts";
-import { listFilterPath } from "../org/service.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { listFilterPath } from "../org/index.ts";
 
 /* What the editors' kit and campaign routes share. */
 

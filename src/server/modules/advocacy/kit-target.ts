@@ -1,8 +1,9 @@
 import { normaliseWebAddress } from "../../../shared/web-address.ts";
-import { officialChannelOfAddress } from "../channels/service.ts";
-import type { Actor } from "../org/policy.ts";
-import { type ActionContext, unitPath } from "../org/service.ts";
-import { publishedAddressOfPost } from "../publishing/published.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { ActionContext } from "../../platform/context.ts";
+import { officialChannelOfAddress } from "../channels/index.ts";
+import { unitPath } from "../org/index.ts";
+import { publishedAddressOfPost } from "../publishing/index.ts";
 import { advocacyErrors } from "./errors.ts";
 import { canShareFromPost } from "./policy.ts";
 

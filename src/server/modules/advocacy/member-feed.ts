@@ -1,10 +1,10 @@
 import { and, count, desc, eq, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { kitShares, shareKits, shareLinks } from "../../db/schema/index.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
-import { unitAndAncestors, unitSummaries } from "../org/membership.ts";
-import type { Actor } from "../org/policy.ts";
-import { type ActionContext, unitPath } from "../org/service.ts";
+import { unitAndAncestors, unitPath, unitSummaries } from "../org/index.ts";
 import { campaignNames } from "./campaigns.ts";
 import { newLinkCode } from "./link-codes.ts";
 import { canUseKitCard, kitReachesMember } from "./policy.ts";

@@ -1,4 +1,4 @@
-import { type Actor, can } from "../org/policy.ts";
+import { type Actor, can } from "../../platform/actor.ts";
 import { rankingPurpose } from "./ranking-purpose.ts";
 
 /*

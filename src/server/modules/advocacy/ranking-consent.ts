@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { rankingConsents } from "../../db/schema/index.ts";
-import { recordAudit } from "../auth/audit.ts";
-import type { Actor } from "../org/policy.ts";
-import type { ActionContext } from "../org/service.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { advocacyErrors } from "./errors.ts";
 import { acceptsRankingConsent } from "./policy.ts";
 import { rankingPurpose } from "./ranking-purpose.ts";

@@ -2,10 +2,10 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { apiTokens } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
-import type { Actor } from "../org/policy.ts";
-import type { ActionContext } from "../org/service.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 
 /* Personal API tokens: made once with their secret shown, listed, revoked. */

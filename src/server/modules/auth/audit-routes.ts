@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
+import { isWithin, scopeFor } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
-import { isWithin, scopeFor } from "../org/policy.ts";
-import { unitPath } from "../org/service.ts";
+import { unitPath } from "../org/index.ts";
 import { listAuditEvents } from "./audit.ts";
 import { auditEventSchema, auditQuery } from "./schema.ts";
 

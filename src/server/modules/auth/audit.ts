@@ -2,7 +2,7 @@ import { and, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from "drizzle
 import type { Executor } from "../../db/client.ts";
 import { auditEvents } from "../../db/schema/index.ts";
 import { withinScope } from "../../platform/actor.ts";
-import { unitSummaries } from "../org/membership.ts";
+import { unitSummaries } from "../org/index.ts";
 
 // The writer lives in the platform layer; re-exported for the callers that still import it from here.
 export { type AuditEntry, recordAudit, recordAuditBatch } from "../../platform/audit.ts";

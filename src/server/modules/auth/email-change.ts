@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
-import { applyEmailChange } from "../org/person-changes.ts";
+import { applyEmailChange } from "../org/index.ts";
 import { endOtherAccess } from "./service.ts";
 
 /**

@@ -3,10 +3,10 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { apiTokens, credentials, passwordResets, sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import { personAccountByEmail } from "../org/accounts.ts";
-import type { Actor } from "../org/policy.ts";
-import type { ActionContext } from "../org/service.ts";
+import type { ActionContext } from "../../platform/context.ts";
+import { personAccountByEmail } from "../org/index.ts";
 import { authErrors } from "./errors.ts";
 import { hashToken, randomToken } from "./secrets.ts";
 

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rememberedWithActor } from "../../http/authentication.ts";
 import { signedInContextOf } from "../../http/context.ts";
-import { abilitiesOf, grantableRoleScopes, roles } from "../org/policy.ts";
-import { rootUnitIdFor } from "../org/service.ts";
+import { roles } from "../../platform/actor.ts";
+import { abilitiesOf, grantableRoleScopes, rootUnitIdFor } from "../org/index.ts";
 import { confirmEmailChange } from "./email-change.ts";
 import { queuePasswordResetMail } from "./password-reset-mail.ts";
 import {

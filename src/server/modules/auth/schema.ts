@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { permissions, roles } from "../org/policy.ts";
+import { permissions, roles } from "../../platform/actor.ts";
 
 export const signInBody = z.object({
   email: z.string().trim().min(3).max(254),

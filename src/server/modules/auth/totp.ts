@@ -4,9 +4,9 @@ import { openSecret, sealSecret } from "../../crypto/secret-box.ts";
 import type { Executor } from "../../db/client.ts";
 import { credentials } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Actor } from "../org/policy.ts";
-import type { ActionContext } from "../org/service.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { authErrors } from "./errors.ts";
 import { rolesRequiringTotp } from "./service.ts";
 

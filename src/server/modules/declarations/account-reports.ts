@@ -4,15 +4,15 @@ import type { Executor } from "../../db/client.ts";
 import { accountDeclarations, accountReports } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
 import { queueMail } from "../../mail/mailer.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import { errors } from "../../platform/errors.ts";
-import { recordAudit } from "../auth/audit.ts";
 import {
   nearestAdministrators,
   type PersonSummary,
   personSummaries,
   personSummary,
   unitIdWithin,
-} from "../org/membership.ts";
+} from "../org/index.ts";
 import { declarationErrors } from "./errors.ts";
 import { isAlertRecipient } from "./policy.ts";
 import { type DeclarationRow, type ReportKind, reportView } from "./presenters.ts";

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { accountDeclarations } from "../../db/schema/index.ts";
-import { recordAudit } from "../auth/audit.ts";
-import type { ChannelPlatform } from "../channels/canonical-url.ts";
-import { personIdWithin, personSummaries } from "../org/membership.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { ChannelPlatform } from "../channels/index.ts";
+import { personIdWithin, personSummaries } from "../org/index.ts";
 import { canViewDeclaration } from "./policy.ts";
 import { type DeclarationStatus, declarationView } from "./presenters.ts";
 import type { SignedInContext } from "./service.ts";

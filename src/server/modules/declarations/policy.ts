@@ -1,4 +1,4 @@
-import { type Actor, can, isWithin } from "../org/policy.ts";
+import { type Actor, can, isWithin } from "../../platform/actor.ts";
 import { declarationPurpose } from "./purpose.ts";
 
 /*

@@ -4,7 +4,7 @@ import type { Executor } from "../../db/client.ts";
 import { declarationReminders, declarationRequests, declarationResponses } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
 import { queueMail } from "../../mail/mailer.ts";
-import { subtreePeople, unitSummaries } from "../org/membership.ts";
+import { subtreePeople, unitSummaries } from "../org/index.ts";
 import type { DeclarationRequestRow } from "./requests.ts";
 
 /*

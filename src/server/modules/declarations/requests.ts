@@ -3,20 +3,22 @@ import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { accountDeclarations, declarationRequests, declarationResponses } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
-import { recordAudit } from "../auth/audit.ts";
 import {
   countSubtreePeople,
   personIdWithin,
   personSummary,
+  requireActiveTargetUnit,
   subtreePeople,
   subtreeUnits,
   unitIdAtOrAbove,
   unitIdWithin,
+  unitPath,
   unitSummaries,
-} from "../org/membership.ts";
-import type { Actor } from "../org/policy.ts";
-import { type ActionContext, requireActiveTargetUnit, unitPath } from "../org/service.ts";
+} from "../org/index.ts";
 import { declarationErrors } from "./errors.ts";
 import { requestReachesMember } from "./policy.ts";
 import { plannedReminders, REMINDER_JOB, type ReminderJob } from "./reminders.ts";

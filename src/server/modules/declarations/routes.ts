@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../org/policy.ts";
-import { listFilterPath } from "../org/service.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { listFilterPath } from "../org/index.ts";
 import { acknowledgeReport, listAccountReports, unitOfReport } from "./account-reports.ts";
 import { listMemberDeclarations } from "./member-declarations.ts";
 import { ownDeclarationRoutes } from "./own-routes.ts";

@@ -1,7 +1,7 @@
 import { and, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { mediaItems } from "../../db/schema/index.ts";
-import type { MediaForPublish } from "../publishing/connectors/types.ts";
+import type { MediaForPublish } from "../publishing/index.ts";
 import { mediaErrors } from "./errors.ts";
 import { mediaUrl } from "./queries.ts";
 import { defaultStorage, type MediaStorage } from "./storage.ts";

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { mediaItems } from "../../db/schema/index.ts";
-import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
+import { personSummaries, unitIdWithin, unitSummaries } from "../org/index.ts";
 
 /*
  * Reading the library: the items as the API shows them, pages of a unit's library, and the lookups

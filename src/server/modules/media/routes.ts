@@ -6,10 +6,9 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
-import { personSummary } from "../org/membership.ts";
-import { scopeFor } from "../org/policy.ts";
-import { listFilterPath } from "../org/service.ts";
+import { listFilterPath, personSummary } from "../org/index.ts";
 import { mediaErrors } from "./errors.ts";
 import {
   deletedMediaResponse,

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { people, roleGrants, units } from "../../db/schema/index.ts";
-import type { Role } from "./policy.ts";
+import type { Role } from "../../platform/actor.ts";
 
 /*
  * What the auth module and the `caunoi` command need to know about people as account holders (who

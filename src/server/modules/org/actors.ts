@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { people, roleGrants, units } from "../../db/schema/index.ts";
-import type { Actor } from "./policy.ts";
+import type { Actor } from "../../platform/actor.ts";
 
 /** Loads a person with all their role grants as an Actor; null when missing or inactive. */
 export async function loadActor(db: Executor, personId: string, via: Actor["via"]): Promise<Actor | null> {

@@ -1,10 +1,10 @@
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { people, roleGrants } from "../../db/schema/index.ts";
+import type { Role } from "../../platform/actor.ts";
 import { type AuditEntry, recordAuditBatch } from "../../platform/audit.ts";
 import { unitSummaries } from "./membership.ts";
 import { cleanPersonFields, type PersonFields } from "./person-fields.ts";
-import type { Role } from "./policy.ts";
 
 /*
  * Creating many people at once (the demo's few hundred), a few hundred rows per statement: the

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { people, units } from "../../db/schema/index.ts";
-import { withinScope } from "./policy.ts";
+import { withinScope } from "../../platform/actor.ts";
 
 /*
  * Who belongs where, for the other modules: they keep person and unit ids in their own tables and ask

@@ -3,11 +3,11 @@ import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import { LookupCache, perDatabase } from "../../cache/lookup-cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { people, units } from "../../db/schema/index.ts";
+import { type Role, withinScope } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
 import { totalOfPage } from "../../platform/pagination.ts";
-import { type Role, withinScope } from "./policy.ts";
 
 /* Reading people: one person, and the searched, paged list; reads of personal data are audited. */
 

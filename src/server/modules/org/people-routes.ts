@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
 import { queueEmailChangeMails } from "./email-change-mail.ts";
 import { cachedOrgList } from "./list-cache.ts";
 import { previewPeopleImport, runPeopleImport } from "./people-import.ts";
 import { auditPeopleList, readPeoplePage, readPersonAudited, unitOfPerson } from "./people-queries.ts";
 import { createPerson, setPersonStatus, updatePerson } from "./people-service.ts";
-import { scopeFor } from "./policy.ts";
 import { grantRole, listGrants, revokeRole, unitOfGrant } from "./role-grants.ts";
 import {
   createPersonBody,

@@ -4,7 +4,8 @@ import { makeOrganisation, makePerson, signInAs } from "../../../../test/helpers
 import { eventually } from "../../../../test/helpers/smtp.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { queryRows } from "../../db/client.ts";
-import { type Actor, canGrantRole, grantableRoleScopes } from "./policy.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { canGrantRole, grantableRoleScopes } from "./policy.ts";
 
 /* Security review, issue 9: findings 3 (taking over a person with a wider role) and 4 (granting roles). */
 

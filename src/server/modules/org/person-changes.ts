@@ -3,11 +3,12 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { emailChanges, people, roleGrants, units } from "../../db/schema/index.ts";
+import type { Actor, Permission } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { errors } from "../../platform/errors.ts";
 import { orgErrors } from "./errors.ts";
 import { personLabel } from "./people-queries.ts";
-import { type Actor, canActOnWholePerson, type Permission } from "./policy.ts";
+import { canActOnWholePerson } from "./policy.ts";
 
 /*
  * Sensitive changes to a person (e-mail, roles, deactivation) and the e-mail change that an

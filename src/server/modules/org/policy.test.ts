@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, can, scopeFor } from "./policy.ts";
+import { type Actor, can, scopeFor } from "../../platform/actor.ts";
 
 function actorWith(grants: Actor["grants"]): Actor {
   return {

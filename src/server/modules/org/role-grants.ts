@@ -2,13 +2,14 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { people, roleGrants, units } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
+import type { Role } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
 import { orgErrors } from "./errors.ts";
 import { personLabel } from "./people-queries.ts";
 import { assertMayChangeWholePerson } from "./person-changes.ts";
-import { canGrantRole, type Role } from "./policy.ts";
+import { canGrantRole } from "./policy.ts";
 import { unitLabel } from "./unit-queries.ts";
 
 /* A person's roles: which they hold where, and granting or revoking one. */

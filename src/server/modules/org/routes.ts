@@ -2,10 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
 import { listAdminAreaMappings, listAdminAreas } from "./admin-areas.ts";
 import { cachedOrgList } from "./list-cache.ts";
-import { scopeFor } from "./policy.ts";
 import {
   adminAreaMappingQuery,
   adminAreaMappingSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { units } from "../../db/schema/index.ts";
-import { roles } from "./policy.ts";
+import { roles } from "../../platform/actor.ts";
 
 export const unitKinds = units.kind.enumValues;
 export const unitKindSchema = z.enum(unitKinds);

@@ -4,11 +4,11 @@ import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts
 import { type Executor, queryRows } from "../../db/client.ts";
 import { adminAreas, people, roleGrants, unitHistory, units } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
+import type { Actor, Role } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
 import { orgErrors } from "./errors.ts";
-import type { Actor, Role } from "./policy.ts";
 import { requireUnit, type UnitKind, type UnitRow, unitLabel } from "./unit-queries.ts";
 
 // The action context lives in the platform layer; re-exported while importers move to it.

@@ -2,10 +2,10 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { unitHistory, units } from "../../db/schema/index.ts";
+import { withinScope } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
 import { totalOfPage } from "../../platform/pagination.ts";
 import { orgErrors } from "./errors.ts";
-import { withinScope } from "./policy.ts";
 
 /* Reading the unit tree: lists, one unit and its history, the tree at a date, lookups by code. */
 

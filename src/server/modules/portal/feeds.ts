@@ -1,5 +1,5 @@
 import { escapeHtml } from "../../http/html.ts";
-import type { PublishedArticle } from "../publishing/published.ts";
+import type { PublishedArticle } from "../publishing/index.ts";
 import type { Cover, PortalSite } from "./pages.ts";
 
 /** Whether XML 1.0 allows this character at all (tabs and line breaks yes, other controls and lone surrogates no). */

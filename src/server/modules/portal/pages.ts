@@ -1,5 +1,5 @@
 import { html, SafeHtml } from "../../http/html.ts";
-import type { PublishedArticle } from "../publishing/published.ts";
+import type { PublishedArticle } from "../publishing/index.ts";
 
 export interface PortalSite {
   /** The unit's code, used in every address of its portal. */

@@ -3,15 +3,15 @@ import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from "fasti
 import { z } from "zod";
 import type { Executor } from "../../db/client.ts";
 import { AppError } from "../../platform/errors.ts";
-import { activeWebsiteOf } from "../channels/service.ts";
-import { type MediaView, mediaViewsByIds } from "../media/service.ts";
-import { findUnitByCodeOrId } from "../org/service.ts";
+import { activeWebsiteOf } from "../channels/index.ts";
+import { type MediaView, mediaViewsByIds } from "../media/index.ts";
+import { findUnitByCodeOrId } from "../org/index.ts";
 import {
   type PublishedArticle,
   publishedArticle,
   publishedArticles,
   publishedTopics,
-} from "../publishing/published.ts";
+} from "../publishing/index.ts";
 import { atomFeed, rssFeed, sitemap } from "./feeds.ts";
 import {
   articlePage,

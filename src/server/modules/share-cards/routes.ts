@@ -4,10 +4,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { signedInContextOf } from "../../http/context.ts";
 import { errors } from "../../platform/errors.ts";
-import { activeWebsiteOf } from "../channels/service.ts";
-import { findUnitByCodeOrId } from "../org/service.ts";
-import { publishedArticle } from "../publishing/published.ts";
-import { getPost, type PublishingDeps, unitOfPost } from "../publishing/service.ts";
+import { activeWebsiteOf } from "../channels/index.ts";
+import { findUnitByCodeOrId } from "../org/index.ts";
+import { getPost, type PublishingDeps, publishedArticle, unitOfPost } from "../publishing/index.ts";
 import { shareCard } from "./service.ts";
 import { type CardSize, cardSizes } from "./template.ts";
 

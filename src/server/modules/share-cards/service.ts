@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Executor } from "../../db/client.ts";
-import { mediaForPublish } from "../media/service.ts";
+import { mediaForPublish } from "../media/index.ts";
 import { type CardSize, cleanLine, renderCard, templateRevision } from "./template.ts";
 
 /** What a card shows: a title, its unit's name and its first picture (a media library id). */

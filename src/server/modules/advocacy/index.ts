@@ -1,0 +1,29 @@
+/**
+ * The advocacy module's public surface: the only file of it that code outside the module imports.
+ */
+export { importCampaign, importKit, importKitShare, importLinkHits, importShareLink } from "./bulk.ts";
+export {
+  createTrackedLinks,
+  isTrackedLinkRequest,
+  redirectRoutes,
+  repairStoredKitTargets,
+} from "./redirect-routes.ts";
+export { advocacyRoutes } from "./routes.ts";
+export type {
+  campaignListResponse,
+  campaignReportSchema,
+  campaignSchema,
+  createCampaignBody,
+  createKitBody,
+  feedResponse,
+  followerCountBody,
+  followerCountSchema,
+  kitListResponse,
+  kitReportSchema,
+  kitSchema,
+  rankingConsentBody,
+  rankingConsentResponse,
+  sharedResponse,
+  updateCampaignBody,
+  updateKitBody,
+} from "./schema.ts";

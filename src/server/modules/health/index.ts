@@ -1,0 +1,4 @@
+/**
+ * The health module's public surface: the only file of it that code outside the module imports.
+ */
+export { healthRoutes } from "./routes.ts";

@@ -1,0 +1,4 @@
+/**
+ * The portal module's public surface: the only file of it that code outside the module imports.
+ */
+export { portalRoutes } from "./routes.ts";
