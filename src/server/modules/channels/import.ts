@@ -10,6 +10,7 @@ import {
   type SheetRow,
   tooManyRows,
 } from "../../imports/spreadsheet.ts";
+import type { AppError } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { unitSummaries } from "../org/membership.ts";
 import { resolveUnitsInSubtree } from "../org/read-models.ts";
@@ -19,8 +20,8 @@ import {
   type TargetUnit as SelectedUnit,
 } from "../org/service.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
+import { channelErrors } from "./errors.ts";
 import { invalidateChannelLookups } from "./lookup-cache.ts";
-import { keyTakenError } from "./service.ts";
 
 export interface ChannelImportInput {
   unitId: string;
@@ -166,6 +167,10 @@ async function validateRecords(db: Executor, selected: SelectedUnit, records: Im
   const report = (row: number, field: ImportField | null, code: string, vi: string, en: string) => {
     rowErrors.push({ row, field, code, message: { vi, en } });
   };
+  // A row refused for a reason the registry also gives one channel at a time is worded as there.
+  const reportAsRegistry = (row: number, field: ImportField, error: AppError) => {
+    rowErrors.push({ row, field, code: error.code, message: error.messages });
+  };
   const unitChoices = await resolveUnitsInSubtree(db, {
     subtreePath: selected.path,
     values: new Set(records.map((r) => r.unit).filter(Boolean)),
@@ -192,13 +197,7 @@ async function validateRecords(db: Executor, selected: SelectedUnit, records: Im
     }
     const displayName = normalizeName(record.displayName);
     if (!displayName) {
-      report(
-        record.row,
-        "displayName",
-        "channel.name_required",
-        "Thiếu tên kênh.",
-        "The channel name is missing.",
-      );
+      reportAsRegistry(record.row, "displayName", channelErrors.nameRequired());
     } else if (displayName.length > maxNameLength) {
       report(
         record.row,
@@ -294,8 +293,11 @@ async function validateRecords(db: Executor, selected: SelectedUnit, records: Im
   for (const candidate of candidates) {
     const owner = owners.get(candidate.key);
     if (owner !== undefined && firstRowOfKey.get(candidate.key) === candidate.row) {
-      const taken = keyTakenError(owner, candidate.url);
-      rowErrors.push({ row: candidate.row, field: "url", code: taken.code, message: taken.messages });
+      reportAsRegistry(
+        candidate.row,
+        "url",
+        channelErrors.keyTaken({ ownerName: owner, url: candidate.url }),
+      );
       candidate.ok = false;
     }
   }

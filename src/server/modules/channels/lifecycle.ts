@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { channels } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { assertUnitActive, requireUnitSummary } from "../org/read-models.ts";
 import type { ActionContext } from "../org/service.ts";
 
+import { channelErrors } from "./errors.ts";
 import { channelLabel } from "./queries.ts";
 import { changeRegistry, recordHistory, requireChannel } from "./registry-steps.ts";
 import type { ChannelRow, ChannelStatus } from "./service.ts";
@@ -26,20 +27,12 @@ export async function setChannelStatus(
 ): Promise<ChannelRow> {
   const since = options.since ?? new Date();
   if (since.getTime() > Date.now() + 5 * 60_000) {
-    throw errors.badRequest(
-      "channel.status_in_future",
-      "Ngày thay đổi trạng thái không được ở tương lai.",
-      "The date of a status change cannot be in the future.",
-    );
+    throw channelErrors.statusInFuture();
   }
   return changeRegistry(ctx, async (tx) => {
     const before = await requireChannel(tx, options.channelId, true);
     if (before.status === options.status) {
-      throw errors.conflict(
-        "channel.status_unchanged",
-        "Kênh đã ở trạng thái này.",
-        "The channel already has this status.",
-      );
+      throw channelErrors.statusUnchanged();
     }
     const [channel] = await tx
       .update(channels)
@@ -84,11 +77,7 @@ export async function handOverChannel(
   return changeRegistry(ctx, async (tx) => {
     const before = await requireChannel(tx, options.channelId, true);
     if (before.unitId === options.unitId) {
-      throw errors.badRequest(
-        "channel.hand_over_same_unit",
-        "Kênh đã thuộc đơn vị này.",
-        "The channel already belongs to this unit.",
-      );
+      throw channelErrors.handOverToSameUnit();
     }
     const from = await requireUnitSummary(tx, before.unitId);
     const to = await requireUnitSummary(tx, options.unitId);

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../http/errors.ts";
+import { AppError } from "../../platform/errors.ts";
 import { renderDirectoryPage, renderLookupPage, renderProblemPage } from "./pages.ts";
 import {
   directoryCsv,

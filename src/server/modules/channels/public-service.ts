@@ -3,7 +3,7 @@ import { toCsv } from "../../../shared/csv.ts";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { channels } from "../../db/schema/index.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { unitIdWithin } from "../org/membership.ts";
 import {
   requireUnitSummary,
@@ -14,6 +14,7 @@ import {
   unitLineages,
 } from "../org/read-models.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
+import { channelErrors } from "./errors.ts";
 import { lookupCacheFor } from "./lookup-cache.ts";
 import type { LookupAnswer, PublicChannel } from "./schema.ts";
 import { channelsInUnitOrder } from "./unit-order.ts";
@@ -124,7 +125,7 @@ export async function lookupChannel(db: Executor, url: string): Promise<LookupAn
   const result = canonicalChannelKey(url);
   if (!result.ok) {
     if (result.code === "url.invalid") {
-      throw new AppError(400, result.code, result.messages);
+      throw channelErrors.linkInvalid({ refusal: result.messages });
     }
     return { status: "unknown", reason: { code: result.code, messages: result.messages } };
   }

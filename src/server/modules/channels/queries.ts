@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelHistory, channels } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { unitIdWithin, unitSummaries } from "../org/membership.ts";
 import { personNames } from "../org/read-models.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";

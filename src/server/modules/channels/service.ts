@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, type SQL } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { channels } from "../../db/schema/index.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { personSummary, unitSummaries } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
@@ -10,6 +10,7 @@ import { can, isWithin } from "../org/policy.ts";
 import { assertUnitActive, requireUnitSummary } from "../org/read-models.ts";
 import type { ActionContext } from "../org/service.ts";
 import { type CanonicalChannel, type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
+import { channelErrors } from "./errors.ts";
 import { channelLabel } from "./queries.ts";
 import { changeRegistry, recordHistory, requireChannel } from "./registry-steps.ts";
 
@@ -20,7 +21,10 @@ export type ChannelRow = typeof channels.$inferSelect;
 export function canonicalOrThrow(url: string, hint?: ChannelPlatform): CanonicalChannel {
   const result = canonicalChannelKey(url, hint);
   if (!result.ok) {
-    throw new AppError(400, result.code, result.messages);
+    const refusal = { refusal: result.messages };
+    throw result.code === "url.invalid"
+      ? channelErrors.linkInvalid(refusal)
+      : channelErrors.linkUnsupported(refusal);
   }
   return result.channel;
 }
@@ -35,16 +39,6 @@ export async function unitOfChannel(db: Executor, channelId: string): Promise<st
     throw errors.notFound(channelLabel);
   }
   return row.unitId;
-}
-
-/** 409 channel.key_taken naming the unit that already registered the same page. */
-export function keyTakenError(ownerName: string, url: string): AppError {
-  return errors.conflict(
-    "channel.key_taken",
-    `Kênh ${url} đã được đăng ký là kênh chính thức của “${ownerName}”.`,
-    `The channel ${url} is already registered as an official channel of “${ownerName}”.`,
-    { ownerUnitName: ownerName },
-  );
 }
 
 /** The channel in the registry that has this key (other than `exceptChannelId`), with its owner unit's name. */
@@ -72,7 +66,10 @@ async function holderOfKey(
 async function assertKeyFree(db: Executor, key: string, exceptChannelId?: string): Promise<void> {
   const taken = await holderOfKey(db, key, exceptChannelId);
   if (taken) {
-    throw keyTakenError(taken.unitName, taken.url);
+    throw channelErrors.keyTaken(
+      { ownerName: taken.unitName, url: taken.url },
+      { ownerUnitName: taken.unitName },
+    );
   }
 }
 
@@ -99,11 +96,7 @@ async function assertResponsible(
       actor === null ||
       can(actor, "channels.manage", person.unitPath));
   if (!reachable) {
-    throw errors.badRequest(
-      "channel.person_unknown",
-      "Vui lòng chọn người phụ trách là nhân sự đang hoạt động của đơn vị có kênh hoặc đơn vị trực thuộc.",
-      "Choose as the person responsible an active member of the channel's unit or a unit below it.",
-    );
+    throw channelErrors.responsibleUnknown();
   }
 }
 
@@ -136,11 +129,7 @@ export interface RegisterChannelOptions {
 function cleanDisplayName(value: string): string {
   const name = normalizeName(value);
   if (!name) {
-    throw errors.badRequest(
-      "channel.name_required",
-      "Tên kênh không được để trống.",
-      "The channel name is required.",
-    );
+    throw channelErrors.nameRequired();
   }
   return name;
 }
@@ -204,7 +193,11 @@ export async function registerChannel(
     if (isKeyViolation(error)) {
       // Someone registered the same page between our check and our insert.
       const taken = await holderOfKey(ctx.db, canonical.key);
-      throw keyTakenError(taken?.unitName ?? "?", taken?.url ?? canonical.url);
+      const ownerName = taken?.unitName ?? "?";
+      throw channelErrors.keyTaken(
+        { ownerName, url: taken?.url ?? canonical.url },
+        { ownerUnitName: ownerName },
+      );
     }
     throw error;
   }
