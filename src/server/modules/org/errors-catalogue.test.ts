@@ -33,6 +33,7 @@ const samples: Record<string, readonly object[]> = {
   "orgErrors.emailTaken": [{ email: "an.nguyen@tuyenquang.gov.vn" }],
   "authErrors.locked": [{ minutes: 15 }],
   "authErrors.passwordTooShort": [{ minLength: 10 }],
+  "orgErrors.importEmailTaken": [{ email: "an.nguyen@tuyenquang.gov.vn" }, {}],
 };
 
 interface Built {

@@ -112,4 +112,13 @@ export const orgErrors = defineErrors({
     vi: "Bạn không thể cấp hoặc thu hồi vai trò này vì vai trò có những quyền mà chính bạn không có tại đơn vị này. Vui lòng đề nghị người có đủ các quyền đó thực hiện.",
     en: "You cannot grant or revoke this role: it carries permissions you do not hold on this unit yourself. Please ask someone who holds them.",
   },
+  /** Someone stored one of the file's e-mails between the import's check and its insert: nothing was imported. */
+  importEmailTaken: {
+    status: 409,
+    code: "import.conflict",
+    vi: ({ email }: { email?: string }) =>
+      `Trong lúc nhập, e-mail${email ? ` ${email}` : ""} vừa được dùng cho một người khác. Chưa có dòng nào được nhập; vui lòng xem trước và nhập lại.`,
+    en: ({ email }: { email?: string }) =>
+      `While importing, e-mail${email ? ` ${email}` : ""} was taken by someone else. Nothing was imported; preview the file and import it again.`,
+  },
 });

@@ -2,7 +2,6 @@ import { inArray } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Db, Executor } from "../../db/client.ts";
 import { people } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import {
   badFile,
   maxDataRows,
@@ -11,7 +10,8 @@ import {
   type SheetRow,
   tooManyRows,
 } from "../../imports/spreadsheet.ts";
-import { recordAudit } from "../auth/audit.ts";
+import { recordAudit } from "../auth/index.ts";
+import { orgErrors } from "./errors.ts";
 import { cleanPersonFields } from "./people-service.ts";
 import { resolveUnitsInSubtree, type UnitChoice } from "./read-models.ts";
 import { type ActionContext, requireActiveTargetUnit, type TargetUnit as SelectedUnit } from "./service.ts";
@@ -361,12 +361,7 @@ export async function runPeopleImport(ctx: ActionContext, input: ImportInput): P
     const violation = uniqueViolationOf(error);
     if (violation) {
       const email = /\(email\)=\((.*)\)/.exec(violation.detail)?.[1];
-      const which = email ? ` ${email}` : "";
-      throw errors.conflict(
-        "import.conflict",
-        `Trong lúc nhập, e-mail${which} vừa được dùng cho một người khác. Chưa có dòng nào được nhập; hãy xem trước và nhập lại.`,
-        `While importing, e-mail${which} was taken by someone else. Nothing was imported; preview the file and import it again.`,
-      );
+      throw orgErrors.importEmailTaken({ email });
     }
     throw error;
   }

@@ -3,7 +3,8 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { people, units } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
+import { orgErrors } from "./errors.ts";
 import { type UnitSummary, unitSummaries } from "./membership.ts";
 
 /*
@@ -39,11 +40,7 @@ export async function requireUnitSummary(db: Executor, unitId: string): Promise<
 /** Refuses a unit that was merged or dissolved: things are created in, moved to or imported into active units only. */
 export function assertUnitActive(unit: { name: string; status: string }): void {
   if (unit.status !== "active") {
-    throw errors.conflict(
-      "unit.not_active",
-      `Đơn vị “${unit.name}” đã sáp nhập hoặc giải thể.`,
-      `Unit “${unit.name}” has been merged or dissolved.`,
-    );
+    throw orgErrors.unitNotActive({ name: unit.name });
   }
 }
 
