@@ -9,37 +9,26 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import type { Config } from "./config.ts";
-import type { Database } from "./db/client.ts";
 import { markRoutesPublic, type RegisteredRoute, registerAccessControl } from "./http/access.ts";
 import { registerAuthentication } from "./http/authentication.ts";
 import { answerClientError, answerFrameworkError, registerErrorHandling } from "./http/errors.ts";
 import { rateLimitStore } from "./http/rate-limit-store.ts";
-import type { JobQueue } from "./jobs/queue.ts";
-import { type Mailer, registerMailWorker } from "./mail/mailer.ts";
-import {
-  advocacyRoutes,
-  createTrackedLinks,
-  isTrackedLinkRequest,
-  redirectRoutes,
-} from "./modules/advocacy/index.ts";
-import { auditRoutes, authRoutes } from "./modules/auth/index.ts";
-import { channelRoutes, publicChannelRoutes } from "./modules/channels/index.ts";
-import { declarationRoutes } from "./modules/declarations/index.ts";
-import { healthRoutes } from "./modules/health/index.ts";
-import { mediaRoutes } from "./modules/media/index.ts";
-import { peopleRoutes, unitPath, unitRoutes } from "./modules/org/index.ts";
-import { portalRoutes } from "./modules/portal/index.ts";
-import { connectionRoutes, publishingRoutes } from "./modules/publishing/index.ts";
-import { shareCardRoutes } from "./modules/share-cards/index.ts";
+import { registerMailWorker } from "./mail/mailer.ts";
+import { advocacyModule, createTrackedLinks, isTrackedLinkRequest } from "./modules/advocacy/index.ts";
+import { authModule } from "./modules/auth/module.ts";
+import { channelsModule } from "./modules/channels/module.ts";
+import { declarationsModule } from "./modules/declarations/module.ts";
+import { healthModule } from "./modules/health/module.ts";
+import { mediaModule } from "./modules/media/module.ts";
+import { unitPath } from "./modules/org/index.ts";
+import { orgModule } from "./modules/org/module.ts";
+import { portalModule } from "./modules/portal/module.ts";
+import { publishingModule } from "./modules/publishing/module.ts";
+import { shareCardsModule } from "./modules/share-cards/module.ts";
 import { logger, setLogLevel } from "./platform/logger.ts";
+import type { AppDependencies, AppModule } from "./platform/module.ts";
 
-export interface AppDependencies {
-  config: Config;
-  database: Database;
-  jobs: JobQueue;
-  mailer: Mailer;
-}
+export type { AppDependencies };
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -138,22 +127,34 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await docs.register(fastifySwaggerUi, { routePrefix: "/docs" });
   });
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(auditRoutes);
-  await app.register(unitRoutes);
-  await app.register(peopleRoutes);
-  await app.register(channelRoutes);
-  await app.register(publicChannelRoutes);
-  await app.register(connectionRoutes);
-  await app.register(declarationRoutes);
-  await app.register(mediaRoutes);
-  await app.register(publishingRoutes);
-  await app.register(portalRoutes);
-  await app.register(shareCardRoutes);
-  await app.register(advocacyRoutes);
-  await app.register(redirectRoutes, { trackedLinks });
+  // Everything the process serves and runs, module by module: routes in this order, then workers.
+  const modules: AppModule[] = [
+    healthModule,
+    authModule,
+    orgModule,
+    channelsModule,
+    declarationsModule,
+    mediaModule,
+    publishingModule,
+    portalModule,
+    shareCardsModule,
+    advocacyModule(trackedLinks),
+  ];
+  for (const module of modules) {
+    for (const routes of module.routes) {
+      await app.register(routes);
+    }
+  }
+  // Mail is the platform's, not a module's: every module sends through its job.
   await registerMailWorker(deps.jobs, deps.mailer);
+  for (const module of modules) {
+    for (const startWorker of module.workers ?? []) {
+      const stop = await startWorker(deps);
+      if (stop) {
+        app.addHook("onClose", async () => stop());
+      }
+    }
+  }
 
   if (existsSync(`${webRoot}/index.html`)) {
     await app.register(async (web) => {

@@ -2,6 +2,7 @@
  * The advocacy module's public surface: the only file of it that code outside the module imports.
  */
 export { importCampaign, importKit, importKitShare, importLinkHits, importShareLink } from "./bulk.ts";
+export { advocacyModule } from "./module.ts";
 export {
   createTrackedLinks,
   isTrackedLinkRequest,

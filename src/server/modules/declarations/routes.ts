@@ -6,7 +6,6 @@ import { listFilterPath } from "../org/index.ts";
 import { acknowledgeReport, listAccountReports, unitOfReport } from "./account-reports.ts";
 import { listMemberDeclarations } from "./member-declarations.ts";
 import { ownDeclarationRoutes } from "./own-routes.ts";
-import { registerDeclarationReminderWorker } from "./reminders.ts";
 import {
   closeDeclarationRequest,
   createDeclarationRequest,
@@ -38,11 +37,9 @@ const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
  */
 export async function declarationRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const { database, jobs, config } = app.deps;
+  const { database, jobs } = app.deps;
   const db = database.db;
-  const mailDeps = { jobs, publicUrl: config.publicUrl };
   const tags = ["declarations"];
-  await registerDeclarationReminderWorker(db, mailDeps);
 
   await ownDeclarationRoutes(app);
 

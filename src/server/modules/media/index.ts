@@ -3,4 +3,4 @@
  */
 export { mediaRoutes } from "./routes.ts";
 export type { mediaItemSchema, mediaKindSchema, uploadedMediaSchema } from "./schema.ts";
-export { type MediaView, mediaForPublish, mediaViewsByIds } from "./service.ts";
+export { type MediaView, markPublished, mediaForPublish, mediaViewsByIds } from "./service.ts";

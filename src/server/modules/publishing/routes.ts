@@ -1,18 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { signedInContextOf } from "../../http/context.ts";
-import { markPublished, mediaForPublish } from "../media/service.ts";
+import { mediaForPublish } from "../media/service.ts";
 import { scopeFor } from "../org/policy.ts";
 import { listFilterPath, unitPath } from "../org/service.ts";
 import { approvalPolicyFor, clearApprovalPolicy, setApprovalPolicy } from "./approval-policy.ts";
-import { connectionForPublish, markNeedsReconnect } from "./connections.ts";
-import { publishingConnectors } from "./connectors/index.ts";
-import { zaloConnector } from "./connectors/zalo.ts";
-import { registerPlatformJobs } from "./platform-jobs.ts";
 import type { PublishingDeps } from "./post-records.ts";
 import { postRoutes } from "./post-routes.ts";
 import { calendar } from "./queries.ts";
-import { registerPublishingWorker, type SchedulerDeps } from "./scheduler.ts";
 import {
   calendarQuery,
   calendarResponse,
@@ -38,24 +33,6 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
     publicUrl: config.publicUrl,
     media: (executor, ids) => mediaForPublish(executor, ids, config.publicUrl),
   };
-  const connectionOptions = { secretKey: config.secretKey(), apis: config.platformApis };
-  const schedulerDeps: SchedulerDeps = {
-    ...deps,
-    database,
-    connectors: publishingConnectors(db, config.publicUrl, { secretKey: config.secretKey() }),
-    connection: (executor, channelId) => connectionForPublish(executor, channelId, connectionOptions),
-    markMediaPublished: markPublished,
-    markNeedsReconnect: (executor, channelId, reason) => markNeedsReconnect(executor, channelId, reason),
-  };
-  const stopRecovery = await registerPublishingWorker(schedulerDeps);
-  await registerPlatformJobs(jobs, {
-    db,
-    zalo: zaloConnector,
-    options: connectionOptions,
-    jobs,
-    publicUrl: config.publicUrl,
-  });
-  app.addHook("onClose", async () => stopRecovery());
   const tags = ["publishing"];
   const desk = { db, deps, tags };
   postRoutes(app, desk);

@@ -1,0 +1,10 @@
+import type { AppModule } from "../../platform/module.ts";
+import { connectionRoutes } from "./connection-routes.ts";
+import { publishingRoutes } from "./routes.ts";
+import { startPublishingWorkers } from "./workers.ts";
+
+export const publishingModule: AppModule = {
+  name: "publishing",
+  routes: [connectionRoutes, publishingRoutes],
+  workers: [startPublishingWorkers],
+};
