@@ -1,12 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { approvalPolicies } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { unitAndAncestors } from "../org/membership.ts";
 import { type Actor, type Role, roles } from "../org/policy.ts";
 import type { ActionContext } from "../org/service.ts";
 import { cleanTags } from "./content.ts";
+import { publishingErrors } from "./errors.ts";
 
 export interface ApprovalPolicy {
   approverRoles: Role[];
@@ -66,11 +66,7 @@ export async function setApprovalPolicy(
   input: { approverRoles: Role[]; sensitiveTags: string[]; secondApproverRoles: Role[] },
 ) {
   if (input.approverRoles.length === 0) {
-    throw errors.badRequest(
-      "publishing.policy_no_approver",
-      "Cần ít nhất một vai trò được duyệt bài.",
-      "At least one role must be able to approve.",
-    );
+    throw publishingErrors.policyWithoutApprover();
   }
   const values = {
     approverRoles: input.approverRoles,

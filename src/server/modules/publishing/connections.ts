@@ -3,7 +3,7 @@ import type { PlatformApis } from "../../config.ts";
 import { openSecret, SecretBoxError, sealSecret } from "../../crypto/secret-box.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelConnections, type channelPlatformValues } from "../../db/schema/index.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { getChannel } from "../channels/service.ts";
 import { type ActionContext, unitPath } from "../org/service.ts";
@@ -16,6 +16,7 @@ import {
 import { GRAPH_API_VERSION } from "./connectors/facebook.ts";
 import { checkPageToken } from "./connectors/facebook-token.ts";
 import type { ConnectionForPublish, VariantTarget } from "./connectors/types.ts";
+import { publishingErrors } from "./errors.ts";
 
 export { markNeedsReconnect };
 
@@ -103,11 +104,7 @@ async function auditUnit(db: Executor, unitId: string) {
 export function connectorForPlatform(platform: ChannelPlatform): ConnectorKind {
   const connector = connectorOfPlatform[platform];
   if (!connector) {
-    throw errors.badRequest(
-      "connection.unsupported_platform",
-      "Kênh trên nền tảng này không kết nối được để đăng bài tự động (chỉ Trang Facebook, Zalo OA và YouTube).",
-      "Channels on this platform cannot be connected for automatic publishing (only Facebook Pages, Zalo OA and YouTube).",
-    );
+    throw publishingErrors.connectionPlatformUnsupported();
   }
   return connector;
 }
@@ -150,37 +147,19 @@ async function checkFacebookToken(
     return check.expiresAt;
   }
   if (check.kind === "missing_permissions") {
-    const names = check.missing.map((scope) => ({
+    const missing = check.missing.map((scope) => ({
       scope,
       ...(permissionNames[scope] ?? { vi: scope, en: scope }),
     }));
-    throw errors.badRequest(
-      "connection.permissions_missing",
-      `Mã truy cập của Trang thiếu quyền: ${names.map((n) => `${n.scope} (${n.vi})`).join(", ")}. Hãy cấp lại mã với đủ quyền.`,
-      `The Page token lacks permissions: ${names.map((n) => `${n.scope} (${n.en})`).join(", ")}. Issue a token with all of them.`,
-      { missing: check.missing },
-    );
+    throw publishingErrors.connectionPermissionsMissing({ missing }, { missing: check.missing });
   }
   if (check.kind === "wrong_page") {
-    throw errors.badRequest(
-      "connection.token_wrong_page",
-      "Mã truy cập này thuộc về một Trang khác với mã Trang đã nhập.",
-      "This access token belongs to a different Page than the Page id given.",
-      { tokenPageId: check.tokenPageId },
-    );
+    throw publishingErrors.connectionTokenOfAnotherPage({ tokenPageId: check.tokenPageId });
   }
   if (check.kind === "retry") {
-    throw new AppError(503, "connection.check_unavailable", {
-      vi: "Chưa kiểm tra được mã truy cập với Facebook (mạng hoặc Facebook đang lỗi); hãy thử lại sau ít phút.",
-      en: "The token could not be checked with Facebook (network or Facebook failure); try again in a few minutes.",
-    });
+    throw publishingErrors.connectionCheckUnavailable();
   }
-  throw errors.badRequest(
-    "connection.token_refused",
-    "Facebook không nhận mã truy cập này (hết hạn, bị thu hồi hoặc sai).",
-    "Facebook does not accept this access token (expired, revoked or wrong).",
-    { platformCode: check.code },
-  );
+  throw publishingErrors.connectionTokenRefused({ platformCode: check.code });
 }
 
 /** Connects a channel to its platform account, or replaces the connection's details. */
@@ -194,11 +173,7 @@ export async function saveConnection(
   const renewalGiven =
     input.refreshToken !== undefined || input.appId !== undefined || input.appSecret !== undefined;
   if (renewalGiven && connector !== "zalo_oa") {
-    throw errors.badRequest(
-      "connection.renewal_not_supported",
-      "Chỉ kết nối Zalo OA mới lưu refresh token, app id và khoá bí mật của ứng dụng.",
-      "Only a Zalo OA connection stores a refresh token, app id and app secret.",
-    );
+    throw publishingErrors.connectionRenewalNotSupported();
   }
   const previous = await connectionRow(ctx.db, channel.id);
   const accountId =
@@ -221,15 +196,7 @@ export async function saveConnection(
   return ctx.db.transaction(async (tx) => {
     const before = await connectionRow(tx, channel.id);
     if (accountIdRequired[connector] && !accountId) {
-      throw errors.badRequest(
-        "connection.account_id_required",
-        connector === "facebook_page"
-          ? "Cần mã Trang Facebook (page id) để đăng bài."
-          : "Cần mã kênh YouTube (channel id, dạng UC…).",
-        connector === "facebook_page"
-          ? "The Facebook Page id is needed to publish."
-          : "The YouTube channel id (UC…) is needed.",
-      );
+      throw publishingErrors.connectionAccountIdRequired({ connector });
     }
     const seal = (value: string, context: string) => sealSecret(value, options.secretKey, context);
     const tokenSealed =
@@ -237,11 +204,7 @@ export async function saveConnection(
         ? seal(input.token, sealContext.token(channel.id))
         : (before?.tokenSealed ?? null);
     if (!tokenSealed) {
-      throw errors.badRequest(
-        "connection.token_required",
-        "Cần mã truy cập (access token) của tài khoản trên nền tảng.",
-        "The platform account's access token is needed.",
-      );
+      throw publishingErrors.connectionTokenRequired();
     }
     const tokenReplaced = input.token !== undefined;
     const renewal = {

@@ -1,8 +1,8 @@
 import type { Executor } from "../../db/client.ts";
-import { AppError } from "../../http/errors.ts";
 import { mediaUnitPaths } from "../media/service.ts";
 import { unitSummaries } from "../org/membership.ts";
 import { type Actor, can, isWithin } from "../org/policy.ts";
+import { publishingErrors } from "./errors.ts";
 
 /**
  * Refuses library items a post may not carry: each must belong to the post's unit or a unit below
@@ -29,14 +29,6 @@ export async function requireMediaInScope(
     );
   });
   if (outside.length > 0) {
-    throw new AppError(
-      403,
-      "publishing.media_out_of_scope",
-      {
-        vi: "Bài viết chỉ được dùng ảnh, video trong thư viện của đơn vị có bài, đơn vị trực thuộc hoặc đơn vị mà bạn được viết bài. Vui lòng chọn ảnh, video khác.",
-        en: "A post may only use photos and videos from the library of its unit, a unit below it, or a unit you may write posts for. Choose other photos or videos.",
-      },
-      { ids: outside },
-    );
+    throw publishingErrors.mediaOutOfScope({ ids: outside });
   }
 }

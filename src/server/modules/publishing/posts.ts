@@ -2,12 +2,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import type { Executor } from "../../db/client.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import { getChannel } from "../channels/service.ts";
 import { type Actor, can } from "../org/policy.ts";
 import type { VariantTarget } from "./connectors/types.ts";
 import { cleanTags, plainText, sanitizeBody, slugify } from "./content.ts";
+import { publishingErrors } from "./errors.ts";
 import { isArticleTarget } from "./limits.ts";
 import { requireMediaInScope } from "./media-scope.ts";
 import { canEditVariant } from "./policy.ts";
@@ -61,28 +62,16 @@ async function targetChannel(db: Executor, actor: Actor, channelId: string, post
   const channel = await getChannel(db, channelId);
   const target = targetOfPlatform[channel.platform];
   if (!target) {
-    throw errors.badRequest(
-      "publishing.channel_not_publishable",
-      `Kênh “${channel.displayName}” (${channel.platform}) không đăng bài qua Cầu Nối được.`,
-      `Posts cannot be published to “${channel.displayName}” (${channel.platform}) through Cầu Nối.`,
-    );
+    throw publishingErrors.channelNotPublishable({ name: channel.displayName, platform: channel.platform });
   }
   if (channel.status !== "active") {
-    throw errors.conflict(
-      "publishing.channel_not_active",
-      `Kênh “${channel.displayName}” không còn hoạt động.`,
-      `The channel “${channel.displayName}” is not active.`,
-    );
+    throw publishingErrors.channelNotActive({ name: channel.displayName });
   }
   const path = await unitPathOf(db, channel.unitId);
   const postPath = await unitPathOf(db, postUnitId);
   // A post goes out on its own unit's channels and those below it, never on another branch's.
   if (path !== postPath && !path.startsWith(`${postPath}.`)) {
-    throw errors.badRequest(
-      "publishing.channel_elsewhere",
-      `Kênh “${channel.displayName}” thuộc đơn vị khác, không thuộc đơn vị của bài viết.`,
-      `The channel “${channel.displayName}” belongs to a unit outside the post's own.`,
-    );
+    throw publishingErrors.channelElsewhere({ name: channel.displayName });
   }
   if (!can(actor, "posts.write", path)) {
     throw errors.forbidden();
@@ -137,11 +126,7 @@ async function requireMediaOfUnit(
   }
   const found = await deps.media(ctx.db, ids);
   if (found.length !== new Set(ids).size) {
-    throw errors.badRequest(
-      "publishing.media_missing",
-      "Có ảnh hoặc video không còn trong thư viện.",
-      "Some photo or video is no longer in the media library.",
-    );
+    throw publishingErrors.mediaMissing();
   }
   await requireMediaInScope(ctx.db, ctx.actor, postUnitId, ids);
   return found;
@@ -264,11 +249,7 @@ export async function addVariant(ctx: SignedIn, postId: string, channelId: strin
       .onConflictDoNothing()
       .returning();
     if (!variant) {
-      throw errors.conflict(
-        "publishing.variant_exists",
-        `Bài đã có phiên bản cho kênh “${channel.displayName}”.`,
-        `The post already has a variant for “${channel.displayName}”.`,
-      );
+      throw publishingErrors.variantExists({ name: channel.displayName });
     }
     await recordTransition(tx, { id: variant.id, status: "draft" }, "draft", ctx.actor.personId, null, {
       created: true,
@@ -285,11 +266,7 @@ function cleanLinkUrl(typed: string | null): string | null {
   }
   const address = normaliseWebAddress(typed);
   if (!address) {
-    throw errors.badRequest(
-      "publishing.link_url_invalid",
-      "Vui lòng nhập đường dẫn bắt đầu bằng http:// hoặc https://.",
-      "Please enter a link starting with http:// or https://.",
-    );
+    throw publishingErrors.linkUrlInvalid();
   }
   return address;
 }
@@ -316,12 +293,7 @@ export async function updateVariant(
     if (!verdict.allowed) {
       throw verdict.reason === "forbidden"
         ? errors.forbidden()
-        : errors.conflict(
-            "publishing.wrong_status",
-            "Phiên bản này đang hoặc đã đăng, không sửa được nữa.",
-            "This variant is being or has been published; it can no longer be edited.",
-            { status: variant.status },
-          );
+        : publishingErrors.wrongStatus({ action: "edit" }, { status: variant.status });
     }
     const body =
       input.body === undefined

@@ -371,6 +371,35 @@ describe("scheduling and publishing", () => {
     await admin.request({ method: "DELETE", url: `/api/units/${org.left.id}/approval-policy` });
   });
 
+  it("puts a variant whose approvals no longer suffice back into review when it is scheduled", async () => {
+    const created = await writePost({ tags: ["phòng chống thiên tai"] });
+    const variant = created.variants[0] as Variant;
+    await post(editor, `/api/variants/${variant.id}/submit`);
+    await post(approver, `/api/variants/${variant.id}/approve`);
+    const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    await admin.request({
+      method: "PUT",
+      url: `/api/units/${org.left.id}/approval-policy`,
+      payload: {
+        approverRoles: ["approver"],
+        sensitiveTags: ["phòng chống thiên tai"],
+        secondApproverRoles: ["administrator"],
+      },
+    });
+    const refused = await post(editor, `/api/variants/${variant.id}/schedule`, {
+      at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe("publishing.approval_missing");
+    // The refusal says the variant went back into review: it must have.
+    expect((await variantOf(created.id)).status).toBe("in_review");
+    const history = (
+      await editor.request({ method: "GET", url: `/api/variants/${variant.id}/history` })
+    ).json();
+    expect(history.items.at(-1)).toMatchObject({ to: "in_review", details: { approvalsMissing: true } });
+    await admin.request({ method: "DELETE", url: `/api/units/${org.left.id}/approval-policy` });
+  });
+
   it("publishes now on request, and a moved schedule does not publish twice", async () => {
     const created = await writePost();
     const variant = created.variants[0] as Variant;

@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import { escapeHtml } from "../../http/html.ts";
+import { errors } from "../../platform/errors.ts";
 import { mediaViewsByIds } from "../media/service.ts";
 import { personSummary } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
+import { publishingErrors } from "./errors.ts";
 import type { PublishingDeps } from "./post-records.ts";
 import { createPost } from "./posts.ts";
 
@@ -39,11 +40,7 @@ export async function submitStory(
   for (const id of input.mediaIds) {
     // Only what the member uploaded may ride along: no reaching into a library by guessing ids.
     if (media.get(id)?.uploadedBy !== ctx.actor.personId) {
-      throw errors.badRequest(
-        "stories.media_not_yours",
-        "Chỉ gửi kèm được ảnh, video do chính bạn tải lên.",
-        "Only photos and videos you uploaded yourself can be sent.",
-      );
+      throw publishingErrors.storyMediaNotYours();
     }
   }
   // The member needs no desk permission to send: variants and approvals begin when the board takes it up.

@@ -2,7 +2,7 @@ import { and, eq, type SQL } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import { postVariants, variantTransitions as transitionLog } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
+import { publishingErrors } from "./errors.ts";
 import type { VariantRow, VariantStatus } from "./post-records.ts";
 
 /**
@@ -29,12 +29,7 @@ export const variantTransitions: Record<VariantStatus, readonly VariantStatus[]>
 /** Refuses a status change the workflow does not allow (the services refuse earlier, in their own words). */
 export function assertTransition(from: VariantStatus, to: VariantStatus): void {
   if (!variantTransitions[from].includes(to)) {
-    throw errors.conflict(
-      "publishing.wrong_status",
-      "Phiên bản không chuyển sang trạng thái này được.",
-      "The variant cannot move to this status.",
-      { status: from },
-    );
+    throw publishingErrors.wrongStatus({ action: "move" }, { status: from });
   }
 }
 

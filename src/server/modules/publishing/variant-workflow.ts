@@ -2,10 +2,11 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { normaliseWebAddress } from "../../../shared/web-address.ts";
 import type { Executor } from "../../db/client.ts";
 import { postVariants, variantApprovals } from "../../db/schema/index.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { recordAudit } from "../auth/audit.ts";
 import type { Actor } from "../org/policy.ts";
 import { approvalPolicyFor } from "./approval-policy.ts";
+import { publishingErrors } from "./errors.ts";
 import { checkLimits, type LimitProblem } from "./limits.ts";
 import {
   type ApprovalFacts,
@@ -49,18 +50,6 @@ export async function variantProblems(
     linkUrl: variant.linkUrl,
     media,
   });
-}
-
-function limitsError(problems: LimitProblem[]) {
-  return new AppError(
-    422,
-    "publishing.limits",
-    {
-      vi: `Chưa đăng được: ${problems.map((p) => p.vi).join(" ")}`,
-      en: `Cannot be published yet: ${problems.map((p) => p.en).join(" ")}`,
-    },
-    problems,
-  );
 }
 
 /** The approvals a variant has for its current content, lowest level first. */
@@ -119,14 +108,9 @@ export async function submitVariant(ctx: SignedIn, deps: PublishingDeps, variant
         throw errors.forbidden();
       }
       if (verdict.reason === "limits") {
-        throw limitsError(problems);
+        throw publishingErrors.limits({ problems }, problems);
       }
-      throw errors.conflict(
-        "publishing.wrong_status",
-        "Chỉ gửi duyệt được bản nháp.",
-        "Only a draft can be sent for approval.",
-        { status: variant.status },
-      );
+      throw publishingErrors.wrongStatus({ action: "submit" }, { status: variant.status });
     }
     await changeVariantStatus(tx, variant, "in_review", {
       set: { updatedAt: new Date() },
@@ -148,29 +132,13 @@ export async function approveVariant(ctx: SignedIn, variantId: string) {
         case "forbidden":
           throw errors.forbidden();
         case "wrong_status":
-          throw errors.conflict(
-            "publishing.wrong_status",
-            "Chỉ duyệt được phiên bản đang chờ duyệt.",
-            "Only a variant waiting for approval can be approved.",
-            { status: variant.status },
-          );
+          throw publishingErrors.wrongStatus({ action: "approve" }, { status: variant.status });
         case "self_approval":
-          throw errors.conflict(
-            "publishing.self_approval",
-            "Người viết không tự duyệt bài của mình.",
-            "Authors cannot approve their own posts.",
-          );
+          throw publishingErrors.selfApproval();
         case "already_approved":
-          throw errors.conflict(
-            "publishing.already_approved",
-            "Bạn đã duyệt phiên bản này; lần duyệt thứ hai phải do người khác.",
-            "You have approved this variant already; the second approval must come from someone else.",
-          );
+          throw publishingErrors.alreadyApproved();
         case "not_an_approver":
-          throw new AppError(403, "publishing.not_an_approver", {
-            vi: `Theo quy định của đơn vị, lần duyệt ${level === 1 ? "này" : "thứ hai"} do vai trò khác đảm nhận.`,
-            en: `Under the unit's rules, ${level === 1 ? "this approval" : "the second approval"} belongs to another role.`,
-          });
+          throw publishingErrors.notAnApprover({ level });
       }
     }
     const needed = approvalsNeeded(facts.policy, post.tags);
@@ -207,11 +175,7 @@ export async function approveVariant(ctx: SignedIn, variantId: string) {
 export async function rejectVariant(ctx: SignedIn, variantId: string, reason: string) {
   const why = reason.normalize("NFC").trim();
   if (!why) {
-    throw errors.badRequest(
-      "publishing.reason_required",
-      "Hãy ghi lý do trả lại.",
-      "Say why it is sent back.",
-    );
+    throw publishingErrors.rejectionReasonRequired();
   }
   return ctx.db.transaction(async (tx) => {
     const { variant, post } = await requireVariant(tx, variantId, true);
@@ -220,12 +184,7 @@ export async function rejectVariant(ctx: SignedIn, variantId: string, reason: st
     const verdict = canRejectVariant({ actor: ctx.actor, unitPath, post, variant, policy });
     if (!verdict.allowed) {
       throw verdict.reason === "wrong_status"
-        ? errors.conflict(
-            "publishing.wrong_status",
-            "Phiên bản này không ở trạng thái trả lại được.",
-            "This variant cannot be sent back in its current state.",
-            { status: variant.status },
-          )
+        ? publishingErrors.wrongStatus({ action: "reject" }, { status: variant.status })
         : errors.forbidden();
     }
     await changeVariantStatus(tx, variant, "draft", {
@@ -257,13 +216,9 @@ export async function rejectVariant(ctx: SignedIn, variantId: string, reason: st
  */
 export async function scheduleVariant(ctx: SignedIn, deps: PublishingDeps, variantId: string, at: Date) {
   if (at.getTime() < Date.now() - 60_000) {
-    throw errors.badRequest(
-      "publishing.time_in_past",
-      "Thời điểm đăng phải ở tương lai.",
-      "The publishing time must be in the future.",
-    );
+    throw publishingErrors.timeInPast();
   }
-  const variant = await ctx.db.transaction(async (tx) => {
+  const scheduled = await ctx.db.transaction(async (tx) => {
     const { variant, post } = await requireVariant(tx, variantId, true);
     const facts = await approvalFacts(tx, ctx.actor, post, variant);
     const verdict = canScheduleVariant(facts);
@@ -271,24 +226,16 @@ export async function scheduleVariant(ctx: SignedIn, deps: PublishingDeps, varia
       throw errors.forbidden();
     }
     if (!verdict.allowed && verdict.reason === "not_approved") {
-      throw errors.conflict(
-        "publishing.not_approved",
-        "Phiên bản chưa được duyệt nên chưa hẹn giờ đăng được.",
-        "The variant is not approved, so it cannot be scheduled.",
-        { status: variant.status },
-      );
+      throw publishingErrors.notApproved({ action: "schedule" }, { status: variant.status });
     }
     if (!verdict.allowed) {
+      // The move back to review is committed with its history; the refusal that reports it comes after.
       await changeVariantStatus(tx, variant, "in_review", {
         set: { scheduledAt: null },
         actorId: ctx.actor.personId,
         details: { approvalsMissing: true },
       });
-      throw errors.conflict(
-        "publishing.approval_missing",
-        "Bài cần thêm lượt duyệt theo quy định hiện hành của đơn vị; đã chuyển lại chờ duyệt.",
-        "The post needs more approval under the unit's current rules; it is waiting for approval again.",
-      );
+      return null;
     }
     const updated = await changeVariantStatus(tx, variant, "scheduled", {
       set: { scheduledAt: at, failure: null, updatedAt: new Date() },
@@ -305,9 +252,12 @@ export async function scheduleVariant(ctx: SignedIn, deps: PublishingDeps, varia
     });
     return updated as VariantRow;
   });
+  if (!scheduled) {
+    throw publishingErrors.approvalMissing();
+  }
   // Retried by pg-boss if the process that fetches it dies before the claim; the minute sweep backs it up.
   await queuePublishJob(deps.jobs, variantId, at);
-  return variant;
+  return scheduled;
 }
 
 /** Takes a scheduled variant off the calendar; it stays approved. */
@@ -319,11 +269,7 @@ export async function unscheduleVariant(ctx: SignedIn, variantId: string) {
     if (!verdict.allowed) {
       throw verdict.reason === "forbidden"
         ? errors.forbidden()
-        : errors.conflict(
-            "publishing.wrong_status",
-            "Phiên bản chưa được hẹn giờ.",
-            "The variant is not scheduled.",
-          );
+        : publishingErrors.wrongStatus({ action: "unschedule" });
     }
     const updated = await changeVariantStatus(tx, variant, "approved", {
       set: { scheduledAt: null, updatedAt: new Date() },
@@ -338,11 +284,7 @@ export async function markPublishedByHand(ctx: SignedIn, variantId: string, type
   // Kept in its encoded form: it is later written into headers (a tracked link's Location) and pages.
   const externalUrl = normaliseWebAddress(typedUrl);
   if (!externalUrl) {
-    throw errors.badRequest(
-      "publishing.external_url_invalid",
-      "Vui lòng nhập địa chỉ trang đã đăng, bắt đầu bằng http:// hoặc https://.",
-      "Please enter the address of the published page, starting with http:// or https://.",
-    );
+    throw publishingErrors.externalUrlInvalid();
   }
   return ctx.db.transaction(async (tx) => {
     const { variant, post } = await requireVariant(tx, variantId, true);
@@ -350,11 +292,7 @@ export async function markPublishedByHand(ctx: SignedIn, variantId: string, type
     if (!verdict.allowed) {
       throw verdict.reason === "forbidden"
         ? errors.forbidden()
-        : errors.conflict(
-            "publishing.not_approved",
-            "Chỉ ghi nhận đã đăng cho phiên bản đã được duyệt.",
-            "Only an approved variant can be recorded as published.",
-          );
+        : publishingErrors.notApproved({ action: "record_published" });
     }
     const updated = await changeVariantStatus(tx, variant, "published", {
       set: { publishedAt: new Date(), externalUrl, failure: null, updatedAt: new Date() },
