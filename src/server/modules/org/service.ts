@@ -9,6 +9,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
 import { orgErrors } from "./errors.ts";
+import { assertUnitActive } from "./read-models.ts";
 import { requireUnit, type UnitKind, type UnitRow, unitLabel } from "./unit-queries.ts";
 
 // The action context lives in the platform layer; re-exported while importers move to it.
@@ -17,12 +18,6 @@ export type { ActionContext, UnitKind, UnitRow };
 /** The ltree label of a unit: its id without dashes (ltree labels allow only [A-Za-z0-9_]). */
 export function pathLabel(unitId: string): string {
   return unitId.replaceAll("-", "");
-}
-
-function requireActive(unit: UnitRow): void {
-  if (unit.status !== "active") {
-    throw orgErrors.unitNotActive({ name: unit.name });
-  }
 }
 
 /** A readable, unique unit code derived from the name when none is given. */
@@ -91,7 +86,7 @@ export async function createUnit(ctx: ActionContext, input: CreateUnitInput): Pr
   return ctx.db.transaction(async (tx) => {
     const parent = input.parentId ? await requireUnit(tx, input.parentId) : null;
     if (parent) {
-      requireActive(parent);
+      assertUnitActive(parent);
     }
     await assertAdminArea(tx, input.adminAreaCode);
     const code = input.code?.trim() || generateUnitCode(name);
@@ -144,7 +139,7 @@ export async function updateUnit(
 ): Promise<UnitRow> {
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, unitId);
-    requireActive(unit);
+    assertUnitActive(unit);
     await assertAdminArea(tx, input.adminAreaCode);
     const name = input.name !== undefined ? normalizeName(input.name) : unit.name;
     if (!name) {
@@ -195,8 +190,8 @@ export async function moveUnit(ctx: ActionContext, unitId: string, newParentId: 
   const changed = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, unitId);
     const parent = await requireUnit(tx, newParentId);
-    requireActive(unit);
-    requireActive(parent);
+    assertUnitActive(unit);
+    assertUnitActive(parent);
     if (parent.path === unit.path || parent.path.startsWith(`${unit.path}.`)) {
       throw orgErrors.moveIntoItself();
     }
@@ -230,8 +225,8 @@ export async function mergeUnits(ctx: ActionContext, sourceId: string, targetId:
   const changed = await ctx.db.transaction(async (tx) => {
     const source = await requireUnit(tx, sourceId);
     const target = await requireUnit(tx, targetId);
-    requireActive(source);
-    requireActive(target);
+    assertUnitActive(source);
+    assertUnitActive(target);
     if (target.path.startsWith(`${source.path}.`)) {
       throw orgErrors.mergeIntoDescendant();
     }
@@ -287,7 +282,7 @@ export async function mergeUnits(ctx: ActionContext, sourceId: string, targetId:
 export async function dissolveUnit(ctx: ActionContext, unitId: string): Promise<UnitRow> {
   const changed = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, unitId);
-    requireActive(unit);
+    assertUnitActive(unit);
     if (!unit.parentId) {
       throw orgErrors.dissolveTopUnit();
     }
