@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { variantTargetValues } from "../../db/schema/index.ts";
 import { contextOf } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../platform/errors.ts";
 import { unitOfChannel } from "../channels/service.ts";
 import { mediaForPublish } from "../media/service.ts";
 import { disconnectChannel, getConnection, saveConnection } from "./connections.ts";

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { posts, postVariants, postVersions } from "../../db/schema/index.ts";
-import { errors } from "../../http/errors.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
+import { errors } from "../../platform/errors.ts";
 import { unitSummaries } from "../org/membership.ts";
 import type { Actor } from "../org/policy.ts";
 import type { MediaForPublish } from "./connectors/types.ts";
@@ -24,7 +24,7 @@ export interface PublishingDeps {
 }
 
 const postLabel = { vi: "bài viết", en: "Post" };
-const variantLabel = { vi: "phiên bản đăng", en: "Variant" };
+const variantLabel = { vi: "bản đăng", en: "Variant" };
 
 /** A post that is not deleted, locked for the transaction when asked; 404 otherwise. */
 export async function requirePost(db: Executor, postId: string, lock = false): Promise<PostRow> {
