@@ -1085,7 +1085,7 @@ export const en: Messages = {
         "This kind of file is not accepted. Only JPEG, PNG, WebP, GIF images and MP4, WebM videos.",
       imageTooLarge: "The image is {{size}}, over 20 MB.",
       videoTooLarge: "The video is {{size}}, over 200 MB.",
-      altRequired: "Describe the image before uploading it.",
+      altRequired: "Please describe the image.",
       altTooShort: "The description is too short: at least {{n}} characters.",
       altTooLong: "The description is too long: at most {{n}} characters.",
     },
