@@ -10,10 +10,20 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { channelPlatformValues } from "./channels.ts";
+import {
+  accountReportKindValues,
+  declarationStatusValues,
+  declaredPlatformValues,
+} from "../../../shared/api/declarations.ts";
+import type { channelPlatformValues } from "./channels.ts";
 
-export const declarationStatusValues = ["active", "closed", "compromised"] as const;
-export const accountReportKindValues = ["compromised", "impersonated"] as const;
+type ChannelPlatform = (typeof channelPlatformValues)[number];
+type DeclaredPlatform = (typeof declaredPlatformValues)[number];
+type MustBeTrue<T extends true> = T;
+/** Fails the type check when the declared platforms and the channel platforms drift apart. */
+export type DeclaredPlatformsAreChannelPlatforms = MustBeTrue<
+  [ChannelPlatform, DeclaredPlatform] extends [DeclaredPlatform, ChannelPlatform] ? true : false
+>;
 
 /**
  * A public account a member says they run (Regulation 85). Only the member enters it; nothing is
@@ -24,7 +34,7 @@ export const accountDeclarations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     personId: uuid("person_id").notNull(),
-    platform: text("platform", { enum: channelPlatformValues }).notNull(),
+    platform: text("platform", { enum: declaredPlatformValues }).notNull(),
     /** The canonical key of the URL, so one account is declared once however its address was typed. */
     key: text("key").notNull(),
     url: text("url").notNull(),

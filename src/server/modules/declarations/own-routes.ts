@@ -1,13 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { toCsv } from "../../../shared/csv.ts";
-import { formatVietnamTime } from "../../../shared/vietnam-time.ts";
-import { signedInContextOf } from "../../http/context.ts";
-import { reportAccount } from "./account-reports.ts";
-import { declarationView } from "./presenters.ts";
-import { declarationPurpose } from "./purpose.ts";
-import { requestsForMember, respondToRequest } from "./requests.ts";
 import {
   declarationSchema,
   declarationStatusBody,
@@ -21,7 +14,14 @@ import {
   reportResponse,
   respondResponse,
   updateDeclarationBody,
-} from "./schema.ts";
+} from "../../../shared/api/declarations.ts";
+import { toCsv } from "../../../shared/csv.ts";
+import { formatVietnamTime } from "../../../shared/vietnam-time.ts";
+import { signedInContextOf } from "../../http/context.ts";
+import { reportAccount } from "./account-reports.ts";
+import { declarationView } from "./presenters.ts";
+import { declarationPurpose } from "./purpose.ts";
+import { requestsForMember, respondToRequest } from "./requests.ts";
 import {
   declareAccount,
   deleteDeclarations,

@@ -1,5 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  acknowledgedResponse,
+  alertsQuery,
+  alertsResponse,
+  closedRequestResponse,
+  createdRequestResponse,
+  createRequestBody,
+  idParams,
+  memberDeclarationsQuery,
+  memberDeclarationsResponse,
+  requestDetailResponse,
+  requestListQuery,
+  requestListResponse,
+} from "../../../shared/api/declarations.ts";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
 import { scopeFor } from "../../platform/actor.ts";
 import { listFilterPath } from "../org/index.ts";
@@ -13,20 +27,6 @@ import {
   listDeclarationRequests,
   unitOfRequest,
 } from "./requests.ts";
-import {
-  acknowledgedResponse,
-  alertsQuery,
-  alertsResponse,
-  createdRequestResponse,
-  createRequestBody,
-  idParams,
-  memberDeclarationsQuery,
-  memberDeclarationsResponse,
-  requestDetailResponse,
-  requestListQuery,
-  requestListResponse,
-  requestSchema,
-} from "./schema.ts";
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
@@ -118,7 +118,7 @@ export async function declarationRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Close a request early: members stop seeing it and no more reminders go",
         params: idParams,
-        response: { 200: requestSchema.pick({ id: true, closedAt: true }) },
+        response: { 200: closedRequestResponse },
       },
     },
     async (request) => {
