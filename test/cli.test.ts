@@ -12,6 +12,7 @@ import { migrationStatus, migrationsFolder } from "../src/server/db/migrate.ts";
 import type { AppError } from "../src/server/http/errors.ts";
 import { startJobQueue } from "../src/server/jobs/queue.ts";
 import { resolveCredentials, signIn } from "../src/server/modules/auth/service.ts";
+import { eventually } from "./helpers/eventually.ts";
 import { createServerDatabase } from "./helpers/server-database.ts";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -83,16 +84,6 @@ async function snapshot(dir: string): Promise<string[]> {
     }),
   );
   return lines.sort();
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const journal = JSON.parse(await readFile(join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
@@ -276,7 +267,10 @@ describe("caunoi CLI on the embedded database", () => {
       holder.stdout?.on("data", (chunk: Buffer) => {
         said += chunk.toString();
       });
-      await waitFor(() => said.includes("locked"), "the holder to take the lock");
+      await eventually(() => said.includes("locked"), {
+        what: "the holder to take the lock",
+        intervalMs: 20,
+      });
       const before = await snapshot(dataDir);
 
       const refused = await caunoi(
@@ -285,7 +279,7 @@ describe("caunoi CLI on the embedded database", () => {
       );
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`tiến trình ${holder.pid}, cổng 3999`);
-      expect(refused.stderr).toContain("Hãy dừng máy chủ trước, hoặc đặt DATABASE_URL");
+      expect(refused.stderr).toContain("Vui lòng dừng máy chủ trước, hoặc đặt DATABASE_URL");
       expect(refused.stderr).toContain("Stop the server first, or set DATABASE_URL");
       expect(await snapshot(dataDir)).toEqual(before);
       expect(JSON.parse(await readFile(`${dataDir}.lock`, "utf8")).pid).toBe(holder.pid);
@@ -309,7 +303,10 @@ describe("caunoi CLI on the embedded database", () => {
     child.stdin?.end();
     const finished = collect(child);
     // The lock is taken just before the database opens: the signal lands while PGlite is starting.
-    await waitFor(() => existsSync(`${dataDir}.lock`), "the CLI to take the lock");
+    await eventually(() => existsSync(`${dataDir}.lock`), {
+      what: "the CLI to take the lock",
+      intervalMs: 20,
+    });
     child.kill("SIGINT");
     const run = await finished;
     expect(run.code).toBe(130);

@@ -77,6 +77,7 @@ describe("kill -9 during a burst of tracked-link clicks", () => {
       }
     };
     const clients = Array.from({ length: 16 }, click);
+    // Time itself is the test's load: a burst of fixed length, then the kill lands mid-stream.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const killedAt = Date.now();
     await server.killHard();

@@ -21,6 +21,7 @@ import {
   submitVariant,
 } from "../../src/server/modules/publishing/service.ts";
 import type { FakeGraph } from "../fakes/facebook-graph.ts";
+import { eventually, StopWaiting } from "./eventually.ts";
 import { makeOrganisation, makePerson } from "./factories.ts";
 import { freePort } from "./real-server.ts";
 import { createServerDatabase } from "./server-database.ts";
@@ -33,22 +34,13 @@ import { createServerDatabase } from "./server-database.ts";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-export async function until<T>(
+/** `eventually` as the publishing crash tests call it: the check, what it waits for, the limit. */
+export function until<T>(
   check: () => Promise<T | undefined> | T | undefined,
   what: string,
   timeoutMs = 40_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+): Promise<Exclude<T, undefined | false>> {
+  return eventually(check, { what, timeoutMs });
 }
 
 export interface RunningServer {
@@ -181,7 +173,7 @@ export async function crashWorld(options: {
       });
       const exited = () => {
         if (child.exitCode !== null || child.signalCode !== null) {
-          throw new Error(`the server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
+          throw new StopWaiting(`the server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
         }
       };
       const withOutput = (error: unknown): never => {
@@ -191,24 +183,20 @@ export async function crashWorld(options: {
         child,
         output: () => output,
         printed: (line, what) =>
-          until(
+          eventually(
             () => {
               exited();
-              return output.split("\n").includes(line) ? true : undefined;
+              return output.split("\n").includes(line);
             },
-            what,
-            90_000,
+            { what, timeoutMs: 90_000 },
           ).then(() => undefined, withOutput),
         ready: () =>
-          until(
+          eventually(
             async () => {
               exited();
-              return (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.ok
-                ? true
-                : undefined;
+              return (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.ok;
             },
-            "the server to be ready",
-            90_000,
+            { what: "the server to be ready", timeoutMs: 90_000 },
           ).then(() => undefined, withOutput),
       };
     },

@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { eventually, StopWaiting } from "./eventually.ts";
 
 /*
  * For the scripts that start the real server in a child process (the e2e suite, the feed and
@@ -28,20 +29,21 @@ export async function waitUntilReady(
   timeoutMs: number,
   outputOf: () => string,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the server exited with code ${child.exitCode} before it was ready:\n${outputOf()}`);
-    }
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.ok) {
-        return;
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) {
+        throw new StopWaiting(
+          `the server exited with code ${child.exitCode} before it was ready:\n${outputOf()}`,
+        );
       }
-    } catch {
-      // Not listening yet.
+      // A refused connection (not listening yet) throws, and is asked again.
+      return (await fetch(`${url}/readyz`)).ok;
+    },
+    { what: "the server to answer /readyz", timeoutMs, intervalMs: 500 },
+  ).catch((error: unknown) => {
+    if (error instanceof StopWaiting) {
+      throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the server was not ready after ${timeoutMs / 1000} s:\n${outputOf()}`);
+    throw new Error(`the server was not ready after ${timeoutMs / 1000} s:\n${outputOf()}`, { cause: error });
+  });
 }

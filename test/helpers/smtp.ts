@@ -38,21 +38,6 @@ export async function startSmtpServer(): Promise<{
   };
 }
 
-/** Waits until `check` passes or the time runs out. */
-export async function eventually<T>(check: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error("condition not met in time");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** The message as a person reads it: soft line breaks joined and quoted-printable bytes decoded. */
 export function readableMail(mail: ReceivedMail): string {
   const joined = mail.raw.replace(/=\r?\n/g, "");

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import {
   makeOrganisation,
   makePerson,
@@ -43,16 +44,12 @@ async function publish(postId: string, variantId: string) {
   await editor.request({ method: "POST", url: `/api/variants/${variantId}/submit` });
   await approver.request({ method: "POST", url: `/api/variants/${variantId}/approve` });
   await editor.request({ method: "POST", url: `/api/variants/${variantId}/publish-now` });
-  const deadline = Date.now() + 15_000;
-  while (
-    (await editor.request({ method: "GET", url: `/api/posts/${postId}` })).json().variants[0].status !==
-    "published"
-  ) {
-    if (Date.now() > deadline) {
-      throw new Error("not published in time");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+  await eventually(
+    async () =>
+      (await editor.request({ method: "GET", url: `/api/posts/${postId}` })).json().variants[0].status ===
+      "published",
+    { what: "the post to be published" },
+  );
 }
 
 async function createKit(client: SessionClient, payload: Record<string, unknown>) {
@@ -80,10 +77,22 @@ function follow(code: string, headers: Record<string, string> = { "user-agent": 
   return t.app.inject({ method: "GET", url: `/s/${code}${query}`, headers, remoteAddress: "203.0.113.7" });
 }
 
-/** Writes buffered hits now instead of waiting for the interval. */
-async function flushHits() {
-  // The recorder flushes on its own within a second; waiting for it is what a user would see.
-  await new Promise((resolve) => setTimeout(resolve, 1200));
+/**
+ * A report once the hits it should count are written: the recorder writes them on its own within a
+ * second, as a user would see, so the report is asked again until `written` says they are in.
+ */
+function reportOnceWritten<T>(
+  ask: () => Promise<T>,
+  written: (report: T) => boolean,
+  what: string,
+): Promise<T> {
+  return eventually(
+    async () => {
+      const report = await ask();
+      return written(report) ? report : undefined;
+    },
+    { what },
+  );
 }
 
 beforeAll(async () => {
@@ -412,8 +421,11 @@ describe("tracked links", () => {
     await follow(code, { "user-agent": "TelegramBot (like TwitterBot)" });
     await follow(code, { "user-agent": "curl/8.5.0" });
     await follow(code, { "user-agent": "" });
-    await flushHits();
-    const report = (await editor.request({ method: "GET", url: `/api/share-kits/${kitId}/report` })).json();
+    const report = await reportOnceWritten(
+      async () => (await editor.request({ method: "GET", url: `/api/share-kits/${kitId}/report` })).json(),
+      (answer) => answer.totals.clicks + answer.totals.previews + answer.totals.bots >= 10,
+      "the kit's ten hits in its report",
+    );
     // The no-open-redirect test above followed the link three times from the phone too.
     // Links: the child member's, and the left member's, made when the kit showed in their feed.
     expect(report.totals).toMatchObject({ clicks: 6, previews: 2, bots: 2, links: 2 });
@@ -505,9 +517,13 @@ describe("tracked links", () => {
     }
     // The rest of the site still goes through the framework.
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    await flushHits();
-    const after = (await editor.request({ method: "GET", url: `/api/share-kits/${kitId}/report` })).json()
-      .totals.clicks;
+    const after = await reportOnceWritten(
+      async () =>
+        (await editor.request({ method: "GET", url: `/api/share-kits/${kitId}/report` })).json().totals
+          .clicks as number,
+      (clicks) => clicks > before,
+      "the click through the listening server in the report",
+    );
     expect(after).toBe(before + 1);
   });
 
@@ -590,11 +606,13 @@ describe("campaigns", () => {
       payload: { optIn: true, purposeVersion: "1999" },
     });
     expect(stale.statusCode).toBe(409);
-    await flushHits();
 
-    const report = (
-      await rootEditor.request({ method: "GET", url: `/api/campaigns/${campaign.id}/report` })
-    ).json();
+    const report = await reportOnceWritten(
+      async () =>
+        (await rootEditor.request({ method: "GET", url: `/api/campaigns/${campaign.id}/report` })).json(),
+      (answer) => answer.totals.clicks >= 5,
+      "the campaign's five clicks in its report",
+    );
     expect(report.campaign.progress).toBe(5);
     expect(report.totals).toMatchObject({ clicks: 5, shares: 1 });
     const left = report.leaderboard.find((row: { unitId: string }) => row.unitId === org.left.id);

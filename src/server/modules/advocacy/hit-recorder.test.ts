@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import { createTestDatabase } from "../../../../test/helpers/test-database.ts";
 import { type Database, queryRows } from "../../db/client.ts";
 import { createHitRecorder, type PendingHit, visitorHash } from "./hit-recorder.ts";
@@ -82,7 +83,8 @@ describe("the hit recorder", () => {
     for (let i = 0; i < 250; i++) {
       recorder.record(hit({ kitId: kit }));
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The interval is a minute away: whatever is written by then was written because a batch filled.
+    await eventually(() => recorder.stats().written >= 200, { what: "the two full batches to be written" });
     expect(await storedFor(kit)).toBe(200);
     expect(recorder.stats().pending).toBe(50);
     await recorder.close();
@@ -93,7 +95,7 @@ describe("the hit recorder", () => {
     const kit = crypto.randomUUID();
     const recorder = createHitRecorder(database.db, { flushIntervalMs: 100 });
     recorder.record(hit({ kitId: kit }));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await eventually(async () => (await storedFor(kit)) > 0, { what: "the interval's own write" });
     expect(await storedFor(kit)).toBe(1);
     for (let i = 0; i < 50; i++) {
       recorder.record(hit({ kitId: kit }));

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { generateSync } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import { makeOrganisation, makePerson, signInAs, TEST_PASSWORD } from "../../../../test/helpers/factories.ts";
-import { eventually, startSmtpServer } from "../../../../test/helpers/smtp.ts";
+import { startSmtpServer } from "../../../../test/helpers/smtp.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { queryRows } from "../../db/client.ts";
 import { MAX_FAILED_ATTEMPTS } from "./service.ts";
@@ -158,7 +159,9 @@ describe("password reset by e-mail", () => {
     });
     expect(unknown.statusCode).toBe(202);
 
-    const mail = await eventually(() => smtp.inbox.find((m) => m.to.includes(email)));
+    const mail = await eventually(() => smtp.inbox.find((m) => m.to.includes(email)), {
+      what: `the mail to ${email}`,
+    });
     const unfolded = mail.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
     const token = /reset-password\?token=([A-Za-z0-9_%-]+)/.exec(unfolded)?.[1];
     expect(token).toBeTruthy();

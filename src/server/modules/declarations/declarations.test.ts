@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import {
   makeOrganisation,
   makePerson,
@@ -9,7 +10,7 @@ import {
   type SessionClient,
   signInAs,
 } from "../../../../test/helpers/factories.ts";
-import { eventually, readableMail, startSmtpServer } from "../../../../test/helpers/smtp.ts";
+import { readableMail, startSmtpServer } from "../../../../test/helpers/smtp.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { declarationPurpose } from "./purpose.ts";
 
@@ -226,7 +227,9 @@ describe("reporting an account taken over or impersonated", () => {
     // The cell has its own administrator, so the alert stays there rather than going to the commune.
     expect(reported.json().alerted).toEqual([{ id: cellAdmin.id, fullName: "Bí thư Chi Đoàn" }]);
 
-    const mail = await eventually(() => smtp.inbox.find((m) => m.to.includes(cellAdmin.email ?? "")));
+    const mail = await eventually(() => smtp.inbox.find((m) => m.to.includes(cellAdmin.email ?? "")), {
+      what: "the mail to the cell administrator",
+    });
     const text = readableMail(mail);
     expect(text).toContain("Ma Thị Hoà (Chi đoàn thôn Tân Lập) báo tài khoản của mình bị chiếm quyền");
     expect(text).toContain("https://www.facebook.com/profile.php?id=100089998887776");
@@ -271,7 +274,9 @@ describe("reporting an account taken over or impersonated", () => {
       },
     });
     expect(reported.json().alerted.map((a: { id: string }) => a.id)).toEqual([org.rightAdmin.id]);
-    const mail = await eventually(() => smtp.inbox.find((m) => m.to.includes(org.rightAdmin.email ?? "")));
+    const mail = await eventually(() => smtp.inbox.find((m) => m.to.includes(org.rightAdmin.email ?? "")), {
+      what: "the mail to the right unit's administrator",
+    });
     expect(readableMail(mail)).toContain("https://www.tiktok.com/@lovanpao.official");
     // An impersonation does not change the member's own account.
     const mine = (await client.request({ method: "GET", url: "/api/me/declarations" })).json();

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import {
   makeOrganisation,
   makePerson,
@@ -7,7 +8,7 @@ import {
   type SessionClient,
   signInAs,
 } from "../../../../test/helpers/factories.ts";
-import { eventually, readableMail, startSmtpServer } from "../../../../test/helpers/smtp.ts";
+import { readableMail, startSmtpServer } from "../../../../test/helpers/smtp.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { vietnamTimeOn, vietnamToday } from "../../../shared/vietnam-time.ts";
 import { queryRows } from "../../db/client.ts";
@@ -167,23 +168,26 @@ describe("declaration requests", () => {
     await t.jobs.send(REMINDER_JOB, { requestId: created.id, reminder: "1d" });
     await t.jobs.send(REMINDER_JOB, { requestId: created.id, reminder: "1d" });
     const pending = members[1];
-    const mail = await eventually(() => smtp.inbox.find((m) => m.to.includes(pending?.email ?? "")));
+    const mail = await eventually(() => smtp.inbox.find((m) => m.to.includes(pending?.email ?? "")), {
+      what: "the reminder to the member who has not answered",
+    });
     const text = readableMail(mail);
     expect(text).toContain("Chào Hoàng Thị Hai");
     expect(text).toContain("Rà soát kê khai tài khoản quý IV");
     expect(text).toContain("http://caunoi.test/my-accounts");
-    for (let waited = 0; ; waited += 200) {
-      const [done] = await queryRows<{ n: number }>(
-        t.db,
-        sql`select count(*)::int as n from pgboss.job where name = ${REMINDER_JOB} and data->>'requestId' = ${created.id} and state = 'completed'`,
-      );
-      if (done?.n === 2 || waited > 20_000) {
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    // Let the second job's mail (if it wrongly sent one) arrive before counting.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Both reminder jobs ran, and every mail they queued (a wrong second one too) has been sent.
+    await eventually(
+      async () => {
+        const [row] = await queryRows<{ done: number; unsent: number }>(
+          t.db,
+          sql`select count(*) filter (where name = ${REMINDER_JOB} and data->>'requestId' = ${created.id} and state = 'completed')::int as done,
+                     count(*) filter (where name = 'mail.send' and state in ('created', 'retry', 'active'))::int as unsent
+              from pgboss.job`,
+        );
+        return row?.done === 2 && row.unsent === 0;
+      },
+      { what: "both reminder jobs and the mail they queued" },
+    );
     expect(smtp.inbox.filter((m) => m.to.includes(pending?.email ?? ""))).toHaveLength(1);
     expect(smtp.inbox.some((m) => m.to.includes(answered?.email ?? ""))).toBe(false);
   });

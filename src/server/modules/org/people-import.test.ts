@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import {
   makeOrganisation,
   makePerson,
@@ -353,18 +354,15 @@ describe("people import", () => {
           [org.right.id, stolen],
         );
         const pending = send(admin, "import", org.left.id, "race.csv", csv);
-        for (let waited = 0; ; waited += 20) {
-          const { rows } = await other.query<{ waiting: number }>(
-            "select count(*)::int as waiting from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database()",
-          );
-          if ((rows[0]?.waiting ?? 0) > 0) {
-            break;
-          }
-          if (waited > 20_000) {
-            throw new Error("the import never waited on the concurrent insert");
-          }
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        await eventually(
+          async () => {
+            const { rows } = await other.query<{ waiting: number }>(
+              "select count(*)::int as waiting from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database()",
+            );
+            return (rows[0]?.waiting ?? 0) > 0;
+          },
+          { what: "the import to wait on the concurrent insert", intervalMs: 20 },
+        );
         await other.query("commit");
         const imported = await pending;
         expect(imported.statusCode).toBe(409);

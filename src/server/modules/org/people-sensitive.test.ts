@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import { makeOrganisation, makePerson, signInAs } from "../../../../test/helpers/factories.ts";
-import { eventually } from "../../../../test/helpers/smtp.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { queryRows } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -31,7 +31,9 @@ function actorWith(grants: Actor["grants"]): Actor {
 
 /** The token in the confirmation link mailed to `to`. */
 async function confirmationToken(to: string): Promise<string> {
-  const mail = await eventually(() => t.outbox.find((m) => m.to === to && m.text.includes("confirm-email")));
+  const mail = await eventually(() => t.outbox.find((m) => m.to === to && m.text.includes("confirm-email")), {
+    what: `the confirmation mail to ${to}`,
+  });
   return decodeURIComponent(/confirm-email\?token=([A-Za-z0-9_%-]+)/.exec(mail.text)?.[1] ?? "");
 }
 
@@ -170,7 +172,9 @@ describe("an e-mail changed by an administrator (finding 3)", () => {
     const days = (Date.parse(edited.json().pendingEmail.expiresAt) - Date.now()) / 86_400_000;
     expect(Math.round(days)).toBe(7);
 
-    const notice = await eventually(() => t.outbox.find((m) => m.to === oldEmail));
+    const notice = await eventually(() => t.outbox.find((m) => m.to === oldEmail), {
+      what: "the notice to the old address",
+    });
     expect(notice.text).toContain(newEmail);
     expect(notice.text).toContain("Kính gửi");
     const token = await confirmationToken(newEmail);

@@ -89,6 +89,7 @@ describe("units", () => {
     const admin = await signInAs(t.app, org.rootAdmin.email ?? "");
     const cell = await makeUnit(t.db, { parentId: org.left.id, name: "Chi bộ Ấp 1" });
     const beforeMerge = new Date();
+    // Time itself is what this waits for: the merge must be stamped after `beforeMerge`.
     await new Promise((resolve) => setTimeout(resolve, 20));
     const merged = await admin.request({
       method: "POST",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import {
   makeOrganisation,
   makePerson,
@@ -29,17 +30,15 @@ async function publish(title: string, bodyHtml: string, tags: string[] = []) {
   await editor.request({ method: "POST", url: `/api/variants/${variantId}/submit` });
   await approver.request({ method: "POST", url: `/api/variants/${variantId}/approve` });
   await editor.request({ method: "POST", url: `/api/variants/${variantId}/publish-now` });
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const post = (await editor.request({ method: "GET", url: `/api/posts/${created.id}` })).json();
-    if (post.variants[0].status === "published") {
-      return post as { id: string; slug: string; variants: { externalUrl: string }[] };
-    }
-    if (Date.now() > deadline) {
-      throw new Error("not published in time");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  return eventually(
+    async () => {
+      const post = (await editor.request({ method: "GET", url: `/api/posts/${created.id}` })).json();
+      return post.variants[0].status === "published"
+        ? (post as { id: string; slug: string; variants: { externalUrl: string }[] })
+        : undefined;
+    },
+    { what: "the post to be published" },
+  );
 }
 
 const get = (url: string) => t.app.inject({ method: "GET", url });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import {
   makeOrganisation,
   makePerson,
@@ -53,17 +54,12 @@ async function publish(post: { id: string; variants: { id: string }[] }) {
   await editor.request({ method: "POST", url: `/api/variants/${variantId}/submit` });
   await approver.request({ method: "POST", url: `/api/variants/${variantId}/approve` });
   await editor.request({ method: "POST", url: `/api/variants/${variantId}/publish-now` });
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const current = (await editor.request({ method: "GET", url: `/api/posts/${post.id}` })).json();
-    if (current.variants[0].status === "published") {
-      return;
-    }
-    if (Date.now() > deadline) {
-      throw new Error("not published in time");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await eventually(
+    async () =>
+      (await editor.request({ method: "GET", url: `/api/posts/${post.id}` })).json().variants[0].status ===
+      "published",
+    { what: "the post to be published" },
+  );
 }
 
 const card = (client: SessionClient, postId: string, query = "") =>
