@@ -1,5 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { ServerResponse } from "node:http";
+import { failedAsMode, graphError, refusedAsTooLarge } from "./facebook-graph-errors.ts";
+import { uploadPhoto } from "./facebook-graph-media.ts";
+import { type FakePhoto, type PageContent, postToFeed } from "./facebook-graph-posting.ts";
+import {
+  answerDebugToken,
+  type PageToken,
+  pagePermissions,
+  refusedPermission,
+  refusedToken,
+  tokenExpired,
+} from "./facebook-graph-tokens.ts";
 import { type FakeServer, type Received, sendJson, startFakeServer } from "./fake-http.ts";
 
 /*
@@ -22,8 +32,11 @@ import { type FakeServer, type Received, sendJson, startFakeServer } from "./fak
  *   80001 with the X-App-Usage and X-Business-Use-Case-Usage headers (estimated_time_to_regain_access
  *   in minutes); never HTTP 429 with Retry-After.
  * The Page token may come as the access_token parameter or an Authorization: Bearer header; it
- * expires at `tokenExpiresAt`.
+ * expires at `tokenExpiresAt`. This file routes the requests and reads the posts; the token checks,
+ * the posting, the photos and the errors are in the facebook-graph-*.ts files beside it.
  */
+
+export { pagePermissions };
 
 export type GraphMode =
   | "ok"
@@ -64,7 +77,7 @@ export interface FakeGraph extends FakeServer {
   /** From now on the token is past its expiry. */
   expireToken(): void;
   posts: FakePost[];
-  photos: Map<string, { url: string; published: boolean; temporary: boolean; altText: string | null }>;
+  photos: Map<string, FakePhoto>;
   /** Every answer from now on fails this way ("ok" restores normal answers). */
   setMode(mode: GraphMode): void;
   /** A post already on the page, as if published earlier. */
@@ -74,18 +87,21 @@ export interface FakeGraph extends FakeServer {
 }
 
 const graphTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "+0000");
-const trace = () => randomBytes(8).toString("base64url");
 
-function graphError(
-  response: ServerResponse,
-  status: number,
-  error: Record<string, unknown>,
-  headers: Record<string, string> = {},
-) {
-  sendJson(response, status, { error: { type: "OAuthException", fbtrace_id: trace(), ...error } }, headers);
+/** The post as Graph shows it, with only the fields asked for. */
+function pick(post: FakePost, fields: string[]): Record<string, unknown> {
+  const all: Record<string, unknown> = {
+    id: post.id,
+    message: post.message || undefined,
+    created_time: graphTime(post.createdTime),
+    permalink_url: `https://www.facebook.com/${post.id.replace("_", "/posts/")}`,
+    is_published: post.published,
+    scheduled_publish_time: post.scheduledPublishTime ?? undefined,
+  };
+  return Object.fromEntries(
+    Object.entries(all).filter(([key, value]) => fields.includes(key) && value !== undefined),
+  );
 }
-
-export const pagePermissions = ["pages_show_list", "pages_manage_posts", "pages_read_engagement"];
 
 export async function startFakeGraph(
   options: { pageId?: string; token?: string; version?: string; scopes?: string[] } = {},
@@ -94,65 +110,20 @@ export async function startFakeGraph(
   const token = options.token ?? `EAAfake${randomBytes(6).toString("hex")}`;
   const version = options.version ?? "v26.0";
   const scopes = new Set(options.scopes ?? pagePermissions);
-  const issuedAt = new Date();
   const state = { tokenExpiresAt: new Date(Date.now() + 60 * 24 * 3600 * 1000) };
   const posts: FakePost[] = [];
   const photos: FakeGraph["photos"] = new Map();
   let mode: GraphMode = "ok";
   let counter = 1000;
   const nextId = () => String(++counter);
-
-  function tokenOf(request: Received): string | null {
-    const auth = request.headers.authorization;
-    if (auth?.startsWith("Bearer ")) {
-      return auth.slice("Bearer ".length);
-    }
-    return request.query.get("access_token") ?? request.form?.get("access_token") ?? null;
-  }
-
-  function invalidParameter(response: ServerResponse, message: string, subcode?: number) {
-    graphError(response, 400, {
-      message: `(#100) ${message}`,
-      code: 100,
-      ...(subcode ? { error_subcode: subcode } : {}),
-    });
-  }
-
-  function scheduleOf(params: URLSearchParams, response: ServerResponse): number | null | "refused" {
-    const published = params.get("published");
-    const at = params.get("scheduled_publish_time");
-    if (!at) {
-      return null;
-    }
-    if (published !== "false") {
-      invalidParameter(response, "Scheduled posts must be created with published=false");
-      return "refused";
-    }
-    const seconds = Number(at);
-    const ahead = seconds * 1000 - Date.now();
-    if (!Number.isInteger(seconds) || ahead < 10 * 60 * 1000 || ahead > 75 * 24 * 3600 * 1000) {
-      invalidParameter(
-        response,
-        "The specified scheduled publish time is invalid. It must be between 10 minutes and 75 days from the time of the API request.",
-      );
-      return "refused";
-    }
-    return seconds;
-  }
-
-  function pick(post: FakePost, fields: string[]): Record<string, unknown> {
-    const all: Record<string, unknown> = {
-      id: post.id,
-      message: post.message || undefined,
-      created_time: graphTime(post.createdTime),
-      permalink_url: `https://www.facebook.com/${post.id.replace("_", "/posts/")}`,
-      is_published: post.published,
-      scheduled_publish_time: post.scheduledPublishTime ?? undefined,
-    };
-    return Object.fromEntries(
-      Object.entries(all).filter(([key, value]) => fields.includes(key) && value !== undefined),
-    );
-  }
+  const pageToken: PageToken = {
+    pageId,
+    token,
+    scopes,
+    issuedAt: new Date(),
+    expiresAt: () => state.tokenExpiresAt,
+  };
+  const content: PageContent = { pageId, posts, photos, nextId, mode: () => mode };
 
   const server = await startFakeServer((request, response) => {
     if (mode === "hang") {
@@ -163,123 +134,15 @@ export async function startFakeGraph(
       graphError(response, 400, { message: "Unknown path components", code: 2500 });
       return;
     }
-    const given = tokenOf(request);
     if (request.method === "GET" && request.path === `${prefix}debug_token`) {
-      const input = request.query.get("input_token");
-      if (!given || !input) {
-        graphError(response, 400, { message: "(#100) The parameter input_token is required", code: 100 });
-        return;
-      }
-      const expired = state.tokenExpiresAt.getTime() <= Date.now();
-      if (input !== token || expired) {
-        sendJson(response, 200, {
-          data: {
-            is_valid: false,
-            scopes: [],
-            error: expired
-              ? { code: 190, subcode: 463, message: "Session has expired" }
-              : { code: 190, message: "Invalid OAuth access token - Cannot parse access token" },
-          },
-        });
-        return;
-      }
-      sendJson(response, 200, {
-        data: {
-          app_id: "138483919580948",
-          type: "PAGE",
-          application: "Cầu Nối",
-          data_access_expires_at: Math.floor(state.tokenExpiresAt.getTime() / 1000),
-          expires_at: Math.floor(state.tokenExpiresAt.getTime() / 1000),
-          is_valid: true,
-          issued_at: Math.floor(issuedAt.getTime() / 1000),
-          profile_id: pageId,
-          scopes: [...scopes],
-          granular_scopes: [...scopes].map((scope) => ({ scope, target_ids: [pageId] })),
-          user_id: "10223344556677",
-        },
-      });
+      answerDebugToken(pageToken, request, response);
       return;
     }
-    if (!given) {
-      graphError(response, 400, {
-        message: "An active access token must be used to query information about the current user.",
-        code: 2500,
-      });
+    if (refusedToken(pageToken, request, response)) {
       return;
     }
-    if (given !== token) {
-      graphError(response, 400, {
-        message: "Invalid OAuth access token - Cannot parse access token",
-        code: 190,
-      });
+    if (failedAsMode(tokenExpired(pageToken) ? "expired_token" : mode, pageId, request, response)) {
       return;
-    }
-    switch (state.tokenExpiresAt.getTime() <= Date.now() ? "expired_token" : mode) {
-      case "expired_token":
-        graphError(response, 400, {
-          message: "Error validating access token: Session has expired on Thursday, 01-Jan-26 00:00:00 PST.",
-          code: 190,
-          error_subcode: 463,
-        });
-        return;
-      case "rate_limited":
-        graphError(
-          response,
-          400,
-          { message: "(#32) Page request limit reached", code: 32 },
-          {
-            "x-business-use-case-usage": JSON.stringify({
-              [pageId]: [
-                {
-                  type: "pages",
-                  call_count: 100,
-                  total_cputime: 40,
-                  total_time: 45,
-                  estimated_time_to_regain_access: 7,
-                },
-              ],
-            }),
-            "x-app-usage": JSON.stringify({ call_count: 100, total_cputime: 40, total_time: 45 }),
-          },
-        );
-        return;
-      case "app_rate_limited":
-        graphError(
-          response,
-          403,
-          { message: "(#4) Application request limit reached", code: 4, is_transient: true },
-          { "x-app-usage": JSON.stringify({ call_count: 100, total_cputime: 20, total_time: 25 }) },
-        );
-        return;
-      case "temporarily_blocked":
-        graphError(response, 400, {
-          message:
-            "(#368) The action attempted has been deemed abusive or is otherwise disallowed. You're temporarily blocked from posting.",
-          code: 368,
-          error_subcode: 1390008,
-        });
-        return;
-      case "content_refused":
-        if (request.method !== "POST") {
-          break;
-        }
-        graphError(response, 400, {
-          message: "(#100) The post was refused",
-          code: 100,
-          error_subcode: 1404102,
-          error_user_title: "Bạn không thể đăng nội dung này",
-          error_user_msg: "Bài viết của bạn đi ngược lại Tiêu chuẩn cộng đồng của chúng tôi.",
-        });
-        return;
-      case "server_error":
-        graphError(response, 500, {
-          message: "An unexpected error has occurred. Please retry your request later.",
-          code: 2,
-          is_transient: true,
-        });
-        return;
-      default:
-        break;
     }
 
     const parts = request.path.slice(prefix.length).split("/").filter(Boolean);
@@ -293,120 +156,21 @@ export async function startFakeGraph(
       });
       return;
     }
-
-    const needs = (scope: string, code: number) => {
-      if (scopes.has(scope)) {
-        return false;
-      }
-      graphError(response, 403, {
-        message: `(#${code}) This endpoint requires the '${scope}' permission.`,
-        type: "OAuthException",
-        code,
-      });
-      return true;
-    };
-    if (request.method === "POST" && needs("pages_manage_posts", 200)) {
+    if (refusedPermission(pageToken, request, edge, response)) {
       return;
     }
-    if (request.method === "GET" && edge && needs("pages_read_engagement", 10)) {
-      return;
-    }
-    if (mode === "reduce_data" && request.method === "GET" && Number(params.get("limit") ?? 25) > 25) {
-      graphError(response, 500, {
-        message: "Please reduce the amount of data you're asking for, then retry your request",
-        code: 1,
-      });
+    if (refusedAsTooLarge(mode, request, params, response)) {
       return;
     }
 
     if (request.method === "POST" && edge === "feed") {
-      const message = params.get("message") ?? "";
-      const link = params.get("link");
-      const attached = [...params.keys()]
-        .filter((key) => /^attached_media\[\d+\]$/.test(key))
-        .map((key) => (JSON.parse(params.get(key) ?? "{}") as { media_fbid?: string }).media_fbid ?? "");
-      if (!message && !link && attached.length === 0) {
-        invalidParameter(response, "The user hasn't authorized the application to perform this action");
-        return;
-      }
-      if (link && !/^https?:\/\//.test(link)) {
-        invalidParameter(response, "Param link must be a valid URL");
-        return;
-      }
-      for (const id of attached) {
-        const photo = photos.get(id);
-        if (!photo || photo.published) {
-          invalidParameter(
-            response,
-            `Invalid media_fbid ${id}: it must be an unpublished photo of this Page`,
-          );
-          return;
-        }
-      }
-      const schedule = scheduleOf(params, response);
-      if (schedule === "refused") {
-        return;
-      }
-      if (schedule && attached.some((id) => !photos.get(id)?.temporary)) {
-        invalidParameter(
-          response,
-          "Photos attached to a scheduled post must be uploaded with temporary=true",
-        );
-        return;
-      }
-      const post: FakePost = {
-        id: `${pageId}_${nextId()}`,
-        message,
-        link,
-        createdTime: new Date(),
-        published: schedule === null && params.get("published") !== "false",
-        scheduledPublishTime: schedule,
-        photoUrls: attached.map((id) => photos.get(id)?.url ?? ""),
-      };
-      posts.push(post);
-      if (mode === "post_then_hang") {
-        return;
-      }
-      sendJson(response, 200, { id: post.id });
+      postToFeed(content, params, response);
       return;
     }
-
     if (request.method === "POST" && edge === "photos") {
-      const url = params.get("url");
-      if (!url || !/^https?:\/\//.test(url)) {
-        invalidParameter(response, "Param url must be a valid URL");
-        return;
-      }
-      const schedule = scheduleOf(params, response);
-      if (schedule === "refused") {
-        return;
-      }
-      const unpublished = params.get("published") === "false";
-      const photoId = nextId();
-      photos.set(photoId, {
-        url,
-        published: !unpublished,
-        temporary: params.get("temporary") === "true",
-        altText: params.get("alt_text_custom"),
-      });
-      if (unpublished && schedule === null) {
-        sendJson(response, 200, { id: photoId });
-        return;
-      }
-      const post: FakePost = {
-        id: `${pageId}_${nextId()}`,
-        message: params.get("caption") ?? params.get("message") ?? "",
-        link: null,
-        createdTime: new Date(),
-        published: schedule === null,
-        scheduledPublishTime: schedule,
-        photoUrls: [url],
-      };
-      posts.push(post);
-      sendJson(response, 200, { id: photoId, post_id: post.id });
+      uploadPhoto(content, params, response);
       return;
     }
-
     if (request.method === "GET" && (edge === "posts" || edge === "feed" || edge === "scheduled_posts")) {
       const fields = (params.get("fields") ?? "id,message,created_time").split(",");
       const since = Number(params.get("since") ?? 0);
@@ -420,7 +184,6 @@ export async function startFakeGraph(
       sendJson(response, 200, { data, paging: {} });
       return;
     }
-
     if (request.method === "GET" && parts.length === 1) {
       const post = posts.find((candidate) => candidate.id === node);
       if (!post) {
