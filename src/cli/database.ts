@@ -47,9 +47,9 @@ function dataDirBusy(dataDir: string, holder: LockHolder): CliError {
   return new CliError(
     server
       ? `Thư mục dữ liệu ${dataDir} đang được máy chủ Cầu Nối sử dụng (tiến trình ${holder.pid}${port}, từ ${holder.startedAt}). ` +
-          "Hãy dừng máy chủ trước, hoặc đặt DATABASE_URL để dùng PostgreSQL."
+          "Vui lòng dừng máy chủ trước, hoặc đặt DATABASE_URL để dùng PostgreSQL."
       : `Thư mục dữ liệu ${dataDir} đang được một lệnh caunoi khác sử dụng (tiến trình ${holder.pid}, từ ${holder.startedAt}). ` +
-          "Hãy chờ lệnh đó xong, hoặc đặt DATABASE_URL để dùng PostgreSQL.",
+          "Vui lòng chờ lệnh đó xong, hoặc đặt DATABASE_URL để dùng PostgreSQL.",
     server
       ? `The data directory ${dataDir} is in use by the Cầu Nối server (process ${holder.pid}${enPort}, since ${holder.startedAt}). ` +
           "Stop the server first, or set DATABASE_URL to use PostgreSQL."

@@ -61,7 +61,7 @@ export function overviewHelp(): string[] {
     "  DATABASE_URL=postgres://…   dùng máy chủ PostgreSQL / use a PostgreSQL server",
     "  DATA_DIR=./data             nếu không: PGlite trong thư mục này (mặc định ./data)",
     "                              otherwise: embedded PGlite in this directory (default ./data)",
-    "  Với PGlite, chỉ một tiến trình được mở thư mục dữ liệu: hãy dừng máy chủ trước.",
+    "  Với PGlite, chỉ một tiến trình được mở thư mục dữ liệu: vui lòng dừng máy chủ trước.",
     "  With PGlite only one process may open the data directory: stop the server first.",
     "",
     "Mã thoát / exit codes:",

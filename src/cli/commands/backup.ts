@@ -66,7 +66,7 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   const file = fileArgument(args);
   if (existsSync(file)) {
     throw new CliError(
-      `Tệp ${file} đã có; hãy chọn tên khác (bản sao lưu cũ không bị ghi đè).`,
+      `Tệp ${file} đã có; vui lòng chọn tên khác (bản sao lưu cũ không bị ghi đè).`,
       `${file} already exists; choose another name (an earlier backup is never overwritten).`,
     );
   }
@@ -104,14 +104,14 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     );
     if (summary.secretKeyIncluded) {
       io.out(
-        "CẢNH BÁO: bản sao lưu chứa khoá giải mã các token trang đã lưu (secret.key): hãy cất giữ nó an toàn như chính máy chủ.",
+        "CẢNH BÁO: bản sao lưu chứa khoá giải mã các token trang đã lưu (secret.key): vui lòng cất giữ nó an toàn như chính máy chủ.",
       );
       io.out(
         "WARNING: the backup contains the key that decrypts the stored page tokens (secret.key): keep it as safe as the server itself.",
       );
     } else if (env.CAUNOI_SECRET_KEY) {
       io.out(
-        "Lưu ý: khoá lấy từ CAUNOI_SECRET_KEY, không có trong bản sao lưu; hãy giữ nó riêng, thiếu nó các token trang không mở được.",
+        "Lưu ý: khoá lấy từ CAUNOI_SECRET_KEY, không có trong bản sao lưu; vui lòng giữ nó riêng, thiếu nó các token trang không mở được.",
       );
       io.out(
         "Note: the key comes from CAUNOI_SECRET_KEY and is not in the backup; keep it separately, the stored page tokens do not open without it.",
@@ -200,7 +200,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
       await rm(target.dataDir, { recursive: true, force: true });
     } else if (!target.url && dataDirExisted && readdirSync(target.dataDir).includes("PG_VERSION")) {
       io.err(
-        `Thư mục ${target.dataDir} đã có cấu trúc trống do lần khôi phục này tạo; hãy xoá nó trước khi chạy lại. / ` +
+        `Thư mục ${target.dataDir} đã có cấu trúc trống do lần khôi phục này tạo; vui lòng xoá nó trước khi chạy lại. / ` +
           `${target.dataDir} now holds an empty schema made by this attempt; remove it before running again.`,
       );
     }

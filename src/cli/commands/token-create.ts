@@ -26,7 +26,7 @@ export async function runTokenCreate(args: string[], io: CliIo): Promise<number>
       name: values.name ?? "CLI",
     });
     io.out(`Mã truy cập API “${row.name}” cho / API token “${row.name}” for: ${person.fullName} <${email}>`);
-    io.out("Mã chỉ hiện một lần, hãy lưu lại ngay. / The token is shown only once; store it now.");
+    io.out("Mã chỉ hiện một lần, vui lòng lưu lại ngay. / The token is shown only once; store it now.");
     io.out(token);
     return exitCodes.ok;
   });

@@ -269,7 +269,7 @@ async function* archiveChunks(
     }
     if (size !== expected.size || hash.digest("hex") !== expected.sha256) {
       throw new BackupError(
-        `Tệp ${source.path} đã thay đổi trong lúc sao lưu; hãy chạy lại lệnh.`,
+        `Tệp ${source.path} đã thay đổi trong lúc sao lưu; vui lòng chạy lại lệnh.`,
         `The file ${source.path} changed while it was being backed up; run the command again.`,
       );
     }

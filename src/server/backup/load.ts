@@ -213,6 +213,9 @@ export async function restoreForeignKeys(session: SqlSession, keys: ForeignKey[]
 
 /** Sequences continue after the restored rows, as they did in the backed-up database. */
 export async function restoreSequences(session: SqlSession, manifest: BackupManifest): Promise<void> {
+  // Deferred triggers (org_list_version, bumped at commit by row changes) would otherwise move their
+  // sequences after these values are set: fire them now.
+  await session.query("set constraints all immediate");
   for (const sequence of manifest.sequences) {
     if (sequence.lastValue === null) {
       continue;

@@ -52,7 +52,7 @@ export interface RestoreSummary {
 export async function checkBackupFits(manifest: BackupManifest): Promise<void> {
   if (manifest.formatVersion > BACKUP_FORMAT_VERSION) {
     throw new BackupError(
-      `Bản sao lưu có định dạng phiên bản ${manifest.formatVersion}, mới hơn phiên bản chương trình này đọc được (${BACKUP_FORMAT_VERSION}). Hãy cập nhật Cầu Nối.`,
+      `Bản sao lưu có định dạng phiên bản ${manifest.formatVersion}, mới hơn phiên bản chương trình này đọc được (${BACKUP_FORMAT_VERSION}). Vui lòng cập nhật Cầu Nối.`,
       `The backup's format version ${manifest.formatVersion} is newer than this program reads (${BACKUP_FORMAT_VERSION}). Update Cầu Nối.`,
     );
   }
@@ -61,7 +61,7 @@ export async function checkBackupFits(manifest: BackupManifest): Promise<void> {
   if (!known) {
     const last = manifest.migrations.at(-1)?.tag ?? "?";
     throw new BackupError(
-      `Bản sao lưu ở mức chuyển đổi ${last}, mới hơn (hoặc khác) các bản chuyển đổi chương trình này biết. Hãy khôi phục bằng phiên bản Cầu Nối đã tạo bản sao lưu hoặc mới hơn.`,
+      `Bản sao lưu ở mức chuyển đổi ${last}, mới hơn (hoặc khác) các bản chuyển đổi chương trình này biết. Vui lòng khôi phục bằng phiên bản Cầu Nối đã tạo bản sao lưu hoặc mới hơn.`,
       `The backup is at migration level ${last}, newer than (or different from) the migrations this program knows. Restore it with the Cầu Nối version that made it, or a newer one.`,
     );
   }
@@ -84,7 +84,7 @@ export async function checkSecretKey(manifest: BackupManifest, dataDir: string):
   const path = join(dataDir, SECRET_KEY_PATH);
   if (entry && existsSync(path) && (await sha256OfFile(path)).sha256 !== entry.sha256) {
     throw new BackupError(
-      `${path} đã có một khoá khác với khoá trong bản sao lưu; các token trang đã lưu sẽ không mở được. Hãy chuyển tệp đó đi rồi chạy lại.`,
+      `${path} đã có một khoá khác với khoá trong bản sao lưu; các token trang đã lưu sẽ không mở được. Vui lòng chuyển tệp đó đi rồi chạy lại.`,
       `${path} holds a key other than the backup's; the stored page tokens would not open. Move that file away and run again.`,
     );
   }
@@ -99,7 +99,7 @@ async function checkDatabaseEmpty(session: SqlSession, manifest: BackupManifest)
   const applied = Number(migrations?.[0] ?? 0);
   if (applied > manifest.migrations.length) {
     throw new BackupError(
-      `Cơ sở dữ liệu đã được chuyển đổi tới mức mới hơn bản sao lưu (${applied} > ${manifest.migrations.length}). Hãy khôi phục vào một cơ sở dữ liệu trống.`,
+      `Cơ sở dữ liệu đã được chuyển đổi tới mức mới hơn bản sao lưu (${applied} > ${manifest.migrations.length}). Vui lòng khôi phục vào một cơ sở dữ liệu trống.`,
       `The database is already migrated past the backup's level (${applied} > ${manifest.migrations.length}). Restore into an empty database.`,
     );
   }

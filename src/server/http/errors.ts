@@ -220,7 +220,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndexH
       messages =
         status === 429
           ? {
-              vi: "Bạn thao tác quá nhanh. Vui lòng đợi một lát rồi thử lại.",
+              vi: "Hệ thống tạm thời giới hạn truy cập. Thiết bị của bạn đã gửi nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại.",
               en: "Too many requests. Please wait a moment and try again.",
             }
           : status === 415

@@ -36,7 +36,7 @@ const texts = {
     languageHref: "?lang=en",
     copied: "Đã sao chép lời dẫn và liên kết.",
     zaloHint: "Đã sao chép. Mở Zalo và dán vào tin nhắn hoặc nhật ký.",
-    copyFailed: "Không sao chép được. Hãy chọn và sao chép liên kết ở trên.",
+    copyFailed: "Không sao chép được. Vui lòng chọn và sao chép liên kết ở trên.",
     markFailed: "Chưa lưu được. Vui lòng thử lại.",
     cardAlt: (title: string) => `Ảnh chia sẻ: ${title}`,
   },

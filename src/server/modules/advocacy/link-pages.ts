@@ -35,7 +35,7 @@ export const unknownLinkPage = page(
   "Không tìm thấy liên kết",
   [
     "Liên kết chia sẻ này không tồn tại. Có thể nó bị gõ sai hoặc bị cắt mất khi sao chép.",
-    "Hãy mở lại liên kết từ tin nhắn hoặc bài viết gốc.",
+    "Vui lòng mở lại liên kết từ tin nhắn hoặc bài viết gốc.",
   ],
   "This share link does not exist. It may have been mistyped or cut short when copied.",
 );
@@ -45,7 +45,7 @@ export const withdrawnLinkPage = page(
   "Tin này đã được thu hồi",
   [
     "Đơn vị phát hành đã thu hồi tin được chia sẻ qua liên kết này, nên liên kết không còn dẫn tới nội dung.",
-    "Hãy theo dõi các kênh chính thức của đơn vị để đọc thông tin mới nhất.",
+    "Vui lòng theo dõi các kênh chính thức của đơn vị để đọc thông tin mới nhất.",
   ],
   "The unit that issued this content has withdrawn it, so this link no longer leads anywhere.",
 );

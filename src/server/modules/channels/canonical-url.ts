@@ -118,7 +118,7 @@ function bareHandle(text: string, hint: ChannelPlatform | undefined): CanonicalR
       return zaloGroup(text);
     default:
       return invalid(
-        "Hãy dán liên kết đầy đủ, hoặc chọn nền tảng (Facebook, YouTube, TikTok, Zalo) trước khi nhập tên tài khoản.",
+        "Vui lòng dán liên kết đầy đủ, hoặc chọn nền tảng (Facebook, YouTube, TikTok, Zalo) trước khi nhập tên tài khoản.",
         "Paste the full link, or choose the platform (Facebook, YouTube, TikTok, Zalo) before typing an account name.",
       );
   }
@@ -193,7 +193,7 @@ function fromUrl(url: URL, hint: ChannelPlatform | undefined, depth: number): Ca
   }
   if (host === "youtu.be" || host === "www.youtu.be") {
     return unsupported(
-      "Đây là liên kết tới một video, không phải kênh YouTube. Hãy dán liên kết kênh (youtube.com/@tenkenh).",
+      "Đây là liên kết tới một video, không phải kênh YouTube. Vui lòng dán liên kết kênh (youtube.com/@tenkenh).",
       "This is a link to a video, not a YouTube channel. Paste the channel link (youtube.com/@name).",
     );
   }

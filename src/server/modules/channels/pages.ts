@@ -118,7 +118,7 @@ ${unitPathLine(channel)}
 <h2>⚠ ${what}</h2>
 <p>Kênh <strong>${channel.displayName}</strong> từng thuộc <strong>${channel.unit.name}</strong>.</p>
 ${unitPathLine(channel)}
-<p>Nội dung đăng trên kênh này hiện không còn do đơn vị quản lý. Hãy theo dõi đơn vị qua các kênh đang hoạt động trong <a href="/danh-ba">danh bạ</a>.</p>
+<p>Nội dung đăng trên kênh này hiện không còn do đơn vị quản lý. Vui lòng theo dõi đơn vị qua các kênh đang hoạt động trong <a href="/danh-ba">danh bạ</a>.</p>
 </section>`;
   }
   if (answer.status === "impersonation") {
@@ -229,16 +229,16 @@ function problemText(problem: PublicPageProblem): { title: string; lines: string
       title: "Không tìm thấy trang",
       lines: [
         problem.message ?? "Địa chỉ này không có trên trang kiểm tra kênh và danh bạ kênh chính thức.",
-        "Có thể đường dẫn bị gõ sai, hoặc đơn vị đã đổi tên, sáp nhập. Hãy tìm lại trong danh bạ.",
+        "Có thể đường dẫn bị gõ sai, hoặc đơn vị đã đổi tên, sáp nhập. Vui lòng tìm lại trong danh bạ.",
       ],
     };
   }
   if (problem.status === 429) {
     const wait = problem.retryAfterSeconds;
     return {
-      title: "Bạn thao tác quá nhanh",
+      title: "Hệ thống tạm thời giới hạn truy cập",
       lines: [
-        "Để bảo vệ danh bạ khỏi các chương trình dò quét tự động, mỗi máy chỉ được gửi một số yêu cầu mỗi phút.",
+        "Thiết bị của bạn đã gửi nhiều yêu cầu trong thời gian ngắn. Để bảo vệ danh bạ khỏi các chương trình dò quét tự động, mỗi máy chỉ được gửi một số yêu cầu mỗi phút.",
         wait ? `Vui lòng đợi khoảng ${wait} giây rồi thử lại.` : "Vui lòng đợi một lát rồi thử lại.",
       ],
     };
@@ -246,7 +246,7 @@ function problemText(problem: PublicPageProblem): { title: string; lines: string
   if (problem.status < 500) {
     return {
       title: "Yêu cầu không hợp lệ",
-      lines: [problem.message ?? "Đường dẫn hoặc dữ liệu gửi lên không đúng. Hãy quay lại và thử lại."],
+      lines: [problem.message ?? "Đường dẫn hoặc dữ liệu gửi lên không đúng. Vui lòng quay lại và thử lại."],
     };
   }
   return {

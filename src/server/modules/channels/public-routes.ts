@@ -162,7 +162,7 @@ async function publicPageRoutes(app: FastifyInstance): Promise<void> {
       message = error.messages.vi;
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       status = 400;
-      message = "Đường dẫn có tham số không hợp lệ. Hãy quay lại trang danh bạ và chọn lại.";
+      message = "Đường dẫn có tham số không hợp lệ. Vui lòng quay lại trang danh bạ và chọn lại.";
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
     }

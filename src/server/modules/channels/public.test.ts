@@ -339,7 +339,7 @@ describe("public pages' errors", () => {
     expect(limited.headers["content-type"]).toContain("text/html");
     const retryAfter = Number(limited.headers["retry-after"]);
     expect(retryAfter).toBeGreaterThan(0);
-    expect(limited.body).toContain("Bạn thao tác quá nhanh");
+    expect(limited.body).toContain("Hệ thống tạm thời giới hạn truy cập");
     expect(limited.body).toContain(`${retryAfter} giây`);
     // The JSON lookup from the same address is limited separately and still speaks problem+json when it is.
     const api = await lookup("https://tuyenquang.gov.vn", remoteAddress);

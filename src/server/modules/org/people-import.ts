@@ -214,7 +214,7 @@ async function validateRecords(
           record.row,
           "unit",
           "import.ambiguous_unit",
-          `Có nhiều đơn vị tên “${record.unit}”; hãy ghi mã đơn vị.`,
+          `Có nhiều đơn vị tên “${record.unit}”; vui lòng ghi mã đơn vị.`,
           `Several units are named “${record.unit}”; use the unit code instead.`,
         );
       } else if (!choice) {

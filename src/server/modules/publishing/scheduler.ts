@@ -102,7 +102,7 @@ async function claim(deps: SchedulerDeps, variantId: string): Promise<Claim | Mi
         const now = new Date();
         const failure = {
           code: "missed_schedule",
-          message: `Lỡ giờ đăng (missed schedule): hẹn ${at.toISOString()}, quá 30 phút mà chưa đăng được; hãy hẹn giờ lại.`,
+          message: `Lỡ giờ đăng (missed schedule): hẹn ${at.toISOString()}, quá 30 phút mà chưa đăng được; vui lòng hẹn giờ lại.`,
           at: now.toISOString(),
         };
         await changeVariantStatus(tx, variant, "failed", {
@@ -161,7 +161,7 @@ async function publishVariant(deps: SchedulerDeps, variantId: string): Promise<v
     await finish(deps, claimed, {
       kind: "needs_person",
       code: "no_connector",
-      message: "Cầu Nối không đăng được lên nền tảng này; hãy đăng tay rồi ghi nhận đường dẫn.",
+      message: "Cầu Nối không đăng được lên nền tảng này; vui lòng đăng tay rồi ghi nhận đường dẫn.",
     });
     return;
   }
@@ -181,7 +181,7 @@ async function publishVariant(deps: SchedulerDeps, variantId: string): Promise<v
     await finish(deps, claimed, {
       kind: "needs_person",
       code: "token_expired",
-      message: "Mã truy cập của kênh đã hết hạn hoặc bị thu hồi; hãy kết nối lại kênh rồi đăng lại.",
+      message: "Mã truy cập của kênh đã hết hạn hoặc bị thu hồi; vui lòng kết nối lại kênh rồi đăng lại.",
     });
     return;
   }

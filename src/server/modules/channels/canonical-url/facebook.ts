@@ -212,7 +212,7 @@ export function facebookPage(name: string): CanonicalResult {
   const normalised = name.toLowerCase().replace(/\./g, "");
   if (!/^[a-z0-9.]+$/.test(name.toLowerCase()) || normalised.length === 0) {
     return unsupported(
-      "Tên trang Facebook chỉ gồm chữ cái không dấu, chữ số và dấu chấm. Hãy dán liên kết trang lấy từ Facebook.",
+      "Tên trang Facebook chỉ gồm chữ cái không dấu, chữ số và dấu chấm. Vui lòng dán liên kết trang lấy từ Facebook.",
       "A Facebook username has only letters, digits and periods. Paste the page link copied from Facebook.",
     );
   }

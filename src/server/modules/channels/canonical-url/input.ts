@@ -79,7 +79,7 @@ export function parseInput(text: string): URL | Failure {
   } else if (scheme !== undefined && !scheme.includes(".") && !/^:\d/.test(candidate.slice(scheme.length))) {
     // javascript:, mailto:, ftp:, data:, tel:, fb:, zalo:… (but not "host.vn:8080" or "localhost:80")
     return invalid(
-      "Chỉ nhận liên kết web (http hoặc https). Hãy dán địa chỉ trang của kênh.",
+      "Chỉ nhận liên kết web (http hoặc https). Vui lòng dán địa chỉ trang của kênh.",
       "Only web links (http or https) are accepted. Paste the address of the channel's page.",
     );
   } else {

@@ -44,21 +44,21 @@ export function unsupported(vi: string, en: string): Failure {
 /** The refusal for a link that cannot be parsed at all. */
 export const genericInvalid = (): Failure =>
   invalid(
-    "Liên kết không hợp lệ. Hãy dán địa chỉ đầy đủ, ví dụ https://www.facebook.com/tenfanpage hoặc https://tenmien.gov.vn.",
+    "Liên kết không hợp lệ. Vui lòng dán địa chỉ đầy đủ, ví dụ https://www.facebook.com/tenfanpage hoặc https://tenmien.gov.vn.",
     "This link is not valid. Paste the full address, e.g. https://www.facebook.com/pagename or https://domain.gov.vn.",
   );
 
 /** The refusal for a link to a platform feature or a post rather than a channel. */
 export const notAChannel = (): Failure =>
   unsupported(
-    "Liên kết này không chỉ ra một kênh (trang, nhóm, tài khoản). Hãy dán liên kết tới trang chủ của kênh.",
+    "Liên kết này không chỉ ra một kênh (trang, nhóm, tài khoản). Vui lòng dán liên kết tới trang chủ của kênh.",
     "This link does not identify a channel (page, group, account). Paste the link to the channel's own page.",
   );
 
 /** The refusal for a short or share link, which names a channel only once it is opened. */
 export const shortLink = (): Failure =>
   unsupported(
-    "Liên kết rút gọn hoặc liên kết chia sẻ không cho biết kênh nếu không mở nó. Hãy mở liên kết rồi dán địa chỉ trang của kênh.",
+    "Liên kết rút gọn hoặc liên kết chia sẻ không cho biết kênh nếu không mở nó. Vui lòng mở liên kết rồi dán địa chỉ trang của kênh.",
     "A short or share link does not tell which channel it is without opening it. Open it and paste the channel's own address.",
   );
 

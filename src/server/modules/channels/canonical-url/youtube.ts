@@ -58,7 +58,7 @@ const youtubeReserved = new Set([
 
 const videoNotChannel = (): Failure =>
   unsupported(
-    "Đây là liên kết tới một video hoặc danh sách phát, không phải kênh YouTube. Hãy dán liên kết kênh (youtube.com/@tenkenh).",
+    "Đây là liên kết tới một video hoặc danh sách phát, không phải kênh YouTube. Vui lòng dán liên kết kênh (youtube.com/@tenkenh).",
     "This is a link to a video or playlist, not a YouTube channel. Paste the channel link (youtube.com/@name).",
   );
 

@@ -104,7 +104,7 @@ export function clip(text: string, max: number): string {
  */
 const failureWords: Record<string, [vi: string, en: string]> = {
   token_expired: [
-    "Mã truy cập đã hết hạn hoặc bị thu hồi; hãy kết nối lại kênh.",
+    "Mã truy cập đã hết hạn hoặc bị thu hồi; vui lòng kết nối lại kênh.",
     "The access token expired or was revoked; reconnect the channel.",
   ],
   temporarily_blocked: [
@@ -129,7 +129,7 @@ const failureWords: Record<string, [vi: string, en: string]> = {
   ],
   content_refused: ["Nền tảng từ chối nội dung này.", "The platform refused this content."],
   permission_missing: [
-    "Mã truy cập thiếu quyền cần để đăng bài; hãy kết nối lại với đủ quyền.",
+    "Mã truy cập thiếu quyền cần để đăng bài; vui lòng kết nối lại với đủ quyền.",
     "The access token lacks a permission publishing needs; reconnect with all of them.",
   ],
   duplicate_post: [

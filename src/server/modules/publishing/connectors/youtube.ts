@@ -146,7 +146,7 @@ export const youtubeConnector: PublishingConnector = {
       kind: "needs_person",
       code: "manual_upload",
       message:
-        "Video YouTube được tải lên bằng tay trong YouTube Studio; hãy đăng rồi ghi nhận đường dẫn. / YouTube videos are uploaded by hand in YouTube Studio; upload it, then record its link.",
+        "Video YouTube được tải lên bằng tay trong YouTube Studio; vui lòng đăng rồi ghi nhận đường dẫn. / YouTube videos are uploaded by hand in YouTube Studio; upload it, then record its link.",
     };
   },
   // Nothing is ever sent to YouTube, so nothing can have arrived there.
