@@ -34,19 +34,6 @@ import type {
   updateChannelBody,
 } from "../../server/modules/channels/index.ts";
 import type {
-  alertSchema,
-  declarationSchema,
-  declareBody,
-  memberDeclarationsResponse,
-  memberRequestsResponse,
-  ownDeclarationSchema,
-  ownDeclarationsResponse,
-  reportBody,
-  reportResponse,
-  requestDetailResponse,
-  requestWithCompletion,
-} from "../../server/modules/declarations/index.ts";
-import type {
   mediaItemSchema,
   mediaKindSchema,
   uploadedMediaSchema,
@@ -68,6 +55,13 @@ import type {
   variantTarget,
   versionsResponse,
 } from "../../server/modules/publishing/index.ts";
+import type {
+  declarationStatusValues,
+  declareBody,
+  ownDeclarationSchema,
+  ownDeclarationsResponse,
+  reportBody,
+} from "../../shared/api/declarations.ts";
 import type { Permission, Role, UnitKind } from "../../shared/organisation.ts";
 
 export {
@@ -241,7 +235,7 @@ export interface RolePolicy {
 // bundle), with dates turned into the ISO strings that JSON actually carries.
 
 /** A response type as it arrives over JSON: every Date becomes an ISO string. */
-type AsJson<T> = T extends Date
+export type AsJson<T> = T extends Date
   ? string
   : T extends readonly (infer Item)[]
     ? AsJson<Item>[]
@@ -284,20 +278,14 @@ export type ChannelListsComplete = MustBeTrue<
     Covers<ChannelStatus, (typeof channelStatuses)[number]>
 >;
 
-// Members' account declarations, requests to review them and the alerts they raise.
-
-export type Declaration = AsJson<z.infer<typeof declarationSchema>>;
-export type DeclarationStatus = Declaration["status"];
+// Members' account declarations: derived from the shared API contract (src/shared/api/declarations.ts),
+// which the server's routes use too. A call's answer is typed by its route (typed-client.ts); these
+// name the shapes that components pass around.
+export type DeclarationStatus = (typeof declarationStatusValues)[number];
 export type OwnDeclaration = AsJson<z.infer<typeof ownDeclarationSchema>>;
 export type OwnDeclarations = AsJson<z.infer<typeof ownDeclarationsResponse>>;
 export type DeclareBody = z.input<typeof declareBody>;
 export type ReportBody = z.input<typeof reportBody>;
-export type ReportResult = AsJson<z.infer<typeof reportResponse>>;
-export type MemberDeclarationPage = AsJson<z.infer<typeof memberDeclarationsResponse>>;
-export type MemberRequest = AsJson<z.infer<typeof memberRequestsResponse>>["items"][number];
-export type DeclarationRequest = AsJson<z.infer<typeof requestWithCompletion>>;
-export type DeclarationRequestDetail = AsJson<z.infer<typeof requestDetailResponse>>;
-export type DeclarationAlert = AsJson<z.infer<typeof alertSchema>>;
 
 // The media library of each unit (images and videos that posts use).
 

@@ -2,8 +2,7 @@ import { Anchor, Badge, Button, Card, Group, Stack, Switch, Text } from "@mantin
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { api, apiGet } from "../../backend/client.ts";
-import type { DeclarationAlert, Page } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -23,15 +22,13 @@ export default function DeclarationAlertsPage() {
   const alerts = useQuery({
     queryKey: [...alertsKey, onlyOpen, page],
     queryFn: () =>
-      apiGet<Page<DeclarationAlert>>("/api/declaration-alerts", {
-        open: onlyOpen ? "true" : undefined,
-        page,
-        pageSize,
+      api("GET", "/api/declaration-alerts", {
+        query: { open: onlyOpen ? "true" : undefined, page, pageSize },
       }),
     placeholderData: keepPreviousData,
   });
   const acknowledge = useMutation({
-    mutationFn: (id: string) => api("POST", `/api/declaration-alerts/${id}/acknowledge`),
+    mutationFn: (id: string) => api("POST", "/api/declaration-alerts/:id/acknowledge", { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: alertsKey }),
   });
   const time = (iso: string) => formatDateTime(iso, i18n.language);

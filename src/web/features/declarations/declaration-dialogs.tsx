@@ -3,16 +3,15 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../backend/client.ts";
+import { ApiError } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import {
   type ChannelPlatform,
   channelPlatforms,
-  type Declaration,
   type DeclareBody,
   type OwnDeclaration,
   type OwnDeclarations,
   type ReportBody,
-  type ReportResult,
 } from "../../backend/types.ts";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { useErrorText, vietnamLocalToIso, vietnamToday } from "../../i18n/format.ts";
@@ -44,10 +43,9 @@ export function DeclarationFormDialog(props: {
   const save = useMutation({
     mutationFn: () => {
       if (editing) {
-        return api<Declaration>("PATCH", `/api/me/declarations/${editing.id}`, {
-          url: url.trim(),
-          displayName: displayName.trim(),
-          realName,
+        return api("PATCH", "/api/me/declarations/:id", {
+          params: { id: editing.id },
+          body: { url: url.trim(), displayName: displayName.trim(), realName },
         });
       }
       const body: DeclareBody = {
@@ -59,7 +57,7 @@ export function DeclarationFormDialog(props: {
         purposeVersion: props.purpose.version,
         locale,
       };
-      return api<Declaration>("POST", "/api/me/declarations", body);
+      return api("POST", "/api/me/declarations", { body });
     },
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("declarations.my.saved") });
@@ -165,9 +163,12 @@ export function DeclarationStatusDialog(props: { declaration: OwnDeclaration | n
   const [since, setSince] = useState(vietnamToday());
   const change = useMutation({
     mutationFn: () =>
-      api<Declaration>("POST", `/api/me/declarations/${props.declaration?.id}/status`, {
-        status: closing ? "closed" : "active",
-        since: since === vietnamToday() ? undefined : `${since}T00:00:00+07:00`,
+      api("POST", "/api/me/declarations/:id/status", {
+        params: { id: props.declaration?.id ?? "" },
+        body: {
+          status: closing ? "closed" : "active",
+          since: since === vietnamToday() ? undefined : `${since}T00:00:00+07:00`,
+        },
       }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("declarations.my.saved") });
@@ -234,7 +235,10 @@ export function ReportDialog(props: { declaration: OwnDeclaration | null; onClos
         impersonatorUrl:
           kind === "impersonated" && impersonatorUrl.trim() ? impersonatorUrl.trim() : undefined,
       };
-      return api<ReportResult>("POST", `/api/me/declarations/${props.declaration?.id}/report`, body);
+      return api("POST", "/api/me/declarations/:id/report", {
+        params: { id: props.declaration?.id ?? "" },
+        body,
+      });
     },
     onSuccess: async (result) => {
       notifications.show({

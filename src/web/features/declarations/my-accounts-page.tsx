@@ -3,13 +3,8 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, apiGet } from "../../backend/client.ts";
-import type {
-  DeclarationStatus,
-  MemberRequest,
-  OwnDeclaration,
-  OwnDeclarations,
-} from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { DeclarationStatus, OwnDeclaration } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { ChevronDownIcon, PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -53,10 +48,10 @@ function MemberRequests() {
   const client = useQueryClient();
   const requests = useQuery({
     queryKey: memberRequestsKey,
-    queryFn: () => apiGet<{ items: MemberRequest[] }>("/api/me/declaration-requests"),
+    queryFn: () => api("GET", "/api/me/declaration-requests"),
   });
   const respond = useMutation({
-    mutationFn: (id: string) => api("POST", `/api/me/declaration-requests/${id}/respond`),
+    mutationFn: (id: string) => api("POST", "/api/me/declaration-requests/:id/respond", { params: { id } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("declarations.requests.confirmedToast") });
       await client.invalidateQueries({ queryKey: memberRequestsKey });
@@ -216,11 +211,13 @@ export default function MyAccountsPage() {
   const [deleting, setDeleting] = useState<OwnDeclaration | "all" | null>(null);
   const mine = useQuery({
     queryKey: ownDeclarationsKey,
-    queryFn: () => apiGet<OwnDeclarations>("/api/me/declarations"),
+    queryFn: () => api("GET", "/api/me/declarations"),
   });
   const remove = useMutation({
     mutationFn: (target: OwnDeclaration | "all") =>
-      api("DELETE", target === "all" ? "/api/me/declarations" : `/api/me/declarations/${target.id}`),
+      target === "all"
+        ? api("DELETE", "/api/me/declarations")
+        : api("DELETE", "/api/me/declarations/:id", { params: { id: target.id } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("declarations.my.deleted") });
       setDeleting(null);

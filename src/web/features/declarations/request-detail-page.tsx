@@ -4,8 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { api, apiGet } from "../../backend/client.ts";
-import type { DeclarationRequestDetail } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
@@ -22,12 +21,12 @@ export default function DeclarationRequestDetailPage() {
   const [closing, setClosing] = useState(false);
   const detail = useQuery({
     queryKey: [...requestsKey, "detail", id],
-    queryFn: () => apiGet<DeclarationRequestDetail>(`/api/declaration-requests/${id}`),
+    queryFn: () => api("GET", "/api/declaration-requests/:id", { params: { id } }),
     // Completion changes as members answer; a manager watching the page sees it move.
     refetchInterval: 30_000,
   });
   const close = useMutation({
-    mutationFn: () => api("POST", `/api/declaration-requests/${id}/close`),
+    mutationFn: () => api("POST", "/api/declaration-requests/:id/close", { params: { id } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("declarations.requests.closed") });
       setClosing(false);

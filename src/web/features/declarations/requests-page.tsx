@@ -15,8 +15,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api, apiGet } from "../../backend/client.ts";
-import type { DeclarationRequest, Page } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -60,11 +59,8 @@ function CreateRequestDialog(props: { onClose: () => void }) {
   const [tried, setTried] = useState(false);
   const create = useMutation({
     mutationFn: () =>
-      api<{ id: string; reminders: string[] }>("POST", "/api/declaration-requests", {
-        unitId: unit?.id,
-        title: title.trim(),
-        message: message.trim() || null,
-        dueOn,
+      api("POST", "/api/declaration-requests", {
+        body: { unitId: unit?.id ?? "", title: title.trim(), message: message.trim() || null, dueOn },
       }),
     onSuccess: async (result) => {
       notifications.show({
@@ -141,7 +137,7 @@ export default function DeclarationRequestsPage() {
   const [creating, setCreating] = useState(false);
   const requests = useQuery({
     queryKey: [...requestsKey, page],
-    queryFn: () => apiGet<Page<DeclarationRequest>>("/api/declaration-requests", { page, pageSize }),
+    queryFn: () => api("GET", "/api/declaration-requests", { query: { page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   return (

@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { apiGet } from "../../backend/client.ts";
-import { channelPlatforms, type MemberDeclarationPage } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import { channelPlatforms } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
@@ -17,6 +17,11 @@ import { DeclarationStatusBadge } from "./my-accounts-page.tsx";
 
 const pageSize = 20;
 const statuses = ["active", "closed", "compromised"] as const;
+
+/** The value when it is one of `values`; a filter typed into the address by hand that names none is left out. */
+function knownValue<Value extends string>(values: readonly Value[], value: string): Value | undefined {
+  return values.find((known) => known === value);
+}
 
 /** Members' declared accounts for holders of "view member declarations"; the server audits each read. */
 export default function DeclarationReviewPage() {
@@ -45,13 +50,15 @@ export default function DeclarationReviewPage() {
   const list = useQuery({
     queryKey: ["declarations", "review", unit?.id, platform, status, debounced, page],
     queryFn: () =>
-      apiGet<MemberDeclarationPage>("/api/declarations", {
-        unitId: unit?.id,
-        platform,
-        status,
-        q: debounced,
-        page,
-        pageSize,
+      api("GET", "/api/declarations", {
+        query: {
+          unitId: unit?.id,
+          platform: knownValue(channelPlatforms, platform),
+          status: knownValue(statuses, status),
+          q: debounced,
+          page,
+          pageSize,
+        },
       }),
     placeholderData: keepPreviousData,
   });

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import { createTestApp } from "../../../test/helpers/test-app.ts";
+import { declarationEndpoints } from "../../shared/api/declarations.ts";
+import { setCsrfToken } from "./client.ts";
+import { api, type ResponseOf } from "./typed-client.ts";
+
+/** Records what `fetch` was asked, and answers with `answer`. */
+function stubFetch(answer: unknown, status = 200) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return new Response(JSON.stringify(answer), { status });
+  });
+  return calls;
+}
+
+function headersOf(call: { init: RequestInit } | undefined): Record<string, string> {
+  return (call?.init.headers ?? {}) as Record<string, string>;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken(null);
+});
+
+/**
+ * Never called: each line must compile, or must fail to compile where marked, which `tsc --noEmit`
+ * checks (it covers this file).
+ */
+function callsThatMustTypeCheck() {
+  // A path that is no route of that method.
+  // @ts-expect-error
+  void api("GET", "/api/me/declaration");
+  // @ts-expect-error
+  void api("PUT", "/api/me/declarations/:id", { params: { id: "x" } });
+  // A body of the wrong shape: `realName` is a boolean, and `consent` must be true.
+  void api("PATCH", "/api/me/declarations/:id", {
+    params: { id: "x" },
+    // @ts-expect-error
+    body: { realName: "yes" },
+  });
+  void api("POST", "/api/me/declarations", {
+    body: {
+      platform: "facebook_page",
+      url: "u",
+      displayName: "d",
+      realName: true,
+      // @ts-expect-error
+      consent: false,
+      purposeVersion: "1",
+    },
+  });
+  // A route with a path parameter needs it.
+  // @ts-expect-error
+  void api("POST", "/api/declaration-alerts/:id/acknowledge");
+  // A route without a body takes none.
+  // @ts-expect-error
+  void api("POST", "/api/me/declaration-requests/:id/respond", { params: { id: "x" }, body: {} });
+  // A query filter outside the enum.
+  // @ts-expect-error
+  void api("GET", "/api/declarations", { query: { status: "deleted" } });
+
+  // Dates arrive as ISO strings.
+  expectTypeOf<
+    ResponseOf<"GET", "/api/me/declarations">["items"][number]["createdAt"]
+  >().toEqualTypeOf<string>();
+  expectTypeOf<
+    ResponseOf<"POST", "/api/declaration-alerts/:id/acknowledge">["acknowledgedAt"]
+  >().toEqualTypeOf<string | null>();
+}
+
+describe("the typed API client", () => {
+  it("type-checks paths, bodies and answers (see callsThatMustTypeCheck)", () => {
+    expect(typeof callsThatMustTypeCheck).toBe("function");
+  });
+
+  it("fills the path parameters, leaves out empty query values and sends the CSRF header", async () => {
+    const calls = stubFetch({ id: "a/b", acknowledgedAt: null });
+    setCsrfToken("csrf-1");
+    const answer = await api("POST", "/api/declaration-alerts/:id/acknowledge", { params: { id: "a/b" } });
+    expect(answer).toEqual({ id: "a/b", acknowledgedAt: null });
+    expect(calls[0]?.url).toBe("/api/declaration-alerts/a%2Fb/acknowledge");
+    expect(calls[0]?.init.method).toBe("POST");
+    expect(calls[0]?.init.body).toBeUndefined();
+    expect(headersOf(calls[0])["x-csrf-token"]).toBe("csrf-1");
+
+    await api("GET", "/api/declaration-alerts", { query: { open: undefined, page: 2, pageSize: 20 } });
+    expect(calls[1]?.url).toBe("/api/declaration-alerts?page=2&pageSize=20");
+  });
+
+  it("sends the body as JSON and throws the server's problem as an ApiError", async () => {
+    const calls = stubFetch(
+      { code: "declarations.not_found", messages: { vi: "Không thấy", en: "Not found" } },
+      404,
+    );
+    await expect(
+      api("PATCH", "/api/me/declarations/:id", { params: { id: "d1" }, body: { displayName: "Trang" } }),
+    ).rejects.toMatchObject({ status: 404, code: "declarations.not_found" });
+    expect(calls[0]?.init.body).toBe(JSON.stringify({ displayName: "Trang" }));
+    expect(headersOf(calls[0])["content-type"]).toBe("application/json");
+  });
+
+  it("names exactly the declarations routes the server serves", async () => {
+    const t = await createTestApp();
+    try {
+      const spec = (await t.app.inject({ method: "GET", url: "/docs/json" })).json() as {
+        paths: Record<string, Record<string, { tags?: string[] }>>;
+      };
+      const served: string[] = [];
+      for (const [path, operations] of Object.entries(spec.paths)) {
+        for (const [method, operation] of Object.entries(operations)) {
+          if (operation.tags?.includes("declarations")) {
+            served.push(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`);
+          }
+        }
+      }
+      expect(Object.keys(declarationEndpoints).sort()).toEqual(served.sort());
+    } finally {
+      await t.close();
+    }
+  });
+});
