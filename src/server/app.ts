@@ -15,16 +15,15 @@ import { answerClientError, answerFrameworkError, registerErrorHandling } from "
 import { rateLimitStore } from "./http/rate-limit-store.ts";
 import { registerMailWorker } from "./mail/mailer.ts";
 import { advocacyModule, createTrackedLinks, isTrackedLinkRequest } from "./modules/advocacy/index.ts";
-import { authModule } from "./modules/auth/module.ts";
-import { channelsModule } from "./modules/channels/module.ts";
-import { declarationsModule } from "./modules/declarations/module.ts";
-import { healthModule } from "./modules/health/module.ts";
-import { mediaModule } from "./modules/media/module.ts";
-import { unitPath } from "./modules/org/index.ts";
-import { orgModule } from "./modules/org/module.ts";
-import { portalModule } from "./modules/portal/module.ts";
-import { publishingModule } from "./modules/publishing/module.ts";
-import { shareCardsModule } from "./modules/share-cards/module.ts";
+import { authModule } from "./modules/auth/index.ts";
+import { channelsModule } from "./modules/channels/index.ts";
+import { declarationsModule } from "./modules/declarations/index.ts";
+import { healthModule } from "./modules/health/index.ts";
+import { mediaModule } from "./modules/media/index.ts";
+import { orgModule, unitPath } from "./modules/org/index.ts";
+import { portalModule } from "./modules/portal/index.ts";
+import { publishingModule } from "./modules/publishing/index.ts";
+import { shareCardsModule } from "./modules/share-cards/index.ts";
 import { logger, setLogLevel } from "./platform/logger.ts";
 import type { AppDependencies, AppModule } from "./platform/module.ts";
 

@@ -53,7 +53,7 @@ function infrastructureMayUse(file: string, table: OwnedTable): boolean {
   return file.startsWith("server/http/") && table.owner === "http";
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -62,7 +62,7 @@ function withoutComments(source: string): string {
 }
 
 /** The tables a source file reaches: by their schema objects imported from db/schema, or by name in SQL. */
-export function tableUses(source: string, tables: readonly OwnedTable[]): OwnedTable[] {
+function tableUses(source: string, tables: readonly OwnedTable[]): OwnedTable[] {
   const code = withoutComments(source);
   const used = new Set<OwnedTable>();
   for (const statement of code.matchAll(/import\s+([\s\S]*?)\s+from\s+["']([^"']+)["']/g)) {
@@ -94,7 +94,7 @@ export function tableUses(source: string, tables: readonly OwnedTable[]): OwnedT
     }
   }
   for (const table of tables) {
-    const name = escape(table.tableName);
+    const name = escapeRegExp(table.tableName);
     const inClause = new RegExp(
       `\\b(?:from|join|into|update|truncate)\\s+("?)${name}\\1(?=[\\s),;\`]|$)`,
       "i",

@@ -3,13 +3,7 @@
  */
 export { importCampaign, importKit, importKitShare, importLinkHits, importShareLink } from "./bulk.ts";
 export { advocacyModule } from "./module.ts";
-export {
-  createTrackedLinks,
-  isTrackedLinkRequest,
-  redirectRoutes,
-  repairStoredKitTargets,
-} from "./redirect-routes.ts";
-export { advocacyRoutes } from "./routes.ts";
+export { createTrackedLinks, isTrackedLinkRequest, repairStoredKitTargets } from "./redirect-routes.ts";
 export type {
   campaignListResponse,
   campaignReportSchema,

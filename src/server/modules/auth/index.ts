@@ -2,10 +2,8 @@
  * The auth module's public surface: the only file of it that code outside the module imports.
  */
 
-export { recordAudit } from "./audit.ts";
-export { auditRoutes } from "./audit-routes.ts";
 export { authErrors } from "./errors.ts";
-export { authRoutes } from "./routes.ts";
+export { authModule } from "./module.ts";
 export { hashToken, sameSecret } from "./secrets.ts";
 export {
   createApiToken,

@@ -10,15 +10,15 @@ import {
   type SheetRow,
   tooManyRows,
 } from "../../imports/spreadsheet.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import type { AppError } from "../../platform/errors.ts";
-import { recordAudit } from "../auth/audit.ts";
-import { unitSummaries } from "../org/membership.ts";
-import { resolveUnitsInSubtree } from "../org/read-models.ts";
 import {
-  type ActionContext,
   requireActiveTargetUnit,
+  resolveUnitsInSubtree,
   type TargetUnit as SelectedUnit,
-} from "../org/service.ts";
+  unitSummaries,
+} from "../org/index.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { channelErrors } from "./errors.ts";
 import { invalidateChannelLookups } from "./lookup-cache.ts";

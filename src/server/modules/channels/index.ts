@@ -2,9 +2,8 @@
  * The channels module's public surface: the only file of it that code outside the module imports.
  */
 export type { ChannelPlatform } from "./canonical-url.ts";
-export { publicChannelRoutes } from "./public-routes.ts";
+export { channelsModule } from "./module.ts";
 export { listChannels } from "./queries.ts";
-export { channelRoutes } from "./routes.ts";
 export type {
   channelHistoryEntry,
   channelImportPreviewResponse,
@@ -23,4 +22,6 @@ export {
   officialChannelOfAddress,
   type RegisterChannelOptions,
   registerChannel,
+  unitOfChannel,
+  updateChannel,
 } from "./service.ts";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { channels } from "../../db/schema/index.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
-import { recordAudit } from "../auth/audit.ts";
-import { assertUnitActive, requireUnitSummary } from "../org/read-models.ts";
-import type { ActionContext } from "../org/service.ts";
+import { assertUnitActive, requireUnitSummary } from "../org/index.ts";
 
 import { channelErrors } from "./errors.ts";
 import { channelLabel } from "./queries.ts";

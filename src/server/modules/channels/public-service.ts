@@ -4,15 +4,15 @@ import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { channels } from "../../db/schema/index.ts";
 import { errors } from "../../platform/errors.ts";
-import { unitIdWithin } from "../org/membership.ts";
 import {
   requireUnitSummary,
   rollUpToChildUnits,
   type UnitLineage,
   type UnitTotal,
   unitIdNameLike,
+  unitIdWithin,
   unitLineages,
-} from "../org/read-models.ts";
+} from "../org/index.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { channelErrors } from "./errors.ts";
 import { lookupCacheFor } from "./lookup-cache.ts";

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { channelHistory, channels } from "../../db/schema/index.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
-import type { Actor } from "../org/policy.ts";
-import type { ActionContext } from "../org/service.ts";
 import { invalidateChannelLookups } from "./lookup-cache.ts";
 import { channelLabel } from "./queries.ts";
 

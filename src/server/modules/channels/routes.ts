@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../org/policy.ts";
-import { listFilterPath } from "../org/service.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { listFilterPath } from "../org/index.ts";
 import { previewChannelImport, runChannelImport } from "./import.ts";
 import {
   channelIdParams,

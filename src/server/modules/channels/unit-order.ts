@@ -1,7 +1,7 @@
 import { and, asc, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { channels } from "../../db/schema/index.ts";
-import { unitsInTreeOrder } from "../org/read-models.ts";
+import { unitsInTreeOrder } from "../org/index.ts";
 
 /*
  * The registry reads unit by unit, in the order of the tree (a unit before the units below it), and

@@ -1,4 +1,5 @@
 /**
  * The health module's public surface: the only file of it that code outside the module imports.
  */
-export { healthRoutes } from "./routes.ts";
+
+export { healthModule } from "./module.ts";

@@ -1,6 +1,14 @@
 /**
  * The media module's public surface: the only file of it that code outside the module imports.
  */
-export { mediaRoutes } from "./routes.ts";
+
+export { mediaModule } from "./module.ts";
 export type { mediaItemSchema, mediaKindSchema, uploadedMediaSchema } from "./schema.ts";
-export { type MediaView, markPublished, mediaForPublish, mediaViewsByIds } from "./service.ts";
+export {
+  type MediaView,
+  markPublished,
+  mediaForPublish,
+  mediaUnitPaths,
+  mediaViewsByIds,
+} from "./service.ts";
+export { isMediaKey } from "./storage.ts";

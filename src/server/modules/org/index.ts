@@ -21,30 +21,30 @@ export {
   personSummary,
   subtreePeople,
   subtreeUnits,
+  type UnitSummary,
   unitAndAncestors,
   unitIdAtOrAbove,
   unitIdWithin,
   unitSummaries,
 } from "./membership.ts";
+export { orgModule } from "./module.ts";
 export { type ImportRowError, previewPeopleImport, runPeopleImport } from "./people-import.ts";
-export { peopleRoutes } from "./people-routes.ts";
 export { createPerson, grantRole } from "./people-service.ts";
 export { applyEmailChange } from "./person-changes.ts";
+export { abilitiesOf, grantableRoleScopes } from "./policy.ts";
 export {
-  type Actor,
-  abilitiesOf,
-  can,
-  grantableRoleScopes,
-  isWithin,
-  type Permission,
-  permissions,
-  type Role,
-  roles,
-  scopeFor,
-} from "./policy.ts";
-export { unitRoutes } from "./routes.ts";
+  assertUnitActive,
+  personNames,
+  requireUnitSummary,
+  resolveUnitsInSubtree,
+  rollUpToChildUnits,
+  type UnitLineage,
+  type UnitTotal,
+  unitIdNameLike,
+  unitLineages,
+  unitsInTreeOrder,
+} from "./read-models.ts";
 export {
-  type ActionContext,
   createUnit,
   findUnitByCodeOrId,
   listFilterPath,
@@ -52,6 +52,7 @@ export {
   loadActor,
   requireActiveTargetUnit,
   rootUnitIdFor,
+  type TargetUnit,
   type UnitKind,
   type UnitRow,
   unitPath,

@@ -10,11 +10,12 @@ import {
   type SheetRow,
   tooManyRows,
 } from "../../imports/spreadsheet.ts";
-import { recordAudit } from "../auth/index.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { orgErrors } from "./errors.ts";
 import { cleanPersonFields } from "./people-service.ts";
 import { resolveUnitsInSubtree, type UnitChoice } from "./read-models.ts";
-import { type ActionContext, requireActiveTargetUnit, type TargetUnit as SelectedUnit } from "./service.ts";
+import { requireActiveTargetUnit, type TargetUnit as SelectedUnit } from "./service.ts";
 
 export interface ImportInput {
   unitId: string;

@@ -1,4 +1,5 @@
 /**
  * The portal module's public surface: the only file of it that code outside the module imports.
  */
-export { portalRoutes } from "./routes.ts";
+
+export { portalModule } from "./module.ts";

@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { approvalPolicies } from "../../db/schema/index.ts";
-import { recordAudit } from "../auth/audit.ts";
-import { unitAndAncestors } from "../org/membership.ts";
-import { type Actor, type Role, roles } from "../org/policy.ts";
-import type { ActionContext } from "../org/service.ts";
+import { type Actor, type Role, roles } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { ActionContext } from "../../platform/context.ts";
+import { unitAndAncestors } from "../org/index.ts";
 import { cleanTags } from "./content.ts";
 import { publishingErrors } from "./errors.ts";
 

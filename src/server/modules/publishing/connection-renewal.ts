@@ -3,10 +3,10 @@ import type { PlatformApis } from "../../config.ts";
 import { openSecret, SecretBoxError, sealSecret } from "../../crypto/secret-box.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelConnections } from "../../db/schema/index.ts";
-import { recordAudit } from "../auth/audit.ts";
-import { getChannel } from "../channels/service.ts";
-import type { Actor } from "../org/policy.ts";
-import { unitPath } from "../org/service.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { getChannel } from "../channels/index.ts";
+import { unitPath } from "../org/index.ts";
 import { renewZaloAccessToken } from "./connectors/zalo-oauth.ts";
 
 /*

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { variantTargetValues } from "../../db/schema/index.ts";
 import { contextOf } from "../../http/context.ts";
 import { errors } from "../../platform/errors.ts";
-import { unitOfChannel } from "../channels/service.ts";
-import { mediaForPublish } from "../media/service.ts";
+import { unitOfChannel } from "../channels/index.ts";
+import { mediaForPublish } from "../media/index.ts";
 import { disconnectChannel, getConnection, saveConnection } from "./connections.ts";
 import { readRenditionName, renditionFile } from "./connectors/renditions.ts";
 

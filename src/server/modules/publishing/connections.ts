@@ -3,10 +3,11 @@ import type { PlatformApis } from "../../config.ts";
 import { openSecret, SecretBoxError, sealSecret } from "../../crypto/secret-box.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelConnections, type channelPlatformValues } from "../../db/schema/index.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
-import { recordAudit } from "../auth/audit.ts";
-import { getChannel } from "../channels/service.ts";
-import { type ActionContext, unitPath } from "../org/service.ts";
+import { getChannel } from "../channels/index.ts";
+import { unitPath } from "../org/index.ts";
 import {
   markNeedsReconnect,
   type RenewalOptions,

@@ -1,5 +1,5 @@
 import sanitizeHtml from "sanitize-html";
-import { isMediaKey } from "../media/storage.ts";
+import { isMediaKey } from "../media/index.ts";
 
 /*
  * What a post body may contain. Editors paste from Word and web pages; only structure and links

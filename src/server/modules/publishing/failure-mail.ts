@@ -3,7 +3,7 @@ import { formatVietnamTime } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { variantApprovals } from "../../db/schema/index.ts";
 import { queueMail } from "../../mail/mailer.ts";
-import { personSummaries, unitSummaries } from "../org/membership.ts";
+import { personSummaries, unitSummaries } from "../org/index.ts";
 import { plainText } from "./content.ts";
 import type { PostRow, PublishingDeps, VariantRow } from "./post-records.ts";
 

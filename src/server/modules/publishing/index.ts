@@ -1,8 +1,8 @@
 /**
  * The publishing module's public surface: the only file of it that code outside the module imports.
  */
-export { connectionRoutes } from "./connection-routes.ts";
 export type { MediaForPublish } from "./connectors/types.ts";
+export { publishingModule } from "./module.ts";
 export {
   type PublishedArticle,
   publishedAddressOfPost,
@@ -11,7 +11,6 @@ export {
   publishedTopics,
   repairStoredVariantAddresses,
 } from "./published.ts";
-export { publishingRoutes } from "./routes.ts";
 export type {
   calendarResponse,
   createPostBody,

@@ -1,7 +1,7 @@
 import type { Executor } from "../../db/client.ts";
-import { mediaUnitPaths } from "../media/service.ts";
-import { unitSummaries } from "../org/membership.ts";
-import { type Actor, can, isWithin } from "../org/policy.ts";
+import { type Actor, can, isWithin } from "../../platform/actor.ts";
+import { mediaUnitPaths } from "../media/index.ts";
+import { unitSummaries } from "../org/index.ts";
 import { publishingErrors } from "./errors.ts";
 
 /**

@@ -3,7 +3,7 @@ import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelConnections, posts, postVariants } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
-import { getChannel, updateChannel } from "../channels/service.ts";
+import { getChannel, updateChannel } from "../channels/index.ts";
 import { renewDueZaloTokens, ZALO_RENEW_JOB } from "./connection-renewal.ts";
 import { type ConnectionOptions, connectionForPublish, markNeedsReconnect } from "./connections.ts";
 import type { PublishingConnector } from "./connectors/types.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Role } from "../org/policy.ts";
+import type { Actor, Role } from "../../platform/actor.ts";
 import { defaultPolicy } from "./approval-policy.ts";
 import {
   type ApprovalFacts,

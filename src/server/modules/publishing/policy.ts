@@ -1,4 +1,4 @@
-import { type Actor, can, isWithin, type Role } from "../org/policy.ts";
+import { type Actor, can, isWithin, type Role } from "../../platform/actor.ts";
 import type { ApprovalPolicy } from "./approval-policy.ts";
 import type { VariantStatus } from "./post-records.ts";
 

@@ -2,9 +2,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { posts, postVariants, postVersions } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
-import { unitSummaries } from "../org/membership.ts";
-import type { Actor } from "../org/policy.ts";
+import { unitSummaries } from "../org/index.ts";
 import type { MediaForPublish } from "./connectors/types.ts";
 
 export type PostRow = typeof posts.$inferSelect;

@@ -1,6 +1,6 @@
 import type { variantApprovals } from "../../db/schema/index.ts";
-import type { PersonSummary, UnitSummary } from "../org/membership.ts";
-import type { Actor } from "../org/policy.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { PersonSummary, UnitSummary } from "../org/index.ts";
 import type { ApprovalPolicy } from "./approval-policy.ts";
 import type { LimitProblem } from "./limits.ts";
 import {

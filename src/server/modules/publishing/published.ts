@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
 import { type AddressRepair, repairAddressColumns } from "../../db/stored-addresses.ts";
-import { unitSummaries } from "../org/membership.ts";
+import { unitSummaries } from "../org/index.ts";
 import { plainText, sanitizeBody } from "./content.ts";
 import { portalArticleUrl } from "./presenters.ts";
 

@@ -7,9 +7,9 @@ import {
   variantApprovals,
   variantTransitions,
 } from "../../db/schema/index.ts";
-import { getChannel } from "../channels/service.ts";
-import { personSummaries, unitIdWithin, unitSummaries } from "../org/membership.ts";
-import type { Actor } from "../org/policy.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { getChannel } from "../channels/index.ts";
+import { personSummaries, unitIdWithin, unitSummaries } from "../org/index.ts";
 import { approvalPolicyFor } from "./approval-policy.ts";
 import {
   type PublishingDeps,

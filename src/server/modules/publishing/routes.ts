@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { signedInContextOf } from "../../http/context.ts";
-import { mediaForPublish } from "../media/service.ts";
-import { scopeFor } from "../org/policy.ts";
-import { listFilterPath, unitPath } from "../org/service.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { mediaForPublish } from "../media/index.ts";
+import { listFilterPath, unitPath } from "../org/index.ts";
 import { approvalPolicyFor, clearApprovalPolicy, setApprovalPolicy } from "./approval-policy.ts";
 import type { PublishingDeps } from "./post-records.ts";
 import { postRoutes } from "./post-routes.ts";

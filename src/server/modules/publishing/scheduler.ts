@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, lt, ne } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import { postVariants, publishAttempts } from "../../db/schema/index.ts";
-import { unitSummaries } from "../org/membership.ts";
+import { unitSummaries } from "../org/index.ts";
 import type {
   ConnectionForPublish,
   PublishingConnector,
