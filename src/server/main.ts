@@ -21,7 +21,7 @@ let releaseLock = () => {};
 if (!config.databaseUrl) {
   const lock = acquireDataDirLock(config.dataDir, { purpose: "server", port: config.port });
   if ("heldBy" in lock) {
-    console.error(
+    logger.fatal(
       `Thư mục dữ liệu ${config.dataDir} đang được tiến trình ${lock.heldBy.pid} (${lock.heldBy.purpose}) sử dụng. Vui lòng dừng nó trước.\n` +
         `The data directory ${config.dataDir} is in use by process ${lock.heldBy.pid} (${lock.heldBy.purpose}). Stop it first.`,
     );

@@ -3,6 +3,7 @@ import { vietnamToday } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelConnections, posts, postVariants } from "../../db/schema/index.ts";
 import type { JobQueue } from "../../jobs/queue.ts";
+import { loggerFor } from "../../platform/logger.ts";
 import { getChannel, updateChannel } from "../channels/index.ts";
 import { renewDueZaloTokens, ZALO_RENEW_JOB } from "./connection-renewal.ts";
 import { type ConnectionOptions, connectionForPublish, markNeedsReconnect } from "./connections.ts";
@@ -11,6 +12,8 @@ import { fetchChannelStatistics } from "./connectors/youtube.ts";
 import { isPendingZaloArticle } from "./connectors/zalo.ts";
 import { notifyNotPublished as notifyNotPublishedByMail } from "./failure-mail.ts";
 import { changeVariantStatus } from "./variant-status.ts";
+
+const jobLog = loggerFor("publishing");
 
 /*
  * The periodic platform jobs (pg-boss schedules, so one run per tick however many instances):
@@ -186,7 +189,8 @@ export async function refreshYoutubeStatistics(
 
 /** Registers the three workers and their schedules; called next to the publishing worker's start. */
 export async function registerPlatformJobs(jobs: JobQueue, deps: PlatformJobDeps): Promise<void> {
-  const log = (name: string) => (error: unknown) => console.error(`[publishing] ${name}`, error);
+  const log = (name: string) => (error: unknown) =>
+    jobLog.error({ err: error, job: name }, "publishing job failed");
   await jobs.register(ZALO_VERIFY_JOB, async () => {
     await resolvePendingZaloArticles(deps).catch(log(ZALO_VERIFY_JOB));
   });

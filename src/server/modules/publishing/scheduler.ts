@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, lt, ne } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import { postVariants, publishAttempts } from "../../db/schema/index.ts";
+import { loggerFor } from "../../platform/logger.ts";
 import { unitSummaries } from "../org/index.ts";
 import type {
   ConnectionForPublish,
@@ -22,6 +23,8 @@ import {
 import { withPublishLock } from "./publish-lock.ts";
 import { changeVariantStatus } from "./variant-status.ts";
 import { hasRequiredApprovals } from "./variant-workflow.ts";
+
+const log = loggerFor("publishing");
 
 export interface SchedulerDeps extends PublishingDeps {
   database: Database;
@@ -372,7 +375,7 @@ export async function registerPublishingWorker(deps: SchedulerDeps): Promise<() 
     })());
   await sweep();
   const timer = setInterval(() => {
-    sweep().catch((error: unknown) => console.error("[publishing] recovery", error));
+    sweep().catch((error: unknown) => log.error({ err: error }, "publishing recovery sweep failed"));
   }, 60_000);
   timer.unref();
   return () => clearInterval(timer);
