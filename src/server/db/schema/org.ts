@@ -1,5 +1,12 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  adminAreaLevelValues,
+  personLocaleValues,
+  personStatusValues,
+  unitChangeValues,
+  unitStatusValues,
+} from "../../../shared/api/org.ts";
 import { roles, unitKinds } from "../../../shared/organisation.ts";
 import { ltree } from "./types.ts";
 
@@ -8,7 +15,7 @@ export const adminAreas = pgTable(
   "admin_areas",
   {
     code: text("code").primaryKey(),
-    level: text("level", { enum: ["province", "commune"] }).notNull(),
+    level: text("level", { enum: adminAreaLevelValues }).notNull(),
     name: text("name").notNull(),
     provinceCode: text("province_code"),
     datasetVersion: text("dataset_version").notNull(),
@@ -46,9 +53,7 @@ export const units = pgTable(
     parentId: uuid("parent_id"),
     path: ltree("path").notNull(),
     adminAreaCode: text("admin_area_code"),
-    status: text("status", { enum: ["active", "merged", "dissolved"] })
-      .notNull()
-      .default("active"),
+    status: text("status", { enum: unitStatusValues }).notNull().default("active"),
     mergedIntoId: uuid("merged_into_id"),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -74,9 +79,7 @@ export const unitHistory = pgTable(
     path: ltree("path").notNull(),
     status: text("status").notNull(),
     mergedIntoId: uuid("merged_into_id"),
-    change: text("change", {
-      enum: ["created", "renamed", "moved", "merged", "absorbed_children", "dissolved", "edited"],
-    }).notNull(),
+    change: text("change", { enum: unitChangeValues }).notNull(),
     validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
     validTo: timestamp("valid_to", { withTimezone: true }),
     actorId: uuid("actor_id"),
@@ -94,12 +97,8 @@ export const people = pgTable(
     email: text("email"),
     phone: text("phone"),
     position: text("position"),
-    status: text("status", { enum: ["active", "inactive"] })
-      .notNull()
-      .default("active"),
-    locale: text("locale", { enum: ["vi", "en"] })
-      .notNull()
-      .default("vi"),
+    status: text("status", { enum: personStatusValues }).notNull().default("active"),
+    locale: text("locale", { enum: personLocaleValues }).notNull().default("vi"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,18 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../../platform/actor.ts";
-import { queueEmailChangeMails } from "./email-change-mail.ts";
-import { cachedOrgList } from "./list-cache.ts";
-import { previewPeopleImport, runPeopleImport } from "./people-import.ts";
-import { auditPeopleList, readPeoplePage, readPersonAudited, unitOfPerson } from "./people-queries.ts";
-import { createPerson, setPersonStatus, updatePerson } from "./people-service.ts";
-import { grantRole, listGrants, revokeRole, unitOfGrant } from "./role-grants.ts";
 import {
   createPersonBody,
+  grantIdParams,
+  grantListResponse,
   grantRoleBody,
-  grantSchema,
   importBody,
   importPreviewResponse,
   importResultResponse,
@@ -22,7 +14,15 @@ import {
   personSchema,
   updatedPersonResponse,
   updatePersonBody,
-} from "./schema.ts";
+} from "../../../shared/api/org.ts";
+import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { queueEmailChangeMails } from "./email-change-mail.ts";
+import { cachedOrgList } from "./list-cache.ts";
+import { previewPeopleImport, runPeopleImport } from "./people-import.ts";
+import { auditPeopleList, readPeoplePage, readPersonAudited, unitOfPerson } from "./people-queries.ts";
+import { createPerson, setPersonStatus, updatePerson } from "./people-service.ts";
+import { grantRole, listGrants, revokeRole, unitOfGrant } from "./role-grants.ts";
 import { listFilterPath } from "./service.ts";
 
 const personParam = (request: FastifyRequest) => (request.params as { id: string }).id;
@@ -165,7 +165,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "A person's roles",
         params: personIdParams,
-        response: { 200: z.object({ items: z.array(grantSchema) }) },
+        response: { 200: grantListResponse },
       },
     },
     async (request) => ({ items: await listGrants(db, request.params.id) }),
@@ -185,7 +185,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         summary: "Grant a role on a unit (it covers the unit's whole subtree)",
         params: personIdParams,
         body: grantRoleBody,
-        response: { 200: z.object({ items: z.array(grantSchema) }) },
+        response: { 200: grantListResponse },
       },
     },
     async (request) => ({
@@ -205,8 +205,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: "Revoke a role grant",
-        params: z.object({ id: z.uuid(), grantId: z.uuid() }),
-        response: { 200: z.object({ items: z.array(grantSchema) }) },
+        params: grantIdParams,
+        response: { 200: grantListResponse },
       },
     },
     async (request) => ({

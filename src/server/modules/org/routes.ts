@@ -1,16 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../../platform/actor.ts";
-import { errors } from "../../platform/errors.ts";
-import { listAdminAreaMappings, listAdminAreas } from "./admin-areas.ts";
-import { cachedOrgList } from "./list-cache.ts";
 import {
+  adminAreaListResponse,
+  adminAreaMappingListResponse,
   adminAreaMappingQuery,
-  adminAreaMappingSchema,
   adminAreaQuery,
-  adminAreaSchema,
   createUnitBody,
   listUnitsQuery,
   mergeUnitBody,
@@ -22,7 +16,12 @@ import {
   unitListResponse,
   unitWithHistory,
   updateUnitBody,
-} from "./schema.ts";
+} from "../../../shared/api/org.ts";
+import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { errors } from "../../platform/errors.ts";
+import { listAdminAreaMappings, listAdminAreas } from "./admin-areas.ts";
+import { cachedOrgList } from "./list-cache.ts";
 import {
   createUnit,
   dissolveUnit,
@@ -217,7 +216,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         tags: ["admin-areas"],
         summary: "Official provinces and communes (2025 two-tier list, Decision 19/2025 codes)",
         querystring: adminAreaQuery,
-        response: { 200: z.object({ items: z.array(adminAreaSchema), total: z.number(), page: z.number() }) },
+        response: { 200: adminAreaListResponse },
       },
     },
     async (request) => {
@@ -234,9 +233,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         tags: ["admin-areas"],
         summary: "Old (pre-July 2025) communes and the new commune each became part of",
         querystring: adminAreaMappingQuery,
-        response: {
-          200: z.object({ items: z.array(adminAreaMappingSchema), total: z.number(), page: z.number() }),
-        },
+        response: { 200: adminAreaMappingListResponse },
       },
     },
     async (request) => {
