@@ -62,7 +62,16 @@ import type {
   ownDeclarationsResponse,
   reportBody,
 } from "../../shared/api/declarations.ts";
-import type { Permission, Role, UnitKind } from "../../shared/organisation.ts";
+import type {
+  grantSchema,
+  importPreviewResponse,
+  importRowError,
+  personSchema,
+  treeAsOfResponse,
+  unitSummary,
+  unitWithHistory,
+} from "../../shared/api/org.ts";
+import type { Permission, Role } from "../../shared/organisation.ts";
 
 export {
   type Permission,
@@ -72,9 +81,6 @@ export {
   type UnitKind,
   unitKinds,
 } from "../../shared/organisation.ts";
-
-export type UnitStatus = "active" | "merged" | "dissolved";
-export type PersonStatus = "active" | "inactive";
 
 export interface LocalizedMessage {
   vi: string;
@@ -100,107 +106,16 @@ export interface SignedInSession {
 
 export type Session = { authenticated: false } | SignedInSession;
 
-export interface UnitSummary {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: string | null;
-  path: string;
-  depth: number;
-  status: UnitStatus;
-  mergedIntoId: string | null;
-  adminAreaCode: string | null;
-  endedAt: string | null;
-  childCount: number;
-  peopleCount: number;
-}
-
-export interface UnitHistoryEntry {
-  name: string;
-  kind: string;
-  parentId: string | null;
-  status: string;
-  mergedIntoId: string | null;
-  change: string;
-  validFrom: string;
-  validTo: string | null;
-  actorId: string | null;
-}
-
-export interface UnitDetail {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: string | null;
-  path: string;
-  status: UnitStatus;
-  mergedIntoId: string | null;
-  adminAreaCode: string | null;
-  endedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  history: UnitHistoryEntry[];
-}
-
-export interface TreeAsOfItem {
-  id: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  path: string;
-  status: string;
-}
-
-export interface Person {
-  id: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  position: string | null;
-  status: PersonStatus;
-  unitId: string;
-  unitName: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RoleGrant {
-  id: string;
-  role: Role;
-  unitId: string;
-  unitName: string;
-  unitPath: string;
-  createdAt: string;
-}
-
-export interface ImportRowError {
-  row: number;
-  field: string | null;
-  code: string;
-  message: LocalizedMessage;
-}
-
-export interface ImportPreview {
-  totalRows: number;
-  validRows: number;
-  errors: ImportRowError[];
-  sample: {
-    row: number;
-    fullName: string;
-    email: string | null;
-    phone: string | null;
-    position: string | null;
-    unitName: string;
-  }[];
-}
-
-export interface ImportResult {
-  created: number;
-  totalRows: number;
-  errors: ImportRowError[];
-}
+// Units, people and their roles: derived from the shared API contract (src/shared/api/org.ts), which
+// the server's routes use too. A call's answer is typed by its route (typed-client.ts); these name the
+// shapes that components pass around.
+export type UnitSummary = AsJson<z.infer<typeof unitSummary>>;
+export type UnitDetail = AsJson<z.infer<typeof unitWithHistory>>;
+export type TreeAsOfItem = AsJson<z.infer<typeof treeAsOfResponse>>["items"][number];
+export type Person = AsJson<z.infer<typeof personSchema>>;
+export type RoleGrant = AsJson<z.infer<typeof grantSchema>>;
+export type ImportRowError = z.infer<typeof importRowError>;
+export type ImportPreview = z.infer<typeof importPreviewResponse>;
 
 export interface AuditEvent {
   id: number;
