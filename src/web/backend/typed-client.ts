@@ -7,6 +7,7 @@
 
 import type { z } from "zod";
 import type { declarationEndpoints } from "../../shared/api/declarations.ts";
+import type { mediaEndpoints } from "../../shared/api/media.ts";
 import type { orgEndpoints } from "../../shared/api/org.ts";
 import { api as send, withQuery } from "./client.ts";
 import type { AsJson } from "./types.ts";
@@ -20,7 +21,7 @@ interface EndpointSchemas {
 }
 
 /** Every route the web may call, keyed "METHOD /path/:param"; each module's map is added here. */
-type Endpoints = typeof declarationEndpoints & typeof orgEndpoints;
+type Endpoints = typeof declarationEndpoints & typeof mediaEndpoints & typeof orgEndpoints;
 
 type EndpointKey = keyof Endpoints & string;
 export type HttpMethod = EndpointKey extends `${infer Method} ${string}` ? Method : never;

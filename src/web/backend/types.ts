@@ -34,11 +34,6 @@ import type {
   updateChannelBody,
 } from "../../server/modules/channels/index.ts";
 import type {
-  mediaItemSchema,
-  mediaKindSchema,
-  uploadedMediaSchema,
-} from "../../server/modules/media/index.ts";
-import type {
   calendarResponse,
   createPostBody,
   historyResponse,
@@ -62,6 +57,7 @@ import type {
   ownDeclarationsResponse,
   reportBody,
 } from "../../shared/api/declarations.ts";
+import type { mediaItemSchema, mediaKindValues, uploadedMediaSchema } from "../../shared/api/media.ts";
 import type {
   grantSchema,
   importPreviewResponse,
@@ -204,7 +200,7 @@ export type ReportBody = z.input<typeof reportBody>;
 
 // The media library of each unit (images and videos that posts use).
 
-export type MediaKind = z.infer<typeof mediaKindSchema>;
+export type MediaKind = (typeof mediaKindValues)[number];
 export type MediaItem = AsJson<z.infer<typeof mediaItemSchema>>;
 export type UploadedMedia = AsJson<z.infer<typeof uploadedMediaSchema>>;
 

@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { mediaKindValues } from "../../../shared/api/media.ts";
 
 /** Images and videos of a unit, re-encoded on upload (no EXIF or GPS), with thumbnails and alt text. */
 export const mediaItems = pgTable(
@@ -7,7 +8,7 @@ export const mediaItems = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     unitId: uuid("unit_id").notNull(),
     uploadedBy: uuid("uploaded_by"),
-    kind: text("kind", { enum: ["image", "video"] }).notNull(),
+    kind: text("kind", { enum: mediaKindValues }).notNull(),
     mime: text("mime").notNull(),
     bytes: integer("bytes").notNull(),
     width: integer("width"),

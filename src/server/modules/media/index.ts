@@ -3,7 +3,6 @@
  */
 
 export { mediaModule } from "./module.ts";
-export type { mediaItemSchema, mediaKindSchema, uploadedMediaSchema } from "./schema.ts";
 export {
   type MediaView,
   markPublished,

@@ -5,11 +5,6 @@ import type { Readable } from "node:stream";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../../platform/actor.ts";
-import { errors } from "../../platform/errors.ts";
-import { listFilterPath, personSummary } from "../org/index.ts";
-import { mediaErrors } from "./errors.ts";
 import {
   deletedMediaResponse,
   listMediaQuery,
@@ -20,7 +15,12 @@ import {
   updateMediaBody,
   uploadedMediaSchema,
   uploadMediaQuery,
-} from "./schema.ts";
+} from "../../../shared/api/media.ts";
+import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { errors } from "../../platform/errors.ts";
+import { listFilterPath, personSummary } from "../org/index.ts";
+import { mediaErrors } from "./errors.ts";
 import {
   deleteMedia,
   getMedia,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { open, rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { altTextLimits } from "../../../shared/api/media.ts";
 import { normalizeName } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { mediaItems } from "../../db/schema/index.ts";
@@ -13,7 +14,6 @@ import { processImage } from "./images.ts";
 import { readAndScrubMp4 } from "./mp4.ts";
 import { type MediaView, mediaViews } from "./queries.ts";
 import { checkQuota } from "./quota.ts";
-import { altTextLimits } from "./schema.ts";
 import { type Sniffed, sniff, sniffLength } from "./sniff.ts";
 import { type MediaStorage, newMediaKeys } from "./storage.ts";
 

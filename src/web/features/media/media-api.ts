@@ -1,12 +1,14 @@
+import { altTextLimits, mediaKindValues } from "../../../shared/api/media.ts";
 import { ApiError, currentCsrfToken, NetworkError, withQuery } from "../../backend/client.ts";
-import type { MediaKind, UploadedMedia } from "../../backend/types.ts";
+import type { PathOf, ResponseOf } from "../../backend/typed-client.ts";
+import type { MediaKind } from "../../backend/types.ts";
 
 /** The server's limits, checked here too so a phone does not send 300 MB only to be refused. */
 export const mediaLimits = {
   imageBytes: 20 * 1024 * 1024,
   videoBytes: 200 * 1024 * 1024,
-  altMin: 5,
-  altMax: 500,
+  altMin: altTextLimits.min,
+  altMax: altTextLimits.max,
 };
 
 /** What the chosen file looks like from its declared type; the server decides from its bytes. */
@@ -20,7 +22,15 @@ export function guessKind(file: File): MediaKind | null {
   return null;
 }
 
+/** The kind a filter names, or none when it names no kind (an empty or edited address). */
+export function mediaKindOf(value: string | undefined): MediaKind | undefined {
+  return mediaKindValues.find((kind) => kind === value);
+}
+
 export const acceptedTypes = "image/jpeg,image/png,image/webp,image/gif,image/avif,video/mp4,video/webm";
+
+/** The two upload routes: a unit's library, or the member's own unit's (for stories). */
+type UploadPath = Extract<PathOf<"POST">, "/api/media" | "/api/me/media">;
 
 /**
  * Sends one file as the request body. XMLHttpRequest rather than fetch: only it reports how much
@@ -35,12 +45,13 @@ export function uploadMediaFile(
     onProgress: (fraction: number) => void;
     signal?: AbortSignal;
   },
-): Promise<UploadedMedia> {
+): Promise<ResponseOf<"POST", UploadPath>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    const path: UploadPath = options.unitId ? "/api/media" : "/api/me/media";
     xhr.open(
       "POST",
-      withQuery(options.unitId ? "/api/media" : "/api/me/media", {
+      withQuery(path, {
         unitId: options.unitId,
         altText: options.altText.trim(),
         name: file.name,
@@ -67,7 +78,7 @@ export function uploadMediaFile(
         body = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as UploadedMedia);
+        resolve(body as ResponseOf<"POST", UploadPath>);
         return;
       }
       const problem = body as {

@@ -3,9 +3,9 @@ import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
-import type { MediaItem, Page } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { MediaItem } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { UploadIcon } from "../../components/icons.tsx";
@@ -16,7 +16,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blo
 import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { mediaLimits } from "./media-api.ts";
+import { mediaKindOf, mediaLimits } from "./media-api.ts";
 import { MediaGrid } from "./media-grid.tsx";
 import { formatBytes, MediaUploader } from "./media-uploader.tsx";
 
@@ -28,7 +28,7 @@ function EditAltDialog({ item, onClose }: { item: MediaItem; onClose: () => void
   const client = useQueryClient();
   const [altText, setAltText] = useState(item.altText);
   const save = useMutation({
-    mutationFn: () => api<MediaItem>("PATCH", `/api/media/${item.id}`, { altText }),
+    mutationFn: () => api("PATCH", "/api/media/:id", { params: { id: item.id }, body: { altText } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ["media"] });
       notifications.show({ color: "green", message: t("media.edit.saved") });
@@ -114,11 +114,12 @@ export default function MediaPage() {
 
   const media = useQuery({
     queryKey: ["media", "list", { q: debounced, unitId, kind, page }],
-    queryFn: () => apiGet<Page<MediaItem>>("/api/media", { q: debounced, unitId, kind, page, pageSize }),
+    queryFn: () =>
+      api("GET", "/api/media", { query: { q: debounced, unitId, kind: mediaKindOf(kind), page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const remove = useMutation({
-    mutationFn: (item: MediaItem) => api("DELETE", `/api/media/${item.id}`),
+    mutationFn: (item: MediaItem) => api("DELETE", "/api/media/:id", { params: { id: item.id } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ["media"] });
       notifications.show({ color: "green", message: t("media.delete.done") });

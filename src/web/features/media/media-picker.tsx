@@ -3,13 +3,14 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
-import type { MediaItem, MediaKind, Page } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { MediaItem, MediaKind } from "../../backend/types.ts";
 import { SearchIcon } from "../../components/icons.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
+import { mediaKindOf } from "./media-api.ts";
 import { MediaGrid } from "./media-grid.tsx";
 import { MediaUploader } from "./media-uploader.tsx";
 
@@ -53,13 +54,15 @@ export function MediaPicker(props: {
   const media = useQuery({
     queryKey: ["media", "picker", { unitId: props.unit.id, q: debounced, kind, page }],
     queryFn: () =>
-      apiGet<Page<MediaItem>>("/api/media", {
-        unitId: props.unit.id,
-        exact: true,
-        q: debounced,
-        kind,
-        page,
-        pageSize,
+      api("GET", "/api/media", {
+        query: {
+          unitId: props.unit.id,
+          exact: "true",
+          q: debounced,
+          kind: mediaKindOf(kind),
+          page,
+          pageSize,
+        },
       }),
     enabled: props.opened,
     placeholderData: keepPreviousData,

@@ -2,8 +2,8 @@ import { Box, Button, Group, Input, SimpleGrid, Text } from "@mantine/core";
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../../backend/client.ts";
-import type { MediaItem, MediaKind } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { MediaKind } from "../../backend/types.ts";
 import { ImageIcon } from "../../components/icons.tsx";
 import { MediaThumb } from "../media/media-grid.tsx";
 import { MediaPicker } from "../media/media-picker.tsx";
@@ -28,7 +28,7 @@ export function MediaField(props: {
   const items = useQueries({
     queries: props.value.map((id) => ({
       queryKey: ["media", "item", id],
-      queryFn: () => apiGet<MediaItem>(`/api/media/${id}`),
+      queryFn: () => api("GET", "/api/media/:id", { params: { id } }),
       staleTime: 5 * 60_000,
     })),
   });
