@@ -2,6 +2,7 @@ import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createTestApp } from "../../../test/helpers/test-app.ts";
 import { declarationEndpoints } from "../../shared/api/declarations.ts";
 import { mediaEndpoints } from "../../shared/api/media.ts";
+import { orgEndpoints } from "../../shared/api/org.ts";
 import { setCsrfToken } from "./client.ts";
 import { api, type ResponseOf } from "./typed-client.ts";
 
@@ -176,5 +177,66 @@ describe("the typed API client for media", () => {
     // same tag; no web page asks for them (the platforms do).
     const served = (await routesTagged("media")).filter((route) => route !== "GET /media-renditions/:file");
     expect(Object.keys(mediaEndpoints).sort()).toEqual(served.sort());
+  });
+});
+
+/** Never called, like callsThatMustTypeCheck: the org routes (units, people, roles, imports). */
+function orgCallsThatMustTypeCheck() {
+  // A unit's id is a path parameter.
+  // @ts-expect-error
+  void api("GET", "/api/units/:id");
+  // A unit kind outside the enum.
+  void api("PATCH", "/api/units/:id", {
+    params: { id: "x" },
+    // @ts-expect-error
+    body: { kind: "ministry" },
+  });
+  // Moving needs the new parent.
+  // @ts-expect-error
+  void api("POST", "/api/units/:id/move", { params: { id: "x" }, body: {} });
+  // Revoking a grant names both the person and the grant.
+  // @ts-expect-error
+  void api("DELETE", "/api/people/:id/roles/:grantId", { params: { id: "x" } });
+  // A role or a person status outside the enum.
+  // @ts-expect-error
+  void api("GET", "/api/people", { query: { role: "owner" } });
+  // @ts-expect-error
+  void api("GET", "/api/people", { query: { status: "deleted" } });
+  void api("POST", "/api/people/:id/roles", {
+    params: { id: "x" },
+    // @ts-expect-error
+    body: { role: "owner", unitId: "u" },
+  });
+  // No route puts a whole person.
+  // @ts-expect-error
+  void api("PUT", "/api/people/:id", { params: { id: "x" } });
+
+  expectTypeOf<ResponseOf<"GET", "/api/units">["items"][number]["endedAt"]>().toEqualTypeOf<string | null>();
+  expectTypeOf<ResponseOf<"GET", "/api/units/:id">["history"][number]["validFrom"]>().toEqualTypeOf<string>();
+  expectTypeOf<ResponseOf<"PATCH", "/api/people/:id">["pendingEmail"]>().toEqualTypeOf<{
+    email: string;
+    expiresAt: string;
+  } | null>();
+}
+
+describe("the typed API client for org", () => {
+  it("type-checks org paths, bodies and answers (see orgCallsThatMustTypeCheck)", () => {
+    expect(typeof orgCallsThatMustTypeCheck).toBe("function");
+  });
+
+  it("fills both parameters of a grant's address", async () => {
+    const calls = stubFetch({ items: [] });
+    await api("DELETE", "/api/people/:id/roles/:grantId", { params: { id: "p1", grantId: "g1" } });
+    expect(calls[0]?.url).toBe("/api/people/p1/roles/g1");
+    expect(calls[0]?.init.method).toBe("DELETE");
+  });
+
+  it("names exactly the units, people and administrative-area routes the server serves", async () => {
+    const served = [
+      ...(await routesTagged("units")),
+      ...(await routesTagged("people")),
+      ...(await routesTagged("admin-areas")),
+    ];
+    expect(Object.keys(orgEndpoints).sort()).toEqual(served.sort());
   });
 });

@@ -59,11 +59,9 @@ import type {
 } from "../../shared/api/declarations.ts";
 import type { mediaItemSchema, mediaKindValues, uploadedMediaSchema } from "../../shared/api/media.ts";
 import type {
-  grantSchema,
   importPreviewResponse,
   importRowError,
   personSchema,
-  treeAsOfResponse,
   unitSummary,
   unitWithHistory,
 } from "../../shared/api/org.ts";
@@ -107,9 +105,7 @@ export type Session = { authenticated: false } | SignedInSession;
 // shapes that components pass around.
 export type UnitSummary = AsJson<z.infer<typeof unitSummary>>;
 export type UnitDetail = AsJson<z.infer<typeof unitWithHistory>>;
-export type TreeAsOfItem = AsJson<z.infer<typeof treeAsOfResponse>>["items"][number];
 export type Person = AsJson<z.infer<typeof personSchema>>;
-export type RoleGrant = AsJson<z.infer<typeof grantSchema>>;
 export type ImportRowError = z.infer<typeof importRowError>;
 export type ImportPreview = z.infer<typeof importPreviewResponse>;
 

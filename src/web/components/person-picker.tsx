@@ -3,8 +3,8 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../backend/client.ts";
-import type { Page, Person } from "../backend/types.ts";
+import { api } from "../backend/typed-client.ts";
+import type { Person } from "../backend/types.ts";
 
 /** What a filter needs to remember about a chosen person. */
 export interface PersonChoice {
@@ -25,7 +25,7 @@ export function PersonPicker(props: {
   const query = props.value && debounced === props.value.fullName ? "" : debounced;
   const people = useQuery({
     queryKey: ["people", "picker", query],
-    queryFn: () => apiGet<Page<Person>>("/api/people", { q: query, pageSize: 20 }),
+    queryFn: () => api("GET", "/api/people", { query: { q: query, pageSize: 20 } }),
     enabled: query.length >= 2,
     placeholderData: keepPreviousData,
   });

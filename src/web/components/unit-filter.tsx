@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiGet } from "../backend/client.ts";
-import type { Permission, UnitDetail } from "../backend/types.ts";
+import { api } from "../backend/typed-client.ts";
+import type { Permission } from "../backend/types.ts";
 import { type UnitChoice, UnitPicker } from "./unit-picker.tsx";
 
 /**
@@ -14,7 +14,7 @@ export function useUnitFilter(unitId: string, onUnitId: (unitId: string | null) 
   // The units feature caches a unit's details under this key too, so a unit already seen is not fetched again.
   const linked = useQuery({
     queryKey: ["units", "detail", unitId],
-    queryFn: () => apiGet<UnitDetail>(`/api/units/${unitId}`),
+    queryFn: () => api("GET", "/api/units/:id", { params: { id: unitId } }),
     enabled: Boolean(unitId) && chosen?.id !== unitId,
   });
   const unitChoice: UnitChoice | null =

@@ -3,9 +3,9 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../backend/client.ts";
 import { can, useSignedInSession } from "../backend/session.ts";
-import type { Page, Permission, UnitSummary } from "../backend/types.ts";
+import { api } from "../backend/typed-client.ts";
+import type { Permission, UnitSummary } from "../backend/types.ts";
 
 /** What a form needs to remember about a chosen unit. */
 export interface UnitChoice {
@@ -41,7 +41,7 @@ export function UnitPicker(props: {
   const query = props.value && debounced === props.value.name ? "" : debounced;
   const units = useQuery({
     queryKey: ["units", "picker", query],
-    queryFn: () => apiGet<Page<UnitSummary>>("/api/units", { q: query || undefined, pageSize: 40 }),
+    queryFn: () => api("GET", "/api/units", { query: { q: query || undefined, pageSize: 40 } }),
     placeholderData: keepPreviousData,
   });
 

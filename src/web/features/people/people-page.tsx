@@ -17,9 +17,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
-import { type Page, type Person, roles } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import { type Person, roles } from "../../backend/types.ts";
 import { DotsIcon, PlusIcon, UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
 import { ListPanel, ListTable } from "../../components/list-panel.tsx";
@@ -32,6 +32,12 @@ import { DeactivateDialog, PersonFormDialog, RolesDialog } from "./person-dialog
 import { useCanOnUnits } from "./person-unit-paths.ts";
 
 const pageSize = 20;
+const statuses = ["active", "inactive"] as const satisfies readonly Person["status"][];
+
+/** The value when it is one of `values`; a filter typed into the address by hand that names none is left out. */
+function knownValue<Value extends string>(values: readonly Value[], value: string): Value | undefined {
+  return values.find((known) => known === value);
+}
 
 type Dialog = { kind: "create" } | { kind: "edit" | "roles" | "deactivate"; person: Person } | null;
 
@@ -111,7 +117,16 @@ export default function PeoplePage() {
   const people = useQuery({
     queryKey: ["people", "list", { q: debounced, unitId, status, role, page }],
     queryFn: () =>
-      apiGet<Page<Person>>("/api/people", { q: debounced, unitId, status, role, page, pageSize }),
+      api("GET", "/api/people", {
+        query: {
+          q: debounced,
+          unitId,
+          status: knownValue(statuses, status),
+          role: knownValue(roles, role),
+          page,
+          pageSize,
+        },
+      }),
     placeholderData: keepPreviousData,
   });
   const items = people.data?.items ?? [];
@@ -119,7 +134,7 @@ export default function PeoplePage() {
   const canManage = useCanOnUnits("people.manage", "people.read", unitIds);
 
   const reactivate = useMutation({
-    mutationFn: (person: Person) => api<Person>("POST", `/api/people/${person.id}/reactivate`),
+    mutationFn: (person: Person) => api("POST", "/api/people/:id/reactivate", { params: { id: person.id } }),
     onSuccess: async (person) => {
       notifications.show({ color: "green", message: t("people.reactivated", { name: person.fullName }) });
       await client.invalidateQueries({ queryKey: ["people"] });

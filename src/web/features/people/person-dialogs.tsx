@@ -3,9 +3,9 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, apiGet } from "../../backend/client.ts";
 import { can, mayGrantRole, sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
-import { type Person, type Role, type RoleGrant, roles } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import { type Person, type Role, roles } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -40,21 +40,18 @@ export function PersonFormDialog(props: {
   const emailError =
     email.trim() && !emailPattern.test(email.trim()) ? t("people.form.emailInvalid") : undefined;
   const save = useMutation({
-    mutationFn: () => {
+    // Only an edit can change the e-mail, so only its answer may name one waiting for confirmation.
+    mutationFn: (unitId: string): Promise<Person & { pendingEmail?: { email: string } | null }> => {
       const body = {
         fullName: fullName.trim(),
         email: orNull(email),
         phone: orNull(phone),
         position: orNull(position),
-        unitId: unit?.id,
+        unitId,
       };
       return editing
-        ? api<Person & { pendingEmail?: { email: string } | null }>(
-            "PATCH",
-            `/api/people/${editing.id}`,
-            body,
-          )
-        : api<Person & { pendingEmail?: { email: string } | null }>("POST", "/api/people", body);
+        ? api("PATCH", "/api/people/:id", { params: { id: editing.id }, body })
+        : api("POST", "/api/people", { body });
     },
     onSuccess: async (person) => {
       // A new e-mail set by an administrator waits for confirmation from that address.
@@ -81,7 +78,7 @@ export function PersonFormDialog(props: {
       onSubmit={() => {
         setTried(true);
         if (fullName.trim() && unit && !emailError) {
-          save.mutate();
+          save.mutate(unit.id);
         }
       }}
       submitLabel={t("common.save")}
@@ -138,7 +135,7 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
   const queryKey = ["people", "roles", props.person.id];
   const grants = useQuery({
     queryKey,
-    queryFn: () => apiGet<{ items: RoleGrant[] }>(`/api/people/${props.person.id}/roles`),
+    queryFn: () => api("GET", "/api/people/:id/roles", { params: { id: props.person.id } }),
   });
   const canManageOn = useCanOnUnits(
     "roles.manage",
@@ -149,8 +146,8 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
   const [role, setRole] = useState<Role | null>(null);
   const [unit, setUnit] = useState<UnitChoice | null>(null);
   const grant = useMutation({
-    mutationFn: () =>
-      api<{ items: RoleGrant[] }>("POST", `/api/people/${props.person.id}/roles`, { role, unitId: unit?.id }),
+    mutationFn: (body: { role: Role; unitId: string }) =>
+      api("POST", "/api/people/:id/roles", { params: { id: props.person.id }, body }),
     onSuccess: (result) => {
       client.setQueryData(queryKey, result);
       notifications.show({ color: "green", message: t("people.roles.granted") });
@@ -161,7 +158,7 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
   });
   const revoke = useMutation({
     mutationFn: (grantId: string) =>
-      api<{ items: RoleGrant[] }>("DELETE", `/api/people/${props.person.id}/roles/${grantId}`),
+      api("DELETE", "/api/people/:id/roles/:grantId", { params: { id: props.person.id, grantId } }),
     onSuccess: (result) => {
       client.setQueryData(queryKey, result);
       notifications.show({ color: "green", message: t("people.roles.revoked") });
@@ -231,7 +228,7 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
               if (role && unit) {
-                grant.mutate();
+                grant.mutate({ role, unitId: unit.id });
               }
             }}
           >
@@ -277,7 +274,7 @@ export function DeactivateDialog(props: { person: Person; opened: boolean; onClo
   const { t } = useTranslation();
   const client = useQueryClient();
   const deactivate = useMutation({
-    mutationFn: () => api<Person>("POST", `/api/people/${props.person.id}/deactivate`),
+    mutationFn: () => api("POST", "/api/people/:id/deactivate", { params: { id: props.person.id } }),
     onSuccess: async () => {
       notifications.show({
         color: "green",

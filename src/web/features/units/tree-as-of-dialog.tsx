@@ -3,8 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../../backend/client.ts";
-import type { TreeAsOfItem } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { endOfVietnamDay, formatNumber, vietnamToday } from "../../i18n/format.ts";
 import { KindBadge, UnitStatusBadge } from "./unit-badges.tsx";
@@ -17,10 +16,7 @@ export function TreeAsOfDialog({ opened, onClose }: { opened: boolean; onClose: 
   const [shownDay, setShownDay] = useState<string | null>(null);
   const tree = useQuery({
     queryKey: ["units", "as-of", shownDay],
-    queryFn: () =>
-      apiGet<{ asOf: string; items: TreeAsOfItem[] }>("/api/units/tree", {
-        asOf: endOfVietnamDay(shownDay ?? ""),
-      }),
+    queryFn: () => api("GET", "/api/units/tree", { query: { asOf: endOfVietnamDay(shownDay ?? "") } }),
     enabled: opened && shownDay !== null,
   });
   const items = [...(tree.data?.items ?? [])].sort((a, b) =>

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../backend/client.ts";
+import { api, type ResponseOf } from "../../backend/typed-client.ts";
 import { type UnitDetail, type UnitKind, unitKinds } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
@@ -34,7 +34,7 @@ export function CreateUnitDialog(props: {
   defaultKind: UnitKind;
   opened: boolean;
   onClose: () => void;
-  onCreated: (unit: UnitDetail) => void;
+  onCreated: (unit: ResponseOf<"POST", "/api/units">) => void;
 }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateUnits();
@@ -44,11 +44,8 @@ export function CreateUnitDialog(props: {
   const codeError = code.trim() && !codePattern.test(code.trim()) ? t("units.form.codeInvalid") : undefined;
   const create = useMutation({
     mutationFn: () =>
-      api<UnitDetail>("POST", "/api/units", {
-        name: name.trim(),
-        kind,
-        parentId: props.parent.id,
-        code: code.trim() || undefined,
+      api("POST", "/api/units", {
+        body: { name: name.trim(), kind, parentId: props.parent.id, code: code.trim() || undefined },
       }),
     onSuccess: async (unit) => {
       notifications.show({ color: "green", message: t("units.form.created", { name: unit.name }) });
@@ -104,7 +101,8 @@ export function EditUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
   const [name, setName] = useState(props.unit.name);
   const [kind, setKind] = useState<UnitKind>(props.unit.kind);
   const save = useMutation({
-    mutationFn: () => api("PATCH", `/api/units/${props.unit.id}`, { name: name.trim(), kind }),
+    mutationFn: () =>
+      api("PATCH", "/api/units/:id", { params: { id: props.unit.id }, body: { name: name.trim(), kind } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("units.form.saved") });
       await invalidate();
@@ -144,7 +142,8 @@ export function MoveUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
   const invalidate = useInvalidateUnits();
   const [parent, setParent] = useState<UnitChoice | null>(null);
   const move = useMutation({
-    mutationFn: () => api("POST", `/api/units/${props.unit.id}/move`, { parentId: parent?.id }),
+    mutationFn: (parentId: string) =>
+      api("POST", "/api/units/:id/move", { params: { id: props.unit.id }, body: { parentId } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("units.move.done") });
       await invalidate();
@@ -158,7 +157,7 @@ export function MoveUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
       title={t("units.move.title")}
       onSubmit={() => {
         if (parent) {
-          move.mutate();
+          move.mutate(parent.id);
         }
       }}
       submitLabel={t("units.move.submit")}
@@ -193,7 +192,8 @@ export function MergeUnitDialog(props: {
   const [target, setTarget] = useState<UnitChoice | null>(null);
   const [understood, setUnderstood] = useState(false);
   const merge = useMutation({
-    mutationFn: () => api("POST", `/api/units/${props.unit.id}/merge`, { targetId: target?.id }),
+    mutationFn: (targetId: string) =>
+      api("POST", "/api/units/:id/merge", { params: { id: props.unit.id }, body: { targetId } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("units.merge.done", { target: target?.name }) });
       await invalidate();
@@ -211,7 +211,7 @@ export function MergeUnitDialog(props: {
       size="lg"
       onSubmit={() => {
         if (target && understood) {
-          merge.mutate();
+          merge.mutate(target.id);
         }
       }}
       submitLabel={t("units.merge.confirm")}
@@ -261,7 +261,7 @@ export function DissolveUnitDialog(props: { unit: UnitDetail; opened: boolean; o
   const { t } = useTranslation();
   const invalidate = useInvalidateUnits();
   const dissolve = useMutation({
-    mutationFn: () => api("POST", `/api/units/${props.unit.id}/dissolve`),
+    mutationFn: () => api("POST", "/api/units/:id/dissolve", { params: { id: props.unit.id } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("units.dissolve.done") });
       await invalidate();

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { apiGet } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import type { Page, UnitDetail, UnitSummary } from "../../backend/types.ts";
 
 /** One page of a unit's direct children (the server caps pages at 200). */
@@ -8,17 +8,14 @@ export function fetchChildren(
   includeEnded: boolean,
   page: number,
 ): Promise<Page<UnitSummary>> {
-  return apiGet<Page<UnitSummary>>("/api/units", {
-    parentId,
-    includeEnded: includeEnded ? "true" : undefined,
-    page,
-    pageSize: 200,
+  return api("GET", "/api/units", {
+    query: { parentId, includeEnded: includeEnded ? "true" : undefined, page, pageSize: 200 },
   });
 }
 
 /** A unit with its history. */
 export function fetchUnit(id: string): Promise<UnitDetail> {
-  return apiGet<UnitDetail>(`/api/units/${id}`);
+  return api("GET", "/api/units/:id", { params: { id } });
 }
 
 export const childrenPageSize = 200;

@@ -4,9 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { apiGet } from "../../backend/client.ts";
 import { unitIdFromPathLabel, useSignedInSession } from "../../backend/session.ts";
-import type { Page, UnitSummary } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
 import { CalendarIcon, SearchIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
@@ -38,11 +37,8 @@ function UnitSearchResults({ q, includeEnded }: { q: string; includeEnded: boole
   const results = useQuery({
     queryKey: ["units", "search", q, includeEnded, page],
     queryFn: () =>
-      apiGet<Page<UnitSummary>>("/api/units", {
-        q,
-        includeEnded: includeEnded ? "true" : undefined,
-        page,
-        pageSize: searchPageSize,
+      api("GET", "/api/units", {
+        query: { q, includeEnded: includeEnded ? "true" : undefined, page, pageSize: searchPageSize },
       }),
     placeholderData: keepPreviousData,
   });
