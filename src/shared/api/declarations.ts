@@ -4,25 +4,13 @@
  * Shared code imports no server code: the database schema takes its enum lists from here.
  */
 import { z } from "zod";
+import { channelPlatformValues } from "./channels.ts";
 
-/**
- * The platforms an account can be declared on: the channel platforms, in the same order
- * (db/schema/declarations.ts checks that the two lists agree).
- */
-export const declaredPlatformValues = [
-  "website",
-  "facebook_page",
-  "facebook_group",
-  "zalo_oa",
-  "zalo_group",
-  "youtube",
-  "tiktok",
-  "other",
-] as const;
 export const declarationStatusValues = ["active", "closed", "compromised"] as const;
 export const accountReportKindValues = ["compromised", "impersonated"] as const;
 
-const platform = z.enum(declaredPlatformValues);
+/** An account can be declared on any platform a channel can live on. */
+const platform = z.enum(channelPlatformValues);
 const declarationStatus = z.enum(declarationStatusValues);
 const pageQuery = {
   page: z.coerce.number().int().min(1).optional(),

@@ -10,20 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { channelPlatformValues, channelStatusValues } from "../../../shared/api/channels.ts";
 
-/** The platforms a channel can live on; the canonicaliser in modules/channels knows each one's URL forms. */
-export const channelPlatformValues = [
-  "website",
-  "facebook_page",
-  "facebook_group",
-  "zalo_oa",
-  "zalo_group",
-  "youtube",
-  "tiktok",
-  "other",
-] as const;
-
-export const channelStatusValues = ["active", "closed", "lost_control"] as const;
+export { channelPlatformValues, channelStatusValues };
 
 /** A unit's official channel (website, fanpage, Zalo OA, …), identified by its canonical key. */
 export const channels = pgTable(

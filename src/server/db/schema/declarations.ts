@@ -10,20 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  accountReportKindValues,
-  declarationStatusValues,
-  declaredPlatformValues,
-} from "../../../shared/api/declarations.ts";
-import type { channelPlatformValues } from "./channels.ts";
-
-type ChannelPlatform = (typeof channelPlatformValues)[number];
-type DeclaredPlatform = (typeof declaredPlatformValues)[number];
-type MustBeTrue<T extends true> = T;
-/** Fails the type check when the declared platforms and the channel platforms drift apart. */
-export type DeclaredPlatformsAreChannelPlatforms = MustBeTrue<
-  [ChannelPlatform, DeclaredPlatform] extends [DeclaredPlatform, ChannelPlatform] ? true : false
->;
+import { channelPlatformValues } from "../../../shared/api/channels.ts";
+import { accountReportKindValues, declarationStatusValues } from "../../../shared/api/declarations.ts";
 
 /**
  * A public account a member says they run (Regulation 85). Only the member enters it; nothing is
@@ -34,7 +22,7 @@ export const accountDeclarations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     personId: uuid("person_id").notNull(),
-    platform: text("platform", { enum: declaredPlatformValues }).notNull(),
+    platform: text("platform", { enum: channelPlatformValues }).notNull(),
     /** The canonical key of the URL, so one account is declared once however its address was typed. */
     key: text("key").notNull(),
     url: text("url").notNull(),

@@ -2,6 +2,15 @@ import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {
+  directoryExportResponse,
+  lookupQuery,
+  lookupResponse,
+  publicDirectoryQuery,
+  publicDirectoryResponse,
+  publicUnitChannelsResponse,
+  publicUnitParams,
+} from "../../../shared/api/channels.ts";
 import { AppError } from "../../platform/errors.ts";
 import { renderDirectoryPage, renderLookupPage, renderProblemPage } from "./pages.ts";
 import {
@@ -12,15 +21,6 @@ import {
   publicUnitChannels,
   searchPublicDirectory,
 } from "./public-service.ts";
-import {
-  directoryExportResponse,
-  lookupQuery,
-  lookupResponse,
-  publicDirectoryQuery,
-  publicDirectoryResponse,
-  publicUnitChannelsResponse,
-  publicUnitParams,
-} from "./schema.ts";
 
 /** Per client address: generous for people, a brake on scripts that would enumerate the registry. */
 const lookupLimit = { max: 120, timeWindow: "1 minute" };

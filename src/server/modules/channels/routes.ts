@@ -1,9 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../../platform/actor.ts";
-import { listFilterPath } from "../org/index.ts";
-import { previewChannelImport, runChannelImport } from "./import.ts";
 import {
   channelIdParams,
   channelImportBody,
@@ -19,7 +15,11 @@ import {
   removedChannelResponse,
   setChannelStatusBody,
   updateChannelBody,
-} from "./schema.ts";
+} from "../../../shared/api/channels.ts";
+import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { listFilterPath } from "../org/index.ts";
+import { previewChannelImport, runChannelImport } from "./import.ts";
 import {
   getChannel,
   getChannelHistory,
