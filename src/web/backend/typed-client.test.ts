@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createTestApp } from "../../../test/helpers/test-app.ts";
+import { advocacyEndpoints } from "../../shared/api/advocacy.ts";
 import { declarationEndpoints } from "../../shared/api/declarations.ts";
 import { mediaEndpoints } from "../../shared/api/media.ts";
 import { orgEndpoints } from "../../shared/api/org.ts";
@@ -238,5 +239,45 @@ describe("the typed API client for org", () => {
       ...(await routesTagged("admin-areas")),
     ];
     expect(Object.keys(orgEndpoints).sort()).toEqual(served.sort());
+  });
+});
+
+/** Never called, like callsThatMustTypeCheck: the advocacy routes. */
+function advocacyCallsThatMustTypeCheck() {
+  // Withdrawing takes no body, and names the kit.
+  // @ts-expect-error
+  void api("POST", "/api/share-kits/:id/withdraw", { params: { id: "x" }, body: {} });
+  // @ts-expect-error
+  void api("POST", "/api/share-kits/:id/withdraw");
+  // A list filter outside the enum.
+  // @ts-expect-error
+  void api("GET", "/api/share-kits", { query: { status: "active" } });
+  // A campaign goal is a number.
+  // @ts-expect-error
+  void api("PATCH", "/api/campaigns/:id", { params: { id: "x" }, body: { goalTarget: "10" } });
+  // The ranking consent is put, not posted.
+  // @ts-expect-error
+  void api("POST", "/api/me/ranking-consent", { body: { optIn: false } });
+
+  expectTypeOf<ResponseOf<"GET", "/api/share-kits/:id">["expiresAt"]>().toEqualTypeOf<string | null>();
+  expectTypeOf<
+    ResponseOf<"GET", "/api/campaigns/:id/followers">["items"][number]["followers"]
+  >().toEqualTypeOf<number>();
+}
+
+describe("the typed API client for advocacy", () => {
+  it("type-checks advocacy paths, bodies and answers (see advocacyCallsThatMustTypeCheck)", () => {
+    expect(typeof advocacyCallsThatMustTypeCheck).toBe("function");
+  });
+
+  it("puts the action in the kit's address and sends no body", async () => {
+    const calls = stubFetch({ id: "k1" });
+    await api("POST", "/api/share-kits/:id/reinstate", { params: { id: "k1" } });
+    expect(calls[0]?.url).toBe("/api/share-kits/k1/reinstate");
+    expect(calls[0]?.init.body).toBeUndefined();
+  });
+
+  it("names exactly the advocacy routes the server serves", async () => {
+    expect(Object.keys(advocacyEndpoints).sort()).toEqual((await routesTagged("advocacy")).sort());
   });
 });

@@ -6,6 +6,8 @@
  */
 
 import type { z } from "zod";
+import type { advocacyEndpoints } from "../../shared/api/advocacy.ts";
+import type { channelEndpoints } from "../../shared/api/channels.ts";
 import type { declarationEndpoints } from "../../shared/api/declarations.ts";
 import type { mediaEndpoints } from "../../shared/api/media.ts";
 import type { orgEndpoints } from "../../shared/api/org.ts";
@@ -21,7 +23,11 @@ interface EndpointSchemas {
 }
 
 /** Every route the web may call, keyed "METHOD /path/:param"; each module's map is added here. */
-type Endpoints = typeof declarationEndpoints & typeof mediaEndpoints & typeof orgEndpoints;
+type Endpoints = typeof declarationEndpoints &
+  typeof mediaEndpoints &
+  typeof orgEndpoints &
+  typeof advocacyEndpoints &
+  typeof channelEndpoints;
 
 type EndpointKey = keyof Endpoints & string;
 export type HttpMethod = EndpointKey extends `${infer Method} ${string}` ? Method : never;

@@ -5,35 +5,6 @@
 
 import type { z } from "zod";
 import type {
-  campaignListResponse,
-  campaignReportSchema,
-  campaignSchema,
-  createCampaignBody,
-  createKitBody,
-  feedResponse,
-  followerCountBody,
-  followerCountSchema,
-  kitListResponse,
-  kitReportSchema,
-  kitSchema,
-  rankingConsentBody,
-  rankingConsentResponse,
-  sharedResponse,
-  updateCampaignBody,
-  updateKitBody,
-} from "../../server/modules/advocacy/index.ts";
-import type {
-  channelHistoryEntry,
-  channelImportPreviewResponse,
-  channelImportResultResponse,
-  channelPlatformSchema,
-  channelSchema,
-  channelStatusSchema,
-  channelWithHistory,
-  registerChannelBody,
-  updateChannelBody,
-} from "../../server/modules/channels/index.ts";
-import type {
   calendarResponse,
   createPostBody,
   historyResponse,
@@ -50,6 +21,35 @@ import type {
   variantTarget,
   versionsResponse,
 } from "../../server/modules/publishing/index.ts";
+import type {
+  campaignListResponse,
+  campaignReportSchema,
+  campaignSchema,
+  createCampaignBody,
+  createKitBody,
+  feedResponse,
+  followerCountBody,
+  followerCountSchema,
+  kitListResponse,
+  kitReportSchema,
+  kitSchema,
+  rankingConsentBody,
+  rankingConsentResponse,
+  sharedResponse,
+  updateCampaignBody,
+  updateKitBody,
+} from "../../shared/api/advocacy.ts";
+import type {
+  channelHistoryEntry,
+  channelImportPreviewResponse,
+  channelImportResultResponse,
+  channelPlatformSchema,
+  channelSchema,
+  channelStatusSchema,
+  channelWithHistory,
+  registerChannelBody,
+  updateChannelBody,
+} from "../../shared/api/channels.ts";
 import type {
   declarationStatusValues,
   declareBody,
@@ -138,8 +138,8 @@ export interface RolePolicy {
   requireTotp: boolean;
 }
 
-// Channels: derived from the server's zod schemas (type-only imports, so no server code reaches the
-// bundle), with dates turned into the ISO strings that JSON actually carries.
+// Channels: derived from the shared API contract (src/shared/api/channels.ts), which the server's
+// routes use too; type-only imports, with dates turned into the ISO strings that JSON actually carries.
 
 /** A response type as it arrives over JSON: every Date becomes an ISO string. */
 export type AsJson<T> = T extends Date

@@ -10,6 +10,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  campaignGoalValues,
+  deviceClassValues,
+  kitStatusValues,
+  shareMethodValues,
+} from "../../../shared/api/advocacy.ts";
 
 /*
  * Member advocacy: share kits for members to share by hand, each member's tracked short link per kit,
@@ -17,13 +23,9 @@ import {
  * address or a full user agent), members' own "I shared it" marks, and campaigns.
  */
 
-export const kitStatusValues = ["active", "withdrawn"] as const;
+export { campaignGoalValues, deviceClassValues, kitStatusValues, shareMethodValues };
 /** A hit on a tracked link: a person's click, a messenger's link-preview fetch, or another robot. */
 export const hitKindValues = ["click", "preview", "bot"] as const;
-export const deviceClassValues = ["mobile", "tablet", "desktop", "other"] as const;
-export const campaignGoalValues = ["clicks", "shares", "followers"] as const;
-/** How a member said they shared a kit; only what they tapped, never what they posted. */
-export const shareMethodValues = ["native", "zalo", "facebook", "copy", "other"] as const;
 
 /** Something official for members to share: a published post or an address on a registry channel. */
 export const shareKits = pgTable(

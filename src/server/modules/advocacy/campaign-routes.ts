@@ -1,6 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
+import {
+  campaignListResponse,
+  campaignReportSchema,
+  campaignSchema,
+  createCampaignBody,
+  followerCountBody,
+  followerCountSchema,
+  followerCountsResponse,
+  idParams,
+  listCampaignsQuery,
+  updateCampaignBody,
+  xlsxResponse,
+} from "../../../shared/api/advocacy.ts";
 import { signedInContextOf } from "../../http/context.ts";
 import {
   campaignViews,
@@ -12,20 +25,9 @@ import {
   unitOfCampaign,
   updateCampaign,
 } from "./campaigns.ts";
-import { bodyUnit, idOf, managedListOf, sendXlsx, xlsxResponse } from "./desk-route-parts.ts";
+import { bodyUnit, idOf, managedListOf, sendXlsx } from "./desk-route-parts.ts";
 import { campaignReportXlsx } from "./report-workbooks.ts";
 import { campaignReport } from "./reports.ts";
-import {
-  campaignListResponse,
-  campaignReportSchema,
-  campaignSchema,
-  createCampaignBody,
-  followerCountBody,
-  followerCountSchema,
-  idParams,
-  listCampaignsQuery,
-  updateCampaignBody,
-} from "./schema.ts";
 
 /** Campaigns: editors start and change them, enter follower counts, and read their reports. */
 export async function campaignRoutes(app: FastifyInstance): Promise<void> {
@@ -114,7 +116,7 @@ export async function campaignRoutes(app: FastifyInstance): Promise<void> {
         tags: tags,
         summary: "Follower counts entered for a followers campaign",
         params: idParams,
-        response: { 200: z.object({ items: z.array(followerCountSchema) }) },
+        response: { 200: followerCountsResponse },
       },
     },
     async (request) => ({ items: await followerCounts(db, request.params.id) }),

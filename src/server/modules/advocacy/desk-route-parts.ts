@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { Executor } from "../../db/client.ts";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
 import { scopeFor } from "../../platform/actor.ts";
@@ -12,8 +11,6 @@ export const idOf = (request: FastifyRequest) => (request.params as { id: string
 
 /** The unit a creating request names in its body, for the access check. */
 export const bodyUnit = (request: FastifyRequest) => (request.body as { unitId: string }).unitId;
-
-export const xlsxResponse = z.string().describe("The report as an XLSX workbook");
 
 /** Sends a report workbook as a download that no cache keeps. */
 export function sendXlsx(reply: FastifyReply, name: string, workbook: Buffer) {

@@ -4,21 +4,3 @@
 export { importCampaign, importKit, importKitShare, importLinkHits, importShareLink } from "./bulk.ts";
 export { advocacyModule } from "./module.ts";
 export { createTrackedLinks, isTrackedLinkRequest, repairStoredKitTargets } from "./redirect-routes.ts";
-export type {
-  campaignListResponse,
-  campaignReportSchema,
-  campaignSchema,
-  createCampaignBody,
-  createKitBody,
-  feedResponse,
-  followerCountBody,
-  followerCountSchema,
-  kitListResponse,
-  kitReportSchema,
-  kitSchema,
-  rankingConsentBody,
-  rankingConsentResponse,
-  sharedResponse,
-  updateCampaignBody,
-  updateKitBody,
-} from "./schema.ts";

@@ -3,12 +3,6 @@ import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { pageOf, signedInContextOf } from "../../http/context.ts";
-import { resolveCredentials, SESSION_COOKIE } from "../auth/index.ts";
-import { personSummary } from "../org/index.ts";
-import { renderFeedPage } from "./feed-page.ts";
-import { markShared, memberFeed, unmarkShared } from "./member-feed.ts";
-import { rankingConsentOf, setRankingConsent } from "./ranking-consent.ts";
 import {
   feedQuery,
   feedResponse,
@@ -17,7 +11,13 @@ import {
   rankingConsentBody,
   rankingConsentResponse,
   sharedResponse,
-} from "./schema.ts";
+} from "../../../shared/api/advocacy.ts";
+import { pageOf, signedInContextOf } from "../../http/context.ts";
+import { resolveCredentials, SESSION_COOKIE } from "../auth/index.ts";
+import { personSummary } from "../org/index.ts";
+import { renderFeedPage } from "./feed-page.ts";
+import { markShared, memberFeed, unmarkShared } from "./member-feed.ts";
+import { rankingConsentOf, setRankingConsent } from "./ranking-consent.ts";
 
 /**
  * A member's side of advocacy: the feed (as a light page of its own and through the API), the

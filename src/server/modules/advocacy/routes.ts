@@ -1,25 +1,29 @@
 import { join } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { signedInContextOf } from "../../http/context.ts";
-import { type CardSize, cardSizes, shareCard } from "../share-cards/index.ts";
-import { campaignRoutes } from "./campaign-routes.ts";
-import { bodyUnit, idOf, managedListOf, sendXlsx, xlsxResponse } from "./desk-route-parts.ts";
-import { requireKitReadable } from "./member-feed.ts";
-import { memberAdvocacyRoutes } from "./member-routes.ts";
-import { kitReportXlsx } from "./report-workbooks.ts";
-import { kitReport } from "./reports.ts";
+import type { z } from "zod";
 import {
   createKitBody,
   idParams,
+  kitCardQuery,
+  kitCardResponse,
+  kitCardSizeValues,
   kitListResponse,
   kitReportSchema,
   kitSchema,
   listKitsQuery,
   reportQuery,
   updateKitBody,
-} from "./schema.ts";
+  xlsxResponse,
+} from "../../../shared/api/advocacy.ts";
+import { signedInContextOf } from "../../http/context.ts";
+import { type CardSize, cardSizes, shareCard } from "../share-cards/index.ts";
+import { campaignRoutes } from "./campaign-routes.ts";
+import { bodyUnit, idOf, managedListOf, sendXlsx } from "./desk-route-parts.ts";
+import { requireKitReadable } from "./member-feed.ts";
+import { memberAdvocacyRoutes } from "./member-routes.ts";
+import { kitReportXlsx } from "./report-workbooks.ts";
+import { kitReport } from "./reports.ts";
 import {
   createKit,
   type KitRow,
@@ -33,13 +37,12 @@ import {
   withdrawKit,
 } from "./service.ts";
 
-const sizeQuery = z.object({
-  size: z
-    .enum(Object.keys(cardSizes) as [CardSize, ...CardSize[]])
-    .default("1200x630")
-    .describe("1200x630 (Zalo, Facebook) or 1080x1080 (square)"),
-  download: z.enum(["0", "1"]).optional().describe("1: sent as an attachment to save"),
-});
+// The contract lists the card sizes without importing the server: it must offer exactly the sizes
+// the share-cards module draws, in their order (the query's enum, and so the OpenAPI document, follows it).
+const offeredCardSizes: readonly CardSize[] = kitCardSizeValues;
+if (offeredCardSizes.join() !== Object.keys(cardSizes).join()) {
+  throw new Error("the share card sizes in shared/api/advocacy.ts differ from the share-cards module's");
+}
 
 function sendPng(reply: FastifyReply, png: Buffer) {
   return reply.type("image/png").header("cache-control", "private, max-age=300").send(png);
@@ -189,8 +192,8 @@ export async function advocacyRoutes(app: FastifyInstance): Promise<void> {
         tags: kitTags,
         summary: "A kit's share card (PNG), for its editors and the members whose feed it is in",
         params: idParams,
-        querystring: sizeQuery,
-        response: { 200: z.string().describe("The card, image/png") },
+        querystring: kitCardQuery,
+        response: { 200: kitCardResponse },
       },
     },
     async (request, reply) => {

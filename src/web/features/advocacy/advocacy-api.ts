@@ -1,15 +1,7 @@
-import { api, apiGet, withQuery } from "../../backend/client.ts";
-import type {
-  Campaign,
-  CampaignListPage,
-  CampaignReport,
-  FollowerCount,
-  Kit,
-  KitListPage,
-  KitReport,
-  RankingConsent,
-  RankingConsentBody,
-} from "../../backend/types.ts";
+import { campaignStateValues, kitStateValues } from "../../../shared/api/advocacy.ts";
+import { withQuery } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { Campaign, Kit, RankingConsentBody } from "../../backend/types.ts";
 import { vietnamToday } from "../../i18n/format.ts";
 
 /** Cache keys: every change to a kit or campaign refreshes everything under `all`. */
@@ -26,12 +18,20 @@ export const advocacyKeys = {
   followers: (id: string) => ["advocacy", "campaigns", "followers", id] as const,
 };
 
-export function fetchConsent(): Promise<RankingConsent> {
-  return apiGet<RankingConsent>("/api/me/ranking-consent");
+export function fetchConsent() {
+  return api("GET", "/api/me/ranking-consent");
 }
 
-export function saveConsent(body: RankingConsentBody): Promise<RankingConsent> {
-  return api<RankingConsent>("PUT", "/api/me/ranking-consent", body);
+export function saveConsent(body: RankingConsentBody) {
+  return api("PUT", "/api/me/ranking-consent", { body });
+}
+
+/** The value a filter names if it is one of `values`; none for an empty or edited address. */
+function knownValue<Value extends string>(
+  values: readonly Value[],
+  value: string | undefined,
+): Value | undefined {
+  return values.find((known) => known === value);
 }
 
 export interface KitFilters {
@@ -43,16 +43,18 @@ export interface KitFilters {
   pageSize?: number;
 }
 
-export function fetchKits(filters: KitFilters): Promise<KitListPage> {
-  return apiGet<KitListPage>("/api/share-kits", { ...filters });
+export function fetchKits(filters: KitFilters) {
+  return api("GET", "/api/share-kits", {
+    query: { ...filters, status: knownValue(kitStateValues, filters.status) },
+  });
 }
 
-export function fetchKit(id: string): Promise<Kit> {
-  return apiGet<Kit>(`/api/share-kits/${id}`);
+export function fetchKit(id: string) {
+  return api("GET", "/api/share-kits/:id", { params: { id } });
 }
 
-export function fetchKitReport(id: string, from: string, to: string): Promise<KitReport> {
-  return apiGet<KitReport>(`/api/share-kits/${id}/report`, { from, to });
+export function fetchKitReport(id: string, from: string, to: string) {
+  return api("GET", "/api/share-kits/:id/report", { params: { id }, query: { from, to } });
 }
 
 /** Where the kit's report spreadsheet downloads from, for the same period as on screen. */
@@ -72,23 +74,25 @@ export interface CampaignFilters {
   pageSize?: number;
 }
 
-export function fetchCampaigns(filters: CampaignFilters): Promise<CampaignListPage> {
-  return apiGet<CampaignListPage>("/api/campaigns", { ...filters });
+export function fetchCampaigns(filters: CampaignFilters) {
+  return api("GET", "/api/campaigns", {
+    query: { ...filters, state: knownValue(campaignStateValues, filters.state) },
+  });
 }
 
-export function fetchCampaign(id: string): Promise<Campaign> {
-  return apiGet<Campaign>(`/api/campaigns/${id}`);
+export function fetchCampaign(id: string) {
+  return api("GET", "/api/campaigns/:id", { params: { id } });
 }
 
-export function fetchCampaignReport(id: string): Promise<CampaignReport> {
-  return apiGet<CampaignReport>(`/api/campaigns/${id}/report`);
+export function fetchCampaignReport(id: string) {
+  return api("GET", "/api/campaigns/:id/report", { params: { id } });
 }
 
-export function fetchFollowers(id: string): Promise<{ items: FollowerCount[] }> {
-  return apiGet<{ items: FollowerCount[] }>(`/api/campaigns/${id}/followers`);
+export function fetchFollowers(id: string) {
+  return api("GET", "/api/campaigns/:id/followers", { params: { id } });
 }
 
-export type CampaignState = "upcoming" | "running" | "ended";
+export type CampaignState = (typeof campaignStateValues)[number];
 
 /** Where a campaign stands today in Vietnam (its dates are whole days there). */
 export function campaignStateOf(campaign: Pick<Campaign, "startsOn" | "endsOn">): CampaignState {

@@ -16,8 +16,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { api } from "../../backend/client.ts";
-import type { Campaign, CampaignReport, FollowerCount, FollowerCountBody } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { Campaign, CampaignReport, FollowerCountBody } from "../../backend/types.ts";
 import { Fact } from "../../components/fact.tsx";
 import { DownloadIcon, PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -110,7 +110,7 @@ function FollowerCounts({ campaign }: { campaign: Campaign }) {
   const save = useMutation({
     mutationFn: () => {
       const body: FollowerCountBody = { onDate, followers: Number(followers) };
-      return api<FollowerCount>("POST", `/api/campaigns/${campaign.id}/followers`, body);
+      return api("POST", "/api/campaigns/:id/followers", { params: { id: campaign.id }, body });
     },
     onSuccess: () => {
       setFollowers("");

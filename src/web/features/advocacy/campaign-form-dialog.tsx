@@ -13,8 +13,9 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, apiGet } from "../../backend/client.ts";
+import { apiGet } from "../../backend/client.ts";
 import { useSignedInSession } from "../../backend/session.ts";
+import { api } from "../../backend/typed-client.ts";
 import {
   type Campaign,
   type CampaignGoal,
@@ -180,7 +181,7 @@ function CampaignForm(props: {
       };
       if (props.campaign) {
         const body: UpdateCampaignBody = common;
-        return api<Campaign>("PATCH", `/api/campaigns/${props.campaign.id}`, body);
+        return api("PATCH", "/api/campaigns/:id", { params: { id: props.campaign.id }, body });
       }
       const body: CreateCampaignBody = {
         ...common,
@@ -188,7 +189,7 @@ function CampaignForm(props: {
         goalKind: fields.goalKind,
         channelId: fields.goalKind === "followers" ? (fields.channelId ?? undefined) : undefined,
       };
-      return api<Campaign>("POST", "/api/campaigns", body);
+      return api("POST", "/api/campaigns", { body });
     },
     onSuccess: (campaign) => {
       client.setQueryData(advocacyKeys.campaign(campaign.id), campaign);

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { api } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import type { Kit, UpdateKitBody } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { DownloadMenu } from "../../components/download-menu.tsx";
@@ -40,7 +40,7 @@ export default function KitDetailPage() {
         campaignId: fields.campaignId,
         expiresAt: expiryOf(fields),
       };
-      return api<Kit>("PATCH", `/api/share-kits/${id}`, body);
+      return api("PATCH", "/api/share-kits/:id", { params: { id }, body });
     },
     onSuccess: (result) => {
       applied(result);
@@ -49,7 +49,10 @@ export default function KitDetailPage() {
     },
   });
   const withdrawal = useMutation({
-    mutationFn: (action: "withdraw" | "reinstate") => api<Kit>("POST", `/api/share-kits/${id}/${action}`),
+    mutationFn: (action: "withdraw" | "reinstate") =>
+      api("POST", action === "withdraw" ? "/api/share-kits/:id/withdraw" : "/api/share-kits/:id/reinstate", {
+        params: { id },
+      }),
     onSuccess: (result, action) => {
       applied(result);
       setConfirming(false);

@@ -3,9 +3,9 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import { api } from "../../backend/client.ts";
 import { useSignedInSession } from "../../backend/session.ts";
-import type { CreateKitBody, Kit } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { CreateKitBody } from "../../backend/types.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { LoadingBlock } from "../../components/state-blocks.tsx";
 import { fetchUnit } from "../units/unit-queries.ts";
@@ -39,7 +39,7 @@ export default function KitNewPage() {
         campaignId: fields.campaignId ?? undefined,
         expiresAt: expiryOf(fields) ?? undefined,
       };
-      return api<Kit>("POST", "/api/share-kits", body);
+      return api("POST", "/api/share-kits", { body });
     },
     onSuccess: (kit) => {
       client.setQueryData(advocacyKeys.kit(kit.id), kit);
