@@ -74,6 +74,10 @@ export const kitSchema = z.object({
   status: z.enum(kitStatusValues),
   /** active and not expired: shown in members' feeds */
   live: z.boolean(),
+  /** Whether the server accepts withdrawing the kit now (it is not withdrawn). */
+  canWithdraw: z.boolean(),
+  /** Whether the server accepts reinstating the kit now (it is withdrawn). */
+  canReinstate: z.boolean(),
   /** Address of the card image (PNG) for the signed-in reader; `?size=1080x1080` for the square one. */
   cardUrl: z.string(),
   createdAt: z.date(),

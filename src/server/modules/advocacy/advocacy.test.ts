@@ -244,6 +244,20 @@ describe("the member's feed", () => {
     expect((await feedOf(leftMember.client)).items[0]?.link.code).toBe(myLink?.code);
   });
 
+  it("refuses to withdraw a withdrawn kit or reinstate one that is not, and says which it accepts", async () => {
+    const kit = await publishedKit("Thu hồi hai lần", ["A"]);
+    const notWithdrawn = await editor.request({ method: "POST", url: `/api/share-kits/${kit.id}/reinstate` });
+    expect(notWithdrawn.statusCode).toBe(409);
+    expect(notWithdrawn.json().code).toBe("advocacy.kit_not_withdrawn");
+    const withdrawn = await editor.request({ method: "POST", url: `/api/share-kits/${kit.id}/withdraw` });
+    expect(withdrawn.json()).toMatchObject({ status: "withdrawn", canWithdraw: false, canReinstate: true });
+    const again = await editor.request({ method: "POST", url: `/api/share-kits/${kit.id}/withdraw` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe("advocacy.kit_already_withdrawn");
+    const shown = await editor.request({ method: "GET", url: `/api/share-kits/${kit.id}` });
+    expect(shown.json()).toMatchObject({ status: "withdrawn", canWithdraw: false, canReinstate: true });
+  });
+
   it("drops withdrawn and expired kits, and brings a reinstated one back", async () => {
     const kit = await publishedKit("Sẽ thu hồi", ["A"]);
     expect((await feedOf(leftMember.client)).items.map((item) => item.id)).toContain(kit.id);
@@ -251,6 +265,7 @@ describe("the member's feed", () => {
     expect((await feedOf(leftMember.client)).items.map((item) => item.id)).not.toContain(kit.id);
     const back = await editor.request({ method: "POST", url: `/api/share-kits/${kit.id}/reinstate` });
     expect(back.json().live).toBe(true);
+    expect(back.json()).toMatchObject({ canWithdraw: true, canReinstate: false });
     await t.db.execute(
       sql`update share_kits set expires_at = now() - interval '1 minute' where id = ${kit.id}`,
     );

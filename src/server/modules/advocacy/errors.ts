@@ -80,6 +80,18 @@ export const advocacyErrors = defineErrors({
     vi: "Không nhập số liệu cho ngày chưa tới.",
     en: "No figures for a day still to come.",
   },
+  kitAlreadyWithdrawn: {
+    status: 409,
+    code: "advocacy.kit_already_withdrawn",
+    vi: "Bộ tin này đã được thu hồi.",
+    en: "This kit has already been withdrawn.",
+  },
+  kitNotWithdrawn: {
+    status: 409,
+    code: "advocacy.kit_not_withdrawn",
+    vi: "Bộ tin này chưa bị thu hồi nên không cần khôi phục.",
+    en: "This kit has not been withdrawn, so there is nothing to reinstate.",
+  },
   purposeChanged: {
     status: 409,
     code: "advocacy.purpose_changed",

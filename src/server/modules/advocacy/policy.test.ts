@@ -6,9 +6,11 @@ import {
   canEditKit,
   canFollowChannel,
   canInviteToCampaign,
+  canReinstateKit,
   canShareFromPost,
   canUseCampaign,
   canUseKitCard,
+  canWithdrawKit,
   isKitLive,
   kitReachesMember,
 } from "./policy.ts";
@@ -96,5 +98,14 @@ describe("advocacy policy", () => {
     expect(acceptsRankingConsent({ optIn: true })).toBe(false);
     expect(acceptsRankingConsent({ optIn: false })).toBe(true);
     expect(acceptsRankingConsent({ optIn: false, purposeVersion: "2020-01-01" })).toBe(true);
+  });
+});
+
+describe("withdrawing and reinstating a kit", () => {
+  it("withdraws a kit that is not withdrawn, expired or not, and reinstates only a withdrawn one", () => {
+    expect(canWithdrawKit({ status: "active" })).toBe(true);
+    expect(canWithdrawKit({ status: "withdrawn" })).toBe(false);
+    expect(canReinstateKit({ status: "withdrawn" })).toBe(true);
+    expect(canReinstateKit({ status: "active" })).toBe(false);
   });
 });

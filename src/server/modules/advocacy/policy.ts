@@ -12,6 +12,16 @@ export function isKitLive(kit: { status: string; expiresAt: Date | null }, now =
   return kit.status === "active" && (!kit.expiresAt || kit.expiresAt.getTime() > now.getTime());
 }
 
+/** Whether a kit may be withdrawn: one that is not withdrawn already (an expired kit may, so its links say so). */
+export function canWithdrawKit(kit: { status: string }): boolean {
+  return kit.status === "active";
+}
+
+/** Whether a kit may be reinstated: only a withdrawn one. */
+export function canReinstateKit(kit: { status: string }): boolean {
+  return kit.status === "withdrawn";
+}
+
 /** Whether the actor may edit, withdraw, reinstate or read the figures of a kit: `advocacy.manage` over its unit. */
 export function canEditKit(actor: Actor, kitUnitPath: string): boolean {
   return can(actor, "advocacy.manage", kitUnitPath);

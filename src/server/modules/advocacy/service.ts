@@ -13,7 +13,7 @@ import { campaignLabel, campaignNames, requireCampaign } from "./campaigns.ts";
 import { advocacyErrors } from "./errors.ts";
 import { resolveKitTarget } from "./kit-target.ts";
 import { invalidateLinkTargets } from "./link-cache.ts";
-import { canAimKitAt, canUseCampaign, isKitLive } from "./policy.ts";
+import { canAimKitAt, canReinstateKit, canUseCampaign, canWithdrawKit, isKitLive } from "./policy.ts";
 import { kitFigures } from "./reports.ts";
 import type { KitView } from "./schema.ts";
 
@@ -175,12 +175,20 @@ export async function updateKit(ctx: SignedIn, kitId: string, input: UpdateKitIn
 
 /** Withdraws a kit: it leaves the feeds and its links answer that it was withdrawn. */
 export async function withdrawKit(ctx: SignedIn, kitId: string): Promise<KitRow> {
-  return changeKit(ctx, kitId, "advocacy.kit.withdraw", { status: "withdrawn" });
+  return changeKit(ctx, kitId, "advocacy.kit.withdraw", { status: "withdrawn" }, (kit) => {
+    if (!canWithdrawKit(kit)) {
+      throw advocacyErrors.kitAlreadyWithdrawn();
+    }
+  });
 }
 
 /** Undoes a withdrawal. */
 export async function reinstateKit(ctx: SignedIn, kitId: string): Promise<KitRow> {
-  return changeKit(ctx, kitId, "advocacy.kit.reinstate", { status: "active" });
+  return changeKit(ctx, kitId, "advocacy.kit.reinstate", { status: "active" }, (kit) => {
+    if (!canReinstateKit(kit)) {
+      throw advocacyErrors.kitNotWithdrawn();
+    }
+  });
 }
 
 async function changeKit(
@@ -188,8 +196,17 @@ async function changeKit(
   kitId: string,
   action: string,
   values: Partial<typeof shareKits.$inferInsert>,
+  /** Refuses the change from the kit as it stands (read locked, so two editors cannot both pass). */
+  check?: (kit: KitRow) => void,
 ): Promise<KitRow> {
   const row = await ctx.db.transaction(async (tx) => {
+    if (check) {
+      const [current] = await tx.select().from(shareKits).where(eq(shareKits.id, kitId)).for("update");
+      if (!current) {
+        throw errors.notFound(kitLabel);
+      }
+      check(current);
+    }
     const [updated] = await tx
       .update(shareKits)
       .set({ ...values, updatedAt: new Date() })
@@ -275,6 +292,8 @@ export async function kitViews(db: Executor, rows: KitRow[]): Promise<KitView[]>
       expiresAt: row.expiresAt,
       status: row.status,
       live: isKitLive(row, now),
+      canWithdraw: canWithdrawKit(row),
+      canReinstate: canReinstateKit(row),
       cardUrl: kitCardUrl(row.id),
       createdAt: row.createdAt,
       createdByName: row.createdBy ? (creators.get(row.createdBy)?.fullName ?? null) : null,

@@ -82,7 +82,9 @@ export default function KitDetailPage() {
     return <ErrorBlock error={kit.error} onRetry={() => void kit.refetch()} />;
   }
   const data = kit.data;
-  const withdrawn = data.status === "withdrawn";
+  // The server says which of the two it accepts now; the page offers that one.
+  const action = data.canReinstate ? "reinstate" : data.canWithdraw ? "withdraw" : null;
+  const reinstating = action === "reinstate";
 
   return (
     <>
@@ -110,14 +112,16 @@ export default function KitDetailPage() {
             <Button variant="default" onClick={() => setEditing(true)} data-testid="kit-edit">
               {t("advocacy.kit.edit")}
             </Button>
-            <Button
-              variant="light"
-              color={withdrawn ? "green" : "red"}
-              onClick={() => setConfirming(true)}
-              data-testid={withdrawn ? "kit-reinstate" : "kit-withdraw"}
-            >
-              {withdrawn ? t("advocacy.kit.reinstate") : t("advocacy.kit.withdraw")}
-            </Button>
+            {action && (
+              <Button
+                variant="light"
+                color={reinstating ? "green" : "red"}
+                onClick={() => setConfirming(true)}
+                data-testid={reinstating ? "kit-reinstate" : "kit-withdraw"}
+              >
+                {reinstating ? t("advocacy.kit.reinstate") : t("advocacy.kit.withdraw")}
+              </Button>
+            )}
           </>
         }
       />
@@ -205,19 +209,23 @@ export default function KitDetailPage() {
       </Modal>
       <ConfirmDialog
         opened={confirming}
-        title={withdrawn ? t("advocacy.kit.reinstateTitle") : t("advocacy.kit.withdrawTitle")}
-        confirmLabel={withdrawn ? t("advocacy.kit.reinstate") : t("advocacy.kit.withdraw")}
-        color={withdrawn ? "green" : "red"}
+        title={reinstating ? t("advocacy.kit.reinstateTitle") : t("advocacy.kit.withdrawTitle")}
+        confirmLabel={reinstating ? t("advocacy.kit.reinstate") : t("advocacy.kit.withdraw")}
+        color={reinstating ? "green" : "red"}
         loading={withdrawal.isPending}
         error={withdrawal.error}
-        onConfirm={() => withdrawal.mutate(withdrawn ? "reinstate" : "withdraw")}
+        onConfirm={() => {
+          if (action) {
+            withdrawal.mutate(action);
+          }
+        }}
         onClose={() => {
           setConfirming(false);
           withdrawal.reset();
         }}
       >
         <Text size="sm">
-          {withdrawn ? t("advocacy.kit.reinstateExplain") : t("advocacy.kit.withdrawExplain")}
+          {reinstating ? t("advocacy.kit.reinstateExplain") : t("advocacy.kit.withdrawExplain")}
         </Text>
       </ConfirmDialog>
     </>
