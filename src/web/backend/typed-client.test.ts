@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createTestApp } from "../../../test/helpers/test-app.ts";
 import { advocacyEndpoints } from "../../shared/api/advocacy.ts";
+import { channelEndpoints } from "../../shared/api/channels.ts";
 import { declarationEndpoints } from "../../shared/api/declarations.ts";
 import { mediaEndpoints } from "../../shared/api/media.ts";
 import { orgEndpoints } from "../../shared/api/org.ts";
@@ -279,5 +280,39 @@ describe("the typed API client for advocacy", () => {
 
   it("names exactly the advocacy routes the server serves", async () => {
     expect(Object.keys(advocacyEndpoints).sort()).toEqual((await routesTagged("advocacy")).sort());
+  });
+});
+
+/** Never called, like callsThatMustTypeCheck: the channels routes. */
+function channelCallsThatMustTypeCheck() {
+  // A platform or a status outside the enum.
+  // @ts-expect-error
+  void api("GET", "/api/channels", { query: { platform: "myspace" } });
+  void api("POST", "/api/channels/:id/status", {
+    params: { id: "x" },
+    // @ts-expect-error
+    body: { status: "deleted" },
+  });
+  // Removing an entry needs a reason.
+  // @ts-expect-error
+  void api("POST", "/api/channels/:id/remove", { params: { id: "x" }, body: {} });
+  // Verifying takes no body.
+  // @ts-expect-error
+  void api("POST", "/api/channels/:id/verify", { params: { id: "x" }, body: { ok: true } });
+
+  expectTypeOf<ResponseOf<"GET", "/api/channels/:id">["history"][number]["at"]>().toEqualTypeOf<string>();
+  expectTypeOf<ResponseOf<"POST", "/api/channels/:id/remove">["removed"]>().toEqualTypeOf<true>();
+  expectTypeOf<ResponseOf<"GET", "/api/public/channels.csv">>().toEqualTypeOf<string>();
+}
+
+describe("the typed API client for channels", () => {
+  it("type-checks channels paths, bodies and answers (see channelCallsThatMustTypeCheck)", () => {
+    expect(typeof channelCallsThatMustTypeCheck).toBe("function");
+  });
+
+  it("names exactly the channels routes the server serves", async () => {
+    // A channel's publishing connection is served by the publishing module under the same tag.
+    const served = (await routesTagged("channels")).filter((route) => !route.endsWith("/:id/connection"));
+    expect(Object.keys(channelEndpoints).sort()).toEqual(served.sort());
   });
 });

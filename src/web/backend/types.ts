@@ -41,12 +41,9 @@ import type {
 } from "../../shared/api/advocacy.ts";
 import type {
   channelHistoryEntry,
-  channelImportPreviewResponse,
-  channelImportResultResponse,
   channelPlatformSchema,
   channelSchema,
   channelStatusSchema,
-  channelWithHistory,
   registerChannelBody,
   updateChannelBody,
 } from "../../shared/api/channels.ts";
@@ -58,13 +55,7 @@ import type {
   reportBody,
 } from "../../shared/api/declarations.ts";
 import type { mediaItemSchema, mediaKindValues, uploadedMediaSchema } from "../../shared/api/media.ts";
-import type {
-  importPreviewResponse,
-  importRowError,
-  personSchema,
-  unitSummary,
-  unitWithHistory,
-} from "../../shared/api/org.ts";
+import type { importRowError, personSchema, unitSummary, unitWithHistory } from "../../shared/api/org.ts";
 import type { Permission, Role } from "../../shared/organisation.ts";
 
 export {
@@ -107,7 +98,6 @@ export type UnitSummary = AsJson<z.infer<typeof unitSummary>>;
 export type UnitDetail = AsJson<z.infer<typeof unitWithHistory>>;
 export type Person = AsJson<z.infer<typeof personSchema>>;
 export type ImportRowError = z.infer<typeof importRowError>;
-export type ImportPreview = z.infer<typeof importPreviewResponse>;
 
 export interface AuditEvent {
   id: number;
@@ -154,9 +144,6 @@ export type ChannelPlatform = z.infer<typeof channelPlatformSchema>;
 export type ChannelStatus = z.infer<typeof channelStatusSchema>;
 export type Channel = AsJson<z.infer<typeof channelSchema>>;
 export type ChannelHistoryEntry = AsJson<z.infer<typeof channelHistoryEntry>>;
-export type ChannelWithHistory = AsJson<z.infer<typeof channelWithHistory>>;
-export type ChannelImportPreview = AsJson<z.infer<typeof channelImportPreviewResponse>>;
-export type ChannelImportResult = AsJson<z.infer<typeof channelImportResultResponse>>;
 export type RegisterChannelBody = z.input<typeof registerChannelBody>;
 export type UpdateChannelBody = z.input<typeof updateChannelBody>;
 

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import type { Channel, ChannelStatus } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
@@ -41,11 +41,14 @@ export function ChannelStatusDialog(props: {
   const [note, setNote] = useState("");
   const change = useMutation({
     mutationFn: () =>
-      api<Channel>("POST", `/api/channels/${props.channel.id}/status`, {
-        status: props.status,
-        // Today means now; an earlier day means that day in Vietnam, whatever the browser's zone.
-        since: day === today ? undefined : `${day}T00:00:00+07:00`,
-        note: note.trim() || undefined,
+      api("POST", "/api/channels/:id/status", {
+        params: { id: props.channel.id },
+        body: {
+          status: props.status,
+          // Today means now; an earlier day means that day in Vietnam, whatever the browser's zone.
+          since: day === today ? undefined : `${day}T00:00:00+07:00`,
+          note: note.trim() || undefined,
+        },
       }),
     onSuccess: async () => {
       notifications.show({
@@ -100,10 +103,10 @@ export function HandOverDialog(props: { channel: Channel; opened: boolean; onClo
   const [unit, setUnit] = useState<UnitChoice | null>(null);
   const [note, setNote] = useState("");
   const handOver = useMutation({
-    mutationFn: () =>
-      api<Channel>("POST", `/api/channels/${props.channel.id}/hand-over`, {
-        unitId: unit?.id,
-        note: note.trim() || undefined,
+    mutationFn: (unitId: string) =>
+      api("POST", "/api/channels/:id/hand-over", {
+        params: { id: props.channel.id },
+        body: { unitId, note: note.trim() || undefined },
       }),
     onSuccess: async (channel) => {
       notifications.show({
@@ -121,7 +124,7 @@ export function HandOverDialog(props: { channel: Channel; opened: boolean; onClo
       title={t("channels.handOver.title", { name: props.channel.displayName })}
       onSubmit={() => {
         if (unit) {
-          handOver.mutate();
+          handOver.mutate(unit.id);
         }
       }}
       submitLabel={t("channels.handOver.confirm")}
@@ -155,7 +158,7 @@ export function VerifyDialog(props: { channel: Channel; opened: boolean; onClose
   const { t } = useTranslation();
   const invalidate = useInvalidateChannels();
   const verify = useMutation({
-    mutationFn: () => api<Channel>("POST", `/api/channels/${props.channel.id}/verify`),
+    mutationFn: () => api("POST", "/api/channels/:id/verify", { params: { id: props.channel.id } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("channels.verify.done") });
       await invalidate();
@@ -191,8 +194,9 @@ export function RemoveChannelDialog(props: {
   const [tried, setTried] = useState(false);
   const remove = useMutation({
     mutationFn: () =>
-      api<{ id: string; removed: true }>("POST", `/api/channels/${props.channel.id}/remove`, {
-        reason: reason.trim(),
+      api("POST", "/api/channels/:id/remove", {
+        params: { id: props.channel.id },
+        body: { reason: reason.trim() },
       }),
     onSuccess: async () => {
       notifications.show({

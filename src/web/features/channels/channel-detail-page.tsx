@@ -16,8 +16,8 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { apiGet } from "../../backend/client.ts";
-import type { ChannelHistoryEntry, ChannelStatus, ChannelWithHistory } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { ChannelHistoryEntry, ChannelStatus } from "../../backend/types.ts";
 import { ChevronRightIcon, DotsIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -145,7 +145,7 @@ export default function ChannelDetailPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const channel = useQuery({
     queryKey: ["channels", "detail", id],
-    queryFn: () => apiGet<ChannelWithHistory>(`/api/channels/${id}`),
+    queryFn: () => api("GET", "/api/channels/:id", { params: { id } }),
   });
   const canManage = useCanOnUnits("channels.manage", "units.read", channel.data ? [channel.data.unitId] : []);
 

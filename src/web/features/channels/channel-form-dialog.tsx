@@ -3,7 +3,8 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../backend/client.ts";
+import { ApiError } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import {
   type Channel,
   type ChannelPlatform,
@@ -77,10 +78,10 @@ export function ChannelFormDialog(props: {
       };
       if (editing) {
         const body: UpdateChannelBody = common;
-        return api<Channel>("PATCH", `/api/channels/${editing.id}`, body);
+        return api("PATCH", "/api/channels/:id", { params: { id: editing.id }, body });
       }
       const body: RegisterChannelBody = { ...common, unitId: unit?.id ?? "", platform: platform ?? "other" };
-      return api<Channel>("POST", "/api/channels", body);
+      return api("POST", "/api/channels", { body });
     },
     onSuccess: async (channel) => {
       notifications.show({

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ChannelImportPreview } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
 import { SpreadsheetImport } from "../imports/spreadsheet-import.tsx";
 
 /** The template's columns, with the header names the server recognises. */
@@ -17,9 +17,9 @@ const fieldLabelKeys: Record<string, string> = {
 export default function ChannelImportPage() {
   const { t } = useTranslation();
   return (
-    <SpreadsheetImport<ChannelImportPreview["sample"][number]>
-      previewPath="/api/channels/import/preview"
-      importPath="/api/channels/import"
+    <SpreadsheetImport
+      check={(body) => api("POST", "/api/channels/import/preview", { body })}
+      run={(body) => api("POST", "/api/channels/import", { body })}
       invalidates={[["channels"]]}
       permission="channels.manage"
       templateHeader={channelTemplateHeader}

@@ -3,9 +3,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
-import { type Channel, channelPlatforms, channelStatuses, type Page } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import { channelPlatforms, channelStatuses } from "../../backend/types.ts";
 import { PlusIcon, UploadIcon } from "../../components/icons.tsx";
 import { useListFilters } from "../../components/list-filters.ts";
 import { ListPanel, ListTable } from "../../components/list-panel.tsx";
@@ -18,6 +18,11 @@ import { ChannelStatusBadge, PlatformBadge } from "./channel-badges.tsx";
 import { ChannelFormDialog } from "./channel-form-dialog.tsx";
 
 const pageSize = 20;
+
+/** The value when it is one of `values`; a filter typed into the address by hand that names none is left out. */
+function knownValue<Value extends string>(values: readonly Value[], value: string): Value | undefined {
+  return values.find((known) => known === value);
+}
 
 /** The address as a link that opens the channel itself, breaking anywhere so it never widens a phone screen. */
 function ChannelAddress({ url }: { url: string }) {
@@ -51,7 +56,16 @@ export default function ChannelsPage() {
   const channels = useQuery({
     queryKey: ["channels", "list", { q: debounced, unitId, platform, status, page }],
     queryFn: () =>
-      apiGet<Page<Channel>>("/api/channels", { q: debounced, unitId, platform, status, page, pageSize }),
+      api("GET", "/api/channels", {
+        query: {
+          q: debounced,
+          unitId,
+          platform: knownValue(channelPlatforms, platform),
+          status: knownValue(channelStatuses, status),
+          page,
+          pageSize,
+        },
+      }),
     placeholderData: keepPreviousData,
   });
   const items = channels.data?.items ?? [];

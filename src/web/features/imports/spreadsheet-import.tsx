@@ -16,7 +16,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../../backend/client.ts";
 import type { ImportRowError, Permission } from "../../backend/types.ts";
 import { DownloadIcon, UploadIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -59,9 +58,18 @@ export interface SampleColumn<Row> {
   breakAnywhere?: boolean;
 }
 
+/** What both import routes take: the unit and the file, base64-encoded. */
+export interface ImportFile {
+  unitId: string;
+  fileName: string;
+  contentBase64: string;
+}
+
 export interface SpreadsheetImportProps<Row extends { row: number }> {
-  previewPath: string;
-  importPath: string;
+  /** Checks the file without importing (the page calls its module's preview route). */
+  check: (file: ImportFile) => Promise<Preview<Row>>;
+  /** Imports the file's valid rows (the page calls its module's import route). */
+  run: (file: ImportFile) => Promise<Result>;
   /** Query keys whose lists the imported rows change. */
   invalidates: string[][];
   permission: Permission;
@@ -167,17 +175,17 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
-  const body = async () => {
+  const body = async (): Promise<ImportFile> => {
     if (!unit || !file) {
       throw new Error("unit and file are required");
     }
     return { unitId: unit.id, fileName: file.name, contentBase64: await readAsBase64(file) };
   };
   const preview = useMutation({
-    mutationFn: async () => api<Preview<Row>>("POST", props.previewPath, await body()),
+    mutationFn: async () => props.check(await body()),
   });
   const run = useMutation({
-    mutationFn: async () => api<Result>("POST", props.importPath, await body()),
+    mutationFn: async () => props.run(await body()),
     onSuccess: async () => {
       for (const queryKey of props.invalidates) {
         await client.invalidateQueries({ queryKey });

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ImportPreview } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
 import { SpreadsheetImport } from "../imports/spreadsheet-import.tsx";
 
 /** The template's columns, in the order the server reads them. */
@@ -19,9 +19,9 @@ const fieldLabelKeys: Record<string, string> = {
 export default function ImportPage() {
   const { t } = useTranslation();
   return (
-    <SpreadsheetImport<ImportPreview["sample"][number]>
-      previewPath="/api/people/import/preview"
-      importPath="/api/people/import"
+    <SpreadsheetImport
+      check={(body) => api("POST", "/api/people/import/preview", { body })}
+      run={(body) => api("POST", "/api/people/import", { body })}
       invalidates={[["people"], ["units"]]}
       permission="people.manage"
       templateHeader={templateHeader}
