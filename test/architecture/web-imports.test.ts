@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/*
+ * The web takes only types from the shared API contract: a value import would put zod and every
+ * schema into the bundle members download on cheap phones. And it never imports server code.
+ */
+
+const webRoot = fileURLToPath(new URL("../../src/web", import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      return sourceFiles(path);
+    }
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Import statements of a source that bring values (not only types) from a module matching `from`. */
+function valueImports(source: string, from: RegExp): string[] {
+  const found: string[] = [];
+  for (const [statement, typeOnly = "", clause = "", specifier = ""] of source.matchAll(
+    /import\s+(type\s+)?([\s\S]*?)\s+from\s+["']([^"']+)["']/g,
+  )) {
+    if (!from.test(specifier) || typeOnly) {
+      continue;
+    }
+    const names = (/\{([\s\S]*)\}/.exec(clause)?.[1] ?? clause).split(",").map((part) => part.trim());
+    if (names.some((name) => name && !name.startsWith("type "))) {
+      found.push(statement.replace(/\s+/g, " "));
+    }
+  }
+  return found;
+}
+
+describe("what the web bundle imports", () => {
+  it("tells a type import from a value import", () => {
+    const shared = /shared\/api\//;
+    expect(valueImports(`import type { a } from "../../shared/api/org.ts";`, shared)).toEqual([]);
+    expect(valueImports(`import { type a, type b } from "../../shared/api/org.ts";`, shared)).toEqual([]);
+    expect(valueImports(`import { type a, b } from "../../shared/api/org.ts";`, shared)).toHaveLength(1);
+    expect(valueImports(`import * as api from "../../shared/api/org.ts";`, shared)).toHaveLength(1);
+  });
+
+  it("takes only types from the shared API contract and nothing from the server", () => {
+    const offences = sourceFiles(webRoot).flatMap((path) => {
+      const source = readFileSync(path, "utf8");
+      const file = relative(webRoot, path);
+      return [
+        ...valueImports(source, /shared\/api\//).map((statement) => `${file}: ${statement}`),
+        ...valueImports(source, /(^|\/)server\//).map((statement) => `${file}: ${statement}`),
+      ];
+    });
+    expect(offences).toEqual([]);
+  });
+});
