@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createTestApp } from "../../../test/helpers/test-app.ts";
 import { advocacyEndpoints } from "../../shared/api/advocacy.ts";
+import { authEndpoints } from "../../shared/api/auth.ts";
 import { channelEndpoints } from "../../shared/api/channels.ts";
 import { declarationEndpoints } from "../../shared/api/declarations.ts";
 import { mediaEndpoints } from "../../shared/api/media.ts";
 import { orgEndpoints } from "../../shared/api/org.ts";
+import { publishingEndpoints } from "../../shared/api/publishing.ts";
 import { setCsrfToken } from "./client.ts";
 import { api, type ResponseOf } from "./typed-client.ts";
 
@@ -314,5 +316,105 @@ describe("the typed API client for channels", () => {
     // A channel's publishing connection is served by the publishing module under the same tag.
     const served = (await routesTagged("channels")).filter((route) => !route.endsWith("/:id/connection"));
     expect(Object.keys(channelEndpoints).sort()).toEqual(served.sort());
+  });
+});
+
+/** Never called, like callsThatMustTypeCheck: the publishing routes (posts, variants, stories, policy). */
+function publishingCallsThatMustTypeCheck() {
+  // A post needs its unit.
+  // @ts-expect-error
+  void api("POST", "/api/posts", { body: { title: "x" } });
+  // A status filter outside the enum.
+  // @ts-expect-error
+  void api("GET", "/api/posts", { query: { status: "archived" } });
+  // A rejection needs its reason.
+  // @ts-expect-error
+  void api("POST", "/api/variants/:id/reject", { params: { id: "x" }, body: {} });
+  // Approving takes no body.
+  // @ts-expect-error
+  void api("POST", "/api/variants/:id/approve", { params: { id: "x" }, body: { level: 2 } });
+  // A variant's history is read by its id.
+  // @ts-expect-error
+  void api("GET", "/api/variants/:id/history");
+  // A connection names no API address.
+  void api("PUT", "/api/channels/:id/connection", {
+    params: { id: "x" },
+    // @ts-expect-error
+    body: { token: "t", baseUrl: 1 },
+  });
+
+  expectTypeOf<ResponseOf<"GET", "/api/posts/:id">["variants"][number]["scheduledAt"]>().toEqualTypeOf<
+    string | null
+  >();
+  expectTypeOf<ResponseOf<"GET", "/api/me/stories">["items"][number]["stage"]>().toEqualTypeOf<
+    "received" | "in_review" | "approved" | "scheduled" | "published"
+  >();
+  expectTypeOf<ResponseOf<"DELETE", "/api/channels/:id/connection">>().toEqualTypeOf<null>();
+}
+
+describe("the typed API client for publishing", () => {
+  it("type-checks publishing paths, bodies and answers (see publishingCallsThatMustTypeCheck)", () => {
+    expect(typeof publishingCallsThatMustTypeCheck).toBe("function");
+  });
+
+  it("sends a schedule's instant as the body of the variant's address", async () => {
+    const calls = stubFetch({ id: "v1" });
+    await api("POST", "/api/variants/:id/schedule", {
+      params: { id: "v1" },
+      body: { at: "2026-12-24T08:00:00.000Z" },
+    });
+    expect(calls[0]?.url).toBe("/api/variants/v1/schedule");
+    expect(calls[0]?.init.body).toBe(JSON.stringify({ at: "2026-12-24T08:00:00.000Z" }));
+  });
+
+  it("names exactly the publishing routes the server serves, and a channel's connection", async () => {
+    // A post's share card is drawn by the share-cards module under the same tag; the web links to it.
+    const served = [
+      ...(await routesTagged("publishing")).filter((route) => route !== "GET /api/posts/:id/share-card.png"),
+      ...(await routesTagged("channels")).filter((route) => route.endsWith("/:id/connection")),
+    ];
+    expect(Object.keys(publishingEndpoints).sort()).toEqual(served.sort());
+  });
+});
+
+/** Never called, like callsThatMustTypeCheck: the auth, role policy and audit routes. */
+function authCallsThatMustTypeCheck() {
+  // Signing in needs both the e-mail and the password.
+  // @ts-expect-error
+  void api("POST", "/api/auth/sign-in", { body: { email: "a@b.vn" } });
+  // Revoking a token names it.
+  // @ts-expect-error
+  void api("DELETE", "/api/auth/tokens/:tokenId");
+  // A role policy is set for a role that exists.
+  void api("PUT", "/api/settings/role-policies/:role", {
+    // @ts-expect-error
+    params: { role: "superuser" },
+    body: { requireTotp: true },
+  });
+  // Setting up two-factor takes no body.
+  // @ts-expect-error
+  void api("POST", "/api/auth/totp/setup", { body: { code: "123456" } });
+
+  expectTypeOf<ResponseOf<"GET", "/api/auth/tokens">["items"][number]["lastUsedAt"]>().toEqualTypeOf<
+    string | null
+  >();
+  expectTypeOf<ResponseOf<"GET", "/api/audit">["items"][number]["at"]>().toEqualTypeOf<string>();
+  expectTypeOf<ResponseOf<"POST", "/api/auth/sign-in">["stage"]>().toEqualTypeOf<
+    "active" | "totp_required"
+  >();
+}
+
+describe("the typed API client for auth", () => {
+  it("type-checks auth paths, bodies and answers (see authCallsThatMustTypeCheck)", () => {
+    expect(typeof authCallsThatMustTypeCheck).toBe("function");
+  });
+
+  it("names exactly the auth, role policy and audit routes the server serves", async () => {
+    const served = [
+      ...(await routesTagged("auth")),
+      ...(await routesTagged("audit")),
+      ...(await routesTagged("settings")).filter((route) => route.includes("/api/settings/role-policies")),
+    ];
+    expect(Object.keys(authEndpoints).sort()).toEqual(served.sort());
   });
 });

@@ -7,10 +7,12 @@
 
 import type { z } from "zod";
 import type { advocacyEndpoints } from "../../shared/api/advocacy.ts";
+import type { authEndpoints } from "../../shared/api/auth.ts";
 import type { channelEndpoints } from "../../shared/api/channels.ts";
 import type { declarationEndpoints } from "../../shared/api/declarations.ts";
 import type { mediaEndpoints } from "../../shared/api/media.ts";
 import type { orgEndpoints } from "../../shared/api/org.ts";
+import type { publishingEndpoints } from "../../shared/api/publishing.ts";
 import { api as send, withQuery } from "./client.ts";
 import type { AsJson } from "./types.ts";
 
@@ -27,7 +29,9 @@ type Endpoints = typeof declarationEndpoints &
   typeof mediaEndpoints &
   typeof orgEndpoints &
   typeof advocacyEndpoints &
-  typeof channelEndpoints;
+  typeof channelEndpoints &
+  typeof publishingEndpoints &
+  typeof authEndpoints;
 
 type EndpointKey = keyof Endpoints & string;
 export type HttpMethod = EndpointKey extends `${infer Method} ${string}` ? Method : never;

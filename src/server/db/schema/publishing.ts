@@ -11,28 +11,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { variantStatusValues, variantTargetValues } from "../../../shared/api/publishing.ts";
 
 /*
  * Publishing desk: posts written once, a variant per target channel, approvals, the scheduler's
  * publish attempts, and the channels' connections (tokens encrypted at rest).
  */
 
-/** Where a variant goes; each has a connector in modules/publishing/connectors (or none: posted by hand). */
-export const variantTargetValues = ["portal", "facebook_page", "zalo_oa", "youtube", "tiktok"] as const;
-
-/**
- * A variant's life: draft → in_review → approved → scheduled → publishing → published | failed.
- * A rejection (with its reason) sends it back to draft; editing an approved variant does too.
- */
-export const variantStatusValues = [
-  "draft",
-  "in_review",
-  "approved",
-  "scheduled",
-  "publishing",
-  "published",
-  "failed",
-] as const;
+/* The variant target and status lists are the API contract's (src/shared/api/publishing.ts). */
+export { variantStatusValues, variantTargetValues };
 
 export const posts = pgTable(
   "posts",

@@ -2,43 +2,18 @@ import { createReadStream } from "node:fs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { variantTargetValues } from "../../db/schema/index.ts";
+import {
+  channelIdParams,
+  connectionResponse,
+  renditionParams,
+  saveConnectionBody,
+} from "../../../shared/api/publishing.ts";
 import { contextOf } from "../../http/context.ts";
 import { errors } from "../../platform/errors.ts";
 import { unitOfChannel } from "../channels/index.ts";
 import { mediaForPublish } from "../media/index.ts";
 import { disconnectChannel, getConnection, saveConnection } from "./connections.ts";
 import { readRenditionName, renditionFile } from "./connectors/renditions.ts";
-
-const channelIdParams = z.object({ id: z.uuid() });
-
-/*
- * Strict: the API address a token is sent to is the platform's own (or the operator's configuration),
- * never part of a request, so a body naming one (`baseUrl`, …) is refused rather than ignored.
- */
-const saveConnectionBody = z.strictObject({
-  /** Write-only: stored sealed, never shown again. Omit to keep the stored token. */
-  token: z.string().trim().min(1).max(4096).optional(),
-  tokenExpiresAt: z.coerce.date().nullable().optional(),
-  accountId: z.string().trim().max(200).nullable().optional(),
-  /** Zalo OA only, write-only and sealed: what renews the access token before it expires. */
-  refreshToken: z.string().trim().min(1).max(4096).optional(),
-  appId: z.string().trim().max(100).nullable().optional(),
-  appSecret: z.string().trim().min(1).max(500).optional(),
-});
-
-const connectionResponse = z.object({
-  channelId: z.uuid(),
-  connector: z.enum(variantTargetValues),
-  accountId: z.string().nullable(),
-  tokenSet: z.boolean(),
-  tokenExpiresAt: z.date().nullable(),
-  renewsItself: z.boolean(),
-  status: z.enum(["connected", "needs_reconnect"]),
-  statusReason: z.string().nullable(),
-  updatedBy: z.uuid().nullable(),
-  updatedAt: z.date(),
-});
 
 /** Connecting a registry channel (Facebook Page, Zalo OA, YouTube) to its platform account. */
 export async function connectionRoutes(app: FastifyInstance): Promise<void> {
@@ -93,7 +68,7 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
         tags: ["media"],
         summary:
           "A library picture re-encoded within a platform's limits (Zalo: JPEG/PNG under 1 MB), at an address only this server issues",
-        params: z.object({ file: z.string().max(120) }),
+        params: renditionParams,
       },
     },
     async (request, reply) => {

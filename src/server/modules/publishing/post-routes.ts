@@ -1,13 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Db } from "../../db/client.ts";
-import { pageOf, signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../../platform/actor.ts";
-import { listFilterPath } from "../org/index.ts";
-import { type PublishingDeps, unitOfPost } from "./post-records.ts";
-import { addVariant, createPost, updatePost } from "./posts.ts";
-import { variantView } from "./presenters.ts";
-import { getPost, listPosts, listPostVersions } from "./queries.ts";
 import {
   addVariantBody,
   createPostBody,
@@ -18,7 +10,15 @@ import {
   updatePostBody,
   variantSchema,
   versionsResponse,
-} from "./schema.ts";
+} from "../../../shared/api/publishing.ts";
+import type { Db } from "../../db/client.ts";
+import { pageOf, signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { listFilterPath } from "../org/index.ts";
+import { type PublishingDeps, unitOfPost } from "./post-records.ts";
+import { addVariant, createPost, updatePost } from "./posts.ts";
+import { variantView } from "./presenters.ts";
+import { getPost, listPosts, listPostVersions } from "./queries.ts";
 
 /** What the desk's route files share: the database and the publishing services' dependencies. */
 export interface DeskRoutes {

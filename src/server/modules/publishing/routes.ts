@@ -1,13 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { signedInContextOf } from "../../http/context.ts";
-import { scopeFor } from "../../platform/actor.ts";
-import { mediaForPublish } from "../media/index.ts";
-import { listFilterPath, unitPath } from "../org/index.ts";
-import { approvalPolicyFor, clearApprovalPolicy, setApprovalPolicy } from "./approval-policy.ts";
-import type { PublishingDeps } from "./post-records.ts";
-import { postRoutes } from "./post-routes.ts";
-import { calendar } from "./queries.ts";
 import {
   calendarQuery,
   calendarResponse,
@@ -17,7 +9,15 @@ import {
   storiesResponse,
   storyBody,
   storyCreatedResponse,
-} from "./schema.ts";
+} from "../../../shared/api/publishing.ts";
+import { signedInContextOf } from "../../http/context.ts";
+import { scopeFor } from "../../platform/actor.ts";
+import { mediaForPublish } from "../media/index.ts";
+import { listFilterPath, unitPath } from "../org/index.ts";
+import { approvalPolicyFor, clearApprovalPolicy, setApprovalPolicy } from "./approval-policy.ts";
+import type { PublishingDeps } from "./post-records.ts";
+import { postRoutes } from "./post-routes.ts";
+import { calendar } from "./queries.ts";
 import { listOwnStories, submitStory } from "./stories.ts";
 import { variantRoutes } from "./variant-routes.ts";
 

@@ -1,11 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { signedInContextOf } from "../../http/context.ts";
-import { unitOfVariant } from "./post-records.ts";
-import type { DeskRoutes } from "./post-routes.ts";
-import { updateVariant } from "./posts.ts";
-import { variantView } from "./presenters.ts";
-import { variantHistory } from "./queries.ts";
 import {
   byHandBody,
   historyResponse,
@@ -14,7 +8,13 @@ import {
   scheduleBody,
   updateVariantBody,
   variantSchema,
-} from "./schema.ts";
+} from "../../../shared/api/publishing.ts";
+import { signedInContextOf } from "../../http/context.ts";
+import { unitOfVariant } from "./post-records.ts";
+import type { DeskRoutes } from "./post-routes.ts";
+import { updateVariant } from "./posts.ts";
+import { variantView } from "./presenters.ts";
+import { variantHistory } from "./queries.ts";
 import {
   approveVariant,
   markPublishedByHand,
