@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { can, isWithin, unitIdFromPathLabel } from "./session.ts";
-import type { SignedInSession } from "./types.ts";
+import { type Permission, permissions, type Role, roles, type SignedInSession } from "./types.ts";
 
-function sessionWith(abilities: SignedInSession["abilities"]): SignedInSession {
+/** The server names every permission and role, with no unit path where the person has none. */
+function sessionWith(held: Partial<Record<Permission, string[]>>): SignedInSession {
+  const none = <Key extends string>(keys: readonly Key[]) =>
+    Object.fromEntries(keys.map((key) => [key, [] as string[]])) as Record<Key, string[]>;
   return {
     authenticated: true,
     csrfToken: "t",
     person: { id: "p", fullName: "Lê Thu Trang", email: null, unitId: "u" },
     grants: [],
-    abilities,
+    abilities: { ...none<Permission>(permissions), ...held },
+    grantableRoles: none<Role>(roles),
     security: { totpEnabled: false, totpRequiredBy: [], totpSetupRequired: false },
   };
 }

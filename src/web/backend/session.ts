@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, apiGet, setCsrfToken } from "./client.ts";
+import { setCsrfToken } from "./client.ts";
 import { takeEarly } from "./early-requests.ts";
+import { api } from "./typed-client.ts";
 import type { Permission, Role, Session, SignedInSession } from "./types.ts";
 
 export const sessionQueryKey = ["session"] as const;
@@ -8,7 +9,7 @@ export const sessionQueryKey = ["session"] as const;
 /** Reads who is signed in and remembers the CSRF token for later changing requests. */
 export async function fetchSession(): Promise<Session> {
   // The page asked already while the app was loading; after that, ask afresh.
-  const session = (await takeEarly<Session>("session")) ?? (await apiGet<Session>("/api/auth/session"));
+  const session = (await takeEarly<Session>("session")) ?? (await api("GET", "/api/auth/session"));
   setCsrfToken(session.authenticated ? session.csrfToken : null);
   return session;
 }
@@ -51,7 +52,7 @@ export function isWithin(unitPath: string, ancestor: string): boolean {
  * given. It only reads the abilities the server sent; it never recomputes roles.
  */
 export function can(session: SignedInSession, permission: Permission, unitPath?: string): boolean {
-  const paths = session.abilities[permission] ?? [];
+  const paths = session.abilities[permission];
   if (unitPath === undefined) {
     return paths.length > 0;
   }
@@ -63,7 +64,7 @@ export function can(session: SignedInSession, permission: Permission, unitPath?:
  * is given: the server's answer (`grantableRoles`), not recomputed from the roles.
  */
 export function mayGrantRole(session: SignedInSession, role: Role, unitPath?: string): boolean {
-  const paths = session.grantableRoles?.[role] ?? [];
+  const paths = session.grantableRoles[role];
   return unitPath ? paths.some((top) => isWithin(unitPath, top)) : paths.length > 0;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createTestApp } from "../../../test/helpers/test-app.ts";
 import { advocacyEndpoints } from "../../shared/api/advocacy.ts";
+import { authEndpoints } from "../../shared/api/auth.ts";
 import { channelEndpoints } from "../../shared/api/channels.ts";
 import { declarationEndpoints } from "../../shared/api/declarations.ts";
 import { mediaEndpoints } from "../../shared/api/media.ts";
@@ -373,5 +374,47 @@ describe("the typed API client for publishing", () => {
       ...(await routesTagged("channels")).filter((route) => route.endsWith("/:id/connection")),
     ];
     expect(Object.keys(publishingEndpoints).sort()).toEqual(served.sort());
+  });
+});
+
+/** Never called, like callsThatMustTypeCheck: the auth, role policy and audit routes. */
+function authCallsThatMustTypeCheck() {
+  // Signing in needs both the e-mail and the password.
+  // @ts-expect-error
+  void api("POST", "/api/auth/sign-in", { body: { email: "a@b.vn" } });
+  // Revoking a token names it.
+  // @ts-expect-error
+  void api("DELETE", "/api/auth/tokens/:tokenId");
+  // A role policy is set for a role that exists.
+  void api("PUT", "/api/settings/role-policies/:role", {
+    // @ts-expect-error
+    params: { role: "superuser" },
+    body: { requireTotp: true },
+  });
+  // Setting up two-factor takes no body.
+  // @ts-expect-error
+  void api("POST", "/api/auth/totp/setup", { body: { code: "123456" } });
+
+  expectTypeOf<ResponseOf<"GET", "/api/auth/tokens">["items"][number]["lastUsedAt"]>().toEqualTypeOf<
+    string | null
+  >();
+  expectTypeOf<ResponseOf<"GET", "/api/audit">["items"][number]["at"]>().toEqualTypeOf<string>();
+  expectTypeOf<ResponseOf<"POST", "/api/auth/sign-in">["stage"]>().toEqualTypeOf<
+    "active" | "totp_required"
+  >();
+}
+
+describe("the typed API client for auth", () => {
+  it("type-checks auth paths, bodies and answers (see authCallsThatMustTypeCheck)", () => {
+    expect(typeof authCallsThatMustTypeCheck).toBe("function");
+  });
+
+  it("names exactly the auth, role policy and audit routes the server serves", async () => {
+    const served = [
+      ...(await routesTagged("auth")),
+      ...(await routesTagged("audit")),
+      ...(await routesTagged("settings")).filter((route) => route.includes("/api/settings/role-policies")),
+    ];
+    expect(Object.keys(authEndpoints).sort()).toEqual(served.sort());
   });
 });

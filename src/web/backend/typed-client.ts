@@ -7,6 +7,7 @@
 
 import type { z } from "zod";
 import type { advocacyEndpoints } from "../../shared/api/advocacy.ts";
+import type { authEndpoints } from "../../shared/api/auth.ts";
 import type { channelEndpoints } from "../../shared/api/channels.ts";
 import type { declarationEndpoints } from "../../shared/api/declarations.ts";
 import type { mediaEndpoints } from "../../shared/api/media.ts";
@@ -29,7 +30,8 @@ type Endpoints = typeof declarationEndpoints &
   typeof orgEndpoints &
   typeof advocacyEndpoints &
   typeof channelEndpoints &
-  typeof publishingEndpoints;
+  typeof publishingEndpoints &
+  typeof authEndpoints;
 
 type EndpointKey = keyof Endpoints & string;
 export type HttpMethod = EndpointKey extends `${infer Method} ${string}` ? Method : never;

@@ -33,6 +33,12 @@ import type {
   updateKitBody,
 } from "../../shared/api/advocacy.ts";
 import type {
+  apiTokenSchema,
+  auditEventSchema,
+  rolePolicySchema,
+  sessionResponse,
+} from "../../shared/api/auth.ts";
+import type {
   channelHistoryEntry,
   channelPlatformSchema,
   channelSchema,
@@ -49,7 +55,6 @@ import type {
 } from "../../shared/api/declarations.ts";
 import type { mediaItemSchema, mediaKindValues, uploadedMediaSchema } from "../../shared/api/media.ts";
 import type { importRowError, personSchema, unitSummary, unitWithHistory } from "../../shared/api/org.ts";
-import type { Permission, Role } from "../../shared/organisation.ts";
 
 export {
   type Permission,
@@ -71,18 +76,13 @@ export interface Page<T> {
   page: number;
 }
 
-export interface SignedInSession {
-  authenticated: true;
-  csrfToken: string | null;
-  person: { id: string; fullName: string; email: string | null; unitId: string };
-  grants: { role: Role; unitId: string; unitPath: string }[];
-  abilities: Partial<Record<Permission, string[]>>;
-  /** For each role, the unit paths under which this person may grant (and revoke) it. */
-  grantableRoles?: Partial<Record<Role, string[]>>;
-  security: { totpEnabled: boolean; totpRequiredBy: string[]; totpSetupRequired: boolean };
-}
-
-export type Session = { authenticated: false } | SignedInSession;
+// Sign-in, API tokens, role policies and the audit log: derived from the shared API contract
+// (src/shared/api/auth.ts), which the server's routes use too.
+export type Session = AsJson<z.infer<typeof sessionResponse>>;
+export type SignedInSession = Extract<Session, { authenticated: true }>;
+export type AuditEvent = AsJson<z.infer<typeof auditEventSchema>>;
+export type ApiToken = AsJson<z.infer<typeof apiTokenSchema>>;
+export type RolePolicy = z.infer<typeof rolePolicySchema>;
 
 // Units, people and their roles: derived from the shared API contract (src/shared/api/org.ts), which
 // the server's routes use too. A call's answer is typed by its route (typed-client.ts); these name the
@@ -91,35 +91,6 @@ export type UnitSummary = AsJson<z.infer<typeof unitSummary>>;
 export type UnitDetail = AsJson<z.infer<typeof unitWithHistory>>;
 export type Person = AsJson<z.infer<typeof personSchema>>;
 export type ImportRowError = z.infer<typeof importRowError>;
-
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  unitId: string | null;
-  unitName: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  details: Record<string, unknown> | null;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface RolePolicy {
-  role: Role;
-  requireTotp: boolean;
-}
 
 // Channels: derived from the shared API contract (src/shared/api/channels.ts), which the server's
 // routes use too; type-only imports, with dates turned into the ISO strings that JSON actually carries.

@@ -10,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sessionStageValues } from "../../../shared/api/auth.ts";
 import { ltree } from "./types.ts";
 
 export const credentials = pgTable("credentials", {
@@ -32,7 +33,7 @@ export const sessions = pgTable(
     tokenHash: text("token_hash").primaryKey(),
     personId: uuid("person_id").notNull(),
     csrfToken: text("csrf_token").notNull(),
-    stage: text("stage", { enum: ["totp_required", "active"] }).notNull(),
+    stage: text("stage", { enum: sessionStageValues }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

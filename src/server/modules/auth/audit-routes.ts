@@ -1,12 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { auditListResponse, auditQuery } from "../../../shared/api/auth.ts";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
 import { isWithin, scopeFor } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
 import { unitPath } from "../org/index.ts";
 import { listAuditEvents } from "./audit.ts";
-import { auditEventSchema, auditQuery } from "./schema.ts";
 
 /** The read-only audit log; nothing in the app edits or deletes it. */
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
@@ -20,9 +19,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         tags: ["audit"],
         summary: "Audit events in my scope, newest first",
         querystring: auditQuery,
-        response: {
-          200: z.object({ items: z.array(auditEventSchema), total: z.number(), page: z.number() }),
-        },
+        response: { 200: auditListResponse },
       },
     },
     async (request) => {

@@ -1,14 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { rememberedWithActor } from "../../http/authentication.ts";
-import { signedInContextOf } from "../../http/context.ts";
-import { roles } from "../../platform/actor.ts";
-import { abilitiesOf, grantableRoleScopes, rootUnitIdFor } from "../org/index.ts";
-import { confirmEmailChange } from "./email-change.ts";
-import { queuePasswordResetMail } from "./password-reset-mail.ts";
 import {
-  apiTokenSchema,
   changePasswordBody,
   createdTokenResponse,
   createTokenBody,
@@ -18,13 +10,24 @@ import {
   passwordSetResponse,
   resetCompleteBody,
   resetRequestBody,
+  rolePolicyBody,
+  rolePolicyListResponse,
+  rolePolicyParams,
   rolePolicySchema,
   sessionResponse,
   signInBody,
   signInResponse,
+  tokenIdParams,
+  tokenListResponse,
   totpCodeBody,
   totpSetupResponse,
-} from "./schema.ts";
+} from "../../../shared/api/auth.ts";
+import { rememberedWithActor } from "../../http/authentication.ts";
+import { signedInContextOf } from "../../http/context.ts";
+import { roles } from "../../platform/actor.ts";
+import { abilitiesOf, grantableRoleScopes, rootUnitIdFor } from "../org/index.ts";
+import { confirmEmailChange } from "./email-change.ts";
+import { queuePasswordResetMail } from "./password-reset-mail.ts";
 import {
   changePassword,
   completePasswordReset,
@@ -294,7 +297,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: "My API tokens",
-        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
+        response: { 200: tokenListResponse },
       },
     },
     async (request) => ({ items: await listApiTokens(db, signedInContextOf(request).actor.personId) }),
@@ -333,7 +336,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: "Revoke one of my API tokens",
-        params: z.object({ tokenId: z.uuid() }),
+        params: tokenIdParams,
         response: { 200: okResponse },
       },
     },
@@ -350,7 +353,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ["settings"],
         summary: "Sign-in requirements per role",
-        response: { 200: z.object({ items: z.array(rolePolicySchema) }) },
+        response: { 200: rolePolicyListResponse },
       },
     },
     async () => {
@@ -377,8 +380,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ["settings"],
         summary: "Require (or not) two-factor sign-in for a role",
-        params: z.object({ role: z.enum(roles) }),
-        body: z.object({ requireTotp: z.boolean() }),
+        params: rolePolicyParams,
+        body: rolePolicyBody,
         response: { 200: rolePolicySchema },
       },
     },

@@ -17,8 +17,8 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../../backend/client.ts";
-import type { AuditEvent, Page } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { AuditEvent } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
@@ -86,7 +86,7 @@ export default function AuditPage() {
   };
   const events = useQuery({
     queryKey: ["audit", filters, page],
-    queryFn: () => apiGet<Page<AuditEvent>>("/api/audit", { ...filters, page, pageSize }),
+    queryFn: () => api("GET", "/api/audit", { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const filtered = Object.values(filters).some(Boolean);

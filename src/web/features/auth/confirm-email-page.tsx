@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 
@@ -16,7 +16,7 @@ export default function ConfirmEmailPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const confirm = useMutation({
-    mutationFn: () => api<{ email: string }>("POST", "/api/auth/email-change/confirm", { token }),
+    mutationFn: () => api("POST", "/api/auth/email-change/confirm", { body: { token } }),
   });
 
   let body: ReactNode;

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 
@@ -17,7 +17,9 @@ export default function ForgotPasswordPage() {
     : !/^[^\s@]+@[^\s@]+$/.test(email.trim())
       ? t("people.form.emailInvalid")
       : null;
-  const request = useMutation({ mutationFn: () => api("POST", "/api/auth/password-reset", { email }) });
+  const request = useMutation({
+    mutationFn: () => api("POST", "/api/auth/password-reset", { body: { email } }),
+  });
   return (
     <PublicLayout title={t("auth.forgotTitle")}>
       <form

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { NewPasswordFields, newPasswordProblem } from "./new-password-fields.tsx";
 import { PublicLayout } from "./public-layout.tsx";
@@ -20,10 +20,8 @@ export default function ResetPasswordPage() {
   const [revokeApiTokens, setRevokeApiTokens] = useState(true);
   const complete = useMutation({
     mutationFn: () =>
-      api<{ revokedApiTokens: number }>("POST", "/api/auth/password-reset/complete", {
-        token,
-        newPassword: password,
-        revokeApiTokens,
+      api("POST", "/api/auth/password-reset/complete", {
+        body: { token, newPassword: password, revokeApiTokens },
       }),
   });
 

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { api } from "../../backend/client.ts";
 import { fetchSession, sessionQueryKey, useSession } from "../../backend/session.ts";
+import { api } from "../../backend/typed-client.ts";
 import { FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 
@@ -33,8 +33,7 @@ export function SignInPage() {
   };
 
   const signIn = useMutation({
-    mutationFn: () =>
-      api<{ stage: "active" | "totp_required" }>("POST", "/api/auth/sign-in", { email, password }),
+    mutationFn: () => api("POST", "/api/auth/sign-in", { body: { email, password } }),
     onSuccess: async (result) => {
       if (result.stage === "totp_required") {
         setStage("totp");
@@ -44,7 +43,7 @@ export function SignInPage() {
     },
   });
   const verify = useMutation({
-    mutationFn: (value: string) => api("POST", "/api/auth/totp", { code: value }),
+    mutationFn: (value: string) => api("POST", "/api/auth/totp", { body: { code: value } }),
     onSuccess: finish,
     onError: () => setCode(""),
   });

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { NewPasswordFields, newPasswordProblem } from "../auth/new-password-fields.tsx";
 
@@ -17,10 +17,8 @@ export function PasswordCard() {
   const [tried, setTried] = useState(false);
   const change = useMutation({
     mutationFn: () =>
-      api<{ revokedApiTokens: number }>("POST", "/api/auth/password", {
-        currentPassword: current,
-        newPassword: password,
-        revokeApiTokens,
+      api("POST", "/api/auth/password", {
+        body: { currentPassword: current, newPassword: password, revokeApiTokens },
       }),
     onSuccess: (result) => {
       notifications.show({ color: "green", message: t("profile.password.done") });

@@ -2,9 +2,9 @@ import { Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api, apiGet } from "../../backend/client.ts";
 import { sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
-import type { Role, RolePolicy } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { RolePolicy } from "../../backend/types.ts";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 
 const queryKey = ["settings", "role-policies"];
@@ -18,12 +18,13 @@ export function RolePoliciesCard() {
   const editable = (session.abilities["settings.manage"] ?? []).some((path) => !path.includes("."));
   const policies = useQuery({
     queryKey,
-    queryFn: () => apiGet<{ items: RolePolicy[] }>("/api/settings/role-policies"),
+    queryFn: () => api("GET", "/api/settings/role-policies"),
   });
   const save = useMutation({
     mutationFn: (policy: RolePolicy) =>
-      api<RolePolicy>("PUT", `/api/settings/role-policies/${policy.role}`, {
-        requireTotp: policy.requireTotp,
+      api("PUT", "/api/settings/role-policies/:role", {
+        params: { role: policy.role },
+        body: { requireTotp: policy.requireTotp },
       }),
     onSuccess: async (policy) => {
       notifications.show({
@@ -62,7 +63,7 @@ export function RolePoliciesCard() {
               wrap="nowrap"
               style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
             >
-              <Text size="sm">{t(`people.role.${policy.role as Role}`)}</Text>
+              <Text size="sm">{t(`people.role.${policy.role}`)}</Text>
               <Switch
                 label={t("profile.policies.requireTotp")}
                 labelPosition="left"

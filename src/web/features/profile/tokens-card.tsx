@@ -17,7 +17,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, apiGet } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import type { ApiToken } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -32,12 +32,14 @@ export function TokensCard() {
   const [name, setName] = useState("");
   const [days, setDays] = useState<number | string>("");
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const tokens = useQuery({ queryKey, queryFn: () => apiGet<{ items: ApiToken[] }>("/api/auth/tokens") });
+  const tokens = useQuery({ queryKey, queryFn: () => api("GET", "/api/auth/tokens") });
   const create = useMutation({
     mutationFn: () =>
-      api<ApiToken & { token: string }>("POST", "/api/auth/tokens", {
-        name: name.trim(),
-        expiresInDays: typeof days === "number" && days > 0 ? days : undefined,
+      api("POST", "/api/auth/tokens", {
+        body: {
+          name: name.trim(),
+          expiresInDays: typeof days === "number" && days > 0 ? days : undefined,
+        },
       }),
     onSuccess: async () => {
       setName("");
@@ -46,7 +48,7 @@ export function TokensCard() {
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api("DELETE", `/api/auth/tokens/${id}`),
+    mutationFn: (id: string) => api("DELETE", "/api/auth/tokens/:tokenId", { params: { tokenId: id } }),
     onSuccess: async (_result, id) => {
       if (create.data?.id === id) {
         create.reset();

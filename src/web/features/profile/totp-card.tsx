@@ -16,8 +16,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import qrcode from "qrcode-generator";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../backend/client.ts";
 import { sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
+import { api } from "../../backend/typed-client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 
 /** The otpauth URI as a QR code image (a data URL, allowed by the server's CSP). */
@@ -77,10 +77,10 @@ export function TotpCard() {
   const enabled = session.security.totpEnabled;
   const refreshSession = () => client.invalidateQueries({ queryKey: sessionQueryKey });
   const setup = useMutation({
-    mutationFn: () => api<{ secret: string; uri: string }>("POST", "/api/auth/totp/setup"),
+    mutationFn: () => api("POST", "/api/auth/totp/setup"),
   });
   const confirm = useMutation({
-    mutationFn: (code: string) => api("POST", "/api/auth/totp/confirm", { code }),
+    mutationFn: (code: string) => api("POST", "/api/auth/totp/confirm", { body: { code } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("profile.totp.enabled") });
       setup.reset();
@@ -88,7 +88,7 @@ export function TotpCard() {
     },
   });
   const disable = useMutation({
-    mutationFn: (code: string) => api("POST", "/api/auth/totp/disable", { code }),
+    mutationFn: (code: string) => api("POST", "/api/auth/totp/disable", { body: { code } }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("profile.totp.disabled") });
       await refreshSession();
