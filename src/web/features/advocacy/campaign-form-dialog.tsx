@@ -13,16 +13,13 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../../backend/client.ts";
 import { useSignedInSession } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
 import {
   type Campaign,
   type CampaignGoal,
-  type Channel,
   type CreateCampaignBody,
   campaignGoals,
-  type Page,
   type UpdateCampaignBody,
 } from "../../backend/types.ts";
 import { FormError, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -84,7 +81,7 @@ function ChannelSelect(props: {
   const channels = useQuery({
     queryKey: ["channels", "campaign-picker", props.unitId],
     queryFn: () =>
-      apiGet<Page<Channel>>("/api/channels", { unitId: props.unitId, status: "active", pageSize: 200 }),
+      api("GET", "/api/channels", { query: { unitId: props.unitId, status: "active", pageSize: 200 } }),
   });
   return (
     <Select

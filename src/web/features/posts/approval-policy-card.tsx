@@ -16,8 +16,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, apiGet } from "../../backend/client.ts";
 import { useCan } from "../../backend/session.ts";
+import { api } from "../../backend/typed-client.ts";
 import { type ApprovalPolicy, type ApprovalPolicyBody, type Role, roles } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
@@ -81,7 +81,7 @@ function PolicyDialog(props: {
   }, [props.opened]);
   const save = useMutation({
     mutationFn: (body: ApprovalPolicyBody) =>
-      api<ApprovalPolicy>("PUT", `/api/units/${props.unitId}/approval-policy`, body),
+      api("PUT", "/api/units/:id/approval-policy", { params: { id: props.unitId }, body }),
     onSuccess: async () => {
       // Sub-units inherit the rules, and open posts show how many approvals they need.
       await client.invalidateQueries({ queryKey: postKeys.all });
@@ -165,10 +165,10 @@ export function ApprovalPolicyCard({ unit }: { unit: { id: string; name: string;
   const [clearing, setClearing] = useState(false);
   const policy = useQuery({
     queryKey: policyKey(unit.id),
-    queryFn: () => apiGet<ApprovalPolicy>(`/api/units/${unit.id}/approval-policy`),
+    queryFn: () => api("GET", "/api/units/:id/approval-policy", { params: { id: unit.id } }),
   });
   const clear = useMutation({
-    mutationFn: () => api<ApprovalPolicy>("DELETE", `/api/units/${unit.id}/approval-policy`),
+    mutationFn: () => api("DELETE", "/api/units/:id/approval-policy", { params: { id: unit.id } }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: postKeys.all });
       notifications.show({ color: "green", message: t("posts.policy.cleared") });

@@ -5,9 +5,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
-import type { CalendarItem, Channel, Page } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { CalendarItem } from "../../backend/types.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -18,7 +18,7 @@ import { CalendarEntry, isMovable } from "./calendar-entry.tsx";
 import { shortDay } from "./calendar-labels.ts";
 import { addDays, monthGrid, movedTo, rangeOf, shiftMonth, weekOf } from "./calendar-model.ts";
 import { CalendarDayList, CalendarMonth, CalendarWeek } from "./calendar-views.tsx";
-import { postKeys, runVariantAction, targetOfPlatform } from "./posts-api.ts";
+import { knownStatus, postKeys, runVariantAction, targetOfPlatform } from "./posts-api.ts";
 import { ScheduleDialog } from "./variant-dialogs.tsx";
 
 type View = "month" | "week";
@@ -81,7 +81,7 @@ export default function CalendarPage() {
 
   const channels = useQuery({
     queryKey: ["channels", "calendar-filter", unitId],
-    queryFn: () => apiGet<Page<Channel>>("/api/channels", { unitId, pageSize: 200 }),
+    queryFn: () => api("GET", "/api/channels", { query: { unitId, pageSize: 200 } }),
   });
   const publishable = (channels.data?.items ?? []).filter((channel) => targetOfPlatform[channel.platform]);
   const channelNames = new Map(publishable.map((channel) => [channel.id, channel.displayName]));
@@ -89,12 +89,8 @@ export default function CalendarPage() {
   const calendar = useQuery({
     queryKey: [...postKeys.calendar, { ...range, unitId, channelId, tag, status }],
     queryFn: () =>
-      apiGet<{ items: CalendarItem[] }>("/api/publishing/calendar", {
-        ...range,
-        unitId,
-        channelId,
-        tag,
-        status,
+      api("GET", "/api/publishing/calendar", {
+        query: { ...range, unitId, channelId, tag, status: knownStatus(status) },
       }),
     placeholderData: keepPreviousData,
   });

@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { api } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
+import { api } from "../../backend/typed-client.ts";
 import type { CreatePostBody, PostDetail, UpdatePostBody } from "../../backend/types.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
@@ -73,17 +73,17 @@ export function PostForm(props: {
       };
       if (!post) {
         const body: CreatePostBody = { ...common, unitId: unit?.id ?? "", channelIds };
-        return api<PostDetail>("POST", "/api/posts", body);
+        return api("POST", "/api/posts", { body });
       }
       const body: UpdatePostBody = common;
       let updated = sameFields(fields, saved)
         ? post
-        : await api<PostDetail>("PATCH", `/api/posts/${post.id}`, body);
+        : await api("PATCH", "/api/posts/:id", { params: { id: post.id }, body });
       for (const channelId of channelIds) {
-        await api("POST", `/api/posts/${post.id}/variants`, { channelId });
+        await api("POST", "/api/posts/:id/variants", { params: { id: post.id }, body: { channelId } });
       }
       if (channelIds.length > 0) {
-        updated = await api<PostDetail>("GET", `/api/posts/${post.id}`);
+        updated = await api("GET", "/api/posts/:id", { params: { id: post.id } });
       }
       return updated;
     },

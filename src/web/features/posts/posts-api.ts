@@ -1,15 +1,22 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, apiGet } from "../../backend/client.ts";
+import { ApiError } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import type {
   Channel,
   ChannelPlatform,
-  Page,
   PostDetail,
   Variant,
   VariantHistoryEntry,
   VariantProblem,
+  VariantStatus,
   VariantTarget,
 } from "../../backend/types.ts";
+import { variantStatuses } from "../../backend/types.ts";
+
+/** The status a list or calendar filter names; one typed into the address by hand that names none is left out. */
+export function knownStatus(value: string): VariantStatus | undefined {
+  return variantStatuses.find((known) => known === value);
+}
 
 /** The registry platforms the desk publishes to, and the kind of variant each gets (as the server maps them). */
 export const targetOfPlatform: Partial<Record<ChannelPlatform, VariantTarget>> = {
@@ -89,16 +96,16 @@ export const postKeys = {
 };
 
 export function fetchPost(id: string): Promise<PostDetail> {
-  return apiGet<PostDetail>(`/api/posts/${id}`);
+  return api("GET", "/api/posts/:id", { params: { id } });
 }
 
 export function fetchHistory(variantId: string): Promise<{ items: VariantHistoryEntry[] }> {
-  return apiGet(`/api/variants/${variantId}/history`);
+  return api("GET", "/api/variants/:id/history", { params: { id: variantId } });
 }
 
 /** The active channels of exactly this unit that the desk can publish to. */
 export async function fetchPublishableChannels(unitId: string): Promise<Channel[]> {
-  const page = await apiGet<Page<Channel>>("/api/channels", { unitId, status: "active", pageSize: 200 });
+  const page = await api("GET", "/api/channels", { query: { unitId, status: "active", pageSize: 200 } });
   return page.items.filter((channel) => channel.unitId === unitId && targetOfPlatform[channel.platform]);
 }
 
@@ -111,21 +118,27 @@ export type VariantAction =
   | { kind: "publish-now" }
   | { kind: "published-by-hand"; externalUrl: string };
 
-function bodyOf(action: VariantAction): unknown {
+export function runVariantAction(variantId: string, action: VariantAction): Promise<Variant> {
+  const params = { id: variantId };
   switch (action.kind) {
     case "reject":
-      return { reason: action.reason };
+      return api("POST", "/api/variants/:id/reject", { params, body: { reason: action.reason } });
     case "schedule":
-      return { at: action.at };
+      return api("POST", "/api/variants/:id/schedule", { params, body: { at: action.at } });
     case "published-by-hand":
-      return { externalUrl: action.externalUrl };
-    default:
-      return undefined;
+      return api("POST", "/api/variants/:id/published-by-hand", {
+        params,
+        body: { externalUrl: action.externalUrl },
+      });
+    case "submit":
+      return api("POST", "/api/variants/:id/submit", { params });
+    case "approve":
+      return api("POST", "/api/variants/:id/approve", { params });
+    case "unschedule":
+      return api("POST", "/api/variants/:id/unschedule", { params });
+    case "publish-now":
+      return api("POST", "/api/variants/:id/publish-now", { params });
   }
-}
-
-export function runVariantAction(variantId: string, action: VariantAction): Promise<Variant> {
-  return api<Variant>("POST", `/api/variants/${variantId}/${action.kind}`, bodyOf(action));
 }
 
 /** A variant action; afterwards every cached post, list and calendar may show the old status. */

@@ -4,9 +4,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { apiGet } from "../../backend/client.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
-import { type PostListItem, type PostListPage, variantStatuses } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import { type PostListItem, variantStatuses } from "../../backend/types.ts";
 import { CalendarIcon, PlusIcon } from "../../components/icons.tsx";
 import { useListFilters, useSettledText } from "../../components/list-filters.ts";
 import { ListPanel, ListTable } from "../../components/list-panel.tsx";
@@ -16,6 +16,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blo
 import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
 import { VariantChip } from "./post-badges.tsx";
+import { knownStatus } from "./posts-api.ts";
 
 const pageSize = 20;
 
@@ -70,7 +71,10 @@ export default function PostsPage() {
 
   const posts = useQuery({
     queryKey: ["posts", "list", { q: debounced, unitId, status, tag, page }],
-    queryFn: () => apiGet<PostListPage>("/api/posts", { q: debounced, unitId, status, tag, page, pageSize }),
+    queryFn: () =>
+      api("GET", "/api/posts", {
+        query: { q: debounced, unitId, status: knownStatus(status), tag, page, pageSize },
+      }),
     placeholderData: keepPreviousData,
   });
   const items = posts.data?.items ?? [];

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../../backend/client.ts";
-import type { UpdateVariantBody, Variant, VariantDetail } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { UpdateVariantBody, VariantDetail } from "../../backend/types.ts";
 import { postKeys, targetRules } from "./posts-api.ts";
 
 /** What the editor has typed into a variant and not saved yet. */
@@ -41,7 +41,7 @@ export function useVariantDraft(variant: VariantDetail) {
       if (rules.link) {
         changes.linkUrl = fields.linkUrl.trim() || null;
       }
-      return api<Variant>("PATCH", `/api/variants/${variant.id}`, changes);
+      return api("PATCH", "/api/variants/:id", { params: { id: variant.id }, body: changes });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: postKeys.all }),
   });

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { apiGet } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import type { PostVersion, VariantTarget } from "../../backend/types.ts";
 import { ChevronRightIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -143,7 +143,7 @@ export default function PostVersionsPage() {
   const post = useQuery({ queryKey: postKeys.detail(id), queryFn: () => fetchPost(id) });
   const versions = useQuery({
     queryKey: postKeys.versions(id),
-    queryFn: () => apiGet<{ items: PostVersion[] }>(`/api/posts/${id}/versions`),
+    queryFn: () => api("GET", "/api/posts/:id/versions", { params: { id } }),
   });
   const [olderChoice, setOlder] = useState<string | null>(null);
   const [newerChoice, setNewer] = useState<string | null>(null);

@@ -19,7 +19,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, apiGet } from "../../backend/client.ts";
+import { api } from "../../backend/typed-client.ts";
 import type { MyStory, UploadedMedia } from "../../backend/types.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -56,7 +56,7 @@ export default function MyStoriesPage() {
   const [tried, setTried] = useState(false);
   const stories = useQuery({
     queryKey: storiesKey,
-    queryFn: () => apiGet<{ items: MyStory[] }>("/api/me/stories"),
+    queryFn: () => api("GET", "/api/me/stories"),
   });
 
   const update = (index: number, change: Partial<PendingPhoto>) =>
@@ -83,10 +83,8 @@ export default function MyStoriesPage() {
           throw error;
         }
       }
-      return api<{ id: string }>("POST", "/api/me/stories", {
-        title: title.trim(),
-        text: text.trim(),
-        mediaIds: ids,
+      return api("POST", "/api/me/stories", {
+        body: { title: title.trim(), text: text.trim(), mediaIds: ids },
       });
     },
     onSuccess: async () => {
