@@ -5,23 +5,6 @@
 
 import type { z } from "zod";
 import type {
-  calendarResponse,
-  createPostBody,
-  historyResponse,
-  policyBody,
-  policyResponse,
-  postDetail,
-  postListResponse,
-  problemSchema,
-  storiesResponse,
-  updatePostBody,
-  updateVariantBody,
-  variantSchema,
-  variantStatus,
-  variantTarget,
-  versionsResponse,
-} from "../../server/modules/publishing/index.ts";
-import type {
   campaignReportSchema,
   campaignSchema,
   createCampaignBody,
@@ -55,6 +38,23 @@ import type {
 } from "../../shared/api/declarations.ts";
 import type { mediaItemSchema, mediaKindValues, uploadedMediaSchema } from "../../shared/api/media.ts";
 import type { importRowError, personSchema, unitSummary, unitWithHistory } from "../../shared/api/org.ts";
+import type {
+  calendarResponse,
+  createPostBody,
+  historyResponse,
+  policyBody,
+  policyResponse,
+  postDetail,
+  postListResponse,
+  problemSchema,
+  storiesResponse,
+  updatePostBody,
+  updateVariantBody,
+  variantSchema,
+  variantStatus,
+  variantTarget,
+  versionsResponse,
+} from "../../shared/api/publishing.ts";
 
 export {
   type Permission,
