@@ -9,9 +9,9 @@ import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/client.ts";
 import { migrationStatus, migrationsFolder } from "../src/server/db/migrate.ts";
-import type { AppError } from "../src/server/http/errors.ts";
 import { startJobQueue } from "../src/server/jobs/queue.ts";
 import { resolveCredentials, signIn } from "../src/server/modules/auth/service.ts";
+import type { AppError } from "../src/server/platform/errors.ts";
 import { eventually } from "./helpers/eventually.ts";
 import { createServerDatabase } from "./helpers/server-database.ts";
 

@@ -3,8 +3,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import type { Db } from "../../src/server/db/client.ts";
 import { setPassword } from "../../src/server/modules/auth/service.ts";
 import { createPerson, grantRole } from "../../src/server/modules/org/people-service.ts";
-import type { Role } from "../../src/server/modules/org/policy.ts";
 import { createUnit, loadActor, type UnitKind } from "../../src/server/modules/org/service.ts";
+import type { Role } from "../../src/server/platform/actor.ts";
 
 const suffix = () => randomBytes(4).toString("hex");
 

@@ -10,10 +10,7 @@ declare module "fastify" {
   }
 }
 
-import { AppError, errors, type LocalizedMessage } from "../platform/errors.ts";
-
-// Re-exported while importers move to the platform layer.
-export { AppError, errors, type LocalizedMessage };
+import { AppError, type LocalizedMessage } from "../platform/errors.ts";
 
 interface ProblemBody {
   type: string;

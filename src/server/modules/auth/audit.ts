@@ -4,9 +4,6 @@ import { auditEvents } from "../../db/schema/index.ts";
 import { withinScope } from "../../platform/actor.ts";
 import { unitSummaries } from "../org/index.ts";
 
-// The writer lives in the platform layer; re-exported for the callers that still import it from here.
-export { type AuditEntry, recordAudit, recordAuditBatch } from "../../platform/audit.ts";
-
 export interface AuditQuery {
   /** Unit paths the reader may see; events with no unit (sign-ins) are shown only to whole-tree readers. */
   scope: readonly string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AppError } from "../../platform/errors.ts";
+import { buildErrors } from "../../../../test/helpers/error-catalogue.ts";
 import { canonicalChannelKey } from "./canonical-url.ts";
 import { channelErrors } from "./errors.ts";
 
@@ -25,25 +25,7 @@ const samples: Record<string, readonly object[]> = {
   keyTaken: [{ url: "https://www.facebook.com/thanhnien", ownerName: "Tỉnh đoàn Tuyên Quang" }],
 };
 
-interface Built {
-  name: string;
-  error: AppError;
-}
-
-function buildAll(): Built[] {
-  const built: Built[] = [];
-  for (const [name, make] of Object.entries(channelErrors)) {
-    const build = make as (params?: object) => AppError;
-    for (const params of samples[name] ?? [undefined]) {
-      try {
-        built.push({ name, error: build(params) });
-      } catch (cause) {
-        throw new Error(`channelErrors.${name} could not be built; does it need samples?`, { cause });
-      }
-    }
-  }
-  return built;
-}
+const buildAll = () => buildErrors(channelErrors, samples);
 
 describe("error catalogue of channels", () => {
   const built = buildAll();

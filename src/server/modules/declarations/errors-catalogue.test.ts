@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildErrors, qualifiedThrowers } from "../../../../test/helpers/error-catalogue.ts";
 import type { AppError } from "../../platform/errors.ts";
 import { advocacyErrors } from "../advocacy/errors.ts";
 import { healthErrors } from "../health/errors.ts";
@@ -34,28 +35,7 @@ const samples: Record<string, readonly object[]> = {
   "mediaErrors.imageShape": [{ width: 1, height: 39_000, maxEdge: 20_000, maxAspectRatio: 50 }],
 };
 
-interface Built {
-  name: string;
-  error: AppError;
-}
-
-function buildAll(): Built[] {
-  const built: Built[] = [];
-  for (const [catalogue, throwers] of Object.entries(catalogues)) {
-    for (const [thrower, make] of Object.entries(throwers)) {
-      const name = `${catalogue}.${thrower}`;
-      const build = make as (params?: object) => AppError;
-      for (const params of samples[name] ?? [undefined]) {
-        try {
-          built.push({ name, error: build(params) });
-        } catch (cause) {
-          throw new Error(`${name} could not be built; does it need samples?`, { cause });
-        }
-      }
-    }
-  }
-  return built;
-}
+const buildAll = () => buildErrors(qualifiedThrowers(catalogues), samples);
 
 describe("error catalogues of declarations, advocacy, media and health", () => {
   const built = buildAll();

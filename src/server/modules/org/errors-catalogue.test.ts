@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildErrors, qualifiedThrowers } from "../../../../test/helpers/error-catalogue.ts";
 import type { AppError } from "../../platform/errors.ts";
 import { authErrors } from "../auth/errors.ts";
 import { orgErrors } from "./errors.ts";
@@ -36,28 +37,7 @@ const samples: Record<string, readonly object[]> = {
   "orgErrors.importEmailTaken": [{ email: "an.nguyen@tuyenquang.gov.vn" }, {}],
 };
 
-interface Built {
-  name: string;
-  error: AppError;
-}
-
-function buildAll(): Built[] {
-  const built: Built[] = [];
-  for (const [catalogue, throwers] of Object.entries(catalogues)) {
-    for (const [thrower, make] of Object.entries(throwers)) {
-      const name = `${catalogue}.${thrower}`;
-      const build = make as (params?: object) => AppError;
-      for (const params of samples[name] ?? [undefined]) {
-        try {
-          built.push({ name, error: build(params) });
-        } catch (cause) {
-          throw new Error(`${name} could not be built; does it need samples?`, { cause });
-        }
-      }
-    }
-  }
-  return built;
-}
+const buildAll = () => buildErrors(qualifiedThrowers(catalogues), samples);
 
 describe("error catalogues of org and auth", () => {
   const built = buildAll();

@@ -5,27 +5,10 @@ import {
   type Permission,
   permissions,
   type Role,
-  type RoleGrantView,
   rolePermissions,
   roles,
   scopeFor,
-  withinScope,
 } from "../../platform/actor.ts";
-
-// The actor and its scope rules live in the platform layer; re-exported for org's own callers.
-export {
-  type Actor,
-  can,
-  isWithin,
-  type Permission,
-  permissions,
-  type Role,
-  type RoleGrantView,
-  rolePermissions,
-  roles,
-  scopeFor,
-  withinScope,
-};
 
 /**
  * Whether the actor may grant (or revoke) `role` on the unit at `unitPath`: only when they hold every

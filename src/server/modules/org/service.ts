@@ -13,7 +13,7 @@ import { assertUnitActive } from "./read-models.ts";
 import { requireUnit, type UnitKind, type UnitRow, unitLabel } from "./unit-queries.ts";
 
 // The action context lives in the platform layer; re-exported while importers move to it.
-export type { ActionContext, UnitKind, UnitRow };
+export type { UnitKind, UnitRow };
 
 /** The ltree label of a unit: its id without dashes (ltree labels allow only [A-Za-z0-9_]). */
 export function pathLabel(unitId: string): string {

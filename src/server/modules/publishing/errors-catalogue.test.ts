@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildErrors } from "../../../../test/helpers/error-catalogue.ts";
 import type { AppError } from "../../platform/errors.ts";
 import { publishingErrors } from "./errors.ts";
 
@@ -56,25 +57,7 @@ const samples: Record<string, readonly object[]> = {
 /** Facebook's permission names, which the reader needs in order to issue the token again. */
 const facebookPermissions = /\bpages_[a-z_]+\b/g;
 
-interface Built {
-  name: string;
-  error: AppError;
-}
-
-function buildAll(): Built[] {
-  const built: Built[] = [];
-  for (const [name, make] of Object.entries(throwers)) {
-    const build = make as (params?: object) => AppError;
-    for (const params of samples[name] ?? [undefined]) {
-      try {
-        built.push({ name, error: build(params) });
-      } catch (cause) {
-        throw new Error(`${name} could not be built; does it need samples?`, { cause });
-      }
-    }
-  }
-  return built;
-}
+const buildAll = () => buildErrors(throwers, samples);
 
 describe("error catalogue of publishing", () => {
   const built = buildAll();
