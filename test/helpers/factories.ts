@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Db } from "../../src/server/db/client.ts";
 import { setPassword } from "../../src/server/modules/auth/service.ts";
+import { loadActor } from "../../src/server/modules/org/actors.ts";
 import { createPerson, grantRole } from "../../src/server/modules/org/people-service.ts";
-import { createUnit, loadActor, type UnitKind } from "../../src/server/modules/org/service.ts";
+import { createUnit, type UnitKind } from "../../src/server/modules/org/service.ts";
 import type { Role } from "../../src/server/platform/actor.ts";
 
 const suffix = () => randomBytes(4).toString("hex");

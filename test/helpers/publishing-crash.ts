@@ -10,8 +10,8 @@ import { runMigrations } from "../../src/server/db/migrate.ts";
 import { startJobQueue } from "../../src/server/jobs/queue.ts";
 import { createApiToken } from "../../src/server/modules/auth/service.ts";
 import { registerChannel } from "../../src/server/modules/channels/service.ts";
+import { loadActor } from "../../src/server/modules/org/actors.ts";
 import { ensureAdminAreas } from "../../src/server/modules/org/admin-areas.ts";
-import { loadActor } from "../../src/server/modules/org/service.ts";
 import { saveConnection } from "../../src/server/modules/publishing/connections.ts";
 import type { CrashStage } from "../../src/server/modules/publishing/crash-pause.ts";
 import {

@@ -9,6 +9,7 @@ export {
   personAccountByEmail,
   rolesHeldBy,
 } from "./accounts.ts";
+export { loadActor } from "./actors.ts";
 export { ensureAdminAreas, readAdminAreaDataset } from "./admin-areas.ts";
 export { type BulkPerson, createPeopleInBulk } from "./bulk.ts";
 export {
@@ -44,16 +45,13 @@ export {
   unitLineages,
   unitsInTreeOrder,
 } from "./read-models.ts";
+export { createUnit, type UnitKind, type UnitRow } from "./service.ts";
 export {
-  createUnit,
   findUnitByCodeOrId,
   listFilterPath,
   listUnits,
-  loadActor,
   requireActiveTargetUnit,
   rootUnitIdFor,
   type TargetUnit,
-  type UnitKind,
-  type UnitRow,
   unitPath,
-} from "./service.ts";
+} from "./unit-queries.ts";

@@ -15,7 +15,7 @@ import type { ActionContext } from "../../platform/context.ts";
 import { orgErrors } from "./errors.ts";
 import { cleanPersonFields } from "./people-service.ts";
 import { resolveUnitsInSubtree, type UnitChoice } from "./read-models.ts";
-import { requireActiveTargetUnit, type TargetUnit as SelectedUnit } from "./service.ts";
+import { requireActiveTargetUnit, type TargetUnit as SelectedUnit } from "./unit-queries.ts";
 
 export interface ImportInput {
   unitId: string;

@@ -23,7 +23,7 @@ import { previewPeopleImport, runPeopleImport } from "./people-import.ts";
 import { auditPeopleList, readPeoplePage, readPersonAudited, unitOfPerson } from "./people-queries.ts";
 import { createPerson, setPersonStatus, updatePerson } from "./people-service.ts";
 import { grantRole, listGrants, revokeRole, unitOfGrant } from "./role-grants.ts";
-import { listFilterPath } from "./service.ts";
+import { listFilterPath } from "./unit-queries.ts";
 
 const personParam = (request: FastifyRequest) => (request.params as { id: string }).id;
 

@@ -22,19 +22,8 @@ import { scopeFor } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
 import { listAdminAreaMappings, listAdminAreas } from "./admin-areas.ts";
 import { cachedOrgList } from "./list-cache.ts";
-import {
-  createUnit,
-  dissolveUnit,
-  getUnit,
-  getUnitHistory,
-  listUnits,
-  mergeUnits,
-  moveUnit,
-  unitPath,
-  unitTreeAsOf,
-  updateUnit,
-} from "./service.ts";
-import { unitLabel } from "./unit-queries.ts";
+import { createUnit, dissolveUnit, mergeUnits, moveUnit, updateUnit } from "./service.ts";
+import { getUnit, getUnitHistory, listUnits, unitLabel, unitPath, unitTreeAsOf } from "./unit-queries.ts";
 
 /** The unit tree: browse, search, create, rename, move, merge, dissolve, and the tree at a past date. */
 export async function unitRoutes(app: FastifyInstance): Promise<void> {

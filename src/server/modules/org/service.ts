@@ -4,7 +4,7 @@ import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts
 import { type Executor, queryRows } from "../../db/client.ts";
 import { adminAreas, people, roleGrants, unitHistory, units } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
-import type { Actor, Role } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
@@ -317,23 +317,3 @@ export async function dissolveUnit(ctx: ActionContext, unitId: string): Promise<
   invalidateActorCache();
   return changed;
 }
-
-export { totalOfPage } from "../../platform/pagination.ts";
-
-// Reading the tree and loading actors live beside the writes; re-exported for existing importers.
-export { loadActor } from "./actors.ts";
-export {
-  currentSuccessor,
-  findUnitByCodeOrId,
-  getUnit,
-  getUnitHistory,
-  type ListUnitsOptions,
-  listFilterPath,
-  listUnits,
-  requireActiveTargetUnit,
-  rootUnitIdFor,
-  type TargetUnit,
-  unitPath,
-  unitTreeAsOf,
-} from "./unit-queries.ts";
-export type { Role };

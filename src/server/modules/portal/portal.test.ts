@@ -9,7 +9,7 @@ import {
 } from "../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { registerChannel } from "../channels/service.ts";
-import { findUnitByCodeOrId } from "../org/service.ts";
+import { findUnitByCodeOrId } from "../org/unit-queries.ts";
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof makeOrganisation>>;

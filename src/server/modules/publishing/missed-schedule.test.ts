@@ -11,7 +11,7 @@ import { createTestDatabase } from "../../../../test/helpers/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import { type JobQueue, startJobQueue } from "../../jobs/queue.ts";
 import { registerChannel } from "../channels/service.ts";
-import { loadActor } from "../org/service.ts";
+import { loadActor } from "../org/actors.ts";
 import type { PublishingConnector, PublishRequest } from "./connectors/types.ts";
 import { lateWindowMs, missedScheduleGraceMs, PUBLISH_JOB, publishJobExpireSeconds } from "./publish-job.ts";
 import { publishOverdueVariants, runPublishJob, type SchedulerDeps } from "./scheduler.ts";

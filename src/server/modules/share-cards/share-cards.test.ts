@@ -12,7 +12,7 @@ import {
 } from "../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { registerChannel } from "../channels/service.ts";
-import { findUnitByCodeOrId } from "../org/service.ts";
+import { findUnitByCodeOrId } from "../org/unit-queries.ts";
 import { renderCard } from "./template.ts";
 
 let t: TestApp;
