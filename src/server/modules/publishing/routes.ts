@@ -12,27 +12,21 @@ import {
 } from "../../../shared/api/publishing.ts";
 import { signedInContextOf } from "../../http/context.ts";
 import { scopeFor } from "../../platform/actor.ts";
-import { mediaForPublish } from "../media/index.ts";
 import { listFilterPath, unitPath } from "../org/index.ts";
 import { approvalPolicyFor, clearApprovalPolicy, setApprovalPolicy } from "./approval-policy.ts";
-import type { PublishingDeps } from "./post-records.ts";
 import { postRoutes } from "./post-routes.ts";
 import { calendar } from "./queries.ts";
 import { listOwnStories, submitStory } from "./stories.ts";
 import { variantRoutes } from "./variant-routes.ts";
+import { publishingDepsOf } from "./workers.ts";
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 /** The publishing desk: posts, their variants per channel, approvals, the schedule and the calendar. */
 export async function publishingRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const { database, jobs, config } = app.deps;
-  const db = database.db;
-  const deps: PublishingDeps = {
-    jobs,
-    publicUrl: config.publicUrl,
-    media: (executor, ids) => mediaForPublish(executor, ids, config.publicUrl),
-  };
+  const db = app.deps.database.db;
+  const deps = publishingDepsOf(app.deps);
   const tags = ["publishing"];
   const desk = { db, deps, tags };
   postRoutes(app, desk);

@@ -4,7 +4,17 @@ import { connectionForPublish, markNeedsReconnect } from "./connections.ts";
 import { publishingConnectors } from "./connectors/index.ts";
 import { zaloConnector } from "./connectors/zalo.ts";
 import { registerPlatformJobs } from "./platform-jobs.ts";
+import type { PublishingDeps } from "./post-records.ts";
 import { registerPublishingWorker, type SchedulerDeps } from "./scheduler.ts";
+
+/** What the publishing services need from the running server: the job queue, media lookups, the public address. */
+export function publishingDepsOf({ jobs, config }: Pick<AppDependencies, "jobs" | "config">): PublishingDeps {
+  return {
+    jobs,
+    publicUrl: config.publicUrl,
+    media: (executor, ids) => mediaForPublish(executor, ids, config.publicUrl),
+  };
+}
 
 /**
  * The publishing module's background work in this process: the scheduler that publishes due
@@ -19,9 +29,7 @@ export async function startPublishingWorkers({
   const db = database.db;
   const connectionOptions = { secretKey: config.secretKey(), apis: config.platformApis };
   const schedulerDeps: SchedulerDeps = {
-    jobs,
-    publicUrl: config.publicUrl,
-    media: (executor, ids) => mediaForPublish(executor, ids, config.publicUrl),
+    ...publishingDepsOf({ jobs, config }),
     database,
     connectors: publishingConnectors(db, config.publicUrl, { secretKey: config.secretKey() }),
     connection: (executor, channelId) => connectionForPublish(executor, channelId, connectionOptions),
