@@ -4,5 +4,6 @@ export * from "./channels.ts";
 export * from "./declarations.ts";
 export * from "./http.ts";
 export * from "./media.ts";
+export * from "./notifications.ts";
 export * from "./org.ts";
 export * from "./publishing.ts";
