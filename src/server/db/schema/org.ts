@@ -53,6 +53,12 @@ export const units = pgTable(
     parentId: uuid("parent_id"),
     path: ltree("path").notNull(),
     adminAreaCode: text("admin_area_code"),
+    /** What an official site must show about the body that runs it (its portal's footer). */
+    contactAddress: text("contact_address"),
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
+    /** The person answerable for what the unit publishes: name and post, as the footer shows them. */
+    contentResponsible: text("content_responsible"),
     status: text("status", { enum: unitStatusValues }).notNull().default("active"),
     mergedIntoId: uuid("merged_into_id"),
     endedAt: timestamp("ended_at", { withTimezone: true }),
