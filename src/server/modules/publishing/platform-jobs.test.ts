@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeYoutube, startFakeYoutube } from "../../../../test/fakes/youtube-data.ts";
 import { type FakeZaloOa, startFakeZaloOa } from "../../../../test/fakes/zalo-oa.ts";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import { makeOrganisation } from "../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { channelConnections, posts, postVariants, variantTransitions } from "../../db/schema/index.ts";
@@ -225,14 +226,13 @@ describe("pending Zalo articles", () => {
       .where(and(eq(variantTransitions.variantId, ids.refused), eq(variantTransitions.toStatus, "failed")));
     expect(transitions).toMatchObject([{ fromStatus: "published" }]);
     // The author learns it, with Zalo's reason.
-    const deadline = Date.now() + 15_000;
-    const mailed = () =>
-      t.outbox.find((mail) => mail.to === org.leftAdmin.email && String(mail.text).includes("jpg, png"));
-    while (!mailed() && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(mailed()?.subject).toContain("Zalo OA");
-    expect(mailed()?.text).toContain("http://caunoi.test/posts/");
+    const mail = await eventually(
+      () =>
+        t.outbox.find((sent) => sent.to === org.leftAdmin.email && String(sent.text).includes("jpg, png")),
+      { what: "the mail telling the author Zalo refused the picture" },
+    );
+    expect(mail.subject).toContain("Zalo OA");
+    expect(mail.text).toContain("http://caunoi.test/posts/");
     zalo.failVerification(null);
 
     // Still processing: waits; processing for more than a day: not published.

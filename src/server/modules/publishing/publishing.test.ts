@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import {
   makeOrganisation,
   makePerson,
@@ -6,7 +8,9 @@ import {
   signInAs,
 } from "../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
+import { queryRows } from "../../db/client.ts";
 import { registerChannel } from "../channels/service.ts";
+import { PUBLISH_JOB } from "./publish-job.ts";
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof makeOrganisation>>;
@@ -96,14 +100,8 @@ async function variantOf(postId: string, target = "portal"): Promise<Variant> {
   return detail.variants.find((variant: Variant) => variant.target === target);
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error("condition not met in time");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+async function variantReaches(postId: string, what: string, reached: (variant: Variant) => boolean) {
+  await eventually(async () => reached(await variantOf(postId)), { what });
 }
 
 describe("writing a post", () => {
@@ -338,7 +336,11 @@ describe("scheduling and publishing", () => {
     ).json();
     expect(calendar.items.map((item: { variantId: string }) => item.variantId)).toContain(variant.id);
 
-    await until(async () => (await variantOf(created.id)).status === "published");
+    await variantReaches(
+      created.id,
+      "the variant to be published",
+      (variant) => variant.status === "published",
+    );
     const published = await variantOf(created.id);
     expect(published.externalUrl).toMatch(new RegExp(`^http://caunoi\\.test/u/.+/${created.slug}$`));
     const history = (
@@ -366,7 +368,11 @@ describe("scheduling and publishing", () => {
         secondApproverRoles: ["administrator"],
       },
     });
-    await until(async () => (await variantOf(created.id)).status !== "scheduled");
+    await variantReaches(
+      created.id,
+      "the variant to leave the schedule",
+      (variant) => variant.status !== "scheduled",
+    );
     expect((await variantOf(created.id)).status).toBe("in_review");
     await admin.request({ method: "DELETE", url: `/api/units/${org.left.id}/approval-policy` });
   });
@@ -405,17 +411,31 @@ describe("scheduling and publishing", () => {
     const variant = created.variants[0] as Variant;
     await post(editor, `/api/variants/${variant.id}/submit`);
     await post(approver, `/api/variants/${variant.id}/approve`);
-    await post(editor, `/api/variants/${variant.id}/schedule`, {
-      at: new Date(Date.now() + 1_000).toISOString(),
-    });
+    const firstTime = new Date(Date.now() + 1_000).toISOString();
+    await post(editor, `/api/variants/${variant.id}/schedule`, { at: firstTime });
     // Dragged to later on the calendar before its time: the first job must find it moved.
     await post(editor, `/api/variants/${variant.id}/schedule`, {
       at: new Date(Date.now() + 3_600_000).toISOString(),
     });
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // Waits for the first time's job itself to have run, rather than for a guessed length of time.
+    await eventually(
+      async () => {
+        const [job] = await queryRows<{ state: string }>(
+          t.db,
+          sql`select state from pgboss.job where name = ${PUBLISH_JOB} and data->>'variantId' = ${variant.id}
+              and data->>'scheduledAt' = ${firstTime}`,
+        );
+        return job?.state === "completed";
+      },
+      { what: "the job of the first, moved, time to have run" },
+    );
     expect((await variantOf(created.id)).status).toBe("scheduled");
     expect((await post(editor, `/api/variants/${variant.id}/publish-now`)).statusCode).toBe(200);
-    await until(async () => (await variantOf(created.id)).status === "published");
+    await variantReaches(
+      created.id,
+      "the variant to be published",
+      (variant) => variant.status === "published",
+    );
   });
 
   it("lets people of another unit neither read nor change the posts", async () => {

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../../test/helpers/eventually.ts";
 import {
   makeOrganisation,
   makePerson,
@@ -108,13 +109,13 @@ describe("a member's story for the board", () => {
     );
     await approver.request({ method: "POST", url: `/api/variants/${variant.id}/approve` });
     await editor.request({ method: "POST", url: `/api/variants/${variant.id}/publish-now` });
-    const deadline = Date.now() + 15_000;
-    let story = (await member.request({ method: "GET", url: "/api/me/stories" })).json().items[0];
-    while (story.stage !== "published" && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      story = (await member.request({ method: "GET", url: "/api/me/stories" })).json().items[0];
-    }
-    expect(story.stage).toBe("published");
+    const story = await eventually(
+      async () => {
+        const first = (await member.request({ method: "GET", url: "/api/me/stories" })).json().items[0];
+        return first.stage === "published" && first;
+      },
+      { what: "the member's story to show as published" },
+    );
     expect(story.links[0]).toMatchObject({ target: "portal" });
   });
 
