@@ -57,4 +57,20 @@ describe("what the web bundle imports", () => {
     });
     expect(offences).toEqual([]);
   });
+
+  it("calls the API only through the client typed by route", () => {
+    // The untyped sender takes any path and body; only typed-client.ts may wrap it, so that a wrong
+    // path or body stays a type error everywhere else.
+    const offences = sourceFiles(webRoot).flatMap((path) => {
+      const file = relative(webRoot, path);
+      if (file === join("backend", "typed-client.ts")) {
+        return [];
+      }
+      const source = readFileSync(path, "utf8");
+      return [...source.matchAll(/import\s+\{([^}]*)\}\s+from\s+["'][^"']*backend\/client\.ts["']/g)]
+        .filter(([, names = ""]) => names.split(",").some((name) => /^(api|send)\b/.test(name.trim())))
+        .map(([statement]) => `${file}: ${statement.replace(/\s+/g, " ")}`);
+    });
+    expect(offences).toEqual([]);
+  });
 });

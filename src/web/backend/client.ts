@@ -96,8 +96,3 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   return parsed as T;
 }
-
-/** GET shorthand. */
-export function apiGet<T>(path: string, query: Query = {}): Promise<T> {
-  return api<T>("GET", withQuery(path, query));
-}

@@ -15,8 +15,8 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiGet } from "../../backend/client.ts";
-import type { Campaign, Kit, PostListPage } from "../../backend/types.ts";
+import { api } from "../../backend/typed-client.ts";
+import type { Campaign, Kit } from "../../backend/types.ts";
 import { PlusIcon } from "../../components/icons.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
@@ -84,11 +84,8 @@ function PostSelect(props: {
   const posts = useQuery({
     queryKey: ["posts", "published-picker", props.unitId, query],
     queryFn: () =>
-      apiGet<PostListPage>("/api/posts", {
-        status: "published",
-        unitId: props.unitId,
-        q: query || undefined,
-        pageSize: 30,
+      api("GET", "/api/posts", {
+        query: { status: "published", unitId: props.unitId, q: query || undefined, pageSize: 30 },
       }),
     placeholderData: keepPreviousData,
   });
