@@ -76,6 +76,10 @@ export const unitDetail = z.object({
   status: unitStatus,
   mergedIntoId: z.string().nullable(),
   adminAreaCode: z.string().nullable(),
+  contactAddress: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contentResponsible: z.string().nullable(),
   endedAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -107,10 +111,28 @@ export const createUnitBody = z.object({
   adminAreaCode: z.string().trim().max(10).optional(),
 });
 
+/** A contact field of the portal's footer: blank clears it. */
+const contactText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((value) => (value === "" ? null : value));
+
 export const updateUnitBody = z.object({
   name: z.string().trim().min(1).max(300).optional(),
   kind: unitKindSchema.optional(),
   adminAreaCode: z.string().trim().max(10).nullable().optional(),
+  contactAddress: contactText(300),
+  contactPhone: contactText(40),
+  contactEmail: z
+    .union([z.literal(""), z.email().max(254)])
+    .nullable()
+    .optional()
+    .transform((value) => (value === "" ? null : value)),
+  contentResponsible: contactText(200),
 });
 
 export const moveUnitBody = z.object({ parentId: z.uuid() });

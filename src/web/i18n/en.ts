@@ -1325,4 +1325,14 @@ export const en: Messages = {
       remove: "Remove {{name}}",
     },
   },
+  unitContact: {
+    heading: "Shown on the portal",
+    hint: "The unit's official portal shows these details in its footer.",
+    address: "Office address",
+    phone: "Phone number",
+    email: "E-mail",
+    emailInvalid: "Please enter a valid e-mail address",
+    responsible: "Person responsible for content",
+    responsibleHint: "Full name and post, e.g. Nguyễn Văn An – Vice-Chair of the commune People's Committee",
+  },
 };

@@ -1326,6 +1326,16 @@ export const vi = {
       remove: "Bỏ {{name}}",
     },
   },
+  unitContact: {
+    heading: "Thông tin trên trang tin",
+    hint: "Trang tin chính thức của đơn vị hiển thị các thông tin này ở chân trang.",
+    address: "Địa chỉ trụ sở",
+    phone: "Số điện thoại",
+    email: "E-mail",
+    emailInvalid: "Vui lòng nhập địa chỉ e-mail hợp lệ",
+    responsible: "Người chịu trách nhiệm nội dung",
+    responsibleHint: "Họ tên và chức vụ, ví dụ: Nguyễn Văn An – Phó Chủ tịch Ủy ban nhân dân xã",
+  },
 };
 
 /** The shape every language must provide. */

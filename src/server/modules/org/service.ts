@@ -69,7 +69,7 @@ async function snapshotHistory(tx: Executor, unitIds: string[], change: HistoryC
   );
 }
 
-export interface CreateUnitInput {
+export interface CreateUnitInput extends UnitContactInput {
   name: string;
   kind: UnitKind;
   parentId: string | null;
@@ -107,6 +107,7 @@ export async function createUnit(ctx: ActionContext, input: CreateUnitInput): Pr
         parentId: parent?.id ?? null,
         path,
         adminAreaCode: input.adminAreaCode ?? null,
+        ...contactChanges(input),
       })
       .returning();
     if (!unit) {
@@ -125,7 +126,28 @@ export async function createUnit(ctx: ActionContext, input: CreateUnitInput): Pr
   });
 }
 
-export interface UpdateUnitInput {
+/** The details an official site shows in its footer; undefined leaves one as it is, null clears it. */
+export interface UnitContactInput {
+  contactAddress?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  contactEmail?: string | null | undefined;
+  contentResponsible?: string | null | undefined;
+}
+
+const contactFields = ["contactAddress", "contactPhone", "contactEmail", "contentResponsible"] as const;
+
+function contactChanges(
+  input: UnitContactInput,
+): Partial<Record<(typeof contactFields)[number], string | null>> {
+  return Object.fromEntries(
+    contactFields.flatMap((field) => {
+      const value = input[field];
+      return value === undefined ? [] : [[field, value === null ? null : normalizeName(value) || null]];
+    }),
+  );
+}
+
+export interface UpdateUnitInput extends UnitContactInput {
   name?: string;
   kind?: UnitKind;
   adminAreaCode?: string | null;
@@ -152,6 +174,7 @@ export async function updateUnit(
         searchKey: foldForSearch(`${name} ${unit.code}`),
         kind: input.kind ?? unit.kind,
         adminAreaCode: input.adminAreaCode === undefined ? unit.adminAreaCode : input.adminAreaCode,
+        ...contactChanges(input),
         updatedAt: new Date(),
       })
       .where(eq(units.id, unitId))
@@ -166,7 +189,11 @@ export async function updateUnit(
       unit: { id: unit.id, path: unit.path },
       target: { type: "unit", id: unit.id },
       ip: ctx.ip,
-      details: { before: { name: unit.name, kind: unit.kind }, after: { name, kind: updated.kind } },
+      details: {
+        before: { name: unit.name, kind: unit.kind },
+        after: { name, kind: updated.kind },
+        ...(Object.keys(contactChanges(input)).length > 0 ? { contact: contactChanges(input) } : {}),
+      },
     });
     return updated;
   });

@@ -42,6 +42,40 @@ describe("units", () => {
     ]);
   });
 
+  it("keeps the contact details the unit's portal shows in its footer, and clears one left blank", async () => {
+    const org = await makeOrganisation(t.db);
+    const admin = await signInAs(t.app, org.rootAdmin.email ?? "");
+    const saved = await admin.request({
+      method: "PATCH",
+      url: `/api/units/${org.left.id}`,
+      payload: {
+        contactAddress: "  Thôn Tân Lập,  xã Tân Trào ",
+        contactPhone: "0207 3822 111",
+        contactEmail: "vanphong@tantrao.example",
+        contentResponsible: "Nguyễn Văn An – Phó Chủ tịch Ủy ban nhân dân xã",
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({
+      contactAddress: "Thôn Tân Lập, xã Tân Trào",
+      contactPhone: "0207 3822 111",
+      contactEmail: "vanphong@tantrao.example",
+      contentResponsible: "Nguyễn Văn An – Phó Chủ tịch Ủy ban nhân dân xã",
+    });
+    const cleared = await admin.request({
+      method: "PATCH",
+      url: `/api/units/${org.left.id}`,
+      payload: { contactPhone: "" },
+    });
+    expect(cleared.json()).toMatchObject({ contactPhone: null, contactEmail: "vanphong@tantrao.example" });
+    const refused = await admin.request({
+      method: "PATCH",
+      url: `/api/units/${org.left.id}`,
+      payload: { contactEmail: "không phải e-mail" },
+    });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it("lets a branch administrator see only their branch", async () => {
     const org = await makeOrganisation(t.db);
     const leftAdmin = await signInAs(t.app, org.leftAdmin.email ?? "");

@@ -11,6 +11,8 @@ import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { useInvalidateUnits } from "./unit-queries.ts";
 
 const codePattern = /^[A-Za-z0-9._-]{1,60}$/;
+// The server checks the address properly; this only catches a slip before sending.
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The kind chooser with Vietnamese (or English) labels. */
 function KindSelect({ value, onChange }: { value: UnitKind; onChange: (kind: UnitKind) => void }) {
@@ -100,9 +102,36 @@ export function EditUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
   const invalidate = useInvalidateUnits();
   const [name, setName] = useState(props.unit.name);
   const [kind, setKind] = useState<UnitKind>(props.unit.kind);
+  const [contact, setContact] = useState({
+    contactAddress: props.unit.contactAddress ?? "",
+    contactPhone: props.unit.contactPhone ?? "",
+    contactEmail: props.unit.contactEmail ?? "",
+    contentResponsible: props.unit.contentResponsible ?? "",
+  });
+  const emailError =
+    contact.contactEmail.trim() && !emailPattern.test(contact.contactEmail.trim())
+      ? t("unitContact.emailInvalid")
+      : undefined;
+  const contactInput = (field: keyof typeof contact) => ({
+    value: contact[field],
+    onChange: (event: { currentTarget: { value: string } }) => {
+      const value = event.currentTarget.value;
+      setContact((current) => ({ ...current, [field]: value }));
+    },
+  });
   const save = useMutation({
     mutationFn: () =>
-      api("PATCH", "/api/units/:id", { params: { id: props.unit.id }, body: { name: name.trim(), kind } }),
+      api("PATCH", "/api/units/:id", {
+        params: { id: props.unit.id },
+        body: {
+          name: name.trim(),
+          kind,
+          contactAddress: contact.contactAddress.trim(),
+          contactPhone: contact.contactPhone.trim(),
+          contactEmail: contact.contactEmail.trim(),
+          contentResponsible: contact.contentResponsible.trim(),
+        },
+      }),
     onSuccess: async () => {
       notifications.show({ color: "green", message: t("units.form.saved") });
       await invalidate();
@@ -115,12 +144,12 @@ export function EditUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
       onClose={props.onClose}
       title={t("units.form.editTitle")}
       onSubmit={() => {
-        if (name.trim()) {
+        if (name.trim() && !emailError) {
           save.mutate();
         }
       }}
       submitLabel={t("common.save")}
-      submitDisabled={!name.trim()}
+      submitDisabled={!name.trim() || Boolean(emailError)}
       loading={save.isPending}
       error={save.error}
     >
@@ -132,6 +161,39 @@ export function EditUnitDialog(props: { unit: UnitDetail; opened: boolean; onClo
         onChange={(event) => setName(event.currentTarget.value)}
       />
       <KindSelect value={kind} onChange={setKind} />
+      <Text size="sm" fw={600} mt="xs">
+        {t("unitContact.heading")}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t("unitContact.hint")}
+      </Text>
+      <TextInput
+        label={`${t("unitContact.address")} (${t("common.optional")})`}
+        maxLength={300}
+        autoComplete="street-address"
+        {...contactInput("contactAddress")}
+      />
+      <TextInput
+        label={`${t("unitContact.phone")} (${t("common.optional")})`}
+        type="tel"
+        maxLength={40}
+        autoComplete="tel"
+        {...contactInput("contactPhone")}
+      />
+      <TextInput
+        label={`${t("unitContact.email")} (${t("common.optional")})`}
+        type="email"
+        maxLength={254}
+        autoComplete="email"
+        error={emailError}
+        {...contactInput("contactEmail")}
+      />
+      <TextInput
+        label={`${t("unitContact.responsible")} (${t("common.optional")})`}
+        description={t("unitContact.responsibleHint")}
+        maxLength={200}
+        {...contactInput("contentResponsible")}
+      />
     </FormDialog>
   );
 }
