@@ -5,6 +5,8 @@ export const unitKinds = [
   "party_committee",
   "agency",
   "cell",
+  /** Tỉnh đoàn, Hội LHPN, Hội CCB… at province level: organisations, not branches. */
+  "mass_organisation",
   "union_branch",
   "other",
 ] as const;

@@ -212,7 +212,7 @@ export function planDemoProvince(
     ...unit(
       youth,
       `Tỉnh đoàn ${provinceName}`,
-      "union_branch",
+      "mass_organisation",
       0.5,
       [
         post("Bí thư Tỉnh đoàn", 1, ["approver", youth], ["jury", youth]),
@@ -238,12 +238,12 @@ export function planDemoProvince(
     ),
     channels: youthChannels,
   };
-  const womensUnion = unit(women, `Hội Liên hiệp Phụ nữ tỉnh ${provinceName}`, "union_branch", 1, [
+  const womensUnion = unit(women, `Hội Liên hiệp Phụ nữ tỉnh ${provinceName}`, "mass_organisation", 1, [
     post("Chủ tịch Hội", 1, ["approver", women]),
     post("Phó Chủ tịch Hội", 2),
     post("Chuyên viên", 3, ["editor", women]),
   ]);
-  const veterans = unit("TQ-CCB", `Hội Cựu chiến binh tỉnh ${provinceName}`, "union_branch", 0.1, [
+  const veterans = unit("TQ-CCB", `Hội Cựu chiến binh tỉnh ${provinceName}`, "mass_organisation", 0.1, [
     post("Chủ tịch Hội", 1),
     post("Phó Chủ tịch Hội", 1),
     post("Chuyên viên", 2),

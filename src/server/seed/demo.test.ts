@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/helpers/test-database.ts";
 import { foldForSearch, normalizeVietnamesePhone } from "../../shared/vietnamese-text.ts";
@@ -81,6 +81,7 @@ describe("demo organisation", () => {
       "agency",
       "cell",
       "commune",
+      "mass_organisation",
       "party_committee",
       "province",
       "union_branch",
@@ -98,6 +99,16 @@ describe("demo organisation", () => {
     ]) {
       expect(names).toContain(expected);
     }
+    // Provincial mass organisations are organisations in their own right, not a branch of one.
+    const massOrganisations = await database.db
+      .select({ name: units.name, kind: units.kind })
+      .from(units)
+      .where(inArray(units.code, ["TQ-TD", "TQ-HPN", "TQ-CCB"]));
+    expect(massOrganisations.map((unit) => unit.kind)).toEqual([
+      "mass_organisation",
+      "mass_organisation",
+      "mass_organisation",
+    ]);
   });
 
   it("keeps unit history and search keys as the services write them", async () => {

@@ -134,6 +134,7 @@ export const en: Messages = {
       party_committee: "Party committee",
       agency: "Agency",
       cell: "Party cell",
+      mass_organisation: "Socio-political organisation",
       union_branch: "Union branch",
       other: "Other",
     },

@@ -131,6 +131,7 @@ export const vi = {
       party_committee: "Đảng ủy",
       agency: "Cơ quan",
       cell: "Chi bộ",
+      mass_organisation: "Tổ chức chính trị – xã hội",
       union_branch: "Chi đoàn/Chi hội",
       other: "Khác",
     },

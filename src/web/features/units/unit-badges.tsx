@@ -7,6 +7,7 @@ const kindColors: Record<string, string> = {
   party_committee: "red",
   agency: "blue",
   cell: "orange",
+  mass_organisation: "violet",
   union_branch: "grape",
   other: "gray",
 };

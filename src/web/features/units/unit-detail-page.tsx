@@ -37,6 +37,7 @@ const childKind: Partial<Record<UnitKind, UnitKind>> = {
   province: "commune",
   commune: "agency",
   party_committee: "cell",
+  mass_organisation: "union_branch",
 };
 
 type Dialog = "create" | "edit" | "move" | "merge" | "dissolve" | null;
