@@ -115,6 +115,23 @@ export const auditEventSchema = z.object({
   targetId: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
+  /** The actor's full name when the actor is a person of the organisation. */
+  actorName: z.string().nullable(),
+  /** Reads of personal data are shown folded: how many this row stands for, and the first one's time. */
+  times: z.number(),
+  firstAt: z.date(),
+  /** The object the event is about, named for the sentence; linkId is the page to open it on. */
+  subject: z
+    .object({
+      type: z.string(),
+      id: z.string(),
+      name: z.string().nullable(),
+      linkId: z.string(),
+      kind: z.string().nullable(),
+    })
+    .nullable(),
+  /** Names of the units and people whose ids the details hold. */
+  refs: z.record(z.string(), z.string()),
 });
 
 export const auditListResponse = z.object({

@@ -1,6 +1,9 @@
 /**
  * The channels module's public surface: the only file of it that code outside the module imports.
  */
+// Tells the audit page how to name this module's records.
+import "./audit-subjects.ts";
+
 export type { ChannelPlatform } from "./canonical-url.ts";
 export { channelsModule } from "./module.ts";
 export { listChannels } from "./queries.ts";

@@ -1,6 +1,9 @@
 /**
  * The publishing module's public surface: the only file of it that code outside the module imports.
  */
+// Tells the audit page how to name this module's records.
+import "./audit-subjects.ts";
+
 export type { MediaForPublish } from "./connectors/types.ts";
 export { publishingModule } from "./module.ts";
 export {
