@@ -1049,6 +1049,31 @@ export const en: Messages = {
       saved: "Rule saved for the role {{role}}.",
     },
   },
+  channelDetection: {
+    detected: "Recognised from the pasted address. Choose again if it is not right.",
+  },
+  declaredAccounts: {
+    personalGroup: "Your personal accounts",
+    managedGroup: "Pages, groups and channels you run",
+    platform: {
+      facebook_profile: "Personal Facebook account",
+      zalo_account: "Personal Zalo account",
+      tiktok: "TikTok account",
+      youtube: "YouTube channel",
+      facebook_page: "Facebook page",
+      facebook_group: "Facebook group",
+      zalo_oa: "Zalo OA",
+      zalo_group: "Zalo group",
+      website: "Website",
+      other: "Other",
+    },
+    urlHint: {
+      facebook_profile: "Paste your profile's address, e.g. https://www.facebook.com/your.name",
+      zalo_account: "Paste the zalo.me/… link or type the phone number you use for Zalo",
+      tiktok: "Paste the account's address, e.g. https://www.tiktok.com/@yourname",
+      youtube: "Paste the channel's address, e.g. https://www.youtube.com/@channelname",
+    },
+  },
   media: {
     title: "Images and videos",
     subtitle:

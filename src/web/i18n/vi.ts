@@ -1046,6 +1046,31 @@ export const vi = {
       saved: "Đã lưu quy định cho vai trò {{role}}.",
     },
   },
+  channelDetection: {
+    detected: "Nhận ra từ địa chỉ đã dán. Bạn có thể chọn lại nếu chưa đúng.",
+  },
+  declaredAccounts: {
+    personalGroup: "Tài khoản cá nhân của bạn",
+    managedGroup: "Trang, nhóm, kênh bạn quản trị",
+    platform: {
+      facebook_profile: "Tài khoản Facebook cá nhân",
+      zalo_account: "Tài khoản Zalo cá nhân",
+      tiktok: "Tài khoản TikTok",
+      youtube: "Kênh YouTube",
+      facebook_page: "Trang Facebook",
+      facebook_group: "Nhóm Facebook",
+      zalo_oa: "Zalo OA",
+      zalo_group: "Nhóm Zalo",
+      website: "Trang web",
+      other: "Khác",
+    },
+    urlHint: {
+      facebook_profile: "Dán địa chỉ trang cá nhân, ví dụ https://www.facebook.com/ten.cua.ban",
+      zalo_account: "Dán liên kết zalo.me/… hoặc nhập số điện thoại dùng cho Zalo",
+      tiktok: "Dán địa chỉ tài khoản, ví dụ https://www.tiktok.com/@tencuaban",
+      youtube: "Dán địa chỉ kênh, ví dụ https://www.youtube.com/@tenkenh",
+    },
+  },
   media: {
     title: "Thư viện ảnh, video",
     subtitle:

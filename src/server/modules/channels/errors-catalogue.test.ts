@@ -51,7 +51,7 @@ describe("error catalogue of channels", () => {
   });
 
   it('asks with "Vui lòng", never "Hãy" or "Xin hãy"', () => {
-    // The canonicaliser's refusals are its own words, passed through (see canonical-url/result.ts).
+    // The canonicaliser's refusals are its own words, passed through (see src/shared/channel-url/result.ts).
     const passedThrough = new Set(["linkInvalid", "linkUnsupported"]);
     for (const { name, error } of built.filter(({ name }) => !passedThrough.has(name))) {
       expect(error.messages.vi, name).not.toMatch(/(^|[^\p{L}])hãy(?!\p{L})/iu);

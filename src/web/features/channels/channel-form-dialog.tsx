@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { detectChannelPlatform } from "../../../shared/channel-url.ts";
 import { ApiError } from "../../backend/client.ts";
 import { api } from "../../backend/typed-client.ts";
 import {
@@ -41,6 +42,8 @@ export function ChannelFormDialog(props: {
     editing ? { id: editing.unitId, name: editing.unitName, path: "" } : props.defaultUnit,
   );
   const [platform, setPlatform] = useState<ChannelPlatform | null>(editing?.platform ?? null);
+  // Chosen from the pasted address until the person picks one themselves.
+  const [platformDetected, setPlatformDetected] = useState(false);
   const [url, setUrl] = useState(editing?.url ?? "");
   const [displayName, setDisplayName] = useState(editing?.displayName ?? "");
   const [handle, setHandle] = useState(editing?.handle ?? "");
@@ -147,8 +150,13 @@ export function ChannelFormDialog(props: {
             required
             data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
             value={platform}
-            onChange={(value) => setPlatform(value as ChannelPlatform | null)}
+            onChange={(value) => {
+              setPlatform(value as ChannelPlatform | null);
+              setPlatformDetected(false);
+            }}
+            description={platformDetected ? t("channelDetection.detected") : undefined}
             error={tried && !platform ? t("channels.form.platformRequired") : undefined}
+            data-testid="channel-platform"
             comboboxProps={{ withinPortal: true }}
           />
         </SimpleGrid>
@@ -164,7 +172,13 @@ export function ChannelFormDialog(props: {
         value={url}
         error={(tried && !url.trim() ? t("channels.form.urlRequired") : undefined) ?? urlServerError}
         onChange={(event) => {
-          setUrl(event.currentTarget.value);
+          const typed = event.currentTarget.value;
+          setUrl(typed);
+          const detected = editing ? null : detectChannelPlatform(typed);
+          if (detected && (platformDetected || !platform)) {
+            setPlatform(detected);
+            setPlatformDetected(true);
+          }
           if (urlServerError) {
             save.reset();
           }
