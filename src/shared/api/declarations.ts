@@ -86,7 +86,11 @@ export const declarationSchema = z.object({
   updatedAt: z.date(),
 });
 
-export const ownDeclarationSchema = declarationSchema.extend({ reports: z.array(reportSchema) });
+export const ownDeclarationSchema = declarationSchema.extend({
+  /** The status the declaration's status action sets (policy.toggledStatus): reopen a closed one, else close. */
+  statusAction: z.enum(["active", "closed"]),
+  reports: z.array(reportSchema),
+});
 
 export const ownDeclarationsResponse = z.object({
   purpose: purposeSchema,
@@ -142,6 +146,7 @@ export const alertSchema = reportSchema.extend({
   account: z.object({ platform, url: z.string(), displayName: z.string() }),
   member: personRef,
   acknowledgedBy: z.object({ id: z.string(), fullName: z.string() }).nullable(),
+  canAcknowledge: z.boolean(),
 });
 
 export const alertsResponse = z.object({ items: z.array(alertSchema), total: z.number(), page: z.number() });
@@ -167,6 +172,7 @@ export const requestSchema = z.object({
   createdAt: z.date(),
   closedAt: z.date().nullable(),
   overdue: z.boolean(),
+  canClose: z.boolean(),
 });
 
 export const requestWithCompletion = requestSchema.extend({ members: z.number(), responded: z.number() });

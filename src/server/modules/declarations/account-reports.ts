@@ -14,7 +14,7 @@ import {
   unitIdWithin,
 } from "../org/index.ts";
 import { declarationErrors } from "./errors.ts";
-import { isAlertRecipient } from "./policy.ts";
+import { canAcknowledgeReport, isAlertRecipient } from "./policy.ts";
 import { type DeclarationRow, type ReportKind, reportView } from "./presenters.ts";
 import { auditUnitOf, requireOwnDeclaration, type SignedInContext } from "./service.ts";
 
@@ -181,6 +181,7 @@ export async function listAccountReports(
       const member = people.get(report.personId);
       return {
         ...reportView(report),
+        canAcknowledge: canAcknowledgeReport(report),
         // What the member chose to send to their administrators by reporting: this account only.
         account: {
           platform: declaration.platform,

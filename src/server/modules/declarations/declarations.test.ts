@@ -163,6 +163,12 @@ describe("a member's own declarations", () => {
       payload: { status: "closed", since: "2026-10-01T00:00:00+07:00" },
     });
     expect(closed.json()).toMatchObject({ status: "closed", statusSince: "2026-09-30T17:00:00.000Z" });
+    // The list tells the app which action the account's menu offers now: reopen, not close.
+    const statusActionOf = async () =>
+      (await memberClient.request({ method: "GET", url: "/api/me/declarations" }))
+        .json()
+        .items.find((item: { id: string }) => item.id === created.id).statusAction;
+    expect(await statusActionOf()).toBe("active");
     const future = await memberClient.request({
       method: "POST",
       url: `/api/me/declarations/${created.id}/status`,
@@ -175,6 +181,7 @@ describe("a member's own declarations", () => {
       payload: { status: "active" },
     });
     expect(reopened.json().status).toBe("active");
+    expect(await statusActionOf()).toBe("closed");
   });
 
   it("exports everything as JSON and CSV, then deletes one or all", async () => {
@@ -246,6 +253,7 @@ describe("reporting an account taken over or impersonated", () => {
     const admin = await signInAs(t.app, cellAdmin.email ?? "");
     const alerts = (await admin.request({ method: "GET", url: "/api/declaration-alerts?open=true" })).json();
     expect(alerts.items[0]).toMatchObject({
+      canAcknowledge: true,
       kind: "compromised",
       account: { displayName: "Hoà Ma (cá nhân)" },
       member: { fullName: "Ma Thị Hoà", unitName: "Chi đoàn thôn Tân Lập" },
@@ -257,6 +265,11 @@ describe("reporting an account taken over or impersonated", () => {
     expect(acknowledged.statusCode).toBe(200);
     const open = (await admin.request({ method: "GET", url: "/api/declaration-alerts?open=true" })).json();
     expect(open.items.find((item: { id: string }) => item.id === alerts.items[0].id)).toBeUndefined();
+    const all = (await admin.request({ method: "GET", url: "/api/declaration-alerts" })).json();
+    expect(all.items.find((item: { id: string }) => item.id === alerts.items[0].id)).toMatchObject({
+      canAcknowledge: false,
+      acknowledgedBy: { fullName: cellAdmin.fullName },
+    });
   });
 
   it("goes up the tree when the member's unit has no administrator, and records the fake's address", async () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "../../platform/actor.ts";
 import {
+  canAcknowledgeReport,
   canChangeDeclaration,
+  canCloseRequest,
   canViewDeclaration,
   consentsToCurrentPurpose,
   isAlertRecipient,
   requestReachesMember,
+  toggledStatus,
 } from "./policy.ts";
 import { declarationPurpose } from "./purpose.ts";
 
@@ -95,5 +98,20 @@ describe("declarations policy", () => {
     expect(isAlertRecipient({ id: "admin", email: null }, "member")).toBe(false);
     expect(isAlertRecipient({ id: "admin", email: "" }, "member")).toBe(false);
     expect(isAlertRecipient({ id: "member", email: "m@example.vn" }, "member")).toBe(false);
+  });
+});
+
+describe("the state actions the app offers", () => {
+  it("reopens a closed account and closes any other, a compromised one included", () => {
+    expect(toggledStatus({ status: "closed" })).toBe("active");
+    expect(toggledStatus({ status: "active" })).toBe("closed");
+    expect(toggledStatus({ status: "compromised" })).toBe("closed");
+  });
+
+  it("closes only an open request, and takes in hand only a report nobody has", () => {
+    expect(canCloseRequest({ closedAt: null })).toBe(true);
+    expect(canCloseRequest({ closedAt: new Date() })).toBe(false);
+    expect(canAcknowledgeReport({ acknowledgedAt: null })).toBe(true);
+    expect(canAcknowledgeReport({ acknowledgedAt: new Date() })).toBe(false);
   });
 });

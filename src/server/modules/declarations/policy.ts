@@ -38,6 +38,21 @@ export function consentsToCurrentPurpose(shownVersion: string): boolean {
   return shownVersion === declarationPurpose.version;
 }
 
+/** The status a declaration's one status action sets: a closed account is reopened, any other is closed. */
+export function toggledStatus(declaration: { status: string }): "active" | "closed" {
+  return declaration.status === "closed" ? "active" : "closed";
+}
+
+/** Whether a request can still be closed early: it is open. Closing twice keeps the first closing. */
+export function canCloseRequest(request: { closedAt: Date | null }): boolean {
+  return request.closedAt === null;
+}
+
+/** Whether a report still waits for an administrator to take it in hand; the first one to do so is kept. */
+export function canAcknowledgeReport(report: { acknowledgedAt: Date | null }): boolean {
+  return report.acknowledgedAt === null;
+}
+
 /** Whether a request reaches a member: still open, and sent to the member's unit or a unit above it. */
 export function requestReachesMember(
   request: { closedAt: Date | null },

@@ -194,12 +194,16 @@ describe("declaration requests", () => {
 
   it("once closed, disappears for members and cannot be answered", async () => {
     const created = await createRequest(hamlet.id);
+    const detailOf = async () =>
+      (await admin.request({ method: "GET", url: `/api/declaration-requests/${created.id}` })).json();
+    expect((await detailOf()).canClose).toBe(true);
     const closed = await admin.request({
       method: "POST",
       url: `/api/declaration-requests/${created.id}/close`,
     });
     expect(closed.statusCode).toBe(200);
     expect(closed.json().closedAt).not.toBeNull();
+    expect((await detailOf()).canClose).toBe(false);
     const client = await signInAs(t.app, members[0]?.email ?? "");
     const seen = (await client.request({ method: "GET", url: "/api/me/declaration-requests" })).json();
     expect(seen.items.some((item: { id: string }) => item.id === created.id)).toBe(false);

@@ -20,7 +20,7 @@ import {
   unitSummaries,
 } from "../org/index.ts";
 import { declarationErrors } from "./errors.ts";
-import { requestReachesMember } from "./policy.ts";
+import { canCloseRequest, requestReachesMember } from "./policy.ts";
 import { plannedReminders, REMINDER_JOB, type ReminderJob } from "./reminders.ts";
 
 /*
@@ -153,6 +153,7 @@ function requestView(row: DeclarationRequestRow, unit: { name: string } | undefi
     createdAt: row.createdAt,
     closedAt: row.closedAt,
     overdue: row.closedAt === null && row.dueOn < vietnamToday(),
+    canClose: canCloseRequest(row),
   };
 }
 

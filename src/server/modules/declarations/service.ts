@@ -9,7 +9,7 @@ import type { ChannelPlatform } from "../channels/index.ts";
 import { canonicalOrThrow } from "../channels/index.ts";
 import { personSummary } from "../org/index.ts";
 import { declarationErrors } from "./errors.ts";
-import { canChangeDeclaration, consentsToCurrentPurpose } from "./policy.ts";
+import { canChangeDeclaration, consentsToCurrentPurpose, toggledStatus } from "./policy.ts";
 import { type DeclarationRow, declarationView, reportView } from "./presenters.ts";
 import { declarationPurpose } from "./purpose.ts";
 
@@ -233,6 +233,7 @@ export async function listOwnDeclarations(db: Executor, personId: string) {
     .orderBy(desc(accountReports.createdAt));
   return rows.map((row) => ({
     ...declarationView(row),
+    statusAction: toggledStatus(row),
     reports: reports.filter((report) => report.declarationId === row.id).map(reportView),
   }));
 }

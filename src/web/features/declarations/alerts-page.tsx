@@ -7,7 +7,7 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
-import { PlatformBadge } from "../channels/channel-badges.tsx";
+import { DeclarationPlatformBadge } from "./declaration-platforms.tsx";
 
 const pageSize = 20;
 const alertsKey = ["declarations", "alerts"] as const;
@@ -53,7 +53,7 @@ export default function DeclarationAlertsPage() {
                 <Badge color={alert.kind === "compromised" ? "red" : "orange"} tt="none">
                   {t(`declarations.reportKind.${alert.kind}`)}
                 </Badge>
-                <PlatformBadge platform={alert.account.platform} />
+                <DeclarationPlatformBadge platform={alert.account.platform} />
               </Group>
               <Text fw={600} style={{ overflowWrap: "anywhere" }}>
                 {alert.member.fullName} · {alert.member.unitName}
@@ -78,14 +78,15 @@ export default function DeclarationAlertsPage() {
                 {t("declarations.alerts.happened", { time: time(alert.happenedAt) })} ·{" "}
                 {t("declarations.alerts.reported", { time: time(alert.createdAt) })}
               </Text>
-              {alert.acknowledgedAt ? (
+              {alert.acknowledgedAt && (
                 <Text size="sm" c="green.8">
                   {t("declarations.alerts.acknowledged", {
                     name: alert.acknowledgedBy?.fullName ?? "",
                     time: time(alert.acknowledgedAt),
                   })}
                 </Text>
-              ) : (
+              )}
+              {alert.canAcknowledge && (
                 <Group>
                   <Button
                     size="xs"

@@ -159,7 +159,7 @@ export function DeclarationFormDialog(props: {
 export function DeclarationStatusDialog(props: { declaration: OwnDeclaration | null; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const closing = props.declaration?.status !== "closed";
+  const closing = props.declaration?.statusAction !== "active";
   const [since, setSince] = useState(vietnamToday());
   const change = useMutation({
     mutationFn: () =>

@@ -165,7 +165,7 @@ function DeclarationCard(props: {
             <Menu.Dropdown>
               <Menu.Item onClick={props.onEdit}>{t("declarations.my.edit")}</Menu.Item>
               <Menu.Item onClick={props.onStatus}>
-                {d.status === "closed" ? t("declarations.my.reopen") : t("declarations.my.close")}
+                {d.statusAction === "active" ? t("declarations.my.reopen") : t("declarations.my.close")}
               </Menu.Item>
               <Menu.Item color="orange" onClick={props.onReport}>
                 {t("declarations.my.report")}

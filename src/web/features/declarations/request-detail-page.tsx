@@ -51,14 +51,14 @@ export default function DeclarationRequestDetailPage() {
         title={request.title}
         subtitle={`${request.unitName} · ${t("declarations.requests.due", { date: dueDateText(request.dueOn, i18n.language) })}`}
         actions={
-          request.closedAt ? (
-            <Badge color="gray" tt="none">
-              {t("declarations.requests.closed")}
-            </Badge>
-          ) : (
+          request.canClose ? (
             <Button variant="light" color="red" onClick={() => setClosing(true)}>
               {t("declarations.requests.close")}
             </Button>
+          ) : (
+            <Badge color="gray" tt="none">
+              {t("declarations.requests.closed")}
+            </Badge>
           )
         }
       />
