@@ -20,6 +20,7 @@ import { channelsModule } from "./modules/channels/index.ts";
 import { declarationsModule } from "./modules/declarations/index.ts";
 import { healthModule } from "./modules/health/index.ts";
 import { mediaModule } from "./modules/media/index.ts";
+import { notificationsModule } from "./modules/notifications/index.ts";
 import { orgModule, unitPath } from "./modules/org/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
 import { publishingModule } from "./modules/publishing/index.ts";
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     channelsModule,
     declarationsModule,
     mediaModule,
+    notificationsModule,
     publishingModule,
     portalModule,
     shareCardsModule,

@@ -124,6 +124,7 @@ describe("table ownership", () => {
     expect(ownerOf("units")).toBe("org");
     expect(ownerOf("post_variants")).toBe("publishing");
     expect(ownerOf("account_declarations")).toBe("declarations");
+    expect(ownerOf("notifications")).toBe("notifications");
     for (const owner of new Set(tables.map((table) => table.owner))) {
       if (owner !== "http") {
         expect(statSync(join(modulesDir, owner)).isDirectory()).toBe(true);

@@ -72,6 +72,8 @@ export const updateVariantBody = z.object({
 });
 
 export const rejectBody = z.object({ reason: z.string().trim().min(1).max(2000) });
+/** An approval may carry a comment for the author; it is kept in the variant's history. */
+export const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).optional();
 export const scheduleBody = z.object({ at: z.coerce.date() });
 export const byHandBody = z.object({ externalUrl: z.url({ protocol: /^https?$/ }).max(2000) });
 
@@ -108,6 +110,18 @@ export const variantDetail = variantSchema.extend({
     .nullable(),
   channel: z.object({ id: z.string(), displayName: z.string(), url: z.string() }),
   approvals: z.array(z.object({ level: z.number(), approver: personRef, at: z.date() })),
+  /**
+   * While it waits for approval: the level of the next approval, the people who may give it, and the
+   * roles the unit's rules name for it (for when nobody holds them yet).
+   */
+  nextApproval: z
+    .object({
+      level: z.number(),
+      people: z.array(personRef),
+      roles: z.array(z.enum(roles)),
+      unitName: z.string(),
+    })
+    .nullable(),
   problems: z.array(problemSchema),
   /** What the reader may do to this variant now, by the rules the server enforces (policy.ts). */
   canEdit: z.boolean(),
@@ -299,6 +313,33 @@ export const connectionResponse = z.object({
   updatedAt: z.date(),
 });
 
+export const approvalQueueQuery = z.object({
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+/** A variant waiting for an approval the reader may give, oldest request first. */
+export const approvalQueueItem = z.object({
+  variantId: z.string(),
+  postId: z.string(),
+  postTitle: z.string(),
+  unitName: z.string(),
+  target: variantTarget,
+  channelName: z.string(),
+  /** 1: the unit's approval; 2: the second one a sensitive topic needs. */
+  level: z.number(),
+  submittedAt: z.date(),
+  submittedBy: personRef.nullable(),
+});
+
+export const approvalQueueResponse = z.object({
+  items: z.array(approvalQueueItem),
+  total: z.number(),
+  page: z.number(),
+});
+
+export const approvalCountResponse = z.object({ count: z.number() });
+
 export const renditionParams = z.object({ file: z.string().max(120) });
 
 /**
@@ -316,13 +357,15 @@ export const publishingEndpoints = {
   "POST /api/posts/:id/variants": { params: idParams, body: addVariantBody, response: variantSchema },
   "PATCH /api/variants/:id": { params: idParams, body: updateVariantBody, response: variantSchema },
   "POST /api/variants/:id/submit": { params: idParams, response: variantSchema },
-  "POST /api/variants/:id/approve": { params: idParams, response: variantSchema },
+  "POST /api/variants/:id/approve": { params: idParams, body: approveBody, response: variantSchema },
   "POST /api/variants/:id/unschedule": { params: idParams, response: variantSchema },
   "POST /api/variants/:id/publish-now": { params: idParams, response: variantSchema },
   "POST /api/variants/:id/reject": { params: idParams, body: rejectBody, response: variantSchema },
   "POST /api/variants/:id/schedule": { params: idParams, body: scheduleBody, response: variantSchema },
   "POST /api/variants/:id/published-by-hand": { params: idParams, body: byHandBody, response: variantSchema },
   "GET /api/variants/:id/history": { params: idParams, response: historyResponse },
+  "GET /api/approvals": { query: approvalQueueQuery, response: approvalQueueResponse },
+  "GET /api/approvals/count": { response: approvalCountResponse },
   "GET /api/publishing/calendar": { query: calendarQuery, response: calendarResponse },
   "POST /api/me/stories": { body: storyBody, response: storyCreatedResponse },
   "GET /api/me/stories": { response: storiesResponse },

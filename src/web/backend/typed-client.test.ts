@@ -330,7 +330,7 @@ function publishingCallsThatMustTypeCheck() {
   // A rejection needs its reason.
   // @ts-expect-error
   void api("POST", "/api/variants/:id/reject", { params: { id: "x" }, body: {} });
-  // Approving takes no body.
+  // Approving takes only an optional comment.
   // @ts-expect-error
   void api("POST", "/api/variants/:id/approve", { params: { id: "x" }, body: { level: 2 } });
   // A variant's history is read by its id.

@@ -1,5 +1,5 @@
 import type { variantApprovals } from "../../db/schema/index.ts";
-import type { Actor } from "../../platform/actor.ts";
+import type { Actor, Role } from "../../platform/actor.ts";
 import type { PersonSummary, UnitSummary } from "../org/index.ts";
 import type { ApprovalPolicy } from "./approval-policy.ts";
 import type { LimitProblem } from "./limits.ts";
@@ -58,7 +58,12 @@ export interface PostDetailRows {
   policy: ApprovalPolicy;
   people: Names;
   channels: ReadonlyMap<string, { displayName: string; url: string }>;
-  variants: readonly { variant: VariantRow; approvals: readonly ApprovalRow[]; problems: LimitProblem[] }[];
+  variants: readonly {
+    variant: VariantRow;
+    approvals: readonly ApprovalRow[];
+    problems: LimitProblem[];
+    nextApproval: { level: number; people: { id: string; fullName: string }[]; roles: Role[] } | null;
+  }[];
 }
 
 /** A variant of a post detail, with its approvals and what the reader may do to it now. */
@@ -80,6 +85,7 @@ function variantDetailView(rows: PostDetailRows, entry: PostDetailRows["variants
       approver: { id: row.approverId, fullName: people.get(row.approverId)?.fullName ?? "" },
       at: row.at,
     })),
+    nextApproval: entry.nextApproval ? { ...entry.nextApproval, unitName: rows.unit?.name ?? "" } : null,
     problems,
     canEdit: canEditVariant(facts).allowed,
     canSubmit: canSubmitVariant({ ...facts, problems }).allowed,

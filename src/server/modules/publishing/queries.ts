@@ -10,7 +10,9 @@ import {
 import type { Actor } from "../../platform/actor.ts";
 import { getChannel } from "../channels/index.ts";
 import { personSummaries, unitIdWithin, unitSummaries } from "../org/index.ts";
+import { eligibleApprovers, type ReviewState } from "./approval-notices.ts";
 import { approvalPolicyFor } from "./approval-policy.ts";
+import { nextApprovalLevel, rolesForApprovalLevel } from "./policy.ts";
 import {
   type PublishingDeps,
   requirePost,
@@ -90,16 +92,34 @@ export async function getPost(db: Executor, deps: PublishingDeps, postId: string
     people,
     channels,
     variants: await Promise.all(
-      variants.map(async (variant) => ({
-        variant,
+      variants.map(async (variant) => {
         // Approvals of earlier content no longer count.
-        approvals: approvalRows.filter(
+        const approvals = approvalRows.filter(
           (row) => row.variantId === variant.id && row.contentVersion === variant.contentVersion,
-        ),
-        problems: await variantProblems(deps, db, variant),
-      })),
+        );
+        return {
+          variant,
+          approvals,
+          problems: await variantProblems(deps, db, variant),
+          nextApproval: await nextApprovalOf(db, { post, variant, unitPath, policy, approvals }),
+        };
+      }),
     ),
   });
+}
+
+/** While a variant waits: the level of its next approval, who may give it, and the roles the rules name. */
+async function nextApprovalOf(db: Executor, state: ReviewState) {
+  if (state.variant.status !== "in_review") {
+    return null;
+  }
+  const level = nextApprovalLevel(state.approvals);
+  const people = await eligibleApprovers(db, state);
+  return {
+    level,
+    people: people.map((person) => ({ id: person.personId, fullName: person.fullName })),
+    roles: [...rolesForApprovalLevel(state.policy, level)],
+  };
 }
 
 /** Every saved version of a post, newest first. */

@@ -14,6 +14,7 @@ import { signedInContextOf } from "../../http/context.ts";
 import { scopeFor } from "../../platform/actor.ts";
 import { listFilterPath, unitPath } from "../org/index.ts";
 import { approvalPolicyFor, clearApprovalPolicy, setApprovalPolicy } from "./approval-policy.ts";
+import { approvalQueueRoutes } from "./approval-queue-routes.ts";
 import { postRoutes } from "./post-routes.ts";
 import { calendar } from "./queries.ts";
 import { listOwnStories, submitStory } from "./stories.ts";
@@ -31,6 +32,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
   const desk = { db, deps, tags };
   postRoutes(app, desk);
   variantRoutes(app, desk);
+  approvalQueueRoutes(app, desk);
 
   routes.get(
     "/api/publishing/calendar",

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
+  approveBody,
   byHandBody,
   historyResponse,
   idParams,
@@ -69,12 +70,6 @@ export function variantRoutes(app: FastifyInstance, { db, deps, tags }: DeskRout
     (request) => submitVariant(signedInContextOf(request), deps, idOf(request)),
   );
   action(
-    "/api/variants/:id/approve",
-    "posts.approve",
-    "Approve a variant under the unit's rules",
-    (request) => approveVariant(signedInContextOf(request), idOf(request)),
-  );
-  action(
     "/api/variants/:id/unschedule",
     "posts.write",
     "Take a scheduled variant off the calendar",
@@ -85,6 +80,27 @@ export function variantRoutes(app: FastifyInstance, { db, deps, tags }: DeskRout
     "posts.write",
     "Publish an approved (or failed) variant now",
     (request) => scheduleVariant(signedInContextOf(request), deps, idOf(request), new Date()),
+  );
+
+  routes.post(
+    "/api/variants/:id/approve",
+    {
+      config: { access: { permission: "posts.approve", unit: variantUnit } },
+      schema: {
+        tags,
+        summary: "Approve a variant under the unit's rules, with an optional comment for its author",
+        params: idParams,
+        body: approveBody,
+        response: { 200: variantSchema },
+      },
+    },
+    async (request) =>
+      variantView(
+        await approveVariant(signedInContextOf(request), request.params.id, {
+          comment: request.body?.comment,
+          notices: deps,
+        }),
+      ),
   );
 
   routes.post(
@@ -100,7 +116,9 @@ export function variantRoutes(app: FastifyInstance, { db, deps, tags }: DeskRout
       },
     },
     async (request) =>
-      variantView(await rejectVariant(signedInContextOf(request), request.params.id, request.body.reason)),
+      variantView(
+        await rejectVariant(signedInContextOf(request), request.params.id, request.body.reason, deps),
+      ),
   );
 
   routes.post(

@@ -5,6 +5,12 @@ import { postVariants, variantApprovals } from "../../db/schema/index.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { errors } from "../../platform/errors.ts";
+import {
+  approvalRequestNotices,
+  decisionNotices,
+  type NoticeDeps,
+  sendNoticeMails,
+} from "./approval-notices.ts";
 import { approvalPolicyFor } from "./approval-policy.ts";
 import { publishingErrors } from "./errors.ts";
 import { checkLimits, type LimitProblem } from "./limits.ts";
@@ -99,7 +105,7 @@ export async function hasRequiredApprovals(
 /** The author sends a draft for approval; the platform's limits must already be met. */
 export async function submitVariant(ctx: SignedIn, deps: PublishingDeps, variantId: string) {
   const problems = await variantProblems(deps, ctx.db, (await requireVariant(ctx.db, variantId)).variant);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { variant, post } = await requireVariant(tx, variantId, true);
     const unitPath = await unitPathOf(tx, post.unitId);
     const verdict = canSubmitVariant({ actor: ctx.actor, unitPath, post, variant, problems });
@@ -112,17 +118,31 @@ export async function submitVariant(ctx: SignedIn, deps: PublishingDeps, variant
       }
       throw publishingErrors.wrongStatus({ action: "submit" }, { status: variant.status });
     }
-    await changeVariantStatus(tx, variant, "in_review", {
+    const submitted = (await changeVariantStatus(tx, variant, "in_review", {
       set: { updatedAt: new Date() },
       actorId: ctx.actor.personId,
-    });
-    return requireVariant(tx, variantId).then((r) => r.variant);
+    })) as VariantRow;
+    const policy = await approvalPolicyFor(tx, post.unitId);
+    const state = { post, variant: submitted, unitPath, policy, approvals: [] };
+    const mails = await approvalRequestNotices(tx, deps.publicUrl, state, ctx.actor);
+    return { submitted, mails };
   });
+  await sendNoticeMails(deps.jobs, result.mails);
+  return result.submitted;
 }
 
-/** An approver approves the variant; a post with a sensitive tag needs a second person as well. */
-export async function approveVariant(ctx: SignedIn, variantId: string) {
-  return ctx.db.transaction(async (tx) => {
+/**
+ * An approver approves the variant, with an optional comment for the author kept in its history; a
+ * post with a sensitive tag needs a second person as well, who is then told. Without `notices` (the
+ * demo seed) nobody is mailed.
+ */
+export async function approveVariant(
+  ctx: SignedIn,
+  variantId: string,
+  options: { comment?: string | undefined; notices?: NoticeDeps } = {},
+) {
+  const comment = options.comment?.normalize("NFC").trim() || null;
+  const result = await ctx.db.transaction(async (tx) => {
     const { variant, post } = await requireVariant(tx, variantId, true);
     const facts = await approvalFacts(tx, ctx.actor, post, variant);
     const level = nextApprovalLevel(facts.approvals);
@@ -154,10 +174,11 @@ export async function approveVariant(ctx: SignedIn, variantId: string) {
       await changeVariantStatus(tx, variant, "approved", {
         set: { updatedAt: new Date() },
         actorId: ctx.actor.personId,
+        reason: comment,
         details,
       });
     } else {
-      await recordTransition(tx, variant, "in_review", ctx.actor.personId, null, details);
+      await recordTransition(tx, variant, "in_review", ctx.actor.personId, comment, details);
     }
     await recordAudit(tx, {
       actor: ctx.actor,
@@ -165,19 +186,44 @@ export async function approveVariant(ctx: SignedIn, variantId: string) {
       unit: { id: post.unitId, path: facts.unitPath },
       target: { type: "variant", id: variantId },
       ip: ctx.ip,
-      details: { level, needed },
+      details: { level, needed, ...(comment ? { comment } : {}) },
     });
-    return (await requireVariant(tx, variantId)).variant;
+    const approved = (await requireVariant(tx, variantId)).variant;
+    const publicUrl = options.notices?.publicUrl ?? "";
+    const decided = await decisionNotices(tx, publicUrl, {
+      post,
+      variant: approved,
+      decider: ctx.actor,
+      decision: { kind: "approved", complete, comment },
+    });
+    const next = complete
+      ? []
+      : await approvalRequestNotices(
+          tx,
+          publicUrl,
+          {
+            ...facts,
+            post,
+            variant: approved,
+            approvals: [...facts.approvals, { approverId: ctx.actor.personId, level }],
+          },
+          ctx.actor,
+        );
+    return { approved, mails: [...decided, ...next] };
   });
+  if (options.notices) {
+    await sendNoticeMails(options.notices.jobs, result.mails);
+  }
+  return result.approved;
 }
 
-/** Sends the variant back to its author with the reason, which is required. */
-export async function rejectVariant(ctx: SignedIn, variantId: string, reason: string) {
+/** Sends the variant back to its author with the reason, which is required; the author is told. */
+export async function rejectVariant(ctx: SignedIn, variantId: string, reason: string, notices?: NoticeDeps) {
   const why = reason.normalize("NFC").trim();
   if (!why) {
     throw publishingErrors.rejectionReasonRequired();
   }
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { variant, post } = await requireVariant(tx, variantId, true);
     const unitPath = await unitPathOf(tx, post.unitId);
     const policy = await approvalPolicyFor(tx, post.unitId);
@@ -206,8 +252,19 @@ export async function rejectVariant(ctx: SignedIn, variantId: string, reason: st
       ip: ctx.ip,
       details: { reason: why },
     });
-    return (await requireVariant(tx, variantId)).variant;
+    const rejected = (await requireVariant(tx, variantId)).variant;
+    const mails = await decisionNotices(tx, notices?.publicUrl ?? "", {
+      post,
+      variant: rejected,
+      decider: ctx.actor,
+      decision: { kind: "rejected", reason: why },
+    });
+    return { rejected, mails };
   });
+  if (notices) {
+    await sendNoticeMails(notices.jobs, result.mails);
+  }
+  return result.rejected;
 }
 
 /**

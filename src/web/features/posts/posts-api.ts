@@ -111,7 +111,7 @@ export async function fetchPublishableChannels(unitId: string): Promise<Channel[
 
 export type VariantAction =
   | { kind: "submit" }
-  | { kind: "approve" }
+  | { kind: "approve"; comment?: string }
   | { kind: "reject"; reason: string }
   | { kind: "schedule"; at: string }
   | { kind: "unschedule" }
@@ -133,7 +133,7 @@ export function runVariantAction(variantId: string, action: VariantAction): Prom
     case "submit":
       return api("POST", "/api/variants/:id/submit", { params });
     case "approve":
-      return api("POST", "/api/variants/:id/approve", { params });
+      return api("POST", "/api/variants/:id/approve", { params, body: { comment: action.comment } });
     case "unschedule":
       return api("POST", "/api/variants/:id/unschedule", { params });
     case "publish-now":
