@@ -170,6 +170,16 @@ function siblingAttempts(): Record<string, InjectOptions> {
     "POST /api/people/:id/deactivate": { method: "POST", url: `/api/people/${rightPerson.id}/deactivate` },
     "POST /api/people/:id/reactivate": { method: "POST", url: `/api/people/${rightPerson.id}/reactivate` },
     "GET /api/people/:id/roles": { method: "GET", url: `/api/people/${rightPerson.id}/roles` },
+    "POST /api/people/:id/invitation": { method: "POST", url: `/api/people/${rightPerson.id}/invitation` },
+    "DELETE /api/people/:id/invitation": {
+      method: "DELETE",
+      url: `/api/people/${rightPerson.id}/invitation`,
+    },
+    "POST /api/people/invitations": {
+      method: "POST",
+      url: "/api/people/invitations",
+      payload: { personIds: [rightPerson.id] },
+    },
     "POST /api/people/:id/roles": {
       method: "POST",
       url: `/api/people/${rightPerson.id}/roles`,

@@ -41,6 +41,60 @@ export const passwordSetResponse = z.object({ ok: z.literal(true), revokedApiTok
 export const emailChangeConfirmBody = z.object({ token: z.string().min(1).max(200) });
 export const emailChangeConfirmResponse = z.object({ ok: z.literal(true), email: z.string() });
 
+/**
+ * Where a person's account stands: signed in at least once (active), invited with a link that still
+ * works, invited with a link that expired unused, or never signed in (and not invited).
+ */
+export const accountStateValues = ["active", "invited", "invitation_expired", "never_signed_in"] as const;
+
+export const accountStateSchema = z.object({
+  personId: z.string(),
+  state: z.enum(accountStateValues),
+  lastSignInAt: z.date().nullable(),
+  /** The latest invitation, whatever became of it. */
+  invitation: z
+    .object({ sentAt: z.date(), expiresAt: z.date(), invitedBy: z.string().nullable() })
+    .nullable(),
+  /** The asker may send (or send again) an invitation to this person. */
+  canInvite: z.boolean(),
+  /** The asker may revoke the pending invitation. */
+  canRevoke: z.boolean(),
+});
+
+/** Up to 100 person ids, comma-separated (a page of the people list). */
+export const accountStatesQuery = z.object({
+  ids: z.string().regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,99}$/),
+});
+export const accountStateListResponse = z.object({ items: z.array(accountStateSchema) });
+export const invitationPersonParams = z.object({ id: z.uuid() });
+export const bulkInvitationBody = z.object({ personIds: z.array(z.uuid()).min(1).max(1000) });
+export const bulkInvitationResponse = z.object({
+  sent: z.number(),
+  /** People not invited, each with the reason (no e-mail, already signed in…). */
+  skipped: z.array(
+    z.object({
+      personId: z.string(),
+      fullName: z.string(),
+      code: z.string(),
+      message: z.object({ vi: z.string(), en: z.string() }),
+    }),
+  ),
+});
+// Any text reaches the service: a truncated link gets "invalid", not a validation error.
+export const invitationTokenBody = z.object({ token: z.string().min(1).max(200) });
+export const invitationCheckResponse = z.object({
+  fullName: z.string(),
+  email: z.string(),
+  unitName: z.string(),
+  expiresAt: z.date(),
+});
+export const invitationAcceptBody = z.object({
+  token: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(1024),
+});
+/** `signedIn` is false when the person must still give a two-factor code: they go to the sign-in page. */
+export const invitationAcceptResponse = z.object({ signedIn: z.boolean(), email: z.string() });
+
 export const grantSchema = z.object({ role: z.enum(roles), unitId: z.string(), unitPath: z.string() });
 
 export const sessionResponse = z.union([
@@ -173,4 +227,10 @@ export const authEndpoints = {
     response: rolePolicySchema,
   },
   "GET /api/audit": { query: auditQuery, response: auditListResponse },
+  "GET /api/auth/account-states": { query: accountStatesQuery, response: accountStateListResponse },
+  "POST /api/people/:id/invitation": { params: invitationPersonParams, response: accountStateSchema },
+  "DELETE /api/people/:id/invitation": { params: invitationPersonParams, response: accountStateSchema },
+  "POST /api/people/invitations": { body: bulkInvitationBody, response: bulkInvitationResponse },
+  "POST /api/auth/invitation/check": { body: invitationTokenBody, response: invitationCheckResponse },
+  "POST /api/auth/invitation/accept": { body: invitationAcceptBody, response: invitationAcceptResponse },
 } as const;

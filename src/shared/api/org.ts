@@ -300,6 +300,8 @@ export const importPreviewResponse = z.object({
 
 export const importResultResponse = z.object({
   created: z.number(),
+  /** The new people's ids (to invite them through auth's `POST /api/people/invitations`). */
+  createdPersonIds: z.array(z.string()),
   totalRows: z.number(),
   errors: z.array(importRowError),
 });

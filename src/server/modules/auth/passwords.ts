@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
-import { apiTokens, credentials, passwordResets, sessions } from "../../db/schema/index.ts";
+import { apiTokens, credentials, invitations, passwordResets, sessions } from "../../db/schema/index.ts";
 import { invalidateActorCache } from "../../http/actor-cache.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -81,8 +81,9 @@ export async function changePassword(
 }
 
 /**
- * After a new password (or e-mail): every pending reset link of the person stops working, every
- * session but `keepSessionHash` ends, and, when asked, every API token is revoked (returns how many).
+ * After a new password (or e-mail): every pending reset link and invitation of the person stops
+ * working, every session but `keepSessionHash` ends, and, when asked, every API token is revoked
+ * (returns how many).
  */
 export async function endOtherAccess(
   tx: Executor,
@@ -93,6 +94,13 @@ export async function endOtherAccess(
     .update(passwordResets)
     .set({ usedAt: new Date() })
     .where(and(eq(passwordResets.personId, personId), isNull(passwordResets.usedAt)));
+  // An invitation mailed to an old address must not set the password of the account now.
+  await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(eq(invitations.personId, personId), isNull(invitations.usedAt), isNull(invitations.revokedAt)),
+    );
   await tx
     .delete(sessions)
     .where(

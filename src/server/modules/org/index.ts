@@ -26,13 +26,15 @@ export {
   unitAndAncestors,
   unitIdAtOrAbove,
   unitIdWithin,
+  unitPathsOfPeople,
   unitSummaries,
 } from "./membership.ts";
 export { orgModule } from "./module.ts";
 export { type ImportRowError, previewPeopleImport, runPeopleImport } from "./people-import.ts";
+export { unitOfPerson } from "./people-queries.ts";
 export { createPerson, grantRole } from "./people-service.ts";
 export { applyEmailChange } from "./person-changes.ts";
-export { abilitiesOf, grantableRoleScopes } from "./policy.ts";
+export { abilitiesOf, canActOnWholePerson, grantableRoleScopes } from "./policy.ts";
 export {
   assertUnitActive,
   personNames,
@@ -45,7 +47,6 @@ export {
   unitLineages,
   unitsInTreeOrder,
 } from "./read-models.ts";
-export { roleHoldersAtOrAbove } from "./role-holders.ts";
 export { createUnit, type UnitKind, type UnitRow } from "./service.ts";
 export {
   findUnitByCodeOrId,

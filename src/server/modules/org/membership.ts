@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Executor, queryRows } from "../../db/client.ts";
-import { people, units } from "../../db/schema/index.ts";
+import { people, roleGrants, units } from "../../db/schema/index.ts";
 import { withinScope } from "../../platform/actor.ts";
 
 /*
@@ -68,6 +68,41 @@ export async function personSummary(db: Executor, personId: string): Promise<Per
 }
 
 /**
+ * For each person asked for, the paths of their own unit and of every unit where they hold a role: what
+ * someone acting on the whole person (e-mail, sign-in) must manage (`canActOnWholePerson`).
+ */
+export async function unitPathsOfPeople(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const unique = [...new Set(ids)];
+  const rows = [
+    ...(await db
+      .select({ personId: people.id, path: units.path })
+      .from(people)
+      .innerJoin(units, eq(units.id, people.unitId))
+      .where(inArray(people.id, unique))),
+    ...(await db
+      .select({ personId: roleGrants.personId, path: units.path })
+      .from(roleGrants)
+      .innerJoin(units, eq(units.id, roleGrants.unitId))
+      .where(inArray(roleGrants.personId, unique))),
+  ];
+  const paths = new Map<string, string[]>();
+  for (const { personId, path } of rows) {
+    const known = paths.get(personId) ?? [];
+    if (!known.includes(path)) {
+      known.push(path);
+    }
+    paths.set(personId, known);
+  }
+  return paths;
+}
+
+/**
  * The administrators closest above a unit: those of the unit itself if it has any, else of its parent,
  * and so on up. Alerts go to them, so that a commune's incident reaches the commune, not the province.
  */
@@ -90,6 +125,7 @@ export async function nearestAdministrators(db: Executor, unitId: string): Promi
 
 export interface SubtreeUnit {
   id: string;
+  code: string;
   name: string;
   path: string;
   parentId: string | null;
@@ -98,7 +134,7 @@ export interface SubtreeUnit {
 /** The active units of a subtree, parents before children. */
 export async function subtreeUnits(db: Executor, rootPath: string): Promise<SubtreeUnit[]> {
   return db
-    .select({ id: units.id, name: units.name, path: units.path, parentId: units.parentId })
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path, parentId: units.parentId })
     .from(units)
     .where(and(sql`${units.path} <@ ${rootPath}::ltree`, eq(units.status, "active")))
     .orderBy(asc(sql`nlevel(${units.path})`), asc(units.name));

@@ -94,7 +94,8 @@ describe("people import", () => {
 
     const imported = await send(admin, "import", org.left.id, "danh-sach.csv", BOM + csv);
     expect(imported.statusCode).toBe(200);
-    expect(imported.json()).toEqual({ created: 4, totalRows: 4, errors: [] });
+    expect(imported.json()).toMatchObject({ created: 4, totalRows: 4, errors: [] });
+    expect(new Set(imported.json().createdPersonIds).size).toBe(4);
 
     const stored = await peopleWithEmails([
       `thuy.${tag}@example.vn`,
@@ -177,7 +178,8 @@ describe("people import", () => {
 
     const imported = await send(admin, "import", org.left.id, "Danh sách.XLSX", content);
     expect(imported.statusCode).toBe(200);
-    expect(imported.json()).toEqual({ created: 3, totalRows: 3, errors: [] });
+    expect(imported.json()).toMatchObject({ created: 3, totalRows: 3, errors: [] });
+    expect(new Set(imported.json().createdPersonIds).size).toBe(3);
     const stored = new Map(
       (
         await peopleWithEmails([`an.${tag}@example.vn`, `binh.${tag}@example.vn`, `cuong.${tag}@example.vn`])
@@ -458,7 +460,8 @@ describe("people import", () => {
     const importStart = performance.now();
     const imported = await send(admin, "import", org.left.id, "5000.csv", csv);
     const importMs = performance.now() - importStart;
-    expect(imported.json()).toEqual({ created: 5000, totalRows: 5000, errors: [] });
+    expect(imported.json()).toMatchObject({ created: 5000, totalRows: 5000, errors: [] });
+    expect(new Set(imported.json().createdPersonIds).size).toBe(5000);
     expect(await peopleInUnit(org.left.id)).toHaveLength(5001);
     console.log(
       `5,000-row CSV on ${t.database.engine}: preview ${Math.round(previewMs)} ms, import ${Math.round(importMs)} ms`,

@@ -47,6 +47,8 @@ export interface ImportPreview {
 
 export interface ImportResult {
   created: number;
+  /** The new people's ids, so the web can invite them through auth (org knows nothing of invitations). */
+  createdPersonIds: string[];
   totalRows: number;
   errors: ImportRowError[];
 }
@@ -336,17 +338,22 @@ export async function runPeopleImport(ctx: ActionContext, input: ImportInput): P
     return await ctx.db.transaction(async (tx) => {
       const selected = await loadSelectedUnit(tx, input.unitId, true);
       const checked = await validateRecords(tx, selected, records, true);
+      const createdPersonIds: string[] = [];
       for (let start = 0; start < checked.valid.length; start += insertBatchSize) {
-        await tx.insert(people).values(
-          checked.valid.slice(start, start + insertBatchSize).map((row) => ({
-            unitId: row.unitId,
-            fullName: row.fullName,
-            email: row.email,
-            phone: row.phone,
-            position: row.position,
-            searchKey: foldForSearch(`${row.fullName} ${row.email ?? ""} ${row.phone ?? ""}`),
-          })),
-        );
+        const inserted = await tx
+          .insert(people)
+          .values(
+            checked.valid.slice(start, start + insertBatchSize).map((row) => ({
+              unitId: row.unitId,
+              fullName: row.fullName,
+              email: row.email,
+              phone: row.phone,
+              position: row.position,
+              searchKey: foldForSearch(`${row.fullName} ${row.email ?? ""} ${row.phone ?? ""}`),
+            })),
+          )
+          .returning({ id: people.id });
+        createdPersonIds.push(...inserted.map((row) => row.id));
       }
       await recordAudit(tx, {
         actor: ctx.actor,
@@ -355,7 +362,12 @@ export async function runPeopleImport(ctx: ActionContext, input: ImportInput): P
         ip: ctx.ip,
         details: { fileName: input.fileName, created: checked.valid.length, rejected: checked.rejectedRows },
       });
-      return { created: checked.valid.length, totalRows: checked.totalRows, errors: checked.errors };
+      return {
+        created: checked.valid.length,
+        createdPersonIds,
+        totalRows: checked.totalRows,
+        errors: checked.errors,
+      };
     });
   } catch (error) {
     // Someone stored one of the file's e-mails after our check: the whole import was rolled back.
