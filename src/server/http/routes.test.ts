@@ -458,7 +458,7 @@ describe("route inventory", () => {
     }
   });
 
-  it("a member without management roles is refused management of their own unit", async () => {
+  it("a member without management roles is refused management of their own unit, and the staff's lists", async () => {
     const member = await makePerson(t.db, { unitId: org.left.id, roles: ["member"] });
     const client = await signInAs(t.app, member.email ?? "");
     const create = await client.request({
@@ -469,8 +469,13 @@ describe("route inventory", () => {
     expect(create.statusCode).toBe(403);
     const people = await client.request({ method: "GET", url: "/api/people" });
     expect(people.statusCode).toBe(403);
-    const units = await client.request({ method: "GET", url: "/api/units" });
-    expect(units.statusCode).toBe(200);
+    // The unit tree, the channel registry and the media library are the staff's tools.
+    for (const url of ["/api/units", `/api/units/${org.left.id}`, "/api/channels", "/api/media"]) {
+      expect({ url, status: (await client.request({ method: "GET", url })).statusCode }).toEqual({
+        url,
+        status: 403,
+      });
+    }
   });
 
   it("serves the OpenAPI document generated from the route schemas", async () => {

@@ -20,7 +20,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   checker: ["units.read"],
   jury: ["units.read"],
   declaration_reviewer: ["units.read", "declarations.view"],
-  member: ["units.read"],
+  // A member works from their own pages (the share feed, their stories, their accounts): the unit
+  // tree, the channel registry and the media library are the staff's tools, so none of them here.
+  member: [],
 };
 
 export interface RoleGrantView {

@@ -1,3 +1,4 @@
+import { formatVietnamDate } from "../../../shared/vietnam-time.ts";
 import { html, SafeHtml, safeHref } from "../../http/html.ts";
 import type { FeedItem } from "./schema.ts";
 
@@ -30,7 +31,14 @@ const texts = {
     expires: "Hết hạn",
     more: "Xem thêm",
     previous: "Trang trước",
-    back: "Về trang chính",
+    // The feed is a member's home: their other pages are reached from its header.
+    pages: "Trang của tôi",
+    myAccounts: "Tài khoản của tôi",
+    myStories: "Gửi tin bài",
+    profile: "Hồ sơ của tôi",
+    declarationsDue: (count: number, due: string) =>
+      `Bạn có ${count} yêu cầu rà soát kê khai tài khoản cần xác nhận, hạn sớm nhất ngày ${due}.`,
+    reviewDeclarations: "Rà soát kê khai",
     ranking: "Xếp hạng cá nhân: bạn chọn có hiện tên hay không",
     language: "English",
     languageHref: "?lang=en",
@@ -60,7 +68,13 @@ const texts = {
     expires: "Expires",
     more: "More",
     previous: "Previous page",
-    back: "Back to the app",
+    pages: "My pages",
+    myAccounts: "My accounts",
+    myStories: "Send a story",
+    profile: "My profile",
+    declarationsDue: (count: number, due: string) =>
+      `You have ${count} request${count === 1 ? "" : "s"} to review your account declarations, the first due on ${due}.`,
+    reviewDeclarations: "Review my declarations",
     ranking: "Individual rankings: you choose whether your name is shown",
     language: "Tiếng Việt",
     languageHref: "?lang=vi",
@@ -92,6 +106,11 @@ const styles = `
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1b1e;background:#f1f3f5}
 header{background:#1864ab;color:#fff;padding:.6rem 1rem;display:flex;gap:.75rem;align-items:center;justify-content:space-between}
 header a{color:#fff}
+.brand{font-weight:700;text-decoration:none}
+.mine{display:flex;flex-wrap:wrap;gap:.25rem 1rem;background:#fff;padding:.4rem 1rem;border-bottom:1px solid #dee2e6;font-size:.95rem}
+.mine a{color:#1864ab;padding:.35rem 0}
+.due{background:#fff4e6;border:1px solid #ffc078;border-radius:8px;padding:.6rem .75rem;margin:0 0 .75rem}
+.due p{margin:0 0 .4rem}
 main{max-width:40rem;margin:0 auto;padding:.75rem}
 h1{font-size:1.35rem;margin:.25rem 0 .25rem}
 .intro{color:#495057;font-size:.9rem;margin:0 0 .75rem}
@@ -162,6 +181,8 @@ export function renderFeedPage(options: {
   hasMore: boolean;
   csrfToken: string;
   scriptUrl: string;
+  /** The member's unanswered requests to review their declarations: how many, and the first due date (YYYY-MM-DD). */
+  declarationsDue?: { count: number; dueOn: string } | null;
 }): string {
   const t = texts[options.locale];
   const { page } = options;
@@ -186,9 +207,15 @@ export function renderFeedPage(options: {
 <script src="${options.scriptUrl}" defer></script>
 </head>
 <body data-messages="${messages}">
-<header><a href="/">${t.back}</a><a href="${options.locale === "vi" ? texts.vi.languageHref : texts.en.languageHref}" lang="${options.locale === "vi" ? "en" : "vi"}">${t.language}</a></header>
+<header><a class="brand" href="/">Cầu Nối</a><a href="${options.locale === "vi" ? texts.vi.languageHref : texts.en.languageHref}" lang="${options.locale === "vi" ? "en" : "vi"}">${t.language}</a></header>
+<nav class="mine" aria-label="${t.pages}"><a href="/my-accounts">${t.myAccounts}</a><a href="/my-stories">${t.myStories}</a><a href="/profile">${t.profile}</a></nav>
 <main>
 <h1>${t.title}</h1>
+${
+  options.declarationsDue
+    ? html`<div class="due" data-testid="feed-declarations-due"><p>${t.declarationsDue(options.declarationsDue.count, formatVietnamDate(options.declarationsDue.dueOn))}</p><a class="button primary" href="/my-accounts">${t.reviewDeclarations}</a></div>`
+    : ""
+}
 <p class="intro">${t.intro}</p>
 ${options.items.length === 0 ? html`<p data-testid="feed-empty">${t.empty}</p>` : options.items.map((item, index) => kitCard(item, options.locale, index === 0 && page === 1))}
 <nav class="pages" aria-label="${t.title}">

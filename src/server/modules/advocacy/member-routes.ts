@@ -14,6 +14,7 @@ import {
 } from "../../../shared/api/advocacy.ts";
 import { pageOf, signedInContextOf } from "../../http/context.ts";
 import { resolveCredentials, SESSION_COOKIE } from "../auth/index.ts";
+import { requestsForMember } from "../declarations/index.ts";
 import { personSummary } from "../org/index.ts";
 import { renderFeedPage } from "./feed-page.ts";
 import { markShared, memberFeed, unmarkShared } from "./member-feed.ts";
@@ -75,6 +76,11 @@ export async function memberAdvocacyRoutes(app: FastifyInstance): Promise<void> 
         offset: (page - 1) * pageSize,
       });
       const locale = request.query.lang ?? (await personSummary(db, session.actor.personId))?.locale ?? "vi";
+      // The feed is the member's home: it also says when a declaration review waits for them.
+      const unanswered = (await requestsForMember(db, session.actor.personId)).filter(
+        (open) => open.respondedAt === null,
+      );
+      const dueOn = unanswered.map((open) => open.dueOn).sort()[0];
       return reply
         .type("text/html; charset=utf-8")
         .header("cache-control", "private, no-store")
@@ -86,6 +92,7 @@ export async function memberAdvocacyRoutes(app: FastifyInstance): Promise<void> 
             hasMore: page * pageSize < feed.total,
             csrfToken: session.csrfToken,
             scriptUrl: feedScriptUrl,
+            declarationsDue: dueOn ? { count: unanswered.length, dueOn } : null,
           }),
         );
     },

@@ -5,3 +5,5 @@
 import "./audit-subjects.ts";
 
 export { declarationsModule } from "./module.ts";
+/** A member's open requests to review their declarations (the share feed, their home, reminds them). */
+export { requestsForMember } from "./requests.ts";

@@ -375,7 +375,7 @@ describe("media library reading and changes", () => {
     }
   });
 
-  it("refuses an editor of a sibling unit, and a member, any change to the library", async () => {
+  it("refuses an editor of a sibling unit, and a member, any change to the library (and a member its contents)", async () => {
     const created = await upload(editor, await solid(24, 24, { r: 6, g: 6, b: 6 }).jpeg().toBuffer(), {
       altText: "Ảnh của xã bên trái",
     });
@@ -406,6 +406,6 @@ describe("media library reading and changes", () => {
     expect((await upload(memberClient, image, { altText: "Thành viên tải ảnh" })).statusCode).toBe(403);
     expect(
       (await memberClient.request({ method: "GET", url: `/api/media/${created.json().id}` })).statusCode,
-    ).toBe(200);
+    ).toBe(403);
   });
 });

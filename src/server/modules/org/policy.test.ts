@@ -19,7 +19,8 @@ describe("policy", () => {
       { role: "administrator", unitId: "a", unitPath: "a.b" },
       { role: "editor", unitId: "a", unitPath: "a.b" },
       { role: "administrator", unitId: "c", unitPath: "a.b.c" },
-      { role: "member", unitId: "x", unitPath: "x" },
+      { role: "checker", unitId: "x", unitPath: "x" },
+      { role: "member", unitId: "y", unitPath: "y" },
     ]);
     expect(scopeFor(actor, "units.read")).toEqual(["a.b", "x"]);
     expect(scopeFor(actor, "people.manage")).toEqual(["a.b"]);
