@@ -340,6 +340,44 @@ export const approvalQueueResponse = z.object({
 
 export const approvalCountResponse = z.object({ count: z.number() });
 
+/** The desk's work lists: variants by status, the rejected drafts, those scheduled in a time span. */
+export const variantListQuery = z.object({
+  unitId: z.uuid().optional(),
+  status: variantStatus.optional(),
+  /** "true": drafts an approver sent back; "false": variants never rejected. */
+  rejected: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  ...pageQuery,
+});
+
+export const variantListResponse = z.object({
+  items: z.array(
+    z.object({
+      variantId: z.string(),
+      postId: z.string(),
+      postTitle: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      target: variantTarget,
+      channelId: z.string(),
+      channelName: z.string(),
+      status: variantStatus,
+      scheduledAt: z.date().nullable(),
+      updatedAt: z.date(),
+      /** Why a draft was sent back, while it waits to be sent again. */
+      rejection: z.object({ reason: z.string(), byName: z.string(), at: z.string() }).nullable(),
+      /** The platform's words, while publishing has failed. */
+      failure: z.object({ message: z.string(), needsPerson: z.boolean(), at: z.string() }).nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+});
+
 export const renditionParams = z.object({ file: z.string().max(120) });
 
 /**
@@ -364,6 +402,7 @@ export const publishingEndpoints = {
   "POST /api/variants/:id/schedule": { params: idParams, body: scheduleBody, response: variantSchema },
   "POST /api/variants/:id/published-by-hand": { params: idParams, body: byHandBody, response: variantSchema },
   "GET /api/variants/:id/history": { params: idParams, response: historyResponse },
+  "GET /api/variants": { query: variantListQuery, response: variantListResponse },
   "GET /api/approvals": { query: approvalQueueQuery, response: approvalQueueResponse },
   "GET /api/approvals/count": { response: approvalCountResponse },
   "GET /api/publishing/calendar": { query: calendarQuery, response: calendarResponse },

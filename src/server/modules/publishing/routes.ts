@@ -18,6 +18,7 @@ import { approvalQueueRoutes } from "./approval-queue-routes.ts";
 import { postRoutes } from "./post-routes.ts";
 import { calendar } from "./queries.ts";
 import { listOwnStories, submitStory } from "./stories.ts";
+import { variantListRoutes } from "./variant-list-routes.ts";
 import { variantRoutes } from "./variant-routes.ts";
 import { publishingDepsOf } from "./workers.ts";
 
@@ -33,6 +34,7 @@ export async function publishingRoutes(app: FastifyInstance): Promise<void> {
   postRoutes(app, desk);
   variantRoutes(app, desk);
   approvalQueueRoutes(app, desk);
+  variantListRoutes(app, desk);
 
   routes.get(
     "/api/publishing/calendar",
