@@ -21,6 +21,7 @@ import { type FakeServer, type Received, sendJson, startFakeServer } from "./fak
  * - GET /{page-id}/posts|feed, GET /{page-id}/scheduled_posts (fields, since, limit) → {"data":[…],"paging":{}}
  *   /docs/graph-api/reference/page/feed, /page/scheduled_posts
  * - GET /{post-id}?fields=… → the post's fields, /docs/graph-api/reference/pagepost
+ * - GET /me?fields=id,name with a Page token → the Page's id and name, /docs/graph-api/overview#me
  * - GET /debug_token?input_token=… → {"data":{"app_id","type":"PAGE","expires_at","is_valid","issued_at",
  *   "profile_id","scopes":[…],"user_id"}}, /docs/graph-api/reference/debug_token
  * - errors {"error":{"message","type","code","error_subcode","error_user_title","error_user_msg","fbtrace_id"}}
@@ -70,6 +71,8 @@ export interface FakeGraph extends FakeServer {
   baseUrl: string;
   version: string;
   pageId: string;
+  /** The Page's name, as GET /me names it to its token. */
+  pageName: string;
   token: string;
   /** What debug_token says the token may do; publishing and reading check these too. */
   scopes: Set<string>;
@@ -104,9 +107,10 @@ function pick(post: FakePost, fields: string[]): Record<string, unknown> {
 }
 
 export async function startFakeGraph(
-  options: { pageId?: string; token?: string; version?: string; scopes?: string[] } = {},
+  options: { pageId?: string; pageName?: string; token?: string; version?: string; scopes?: string[] } = {},
 ): Promise<FakeGraph> {
   const pageId = options.pageId ?? "104729384756";
+  const pageName = options.pageName ?? "Thông tin Tuyên Quang";
   const token = options.token ?? `EAAfake${randomBytes(6).toString("hex")}`;
   const version = options.version ?? "v26.0";
   const scopes = new Set(options.scopes ?? pagePermissions);
@@ -148,6 +152,13 @@ export async function startFakeGraph(
     const parts = request.path.slice(prefix.length).split("/").filter(Boolean);
     const params = request.method === "POST" ? (request.form ?? new URLSearchParams()) : request.query;
     const [node, edge] = parts;
+    if (request.method === "GET" && parts.length === 1 && node === "me") {
+      // A Page token's "me" is the Page itself (/docs/graph-api/overview#me).
+      const fields = (params.get("fields") ?? "id,name").split(",");
+      const me: Record<string, string> = { id: pageId, name: pageName };
+      sendJson(response, 200, Object.fromEntries(Object.entries(me).filter(([key]) => fields.includes(key))));
+      return;
+    }
     if (parts.length === 2 && node !== pageId) {
       graphError(response, 400, {
         message: `(#100) Unsupported post request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
@@ -207,6 +218,7 @@ export async function startFakeGraph(
     baseUrl: `${server.origin}/${version}`,
     version,
     pageId,
+    pageName,
     token,
     scopes,
     get tokenExpiresAt() {

@@ -13,6 +13,8 @@ import { type FakeServer, type Received, sendJson, startFakeServer } from "./fak
  *   media is still being processed
  * - GET /v2.0/article/getslice?offset&limit(≤10)&type=normal → {"data":{"medias":[…],"total"},"error":0}
  * - GET /v2.0/article/getdetail?id → {"data":{…,"link_view"},"error":0}
+ * - GET /v2.0/oa/getoa → {"data":{"oa_id","name","description","is_verified","avatar","cover"},"error":0}:
+ *   the OA the access token belongs to ("Lấy thông tin Official Account")
  * Zalo answers failures with HTTP 200 and a negative `error`: -216 access token invalid, -124 access
  * token expired, -201 invalid parameter, -214 still processing, -223 monthly article quota, -32 too
  * many requests (no Retry-After: Zalo sends none).
@@ -55,6 +57,9 @@ export interface FakeZaloOa extends FakeServer {
   tokenExpiresAt: Date;
   appId: string;
   appSecret: string;
+  /** The OA the token belongs to, as GET /v2.0/oa/getoa names it. */
+  oaId: string;
+  oaName: string;
   /** The refresh token that works now; each renewal spends it and issues another. */
   refreshToken: string;
   expireToken(): void;
@@ -109,6 +114,8 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
     refreshToken: `zrt-${randomBytes(12).toString("hex")}`,
   };
   const appId = "2718281828459045";
+  const oaId = "579745863508352884";
+  const oaName = "Tỉnh đoàn Tuyên Quang";
   const appSecret = `secret-${randomBytes(8).toString("hex")}`;
   let verificationFailure: { error: number; message: string } | null = null;
   const articles: FakeArticle[] = [];
@@ -279,6 +286,15 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
       return;
     }
 
+    if (request.method === "GET" && request.path === "/v2.0/oa/getoa") {
+      sendJson(
+        response,
+        200,
+        ok({ oa_id: oaId, name: oaName, description: "", is_verified: true, avatar: "", cover: "" }),
+      );
+      return;
+    }
+
     if (request.method === "GET" && request.path === "/v2.0/article/getdetail") {
       const article = articles.find((candidate) => candidate.id === request.query.get("id"));
       if (!article) {
@@ -310,6 +326,8 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
     },
     appId,
     appSecret,
+    oaId,
+    oaName,
     expireToken() {
       credentials.tokenExpiresAt = new Date(Date.now() - 1000);
     },

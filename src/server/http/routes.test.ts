@@ -236,6 +236,10 @@ function siblingAttempts(): Record<string, InjectOptions> {
       method: "DELETE",
       url: `/api/channels/${rightChannelId}/connection`,
     },
+    "POST /api/channels/:id/connection/test": {
+      method: "POST",
+      url: `/api/channels/${rightChannelId}/connection/test`,
+    },
     "POST /api/channels/import/preview": {
       method: "POST",
       url: "/api/channels/import/preview",

@@ -5,6 +5,7 @@
 import "./audit-subjects.ts";
 
 export type { ChannelPlatform } from "./canonical-url.ts";
+export { type ConnectableChannel, channelsWithin, connectableChannels } from "./connectable.ts";
 export { channelsModule } from "./module.ts";
 export { listChannels } from "./queries.ts";
 export type {

@@ -52,6 +52,7 @@ const samples: Record<string, readonly object[]> = {
     },
   ],
   connectionAccountIdRequired: [{ connector: "facebook_page" }, { connector: "youtube" }],
+  channelNotConnected: ["not_connected", "expired", "refused"].map((state) => ({ state })),
 };
 
 /** Facebook's permission names, which the reader needs in order to issue the token again. */
@@ -131,6 +132,7 @@ describe("error catalogue of publishing", () => {
       "publishing.time_in_past": 400,
       "publishing.not_approved": 409,
       "publishing.approval_missing": 409,
+      "publishing.channel_not_connected": 409,
       "publishing.external_url_invalid": 400,
       "publishing.link_url_invalid": 400,
       "publishing.channel_not_publishable": 400,

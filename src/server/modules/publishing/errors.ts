@@ -45,6 +45,21 @@ interface MissingPermission {
 
 type Connector = "facebook_page" | "zalo_oa" | "youtube";
 
+/** Why a channel's connection cannot carry an automatic publish. */
+type UnusableConnection = "not_connected" | "expired" | "refused";
+
+const unusableConnections: Record<UnusableConnection, LocalizedMessage> = {
+  not_connected: { vi: "Kênh của bản đăng chưa được kết nối", en: "The variant's channel is not connected" },
+  expired: {
+    vi: "Kết nối của kênh đã hết hạn",
+    en: "The channel's connection has expired",
+  },
+  refused: {
+    vi: "Nền tảng đã từ chối mã truy cập của kênh",
+    en: "The platform has refused the channel's access token",
+  },
+};
+
 /**
  * The publishing module's failures (posts and their variants, approval, scheduling, stories sent in
  * by members, connections to the platforms), each defined once and thrown by name.
@@ -241,5 +256,14 @@ export const publishingErrors = defineErrors({
     code: "connection.token_required",
     vi: "Cần mã truy cập (access token) của tài khoản trên nền tảng.",
     en: "The platform account's access token is needed.",
+  },
+  /** The scheduler could not publish through the channel's connection; posting by hand stays open. */
+  channelNotConnected: {
+    status: 409,
+    code: "publishing.channel_not_connected",
+    vi: ({ state }: { state: UnusableConnection }) =>
+      `${unusableConnections[state].vi} nên chưa hẹn giờ đăng tự động được. Vui lòng nhờ quản trị viên kết nối kênh, hoặc đăng thủ công rồi ghi nhận địa chỉ bài đã đăng.`,
+    en: ({ state }: { state: UnusableConnection }) =>
+      `${unusableConnections[state].en}, so it cannot be scheduled for automatic publishing. Ask an administrator to connect the channel, or post it by hand and record it as published.`,
   },
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson } from "../../../../test/helpers/factories.ts";
 import { createTestDatabase } from "../../../../test/helpers/test-database.ts";
 import type { Database } from "../../db/client.ts";
+import { channelConnections } from "../../db/schema/index.ts";
 import { type JobQueue, startJobQueue } from "../../jobs/queue.ts";
 import { registerChannel } from "../channels/service.ts";
 import { loadActor } from "../org/actors.ts";
@@ -52,6 +53,8 @@ beforeAll(async () => {
       },
     )
   ).id;
+  // Connected, as a channel must be to be scheduled; the scheduler's own connection is the fake below.
+  await db.insert(channelConnections).values({ channelId, connector: "facebook_page", accountId: "1047" });
   const author = await makePerson(db, { unitId: org.left.id, roles: ["editor"] });
   const approver = await makePerson(db, { unitId: org.left.id, roles: ["approver"] });
   people.author = author.id;

@@ -12,6 +12,7 @@ import {
   sendNoticeMails,
 } from "./approval-notices.ts";
 import { approvalPolicyFor } from "./approval-policy.ts";
+import { refuseUnconnected } from "./connections-needed.ts";
 import { publishingErrors } from "./errors.ts";
 import { checkLimits, type LimitProblem } from "./limits.ts";
 import {
@@ -285,6 +286,8 @@ export async function scheduleVariant(ctx: SignedIn, deps: PublishingDeps, varia
     if (!verdict.allowed && verdict.reason === "not_approved") {
       throw publishingErrors.notApproved({ action: "schedule" }, { status: variant.status });
     }
+    // Checked here, not when the job runs, so the editor hears it now rather than from a failure mail.
+    await refuseUnconnected(tx, variant);
     if (!verdict.allowed) {
       // The move back to review is committed with its history; the refusal that reports it comes after.
       await changeVariantStatus(tx, variant, "in_review", {
