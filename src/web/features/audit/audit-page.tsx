@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Card,
-  Code,
   Group,
   Modal,
   Paper,
@@ -17,6 +16,7 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { auditActions } from "../../../shared/api/audit-actions.ts";
 import { api } from "../../backend/typed-client.ts";
 import type { AuditEvent } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
@@ -27,39 +27,29 @@ import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDateTime, vietnamLocalToIso } from "../../i18n/format.ts";
-import { vi } from "../../i18n/vi.ts";
+import { AuditDetails, AuditSentence } from "./audit-event.tsx";
+import { actionGroups, wordingOf } from "./audit-wording.ts";
 
 const pageSize = 50;
 
-/** Every action the server records that has a label, e.g. "unit.merge". */
-const knownActions = Object.entries(vi.audit.actions).flatMap(([group, actions]) =>
-  Object.keys(actions).map((name) => `${group}.${name}`),
-);
-
-/** The label of an action in the current language, or its code when it is new to this version. */
-function useActionLabel(): (action: string) => string {
-  const { t } = useTranslation();
-  return (action) => t(`audit.actions.${action}`, { defaultValue: action });
+/** The action filter: every kind in words, grouped by what it concerns, sorted as the reader reads. */
+function useActionChoices() {
+  const { i18n } = useTranslation();
+  const english = i18n.language.startsWith("en");
+  return Object.entries(actionGroups).map(([group, words]) => ({
+    group: english ? words.en : words.vi,
+    items: auditActions
+      .filter((action) => action.split(".")[0] === group)
+      .map((action) => ({ value: action, label: wordingOf(action, i18n.language).label }))
+      .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+  }));
 }
 
 function Details({ event, onClose }: { event: AuditEvent | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Modal opened={event !== null} onClose={onClose} title={t("audit.details")} size="lg" centered>
-      {event && (
-        <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-          {JSON.stringify(
-            {
-              action: event.action,
-              targetType: event.targetType,
-              targetId: event.targetId,
-              ...event.details,
-            },
-            null,
-            2,
-          )}
-        </Code>
-      )}
+      {event && <AuditDetails event={event} />}
     </Modal>
   );
 }
@@ -67,7 +57,7 @@ function Details({ event, onClose }: { event: AuditEvent | null; onClose: () => 
 /** The read-only audit log in the person's scope, filterable, with times in Vietnam time. */
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
-  const actionLabel = useActionLabel();
+  const actionChoices = useActionChoices();
   const phone = usePhoneLayout();
   const [actor, setActor] = useState<PersonChoice | null>(null);
   const [action, setAction] = useState<string | null>(null);
@@ -95,9 +85,6 @@ export default function AuditPage() {
     setPage(1);
   };
   const items = events.data?.items ?? [];
-  const who = (event: AuditEvent) => event.actorLabel ?? t("audit.system");
-  const target = (event: AuditEvent) =>
-    event.targetType ? `${event.targetType} ${event.targetId?.slice(0, 8) ?? ""}` : "";
 
   let list: ReactNode;
   if (events.isPending) {
@@ -111,68 +98,43 @@ export default function AuditPage() {
       <Stack gap="xs">
         {items.map((event) => (
           <Card key={event.id} withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Text fw={600} size="sm">
-                {actionLabel(event.action)}
-              </Text>
-              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                {formatDateTime(event.at, i18n.language)}
-              </Text>
-            </Group>
-            <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-              {who(event)}
+            <AuditSentence event={event} />
+            <Text size="xs" c="dimmed" mt={4} style={{ overflowWrap: "anywhere" }}>
+              {[formatDateTime(event.at, i18n.language), event.unitName].filter(Boolean).join(" · ")}
             </Text>
-            <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
-              {[event.unitName, target(event), event.ip].filter(Boolean).join(" · ")}
-            </Text>
-            {event.details && (
-              <Anchor component="button" type="button" size="xs" onClick={() => setShown(event)} ta="left">
-                {t("audit.showDetails")}
-              </Anchor>
-            )}
+            <Anchor component="button" type="button" size="xs" onClick={() => setShown(event)} ta="left">
+              {t("audit.showDetails")}
+            </Anchor>
           </Card>
         ))}
       </Stack>
     );
   } else {
     list = (
-      <Table.ScrollContainer minWidth={860}>
+      <Table.ScrollContainer minWidth={720}>
         <Table striped verticalSpacing="xs" fz="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("audit.time")}</Table.Th>
-              <Table.Th>{t("audit.actor")}</Table.Th>
-              <Table.Th>{t("audit.action")}</Table.Th>
-              <Table.Th>{t("audit.unit")}</Table.Th>
-              <Table.Th>{t("audit.target")}</Table.Th>
-              <Table.Th>{t("audit.ip")}</Table.Th>
-              <Table.Th>{t("audit.details")}</Table.Th>
+              <Table.Th w={150}>{t("audit.time")}</Table.Th>
+              <Table.Th>{t("audit.what")}</Table.Th>
+              <Table.Th w={200}>{t("audit.unit")}</Table.Th>
+              <Table.Th w={120}>{t("audit.details")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Table.Td style={{ whiteSpace: "nowrap", verticalAlign: "top" }}>
                   {formatDateTime(event.at, i18n.language)}
                 </Table.Td>
-                <Table.Td>{who(event)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{actionLabel(event.action)}</Text>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {event.action}
-                  </Text>
+                <Table.Td style={{ verticalAlign: "top" }}>
+                  <AuditSentence event={event} />
                 </Table.Td>
-                <Table.Td>{event.unitName ?? t("common.none")}</Table.Td>
-                <Table.Td>{target(event) || t("common.none")}</Table.Td>
-                <Table.Td>{event.ip ?? t("common.none")}</Table.Td>
-                <Table.Td>
-                  {event.details ? (
-                    <Anchor component="button" type="button" size="sm" onClick={() => setShown(event)}>
-                      {t("audit.showDetails")}
-                    </Anchor>
-                  ) : (
-                    t("common.none")
-                  )}
+                <Table.Td style={{ verticalAlign: "top" }}>{event.unitName ?? t("common.none")}</Table.Td>
+                <Table.Td style={{ verticalAlign: "top" }}>
+                  <Anchor component="button" type="button" size="sm" onClick={() => setShown(event)}>
+                    {t("audit.showDetails")}
+                  </Anchor>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -199,7 +161,7 @@ export default function AuditPage() {
               placeholder={t("audit.actionPlaceholder")}
               searchable
               clearable
-              data={knownActions.map((value) => ({ value, label: actionLabel(value) }))}
+              data={actionChoices}
               value={action}
               onChange={(value) => reset(() => setAction(value))}
             />

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { auditActions } from "../../../shared/api/audit-actions.ts";
+import { enWording, viWording } from "./audit-wording.ts";
+
+const placeholders = new Set(["actor", "subject", "kind", "unit", "role", "created", "count"]);
+
+describe("audit wording", () => {
+  it("words every recorded action kind in Vietnamese and English, with placeholders the page fills", () => {
+    for (const action of auditActions) {
+      for (const words of [viWording[action], enWording[action]]) {
+        expect(words?.label, action).toBeTruthy();
+        expect(words?.sentence, action).toBeTruthy();
+        for (const sentence of [words.sentence, words.alone ?? ""]) {
+          for (const [, name] of sentence.matchAll(/\{(\w+)\}/g)) {
+            expect(placeholders.has(name as string), `${action}: {${name}}`).toBe(true);
+          }
+        }
+      }
+      // Vietnamese says "đã" for what was done, and never shows the code.
+      expect(viWording[action].sentence).not.toContain(action);
+    }
+  });
+
+  it("uses the glossary's words, not the forbidden ones", () => {
+    const text = JSON.stringify(viWording);
+    for (const forbidden of ["xoá", "fanpage", "2FA", "mã hai lớp", "phiên bản", "lên lịch", "sự kiện"]) {
+      expect(text).not.toContain(forbidden);
+    }
+  });
+});
