@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { auditActions } from "../../../shared/api/audit-actions.ts";
+import { auditActions } from "../../../shared/audit-actions.ts";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
-import { groupedReadActions } from "../../../shared/api/audit-actions.ts";
+import { groupedReadActions } from "../../../shared/audit-actions.ts";
 import type { Executor } from "../../db/client.ts";
 import { auditEvents } from "../../db/schema/index.ts";
 import { withinScope } from "../../platform/actor.ts";

@@ -16,7 +16,7 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { auditActions } from "../../../shared/api/audit-actions.ts";
+import { auditActions } from "../../../shared/audit-actions.ts";
 import { api } from "../../backend/typed-client.ts";
 import type { AuditEvent } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";

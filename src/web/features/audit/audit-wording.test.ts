@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditActions } from "../../../shared/api/audit-actions.ts";
+import { auditActions } from "../../../shared/audit-actions.ts";
 import { enWording, viWording } from "./audit-wording.ts";
 
 const placeholders = new Set(["actor", "subject", "kind", "unit", "role", "created", "count"]);

@@ -1,8 +1,8 @@
-import type { AuditAction } from "../../../shared/api/audit-actions.ts";
+import type { AuditAction } from "../../../shared/audit-actions.ts";
 
 /**
  * How the audit page words each action kind: a short label for the filter and a sentence for the row.
- * Typed over every kind the server records (src/shared/api/audit-actions.ts), so a new kind without
+ * Typed over every kind the server records (src/shared/audit-actions.ts), so a new kind without
  * words does not compile. In a sentence, {actor} is who acted, {subject} the object (a link where it has
  * a page), {kind} its platform, {unit} the event's unit, and {count}, {created}, {role} come from the details.
  * `alone` is the sentence when the event has no object (a list read rather than one person's).
