@@ -4,13 +4,33 @@
  * Shared code imports no server code: the database schema takes its enum lists from here.
  */
 import { z } from "zod";
-import { channelPlatformValues } from "./channels.ts";
 
 export const declarationStatusValues = ["active", "closed", "compromised"] as const;
 export const accountReportKindValues = ["compromised", "impersonated"] as const;
 
-/** An account can be declared on any platform a channel can live on. */
-const platform = z.enum(channelPlatformValues);
+/**
+ * What a member can declare (Regulation 85 is about members' own accounts): their personal accounts
+ * first, then the pages, groups and channels they run, on any platform a channel can live on. A
+ * personal Facebook or Zalo account has its own kind, as its address alone reads like a page's or an
+ * OA's; a personal TikTok account or YouTube channel is the same kind as any other.
+ */
+export const declarationPlatformValues = [
+  "facebook_profile",
+  "zalo_account",
+  "tiktok",
+  "youtube",
+  "facebook_page",
+  "facebook_group",
+  "zalo_oa",
+  "zalo_group",
+  "website",
+  "other",
+] as const;
+export type DeclarationPlatform = (typeof declarationPlatformValues)[number];
+/** The kinds that are the member's own accounts rather than something they run for others. */
+export const personalAccountPlatforms = ["facebook_profile", "zalo_account", "tiktok", "youtube"] as const;
+
+const platform = z.enum(declarationPlatformValues);
 const declarationStatus = z.enum(declarationStatusValues);
 const pageQuery = {
   page: z.coerce.number().int().min(1).optional(),

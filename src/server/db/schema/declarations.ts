@@ -10,8 +10,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { channelPlatformValues } from "../../../shared/api/channels.ts";
-import { accountReportKindValues, declarationStatusValues } from "../../../shared/api/declarations.ts";
+import {
+  accountReportKindValues,
+  declarationPlatformValues,
+  declarationStatusValues,
+} from "../../../shared/api/declarations.ts";
 
 /**
  * A public account a member says they run (Regulation 85). Only the member enters it; nothing is
@@ -22,7 +25,7 @@ export const accountDeclarations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     personId: uuid("person_id").notNull(),
-    platform: text("platform", { enum: channelPlatformValues }).notNull(),
+    platform: text("platform", { enum: declarationPlatformValues }).notNull(),
     /** The canonical key of the URL, so one account is declared once however its address was typed. */
     key: text("key").notNull(),
     url: text("url").notNull(),

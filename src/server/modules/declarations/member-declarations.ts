@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import type { DeclarationPlatform } from "../../../shared/api/declarations.ts";
 import { accountDeclarations } from "../../db/schema/index.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { ChannelPlatform } from "../channels/index.ts";
 import { personIdWithin, personSummaries } from "../org/index.ts";
 import { canViewDeclaration } from "./policy.ts";
 import { type DeclarationStatus, declarationView } from "./presenters.ts";
@@ -14,7 +14,7 @@ export interface ListMemberDeclarationsOptions {
   /** The unit the list is narrowed to, if any. */
   unit?: { id: string; path: string } | undefined;
   personId?: string | undefined;
-  platform?: ChannelPlatform | undefined;
+  platform?: DeclarationPlatform | undefined;
   status?: DeclarationStatus | undefined;
   q?: string | undefined;
   limit: number;

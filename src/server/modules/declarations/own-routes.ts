@@ -19,6 +19,7 @@ import { toCsv } from "../../../shared/csv.ts";
 import { formatVietnamTime } from "../../../shared/vietnam-time.ts";
 import { signedInContextOf } from "../../http/context.ts";
 import { reportAccount } from "./account-reports.ts";
+import { declarationPlatformWords } from "./declared-account.ts";
 import { declarationView } from "./presenters.ts";
 import { declarationPurpose } from "./purpose.ts";
 import { requestsForMember, respondToRequest } from "./requests.ts";
@@ -37,6 +38,13 @@ const exportFileName = (at: Date) => `ke-khai-tai-khoan-${at.toISOString().slice
  * A member's own side: their declarations (declare, correct, close, report, delete, download) and the
  * requests that reach them. Signed in is enough: every service reaches only the member's own records.
  */
+/** A declaration's status in words, for the member's CSV. */
+const declarationStatusWords = {
+  active: "Đang hoạt động",
+  closed: "Đã đóng",
+  compromised: "Bị chiếm quyền",
+} as const;
+
 export async function ownDeclarationRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { database, jobs, config } = app.deps;
@@ -205,11 +213,11 @@ export async function ownDeclarationRoutes(app: FastifyInstance): Promise<void> 
       return toCsv(
         ["Nền tảng", "Tên hiển thị", "Địa chỉ", "Tên thật", "Trạng thái", "Từ", "Đồng ý mục đích lúc"],
         data.declarations.map((declaration) => [
-          declaration.platform,
+          declarationPlatformWords[declaration.platform],
           declaration.displayName,
           declaration.url,
           declaration.realName ? "có" : "không",
-          declaration.status,
+          declarationStatusWords[declaration.status],
           formatVietnamTime(declaration.statusSince, "vi"),
           formatVietnamTime(declaration.consentedAt, "vi"),
         ]),

@@ -1,13 +1,13 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+import type { DeclarationPlatform } from "../../../shared/api/declarations.ts";
 import type { Executor } from "../../db/client.ts";
 import { accountDeclarations, accountReports, declarationResponses } from "../../db/schema/index.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
-import type { ChannelPlatform } from "../channels/index.ts";
-import { canonicalOrThrow } from "../channels/index.ts";
 import { personSummary } from "../org/index.ts";
+import { declaredAccountOf } from "./declared-account.ts";
 import { declarationErrors } from "./errors.ts";
 import { canChangeDeclaration, consentsToCurrentPurpose, toggledStatus } from "./policy.ts";
 import { type DeclarationRow, declarationView, reportView } from "./presenters.ts";
@@ -58,7 +58,7 @@ async function findOwnByKey(db: Executor, personId: string, key: string) {
 }
 
 export interface DeclareAccountInput {
-  platform: ChannelPlatform;
+  platform: DeclarationPlatform;
   url: string;
   displayName: string;
   realName: boolean;
@@ -73,7 +73,7 @@ export async function declareAccount(ctx: SignedInContext, input: DeclareAccount
   if (!consentsToCurrentPurpose(input.purposeVersion)) {
     throw declarationErrors.purposeChanged();
   }
-  const canonical = canonicalOrThrow(input.url, input.platform);
+  const canonical = declaredAccountOf(input.url, input.platform);
   const personId = ctx.actor.personId;
   return ctx.db.transaction(async (tx) => {
     const existing = await findOwnByKey(tx, personId, canonical.key);
@@ -127,7 +127,7 @@ export async function updateDeclaration(
   const personId = ctx.actor.personId;
   return ctx.db.transaction(async (tx) => {
     const before = await requireOwnDeclaration(tx, ctx.actor, declarationId, true);
-    const canonical = input.url !== undefined ? canonicalOrThrow(input.url, before.platform) : null;
+    const canonical = input.url !== undefined ? declaredAccountOf(input.url, before.platform) : null;
     if (canonical && canonical.key !== before.key) {
       const existing = await findOwnByKey(tx, personId, canonical.key);
       if (existing) {

@@ -3,18 +3,16 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { DeclarationPlatform } from "../../../shared/api/declarations.ts";
 import { ApiError } from "../../backend/client.ts";
 import { api } from "../../backend/typed-client.ts";
-import {
-  type ChannelPlatform,
-  channelPlatforms,
-  type DeclareBody,
-  type OwnDeclaration,
-  type OwnDeclarations,
-  type ReportBody,
-} from "../../backend/types.ts";
+import type { DeclareBody, OwnDeclaration, OwnDeclarations, ReportBody } from "../../backend/types.ts";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { useErrorText, vietnamLocalToIso, vietnamToday } from "../../i18n/format.ts";
+import { declarationPlatformChoices } from "./declaration-platforms.tsx";
+
+/** Kinds of account whose address is easier to give with an example of their own. */
+const ownUrlHints = new Set<DeclarationPlatform>(["facebook_profile", "zalo_account", "tiktok", "youtube"]);
 
 export const ownDeclarationsKey = ["declarations", "mine"] as const;
 
@@ -32,7 +30,7 @@ export function DeclarationFormDialog(props: {
   const client = useQueryClient();
   const errorText = useErrorText();
   const editing = props.editing;
-  const [platform, setPlatform] = useState<ChannelPlatform | null>(editing?.platform ?? null);
+  const [platform, setPlatform] = useState<DeclarationPlatform | null>(editing?.platform ?? null);
   const [url, setUrl] = useState(editing?.url ?? "");
   const [displayName, setDisplayName] = useState(editing?.displayName ?? "");
   const [realName, setRealName] = useState(editing?.realName ?? true);
@@ -104,9 +102,9 @@ export function DeclarationFormDialog(props: {
         <Select
           label={t("declarations.form.platform")}
           required
-          data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+          data={declarationPlatformChoices(t)}
           value={platform}
-          onChange={(value) => setPlatform(value as ChannelPlatform | null)}
+          onChange={(value) => setPlatform(value as DeclarationPlatform | null)}
           error={tried && !platform ? t("declarations.form.required") : undefined}
           comboboxProps={{ withinPortal: true }}
           data-testid="declaration-platform"
@@ -114,7 +112,11 @@ export function DeclarationFormDialog(props: {
       )}
       <TextInput
         label={t("declarations.form.url")}
-        description={t("declarations.form.urlHint")}
+        description={
+          platform && ownUrlHints.has(platform)
+            ? t(`declaredAccounts.urlHint.${platform as "facebook_profile"}`)
+            : t("declarations.form.urlHint")
+        }
         required
         inputMode="url"
         autoComplete="off"

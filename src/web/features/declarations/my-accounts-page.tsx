@@ -10,13 +10,13 @@ import { ChevronDownIcon, PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
-import { PlatformBadge } from "../channels/channel-badges.tsx";
 import {
   DeclarationFormDialog,
   DeclarationStatusDialog,
   ownDeclarationsKey,
   ReportDialog,
 } from "./declaration-dialogs.tsx";
+import { DeclarationPlatformBadge } from "./declaration-platforms.tsx";
 
 export const memberRequestsKey = ["declarations", "my-requests"] as const;
 
@@ -178,7 +178,7 @@ function DeclarationCard(props: {
           </Menu>
         </Group>
         <Group gap={6}>
-          <PlatformBadge platform={d.platform} />
+          <DeclarationPlatformBadge platform={d.platform} />
           <DeclarationStatusBadge status={d.status} />
           <Text size="xs" c="dimmed">
             {t("declarations.my.since", { date: formatDate(d.statusSince, i18n.language) })}

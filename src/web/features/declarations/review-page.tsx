@@ -5,14 +5,17 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { api } from "../../backend/typed-client.ts";
-import { channelPlatforms } from "../../backend/types.ts";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatDate } from "../../i18n/format.ts";
-import { PlatformBadge } from "../channels/channel-badges.tsx";
+import {
+  DeclarationPlatformBadge,
+  declarationPlatformChoices,
+  declarationPlatforms,
+} from "./declaration-platforms.tsx";
 import { DeclarationStatusBadge } from "./my-accounts-page.tsx";
 
 const pageSize = 20;
@@ -53,7 +56,7 @@ export default function DeclarationReviewPage() {
       api("GET", "/api/declarations", {
         query: {
           unitId: unit?.id,
-          platform: knownValue(channelPlatforms, platform),
+          platform: knownValue(declarationPlatforms, platform),
           status: knownValue(statuses, status),
           q: debounced,
           page,
@@ -84,7 +87,7 @@ export default function DeclarationReviewPage() {
               label={t("channels.filterPlatform")}
               placeholder={t("channels.anyPlatform")}
               clearable
-              data={channelPlatforms.map((value) => ({ value, label: t(`channels.platform.${value}`) }))}
+              data={declarationPlatformChoices(t)}
               value={platform || null}
               onChange={(value) => set({ platform: value ?? "" })}
             />
@@ -137,7 +140,7 @@ export default function DeclarationReviewPage() {
                 {item.url}
               </Anchor>
               <Group gap={6}>
-                <PlatformBadge platform={item.platform} />
+                <DeclarationPlatformBadge platform={item.platform} />
                 <DeclarationStatusBadge status={item.status} />
                 <Text size="xs" c="dimmed">
                   {t("declarations.my.since", { date: formatDate(item.statusSince, i18n.language) })}
