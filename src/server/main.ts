@@ -10,9 +10,10 @@ import { ensureAdminAreas } from "./modules/org/index.ts";
 import { repairStoredVariantAddresses } from "./modules/publishing/index.ts";
 import { logger, setLogLevel } from "./platform/logger.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
-import { demoAccounts, seedDemoOrganisation } from "./seed/demo.ts";
+import { seedDemoOrganisation } from "./seed/demo.ts";
 import { seedDemoAdvocacy } from "./seed/demo-advocacy.ts";
 import { seedDemoPosts } from "./seed/demo-posts.ts";
+import { demoAccountLines, demoAccountsPresent } from "./seed/demo-summary.ts";
 
 const config = loadConfig();
 setLogLevel(config.logLevel);
@@ -72,6 +73,8 @@ if (demoPassword) {
   await seedDemoPosts(database.db, { publicUrl: config.publicUrl });
   await seedDemoAdvocacy(database.db, { publicUrl: config.publicUrl });
 }
+// Later starts say again which demo accounts exist and how to set their shared password anew.
+const demoLines = demoAccountLines({ accounts: await demoAccountsPresent(database.db), demoPassword });
 const app = await buildApp({ config, database, jobs, mailer });
 await app.listen({ port: config.port, host: config.host });
 
@@ -98,14 +101,8 @@ console.log(
       ? `  Mật khẩu / password: ${admin.password}`
       : "  Mật khẩu: như đã đặt lần đầu (quên thì chạy: npx caunoi password reset --email …) / password: as set at first start",
     `  API: ${config.publicUrl}/docs`,
-    ...(demoPassword
-      ? [
-          "  Tài khoản mẫu / demo accounts:",
-          ...demoAccounts.map((account) => `    ${account.email} — ${account.description.vi}`),
-          `    Mật khẩu chung / shared password: ${demoPassword}`,
-          `  Trang tin mẫu / demo portal: ${config.publicUrl}/u/TQ`,
-        ]
-      : []),
+    ...demoLines,
+    ...(demoLines.length > 0 ? [`  Trang tin mẫu / demo portal: ${config.publicUrl}/u/TQ`] : []),
     "",
   ].join("\n"),
 );

@@ -33,7 +33,7 @@ export interface DemoAccount {
   description: { vi: string; en: string };
 }
 
-/** The named demo accounts that get a password (everyone else in the demo has none). */
+/** The named demo accounts that get the shared demo password (everyone else in the demo has none). */
 export const demoAccounts: readonly DemoAccount[] = [
   {
     email: `trang.lethu@${EMAIL_DOMAIN}`,
@@ -72,6 +72,15 @@ export const demoAccounts: readonly DemoAccount[] = [
     description: {
       vi: "Xem kê khai tài khoản của cán bộ, đảng viên toàn tỉnh, Ban Tổ chức Tỉnh ủy",
       en: "Reviews members' account declarations province-wide, provincial Organisation Board",
+    },
+  },
+  {
+    email: `binh.trieuvan@${EMAIL_DOMAIN}`,
+    fullName: "Triệu Văn Bình",
+    role: "approver",
+    description: {
+      vi: "Người duyệt bài, Phó Trưởng ban Tuyên giáo và Dân vận Tỉnh ủy",
+      en: "Approver, deputy head of the provincial Propaganda and Mass Mobilisation Board",
     },
   },
 ];

@@ -73,11 +73,11 @@ function codeLabel(text: string): string {
 }
 
 function namedAccounts() {
-  const [editor, communeAdmin, checker, member, reviewer] = demoAccounts;
-  if (!editor || !communeAdmin || !checker || !member || !reviewer) {
+  const [editor, communeAdmin, checker, member, reviewer, approver] = demoAccounts;
+  if (!editor || !communeAdmin || !checker || !member || !reviewer || !approver) {
     throw new Error("demo accounts are missing");
   }
-  return { editor, communeAdmin, checker, member, reviewer };
+  return { editor, communeAdmin, checker, member, reviewer, approver };
 }
 
 /**
@@ -90,7 +90,7 @@ export function planDemoProvince(
   provinceName: string,
   communeAreas: readonly { code: string; name: string }[],
 ): PlannedUnit {
-  const { editor, checker, reviewer } = namedAccounts();
+  const { editor, checker, reviewer, approver } = namedAccounts();
   const r = "TQ";
   const steering = "TQ-BCD35";
   const police = "TQ-CA";
@@ -121,7 +121,7 @@ export function planDemoProvince(
     [
       unit("TQ-TU-BTGDV", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "agency", 0.55, [
         post("Trưởng ban", 1, ["approver", r]),
-        post("Phó Trưởng ban", 1, ["approver", r]),
+        accountPost(approver, "Phó Trưởng ban", ["approver", r]),
         post("Phó Trưởng ban", 1, ["approver", r], ["duty_officer", r]),
         post("Trưởng phòng Tuyên truyền, Báo chí - Xuất bản", 1, ["editor", r], ["approver", r]),
         accountPost(editor, "Chuyên viên Phòng Tuyên truyền", ["editor", r], ["duty_officer", r]),

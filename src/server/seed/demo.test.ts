@@ -1,3 +1,6 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/helpers/test-database.ts";
@@ -7,12 +10,14 @@ import { queryRows } from "../db/client.ts";
 import { adminAreas, channels, people, roleGrants, unitHistory, units } from "../db/schema/index.ts";
 import { signIn } from "../modules/auth/service.ts";
 import { lookupChannel } from "../modules/channels/public-service.ts";
+import { localMediaStorage } from "../modules/media/storage.ts";
 import { roles } from "../platform/actor.ts";
 import type { AppError } from "../platform/errors.ts";
 import { ensureRootUnit } from "./bootstrap.ts";
 import { type DemoSeedResult, demoAccounts, seedDemoOrganisation } from "./demo.ts";
 import { seedDemoAdvocacy } from "./demo-advocacy.ts";
 import { seedDemoPosts } from "./demo-posts.ts";
+import { demoAccountLines, demoAccountsPresent } from "./demo-summary.ts";
 
 const DEMO_PASSWORD = "mật-khẩu-mẫu-2025";
 
@@ -181,10 +186,22 @@ describe("demo organisation", () => {
     expect(checkerUnits.map((u) => u.code)).toEqual(["TQ-BCD35-TGV", "TQ-CA-ANM"]);
   });
 
-  it("gives the named demo accounts the shared demo password", async () => {
+  it("prints every demo account it creates, each signing in with the shared demo password", async () => {
     expect(seeded.demoPassword).toBe(DEMO_PASSWORD);
-    for (const account of demoAccounts) {
-      const result = await signIn(database.db, { email: account.email, password: DEMO_PASSWORD, ip: null });
+    const printed = demoAccountLines({
+      accounts: await demoAccountsPresent(database.db),
+      demoPassword: seeded.demoPassword,
+    }).join("\n");
+    expect(printed).toContain(`shared password of the accounts above: ${DEMO_PASSWORD}`);
+    const printedEmails = [...printed.matchAll(/^ {4}(\S+@\S+) — /gm)].map((match) => match[1]);
+    expect(printedEmails).toEqual(demoAccounts.map((account) => account.email));
+    expect(demoAccounts.map((account) => account.role)).toContain("approver");
+    for (const email of printedEmails) {
+      const account = demoAccounts.find((known) => known.email === email);
+      if (!email || !account) {
+        throw new Error(`printed an unknown account ${email}`);
+      }
+      const result = await signIn(database.db, { email, password: DEMO_PASSWORD, ip: null });
       expect(result.stage).toBe("active");
       const grants = await queryRows<{ role: string }>(
         database.db,
@@ -197,6 +214,10 @@ describe("demo organisation", () => {
       sql`select count(*)::int as n from credentials`,
     );
     expect(credentialCount?.n).toBe(demoAccounts.length);
+    // A later start lists them again with the command that sets the shared password anew.
+    const later = demoAccountLines({ accounts: await demoAccountsPresent(database.db), demoPassword: null });
+    expect(later.join("\n")).toContain("npx caunoi password reset --email");
+    expect(later.join("\n")).not.toContain(DEMO_PASSWORD);
   });
 
   it("refuses to run on a database that already has units, changing nothing", async () => {
@@ -252,8 +273,35 @@ describe("demo organisation", () => {
 
 describe("demo posts", () => {
   it("puts approved articles on the province's portal through the desk's own rules", async () => {
-    const published = await seedDemoPosts(database.db, { publicUrl: "http://demo.local" });
+    const mediaDir = await mkdtemp(join(tmpdir(), "caunoi-demo-media-"));
+    const published = await seedDemoPosts(database.db, { publicUrl: "http://demo.local", mediaDir });
     expect(published).toBe(4);
+    // Each article carries a cover picture from the library, described for screen readers, with
+    // both renditions written where the server serves them from.
+    const covers = await queryRows<{ title: string; alt: string; width: number; key: string; thumb: string }>(
+      database.db,
+      sql`select p.title, m.alt_text as alt, m.width, m.storage_key as key, m.thumbnail_key as thumb
+            from post_variants v join posts p on p.id = v.post_id
+            join media_items m on m.id = p.media_ids[1]
+           where v.status = 'published' and m.kind = 'image'`,
+    );
+    expect(covers).toHaveLength(4);
+    for (const cover of covers) {
+      expect(cover.alt).toMatch(/^Hình minh họa: .{10,}/);
+      expect(cover.width).toBe(1280);
+      const storage = localMediaStorage(mediaDir);
+      expect(await storage.exists(cover.key)).toBe(true);
+      expect(await storage.exists(cover.thumb)).toBe(true);
+    }
+    expect(new Set(covers.map((cover) => cover.key)).size).toBe(4);
+    // The portals' footers have what an official site must show.
+    const [province] = await database.db.select().from(units).where(eq(units.code, "TQ"));
+    expect(province).toMatchObject({
+      contactAddress: expect.stringContaining("Tuyên Quang"),
+      contactPhone: expect.stringMatching(/^0\d{3} \d{4} \d{3}$/),
+      contactEmail: expect.stringMatching(/@tuyenquang\.caunoi\.example$/),
+      contentResponsible: expect.stringContaining("Chánh Văn phòng"),
+    });
     const variants = await queryRows<{ status: string; target: string; n: number }>(
       database.db,
       sql`select v.status, v.target, count(*)::int as n from post_variants v group by v.status, v.target order by 1, 2`,
