@@ -47,6 +47,7 @@ export {
   unitLineages,
   unitsInTreeOrder,
 } from "./read-models.ts";
+export { roleHoldersAtOrAbove } from "./role-holders.ts";
 export { createUnit, type UnitKind, type UnitRow } from "./service.ts";
 export {
   findUnitByCodeOrId,
