@@ -81,6 +81,10 @@ test("an editor makes a share kit, a member shares their link from the phone, an
         assert.equal(await card.getByTestId("feed-caption").textContent(), captions[1]);
         await card.getByRole("button", { name: /^Lời dẫn khác/ }).click();
         await card.getByTestId("feed-copy").click();
+        // Copying marks nothing: the member says when they have shared it.
+        await card.getByTestId("feed-confirm").getByText("Đã chia sẻ xong?").waitFor();
+        assert.equal(await card.getByTestId("feed-shared").isHidden(), true);
+        await card.getByTestId("feed-confirm-yes").click();
         await card.getByTestId("feed-shared").getByText("Đã chia sẻ").waitFor();
         assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${captions[0]}\n${link}`);
         await phoneScreenshot(page, "52-share-feed");

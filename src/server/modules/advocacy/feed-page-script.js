@@ -1,22 +1,18 @@
 // The share feed's buttons: the system share sheet, Zalo (by the clipboard: Zalo has no web share
 // address without its SDK), Facebook's share dialog, copy, and the member's own "shared" mark.
-// Nothing here posts anything: the member chooses where it goes.
+// Nothing here posts anything: the member chooses where it goes. Copying, opening Zalo or Facebook
+// or the share sheet marks nothing: whether they then posted it only the member knows, so the card
+// asks ("Đã chia sẻ xong?") in its own flow, above its status, and only their answer is recorded.
 (() => {
   const csrfToken = document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") ?? "";
   const messages = JSON.parse(document.body.dataset.messages || "{}");
-  const toast = document.getElementById("toast");
-  let toastTimer = 0;
 
-  const say = (text) => {
-    if (!toast) {
-      return;
+  // Each card says what happened in its own note, where it neither moves nor hides anything else.
+  const say = (card, text) => {
+    const note = card.querySelector('[data-testid="feed-note"]');
+    if (note) {
+      note.textContent = text;
     }
-    toast.textContent = text;
-    toast.hidden = false;
-    clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => {
-      toast.hidden = true;
-    }, 4000);
   };
 
   // Over plain http on a local network the clipboard API is missing: the old way still works there.
@@ -51,6 +47,25 @@
     card.querySelector('[data-testid="feed-unshared"]').hidden = shared;
   };
 
+  const confirmBox = (card) => card.querySelector('[data-testid="feed-confirm"]');
+
+  // After a share button: ask, remembering how they went to share it.
+  const askConfirmation = (card, method) => {
+    card.dataset.pendingMethod = method;
+    const box = confirmBox(card);
+    if (box && card.querySelector('[data-testid="feed-shared"]').hidden) {
+      box.hidden = false;
+    }
+  };
+
+  const closeConfirmation = (card) => {
+    delete card.dataset.pendingMethod;
+    const box = confirmBox(card);
+    if (box) {
+      box.hidden = true;
+    }
+  };
+
   const setShared = async (card, method) => {
     const url = `/api/me/share-feed/${card.dataset.kitId}/shared`;
     const response = await fetch(url, {
@@ -63,8 +78,10 @@
     }).catch(() => null);
     if (response?.ok) {
       showShared(card, Boolean(method));
+      closeConfirmation(card);
+      say(card, "");
     } else {
-      say(messages.markFailed);
+      say(card, messages.markFailed);
     }
   };
 
@@ -100,20 +117,28 @@
       } else if (action === "native") {
         try {
           await navigator.share({ title: card.dataset.title, text: captions[index], url: link });
-          await setShared(card, "native");
+          // An app was chosen; whether the post went out, the member says.
+          say(card, messages.sheetClosed);
+          askConfirmation(card, "native");
         } catch {
           // Closed the share sheet: nothing was shared.
         }
       } else if (action === "zalo" || action === "copy") {
         if (await copyText(text())) {
-          say(action === "zalo" ? messages.zaloHint : messages.copied);
-          await setShared(card, action);
+          say(card, action === "zalo" ? messages.zaloHint : messages.copied);
+          askConfirmation(card, action);
         } else {
-          say(messages.copyFailed);
+          say(card, messages.copyFailed);
         }
       } else if (action === "facebook") {
-        // The link itself opens Facebook's dialog; the mark follows.
-        void setShared(card, "facebook");
+        // The link itself opens Facebook's dialog in a new tab; the question waits here for their return.
+        say(card, messages.facebookOpened);
+        askConfirmation(card, "facebook");
+      } else if (action === "confirm") {
+        await setShared(card, card.dataset.pendingMethod || "other");
+      } else if (action === "not-yet") {
+        closeConfirmation(card);
+        say(card, "");
       } else if (action === "mark") {
         await setShared(card, "other");
       } else if (action === "unmark") {

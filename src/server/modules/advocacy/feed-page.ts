@@ -44,6 +44,11 @@ const texts = {
     languageHref: "?lang=en",
     copied: "Đã sao chép lời dẫn và liên kết.",
     zaloHint: "Đã sao chép. Mở Zalo và dán vào tin nhắn hoặc nhật ký.",
+    facebookOpened: "Trang chia sẻ của Facebook đã mở trong thẻ mới.",
+    sheetClosed: "Bạn đã chọn nơi chia sẻ.",
+    confirmQuestion: "Đã chia sẻ xong?",
+    confirmYes: "Đã chia sẻ",
+    confirmNo: "Chưa",
     copyFailed: "Không sao chép được. Vui lòng chọn và sao chép liên kết ở trên.",
     markFailed: "Chưa lưu được. Vui lòng thử lại.",
     cardAlt: (title: string) => `Ảnh chia sẻ: ${title}`,
@@ -80,6 +85,11 @@ const texts = {
     languageHref: "?lang=vi",
     copied: "Caption and link copied.",
     zaloHint: "Copied. Open Zalo and paste it into a message or your timeline.",
+    facebookOpened: "Facebook's share page opened in a new tab.",
+    sheetClosed: "You chose where to share it.",
+    confirmQuestion: "Done sharing?",
+    confirmYes: "Yes, shared",
+    confirmNo: "Not yet",
     copyFailed: "Could not copy. Select and copy the link above.",
     markFailed: "Not saved yet. Please try again.",
     cardAlt: (title: string) => `Share card: ${title}`,
@@ -128,10 +138,12 @@ button,.button{font:inherit;gap:.3rem;font-size:.95rem;border:1px solid #1864ab;
 .primary{background:#1864ab;color:#fff}
 .quiet{border-color:transparent;padding-left:0;min-height:36px}
 .shared{color:#2b8a3e;font-weight:600}
+.note{color:#495057;font-size:.9rem;margin:.5rem 0 0}
+.note:empty{display:none}
+.confirm{background:#e7f5ff;border-radius:6px;padding:.5rem;margin:.5rem 0}
+.confirm strong{flex-basis:100%}
 .pages{display:flex;justify-content:space-between;margin:1rem 0}
 .ranking{font-size:.9rem}
-#toast{position:fixed;left:50%;bottom:1rem;transform:translateX(-50%);background:#212529;color:#fff;border-radius:8px;padding:.6rem 1rem;max-width:90vw;font-size:.9rem}
-#toast[hidden]{display:none}
 [hidden]{display:none!important}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
@@ -167,6 +179,8 @@ ${
 <a class="button" data-action="facebook" data-testid="feed-facebook" href="${safeHref(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(item.link.url)}`)}" target="_blank" rel="noopener">${t.facebook}</a>
 <button type="button" data-action="copy" data-testid="feed-copy">${t.copy}</button>
 </div>
+<p class="note" data-testid="feed-note" role="status" aria-live="polite"></p>
+<div class="row confirm" data-testid="feed-confirm" role="group" aria-label="${t.confirmQuestion}" hidden><strong>${t.confirmQuestion}</strong><button type="button" class="primary" data-action="confirm" data-testid="feed-confirm-yes">${t.confirmYes}</button><button type="button" data-action="not-yet" data-testid="feed-confirm-no">${t.confirmNo}</button></div>
 <div class="row" data-testid="feed-shared" ${shared ? "" : new SafeHtml("hidden")}><span class="shared">✓ ${t.shared}</span><button type="button" class="quiet" data-action="unmark">${t.unmark}</button></div>
 <div class="row" data-testid="feed-unshared" ${shared ? new SafeHtml("hidden") : ""}><button type="button" class="quiet" data-action="mark" data-testid="feed-mark">${t.mark}</button></div>
 </div>
@@ -190,6 +204,8 @@ export function renderFeedPage(options: {
   const messages = JSON.stringify({
     copied: t.copied,
     zaloHint: t.zaloHint,
+    facebookOpened: t.facebookOpened,
+    sheetClosed: t.sheetClosed,
     copyFailed: t.copyFailed,
     markFailed: t.markFailed,
     nextCaption: t.nextCaption,
@@ -224,7 +240,6 @@ ${options.hasMore ? html`<a class="button" href="?page=${page + 1}&amp;${new Saf
 </nav>
 <p class="ranking"><a href="/profile#xep-hang">${t.ranking}</a></p>
 </main>
-<div id="toast" role="status" aria-live="polite" hidden></div>
 </body>
 </html>`.value;
 }
