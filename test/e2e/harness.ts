@@ -184,6 +184,7 @@ export async function signedInPhone(
   await phone.page.getByRole("textbox", { name: /^E-mail/ }).fill(email);
   await phone.page.getByLabel(/^Mật khẩu/).fill(password);
   await phone.page.getByRole("button", { name: "Đăng nhập" }).click();
-  await phone.page.waitForURL(/\/units$/);
+  // Each role lands on its own home (journeys/homes.ts checks which).
+  await phone.page.waitForURL((url) => !/^\/(sign-in)?$/.test(url.pathname));
   return phone;
 }

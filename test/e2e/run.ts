@@ -11,3 +11,4 @@ import "./journeys/channels.ts";
 import "./journeys/declarations.ts";
 import "./journeys/publishing.ts";
 import "./journeys/share-kits.ts";
+import "./journeys/homes.ts";

@@ -38,6 +38,8 @@ import {
   UserIcon,
 } from "../components/icons.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
+import { HomeIcon } from "../features/home/home-icon.tsx";
+import { homeOf } from "../features/home/home-route.ts";
 import classes from "./app-layout.module.css";
 
 interface NavItem {
@@ -105,7 +107,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const locked = session.security.totpSetupRequired;
-  const items = navItems.filter(
+  const home = homeOf(session);
+  // Everyone's first item leads to their home; a member's home is the share feed itself, listed once.
+  const homeItem: NavItem = {
+    to: home.to,
+    labelKey: "home.menu",
+    icon: <HomeIcon />,
+    serverPage: home.serverPage,
+  };
+  const items = [homeItem, ...navItems.filter((item) => !(home.serverPage && item.to === home.to))].filter(
     (item) => (!item.permission || can(session, item.permission)) && (!locked || item.to === "/profile"),
   );
   // The most specific matching item is the current one (/people/import is not also /people).
@@ -183,10 +193,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) =>
             item.serverPage ? (
-              <NavLink key={item.to} href={item.to} label={t(item.labelKey)} leftSection={item.icon} />
+              <NavLink key={item.labelKey} href={item.to} label={t(item.labelKey)} leftSection={item.icon} />
             ) : (
               <NavLink
-                key={item.to}
+                key={item.labelKey}
                 component={Link}
                 to={item.to}
                 label={t(item.labelKey)}

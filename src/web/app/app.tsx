@@ -9,12 +9,14 @@ import { sessionQueryKey } from "../backend/session.ts";
 import type { Session } from "../backend/types.ts";
 import { LoadingBlock } from "../components/state-blocks.tsx";
 import { SignInPage } from "../features/auth/sign-in-page.tsx";
+import { ShellPlaceholder } from "../features/home/shell-placeholder.tsx";
 import { RequireSession } from "./require-session.tsx";
 import { theme } from "./theme.ts";
 
 const ForgotPasswordPage = lazy(() => import("../features/auth/forgot-password-page.tsx"));
 const ResetPasswordPage = lazy(() => import("../features/auth/reset-password-page.tsx"));
 const ConfirmEmailPage = lazy(() => import("../features/auth/confirm-email-page.tsx"));
+const InvitationPage = lazy(() => import("../features/auth/invitation-page.tsx"));
 const loadSignedInApp = () => import("./signed-in-app.tsx");
 const SignedInApp = lazy(loadSignedInApp);
 
@@ -65,11 +67,15 @@ export function App() {
               <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               <Route path="/reset-password" element={<ResetPasswordPage />} />
               <Route path="/confirm-email" element={<ConfirmEmailPage />} />
+              <Route path="/moi/:token" element={<InvitationPage />} />
               <Route
                 path="/*"
                 element={
                   <RequireSession>
-                    <SignedInApp />
+                    {/* The frame paints while the signed-in code arrives. */}
+                    <Suspense fallback={<ShellPlaceholder />}>
+                      <SignedInApp />
+                    </Suspense>
                   </RequireSession>
                 }
               />

@@ -2,7 +2,8 @@ import { Container } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { useSession } from "../backend/session.ts";
-import { ErrorBlock, LoadingBlock } from "../components/state-blocks.tsx";
+import { ErrorBlock } from "../components/state-blocks.tsx";
+import { ShellPlaceholder } from "../features/home/shell-placeholder.tsx";
 
 /**
  * Lets only signed-in people through; the others go to sign-in and come back afterwards. A person
@@ -12,7 +13,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) {
-    return <LoadingBlock />;
+    return <ShellPlaceholder />;
   }
   if (session.isError) {
     return (

@@ -1,10 +1,11 @@
 import { Button, Container } from "@mantine/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, Route, Routes } from "react-router";
+import { Link, Route, Routes } from "react-router";
 import { can, useSignedInSession } from "../backend/session.ts";
 import type { Permission } from "../backend/types.ts";
 import { EmptyBlock, LoadingBlock } from "../components/state-blocks.tsx";
+import { GoHome, ServerPage } from "../features/home/go-home.tsx";
 import { AppLayout } from "./app-layout.tsx";
 
 const UnitsPage = lazy(() => import("../features/units/units-page.tsx"));
@@ -34,6 +35,8 @@ const CampaignsPage = lazy(() => import("../features/advocacy/campaigns-page.tsx
 const CampaignDetailPage = lazy(() => import("../features/advocacy/campaign-detail-page.tsx"));
 const AuditPage = lazy(() => import("../features/audit/audit-page.tsx"));
 const ProfilePage = lazy(() => import("../features/profile/profile-page.tsx"));
+const DeskPage = lazy(() => import("../features/home/desk-page.tsx"));
+const OverviewPage = lazy(() => import("../features/home/overview-page.tsx"));
 
 /** Shows the page only to people the server says hold `permission` somewhere. */
 function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -65,13 +68,29 @@ function NotFound() {
 
 /** The signed-in area, loaded after sign-in so the first page stays small. */
 export default function SignedInApp() {
-  const session = useSignedInSession();
-  const home = can(session, "units.read") ? "/units" : "/profile";
   return (
     <AppLayout>
       <Suspense fallback={<LoadingBlock />}>
         <Routes>
-          <Route index element={<Navigate to={home} replace />} />
+          <Route index element={<GoHome />} />
+          {/* The member's feed is a server page; a client link that reaches it loads it whole. */}
+          <Route path="share" element={<ServerPage to="/share" />} />
+          <Route
+            path="desk"
+            element={
+              <Allowed permission="posts.read">
+                <DeskPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="overview"
+            element={
+              <Allowed permission="people.read">
+                <OverviewPage />
+              </Allowed>
+            }
+          />
           <Route
             path="units"
             element={

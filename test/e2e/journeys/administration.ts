@@ -28,6 +28,9 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
     await page.getByRole("textbox", { name: /^E-mail/ }).fill(adminEmail);
     await page.getByLabel(/^Mật khẩu/).fill(adminPassword);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
+    // An administrator lands on the overview of their units; the unit tree is a figure away.
+    await page.waitForURL(/\/overview$/);
+    await page.getByTestId("overview-units").click();
     await page.waitForURL(/\/units$/);
     await page.getByRole("heading", { name: "Đơn vị", exact: true }).waitFor();
     await screenshot("02-units");
@@ -128,7 +131,8 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
     await page.getByRole("textbox", { name: /^E-mail/ }).fill(communeAdmin.email);
     await page.getByLabel(/^Password/).fill(demoPassword);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/units$/);
+    await page.waitForURL(/\/overview$/);
+    await page.goto(`${baseUrl}/units`);
     const topLinks = page.locator('a[href^="/units/"]');
     await topLinks.first().waitFor();
     assert.equal((await topLinks.first().textContent())?.trim(), communeAdmin.unit);

@@ -63,7 +63,7 @@ test("an administrator registers a channel and is told who owns it when register
       await admin.getByRole("textbox", { name: /^E-mail/ }).fill(adminEmail);
       await admin.getByLabel(/^Mật khẩu/).fill(adminPassword);
       await admin.getByRole("button", { name: "Đăng nhập" }).click();
-      await admin.waitForURL(/\/units$/);
+      await admin.waitForURL(/\/overview$/);
       await admin.getByRole("button", { name: "Mở menu" }).click();
       const nav = admin.getByRole("navigation", { name: "Điều hướng chính" });
       // The public pages are plain links to the server's pages, not client routes.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { communeAdmin, demoPassword, phoneScreenshot, signedInPhone, stepsOf } from "../harness.ts";
+import { baseUrl, communeAdmin, demoPassword, phoneScreenshot, signedInPhone, stepsOf } from "../harness.ts";
 
 // Members' account declarations: a request to review them, answered from a phone.
 
@@ -46,8 +46,14 @@ test("a member answers a declaration request and the administrator sees completi
 
     await step("the member sees the request, declares an account with consent and confirms", async () => {
       const { page: m } = member;
-      await m.getByRole("button", { name: "Mở menu" }).click();
-      await m.getByRole("link", { name: "Tài khoản của tôi" }).click();
+      // The member's home, the share feed, says a review waits for them.
+      await m.goto(`${baseUrl}/`);
+      await m.waitForURL(/\/share$/);
+      await m
+        .getByTestId("feed-declarations-due")
+        .getByText(/\d+ yêu cầu rà soát kê khai/)
+        .waitFor();
+      await m.getByRole("link", { name: "Rà soát kê khai" }).click();
       const request = m.getByTestId("member-request").filter({ hasText: title });
       await request.waitFor();
       await m.getByText("Bạn chưa kê khai tài khoản nào.").waitFor();

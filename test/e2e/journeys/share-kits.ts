@@ -63,8 +63,9 @@ test("an editor makes a share kit, a member shares their link from the phone, an
       "the member sees the kit on /share at 360 px and copies a caption with their own link",
       async () => {
         const page = member.page;
-        await page.getByRole("button", { name: "Mở menu" }).click();
-        await page.getByRole("link", { name: "Chia sẻ tin" }).click();
+        // The feed is the member's home: the app's address brings them back to it.
+        await page.goto(`${baseUrl}/`);
+        await page.waitForURL(/\/share$/);
         await page.getByRole("heading", { name: "Chia sẻ tin", exact: true }).waitFor();
         // The demo has kits of the same articles; this one is known by its caption.
         const found = page.getByTestId("feed-kit").filter({ hasText: captions[0] });
@@ -128,8 +129,9 @@ test("an editor makes a share kit, a member shares their link from the phone, an
       assert.equal(await figure("report-clicks").getAttribute("data-value"), "1");
       assert.equal(await figure("report-bots").getAttribute("data-value"), "1");
       const session = await (await member.page.request.get(`${baseUrl}/api/auth/session`)).json();
+      // The member does not read the unit tree; the editor (of the whole province) does.
       const unit = await (
-        await member.page.request.get(`${baseUrl}/api/units/${session.person.unitId}`)
+        await editor.page.request.get(`${baseUrl}/api/units/${session.person.unitId}`)
       ).json();
       const row = page.getByTestId("report-by-unit").locator("tbody tr").filter({ hasText: unit.name });
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps the cell boundaries as spaces

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Accordion, Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { can, useSignedInSession } from "../../backend/session.ts";
@@ -10,7 +10,13 @@ import { RolePoliciesCard } from "./role-policies-card.tsx";
 import { TokensCard } from "./tokens-card.tsx";
 import { TotpCard } from "./totp-card.tsx";
 
-/** Who I am and my roles, my password, two-factor, API tokens, and (for administrators) sign-in rules. */
+/**
+ * API tokens are for people who connect other software to the platform (administrators, editors
+ * syncing reports or publishing tools); everyone else never needs them, so they are not shown.
+ */
+const apiRoles = new Set(["administrator", "editor"]);
+
+/** Who I am and my roles, my password, two-factor, API tokens (advanced), and (for administrators) sign-in rules. */
 export default function ProfilePage() {
   const { t } = useTranslation();
   const session = useSignedInSession();
@@ -20,7 +26,8 @@ export default function ProfilePage() {
     queries: session.grants.map((grant) => ({
       queryKey: ["units", "detail", grant.unitId],
       queryFn: () => fetchUnit(grant.unitId),
-      enabled: !locked,
+      // Members do not read the unit tree: their roles show without the unit's name.
+      enabled: !locked && can(session, "units.read", grant.unitPath),
       staleTime: 5 * 60_000,
     })),
   });
@@ -72,7 +79,21 @@ export default function ProfilePage() {
         )}
         <TotpCard />
         <PasswordCard />
-        {!locked && <TokensCard />}
+        {!locked && session.grants.some((grant) => apiRoles.has(grant.role)) && (
+          <Accordion variant="contained" data-testid="profile-advanced">
+            <Accordion.Item value="advanced">
+              <Accordion.Control>
+                <Text fw={600}>{t("home.advanced.title")}</Text>
+                <Text size="sm" c="dimmed">
+                  {t("home.advanced.hint")}
+                </Text>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <TokensCard />
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
+        )}
         {!locked && can(session, "settings.manage") && <RolePoliciesCard />}
       </Stack>
     </>

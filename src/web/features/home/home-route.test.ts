@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../backend/types.ts";
+import { homeOf } from "./home-route.ts";
+
+const holding = (...roles: Role[]) => ({
+  grants: roles.map((role) => ({ role, unitId: "u", unitPath: "root" })),
+});
+
+describe("each person's home", () => {
+  it("sends each role to its daily work", () => {
+    expect(homeOf(holding("member"))).toEqual({ to: "/share", serverPage: true });
+    expect(homeOf(holding("editor"))).toEqual({ to: "/desk", serverPage: false });
+    expect(homeOf(holding("approver"))).toEqual({ to: "/approvals", serverPage: false });
+    expect(homeOf(holding("administrator"))).toEqual({ to: "/overview", serverPage: false });
+    expect(homeOf(holding("declaration_reviewer")).to).toBe("/declarations");
+    expect(homeOf(holding("checker")).to).toBe("/share");
+    expect(homeOf(holding()).to).toBe("/share");
+  });
+
+  it("picks the most specific work for a person with several roles", () => {
+    expect(homeOf(holding("member", "editor", "approver")).to).toBe("/approvals");
+    expect(homeOf(holding("administrator", "editor")).to).toBe("/desk");
+    expect(homeOf(holding("member", "administrator")).to).toBe("/overview");
+  });
+});

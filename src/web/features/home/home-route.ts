@@ -1,0 +1,34 @@
+import type { Role, SignedInSession } from "../../backend/types.ts";
+
+export interface Home {
+  to: string;
+  /** The server renders it (the member's share feed): reached by a full page load, not a client route. */
+  serverPage: boolean;
+}
+
+/**
+ * Where each role's day starts, most specific daily work first: a person holding several roles lands
+ * on the first that applies. An approver's queue comes before everything (posts wait on them, and a
+ * head of office who also writes clears the queue first); an editor's desk before the administrator's
+ * overview (writing and publishing are daily, administration is occasional); a declaration reviewer
+ * reads members' declarations; everyone else (members, and roles whose own pages are yet to come)
+ * starts at the share feed, which every signed-in person has.
+ */
+const homes: readonly (readonly [Role, string])[] = [
+  ["approver", "/approvals"],
+  ["editor", "/desk"],
+  ["administrator", "/overview"],
+  ["declaration_reviewer", "/declarations"],
+];
+
+export const memberHome: Home = { to: "/share", serverPage: true };
+
+/** The person's home page, by the roles the server says they hold. */
+export function homeOf(session: Pick<SignedInSession, "grants">): Home {
+  for (const [role, to] of homes) {
+    if (session.grants.some((grant) => grant.role === role)) {
+      return { to, serverPage: false };
+    }
+  }
+  return memberHome;
+}
