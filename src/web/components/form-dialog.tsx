@@ -1,12 +1,15 @@
 import { Button, Group, Modal, type ModalProps, Stack, type StackProps } from "@mantine/core";
 import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { InvalidFieldNotice, useFirstInvalidField } from "./invalid-field.tsx";
 import { FormError } from "./state-blocks.tsx";
 
 /**
  * A modal form: a titled dialog (Mantine's Modal gives role="dialog", aria-modal, the title as
  * its name, Esc to close, focus kept inside and handed back on close) around the fields, the
  * server's refusal, and Cancel beside the submit button. Enter in a field submits, as in any form.
+ * When the caller's checks refuse the submit, the first invalid field is scrolled to, focused and
+ * named above the buttons.
  */
 export function FormDialog(props: {
   opened: boolean;
@@ -31,17 +34,32 @@ export function FormDialog(props: {
 }) {
   const { t } = useTranslation();
   useFocusBackOnClose(props.opened);
+  const invalid = useFirstInvalidField();
+  const { reset } = invalid;
+  useEffect(() => {
+    if (!props.opened) {
+      reset();
+    }
+  }, [props.opened, reset]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // React carries a submit up through the portal: a form in the page behind must not receive it.
     event.stopPropagation();
     props.onSubmit();
+    invalid.afterSubmit();
   };
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} size={props.size} centered>
-      <form noValidate={!props.browserValidation} onSubmit={submit} data-testid={props.testId}>
+      <form
+        ref={invalid.formRef}
+        noValidate={!props.browserValidation}
+        onSubmit={submit}
+        onChange={invalid.afterInput}
+        data-testid={props.testId}
+      >
         <Stack gap={props.gap}>
           {props.children}
+          <InvalidFieldNotice message={invalid.message} />
           <FormError error={props.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>

@@ -1,6 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi as mock } from "vitest";
 import { en } from "./en.ts";
-import { endOfVietnamDay, formatDateTime, vietnamLocalToIso } from "./format.ts";
+import {
+  endOfVietnamDay,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatNumber,
+  parseDayInput,
+  parseTimeInput,
+  vietnamLocalToIso,
+} from "./format.ts";
 import { vi } from "./vi.ts";
 
 /** Every key path of a nested message object, e.g. "units.kind.cell". */
@@ -36,5 +45,72 @@ describe("times and languages", () => {
     for (const key of viKeys) {
       expect(placeholders(lookup(en, key)), key).toEqual(placeholders(lookup(vi, key)));
     }
+  });
+});
+
+describe("dates and numbers on a browser set to American English", () => {
+  const RealDateTimeFormat = Intl.DateTimeFormat;
+  const RealNumberFormat = Intl.NumberFormat;
+  beforeAll(() => {
+    // What an English Chrome in the United States gives a page that does not name a locale.
+    mock.stubGlobal("navigator", { language: "en-US", languages: ["en-US", "en"] });
+    mock.stubGlobal("Intl", {
+      ...Intl,
+      DateTimeFormat: class extends RealDateTimeFormat {
+        constructor(locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+          super(locales ?? "en-US", { timeZone: "America/New_York", ...options });
+        }
+      },
+      NumberFormat: class extends RealNumberFormat {
+        constructor(locales?: Intl.LocalesArgument, options?: Intl.NumberFormatOptions) {
+          super(locales ?? "en-US", options);
+        }
+      },
+    });
+  });
+  afterAll(() => {
+    mock.unstubAllGlobals();
+  });
+
+  it("is set up as an American browser would be", () => {
+    expect(new Intl.DateTimeFormat().format(new Date("2026-01-02T12:00:00Z"))).toBe("1/2/2026");
+    expect(new Intl.NumberFormat().format(1234567)).toBe("1,234,567");
+  });
+
+  it("shows Vietnamese dates as dd/mm/yyyy with a 24-hour time in Vietnam", () => {
+    expect(formatDateTime("2026-01-02T13:05:00Z", "vi")).toBe("20:05 02/01/2026");
+    expect(formatDate("2026-11-24T03:00:00Z", "vi")).toBe("24/11/2026");
+    expect(formatDay("2026-11-24")).toBe("24/11/2026");
+  });
+
+  it("groups Vietnamese numbers with dots and English ones with commas", () => {
+    expect(formatNumber(1234567, "vi")).toBe("1.234.567");
+    expect(formatNumber(1234567, "en")).toBe("1,234,567");
+  });
+
+  it("shows English dates day first with a 24-hour time, never the American month first", () => {
+    expect(formatDateTime("2026-01-02T13:05:00Z", "en")).toBe("02/01/2026, 20:05");
+    expect(formatDate("2026-01-02T13:05:00Z", "en")).toBe("02/01/2026");
+  });
+
+  it("reads days typed as dd/mm/yyyy, never as mm/dd", () => {
+    expect(parseDayInput("02/01/2026")).toBe("2026-01-02");
+    expect(parseDayInput("2/1/2026")).toBe("2026-01-02");
+    expect(parseDayInput("24.11.2026")).toBe("2026-11-24");
+    expect(parseDayInput("2026-11-24")).toBe("2026-11-24");
+    expect(parseDayInput("2026-11-24T08:30")).toBe("2026-11-24");
+    expect(parseDayInput("11/24/2026")).toBeNull();
+    expect(parseDayInput("31/02/2026")).toBeNull();
+    expect(parseDayInput("24/11/26")).toBeNull();
+  });
+
+  it("reads times on a 24-hour clock", () => {
+    expect(parseTimeInput("8:30")).toBe("08:30");
+    expect(parseTimeInput("20.05")).toBe("20:05");
+    expect(parseTimeInput("8h30")).toBe("08:30");
+    expect(parseTimeInput("0830")).toBe("08:30");
+    expect(parseTimeInput("17")).toBe("17:00");
+    expect(parseTimeInput("24:00")).toBeNull();
+    expect(parseTimeInput("8:30 PM")).toBeNull();
   });
 });

@@ -4,7 +4,12 @@ import { ApiError, NetworkError } from "../backend/client.ts";
 /** Times are always shown in Vietnam's time zone, whatever the device's setting. */
 export const displayTimeZone = "Asia/Ho_Chi_Minh";
 
-function localeOf(language: string): string {
+/**
+ * The Intl locale of the UI's language, named outright so that neither the browser's language
+ * nor its region ever decides a format: Vietnamese 24/11/2026 and 1.234.567, English (British:
+ * day first, 24-hour clock) 24/11/2026 and 1,234,567.
+ */
+export function localeOf(language: string): string {
   return language === "en" ? "en-GB" : "vi-VN";
 }
 
@@ -36,9 +41,9 @@ export function formatDate(iso: string | null | undefined, language: string): st
   }).format(new Date(iso));
 }
 
-/** A number with the language's grouping, e.g. "2.700" in Vietnamese. */
-export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(localeOf(language)).format(value);
+/** A number with the language's grouping, e.g. "1.234.567" or "2,5" in Vietnamese. */
+export function formatNumber(value: number, language: string, maximumFractionDigits?: number): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits }).format(value);
 }
 
 /**
@@ -58,6 +63,52 @@ export function endOfVietnamDay(day: string): string {
 /** Today's date in Vietnam as YYYY-MM-DD. */
 export function vietnamToday(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: displayTimeZone }).format(new Date());
+}
+
+/** How a day is typed and shown in date fields, in both languages: 24/11/2026. */
+export const dayInputFormat = "DD/MM/YYYY";
+
+function validDay(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A day typed into a date field, as YYYY-MM-DD: "24/11/2026", "24-11-2026", "24.11.2026", or the
+ * ISO form a pasted value or a test brings ("2026-11-24", "2026-11-24T08:30"). Null otherwise,
+ * including impossible days (31/02).
+ */
+export function parseDayInput(text: string): string | null {
+  const value = text.trim();
+  const vietnamese = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (vietnamese) {
+    return validDay(Number(vietnamese[3]), Number(vietnamese[2]), Number(vietnamese[1]));
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/.exec(value);
+  return iso ? validDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
+}
+
+/** A time of day typed on a 24-hour clock, as HH:mm: "8:30", "08.30", "8h30", "0830", "8". */
+export function parseTimeInput(text: string): string | null {
+  const match = /^(\d{1,2})(?:\s*[:.hg]\s*(\d{2})?|(\d{2}))?$/i.exec(text.trim());
+  if (!match) {
+    return null;
+  }
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? match[3] ?? "0");
+  if (hours > 23 || minutes > 59) {
+    return null;
+  }
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
+}
+
+/** A calendar day (YYYY-MM-DD) as people read it: "24/11/2026". */
+export function formatDay(day: string | null | undefined): string {
+  const [year, month, date] = (day ?? "").split("-");
+  return year && month && date ? `${date}/${month}/${year}` : "";
 }
 
 /** Turns any failure into a sentence in the current language, preferring the server's own message. */

@@ -1,5 +1,17 @@
 /** Vietnamese, the default language. en.ts must have exactly the same keys (the type checks it). */
 export const vi = {
+  dates: {
+    dayPlaceholder: "dd/mm/yyyy",
+    time: "Giờ",
+    timePlaceholder: "hh:mm",
+    openCalendar: "Chọn trên lịch",
+  },
+  forms: {
+    fill: "Vui lòng nhập {{field}}.",
+    choose: "Vui lòng chọn {{field}}.",
+    fix: "{{field}}: {{error}}",
+    fixFields: "Vui lòng kiểm tra lại các mục được đánh dấu đỏ.",
+  },
   app: {
     name: "Cầu Nối",
     tagline: "Nền tảng công tác truyền thông của tổ chức công",
@@ -342,6 +354,46 @@ export const vi = {
       member: "Thành viên",
     },
   },
+  invitations: {
+    state: {
+      active: "Đã đăng nhập",
+      invited: "Đã mời",
+      invitation_expired: "Lời mời hết hạn",
+      never_signed_in: "Chưa đăng nhập",
+    },
+    lastSignIn: "Đăng nhập gần nhất lúc {{date}}",
+    invitedUntil: "Lời mời của {{by}} có hiệu lực đến {{date}}",
+    expiredOn: "Lời mời đã hết hạn lúc {{date}}",
+    someone: "quản trị viên",
+    send: "Gửi lời mời",
+    resend: "Gửi lại lời mời",
+    revoke: "Thu hồi lời mời",
+    sent: "Đã gửi lời mời đến {{email}}. Liên kết trong thư có hiệu lực 7 ngày.",
+    revokeTitle: "Thu hồi lời mời của {{name}}?",
+    revokeExplain:
+      "Liên kết trong thư mời sẽ không còn dùng được. Bạn có thể gửi lời mời mới bất cứ lúc nào.",
+    revoked: "Đã thu hồi lời mời của {{name}}.",
+    createCheckbox: "Gửi lời mời qua e-mail",
+    createCheckboxHint: "Nhân sự nhận thư có liên kết (hiệu lực 7 ngày) để tự đặt mật khẩu đăng nhập.",
+    createNeedsEmail: "Vui lòng nhập e-mail để gửi lời mời.",
+    createdAndInvited: "Đã thêm {{name}} và gửi lời mời đến {{email}}.",
+    createdNotInvited: "Đã thêm {{name}} nhưng chưa gửi được lời mời: {{reason}}",
+    importCheckbox: "Gửi lời mời qua e-mail cho mọi nhân sự được nhập có e-mail",
+    importCheckboxHint: "Mỗi người nhận thư có liên kết (hiệu lực 7 ngày) để tự đặt mật khẩu đăng nhập.",
+    importSent: "Đã gửi lời mời đến {{count}} nhân sự.",
+    importSkipped: "Chưa mời được {{count}} nhân sự:",
+    importFailed: "Chưa gửi được lời mời: {{reason}} Bạn có thể gửi lời mời từ danh sách nhân sự.",
+    accept: {
+      title: "Nhận lời mời tham gia Cầu Nối",
+      intro:
+        "Kính chào {{name}}. Bạn được mời tham gia Cầu Nối với tư cách nhân sự của {{unit}}. Vui lòng đặt mật khẩu để bắt đầu; sau này bạn đăng nhập bằng e-mail {{email}}.",
+      expires: "Liên kết có hiệu lực đến {{date}}.",
+      submit: "Đặt mật khẩu và đăng nhập",
+      done: "Đã đặt mật khẩu. Vui lòng đăng nhập bằng e-mail {{email}} và mật khẩu vừa đặt.",
+      missing: "Liên kết mời không đầy đủ. Vui lòng mở đúng liên kết trong thư mời.",
+      stateTitle: "Không dùng được liên kết này",
+    },
+  },
   import: {
     title: "Nhập danh sách nhân sự",
     intro:
@@ -353,11 +405,14 @@ export const vi = {
     fileHint: ".xlsx hoặc .csv, tối đa 10 MB",
     filePlaceholder: "Chọn tệp .xlsx hoặc .csv",
     template: "Tải tệp mẫu (CSV)",
+    templateXlsx: "Tải tệp mẫu (Excel)",
     check: "Kiểm tra tệp",
     summaryTotal: "Tổng số dòng",
     summaryValid: "Hợp lệ",
     summaryInvalid: "Có lỗi",
     errorsTitle: "Các dòng có lỗi",
+    errorRows: "{{count}} dòng",
+    errorRows_one: "{{count}} dòng",
     errorsHint: "Sửa các dòng này trong tệp rồi kiểm tra lại, hoặc nhập trước các dòng hợp lệ.",
     row: "Dòng",
     field: "Cột",
@@ -1342,6 +1397,45 @@ export const vi = {
       remove: "Bỏ {{name}}",
     },
   },
+  approvals: {
+    menu: "Chờ tôi duyệt",
+    title: "Chờ tôi duyệt",
+    subtitle: "{{count}} bản đăng chờ bạn duyệt, gửi sớm nhất ở trên cùng.",
+    subtitle_one: "{{count}} bản đăng chờ bạn duyệt.",
+    countLabel: "{{count}} bản đăng chờ bạn duyệt",
+    countLabel_one: "{{count}} bản đăng chờ bạn duyệt",
+    empty: "Không có bản đăng nào chờ bạn duyệt.",
+    emptyHint:
+      "Khi biên tập viên gửi duyệt một bản đăng bạn có quyền duyệt, bản đăng sẽ hiện ở đây và bạn nhận được thông báo.",
+    second: "Duyệt lần hai",
+    sentBy: "{{name}} ({{unit}}) gửi duyệt lúc {{at}}",
+    sentAt: "{{unit}} · gửi duyệt lúc {{at}}",
+    confirmTitle: "Xác nhận duyệt",
+    confirmBody: "Bạn duyệt bản đăng trên {{channel}}? Sau khi duyệt, biên tập viên có thể hẹn giờ đăng.",
+    confirmSecond:
+      "Bạn duyệt lần hai bản đăng trên {{channel}}? Sau khi duyệt, biên tập viên có thể hẹn giờ đăng.",
+    comment: "Ý kiến gửi người viết (không bắt buộc)",
+    commentHint: "Người viết nhận được ý kiến này cùng thông báo đã duyệt.",
+    historyComment: "Ý kiến: {{comment}}",
+    nextFirst: "Chờ duyệt. Người có quyền duyệt:",
+    nextSecond: "Chờ duyệt lần hai. Người có quyền duyệt lần hai:",
+    namesAndMore: "{{names}} và {{count}} người khác",
+    nobody:
+      "Chưa có ai giữ vai trò {{roles}} tại {{unit}} hoặc đơn vị cấp trên. Vui lòng liên hệ quản trị viên để cấp vai trò.",
+    or: " hoặc ",
+  },
+  notifications: {
+    bell: "Thông báo",
+    bellUnread: "Thông báo: {{count}} chưa đọc",
+    title: "Thông báo",
+    readAll: "Đánh dấu tất cả đã đọc",
+    unreadOnly: "Chỉ hiện thông báo chưa đọc",
+    unreadCount: "{{count}} thông báo chưa đọc",
+    unreadCount_one: "{{count}} thông báo chưa đọc",
+    empty: "Chưa có thông báo nào.",
+    emptyUnread: "Bạn đã đọc hết thông báo.",
+    emptyHint: "Thông báo về bài viết chờ duyệt và kết quả duyệt sẽ hiện ở đây.",
+  },
   unitContact: {
     heading: "Thông tin trên trang tin",
     hint: "Trang tin chính thức của đơn vị hiển thị các thông tin này ở chân trang.",
@@ -1351,6 +1445,94 @@ export const vi = {
     emailInvalid: "Vui lòng nhập địa chỉ e-mail hợp lệ",
     responsible: "Người chịu trách nhiệm nội dung",
     responsibleHint: "Họ tên và chức vụ, ví dụ: Nguyễn Văn An – Phó Chủ tịch Ủy ban nhân dân xã",
+  },
+  connections: {
+    title: "Kết nối để đăng bài tự động",
+    state: {
+      connected: "Đã kết nối",
+      expiring: "Sắp hết hạn",
+      expired: "Đã hết hạn",
+      refused: "Bị từ chối",
+      not_connected: "Chưa kết nối",
+    },
+    explain: {
+      connected: "Cầu Nối tự đăng các bản đăng đã duyệt lên kênh này vào giờ đã hẹn.",
+      expiring:
+        "Mã truy cập sắp hết hạn. Vui lòng kết nối lại trước ngày hết hạn để bài đã hẹn giờ không bị lỡ.",
+      expired:
+        "Mã truy cập đã hết hạn. Bản đăng lên kênh này chưa hẹn giờ đăng tự động được cho đến khi kết nối lại.",
+      refused:
+        "Nền tảng đã từ chối mã truy cập (mã sai, bị thu hồi hoặc mất quyền). Vui lòng kết nối lại kênh.",
+      not_connected:
+        "Bản đăng lên kênh này chỉ đăng thủ công được. Kết nối kênh để Cầu Nối tự đăng vào giờ đã hẹn.",
+    },
+    account: {
+      facebook_page: "Mã Trang (Page ID)",
+      zalo_oa: "Mã Zalo OA (OA ID, không bắt buộc)",
+      youtube: "Mã kênh YouTube (bắt đầu bằng UC)",
+    },
+    accountShort: "Tài khoản trên nền tảng",
+    expires: "Hết hạn",
+    noExpiry: "Không có thời hạn",
+    renewsItself: "Tự gia hạn trước khi hết hạn",
+    updated: "Cập nhật lần cuối",
+    connect: "Kết nối",
+    reconnect: "Kết nối lại",
+    test: "Kiểm tra kết nối",
+    disconnect: "Ngắt kết nối",
+    disconnectTitle: "Ngắt kết nối “{{name}}”?",
+    disconnectExplain:
+      "Mã truy cập sẽ bị xóa khỏi Cầu Nối. Bản đăng lên kênh này sẽ không đăng tự động được cho đến khi kết nối lại; vẫn có thể đăng thủ công.",
+    disconnected: "Đã ngắt kết nối kênh.",
+    saved: "Đã kết nối kênh “{{name}}”.",
+    dialogTitle: "Kết nối “{{name}}”",
+    how: {
+      facebook_page:
+        "Lấy mã truy cập của Trang (Page access token) trong công cụ Graph API Explorer của Meta: chọn ứng dụng, chọn Trang, cấp quyền pages_manage_posts và pages_read_engagement, rồi sao chép mã. Mã Trang có ở mục Giới thiệu của Trang. Cầu Nối hỏi Facebook để kiểm tra mã và ngày hết hạn trước khi lưu.",
+      zalo_oa:
+        "Lấy mã truy cập (access token) của Zalo OA trong trang Zalo for Developers của ứng dụng. Mã Zalo chỉ có hạn 25 giờ: nhập thêm refresh token, App ID và khóa bí mật của ứng dụng để Cầu Nối tự gia hạn.",
+      youtube:
+        "Tạo khóa API YouTube Data API v3 trong Google Cloud Console. Khóa này chỉ dùng để đọc số người theo dõi; video vẫn được tải lên thủ công trong YouTube Studio.",
+    },
+    token: "Mã truy cập (access token)",
+    tokenYoutube: "Khóa API YouTube (API key)",
+    tokenHint: "Mã được mã hóa khi lưu và không hiển thị lại.",
+    refreshToken: "Refresh token",
+    appId: "App ID",
+    appSecret: "Khóa bí mật của ứng dụng (app secret)",
+    renewal: "Tự gia hạn mã (không bắt buộc)",
+    save: "Lưu và kết nối",
+    fieldToken: "mã truy cập",
+    fieldAccount: "mã tài khoản",
+    result: {
+      ok: "Kết nối hoạt động.",
+      okNamed: "Kết nối hoạt động: nền tảng xác nhận mã truy cập thuộc về “{{name}}”.",
+      expired: "Mã truy cập đã hết hạn. Vui lòng kết nối lại kênh.",
+      refused: "Nền tảng không nhận mã truy cập (mã sai, bị thu hồi hoặc mất quyền). Vui lòng kết nối lại kênh.",
+      wrong_account: "Mã truy cập không thuộc về tài khoản đã nhập. Vui lòng kiểm tra lại mã tài khoản.",
+      permission_missing: "Mã truy cập thiếu quyền đăng bài. Vui lòng cấp lại mã với đủ quyền.",
+      unreachable: "Chưa liên lạc được với nền tảng (mạng hoặc nền tảng đang lỗi). Vui lòng thử lại sau ít phút.",
+      platform_error: "Nền tảng trả lời bất thường. Vui lòng thử lại sau; nếu vẫn không được, vui lòng kết nối lại kênh.",
+    },
+    testedAt: "Kiểm tra lúc {{time}}",
+    needs: {
+      title: "Kênh cần kết nối",
+      intro: "Trang Facebook, Zalo OA và kênh YouTube chưa kết nối, bị từ chối, đã hết hạn hoặc hết hạn trong 7 ngày tới.",
+      empty: "Mọi kênh đều đã được kết nối.",
+      expiresOn: "Hết hạn {{date}}",
+      count: "{{count}} kênh",
+    },
+    variant: {
+      blocked: {
+        not_connected:
+          "Kênh chưa được kết nối nên chưa hẹn giờ đăng tự động được. Vui lòng nhờ quản trị viên kết nối kênh, hoặc đăng thủ công rồi ghi nhận địa chỉ bài đã đăng.",
+        expired:
+          "Kết nối của kênh đã hết hạn nên chưa hẹn giờ đăng tự động được. Vui lòng nhờ quản trị viên kết nối lại kênh, hoặc đăng thủ công rồi ghi nhận địa chỉ bài đã đăng.",
+        refused:
+          "Nền tảng đã từ chối mã truy cập của kênh nên chưa hẹn giờ đăng tự động được. Vui lòng nhờ quản trị viên kết nối lại kênh, hoặc đăng thủ công rồi ghi nhận địa chỉ bài đã đăng.",
+      },
+      openChannel: "Mở trang kênh",
+    },
   },
 };
 

@@ -8,7 +8,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -18,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../backend/typed-client.ts";
 import type { Campaign, CampaignReport, FollowerCountBody } from "../../backend/types.ts";
+import { DateField } from "../../components/date-fields.tsx";
 import { Fact } from "../../components/fact.tsx";
 import { DownloadIcon, PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -34,10 +34,7 @@ function Leaderboard({ report }: { report: CampaignReport }) {
   const { t, i18n } = useTranslation();
   const [by, setBy] = useState<"total" | "perMember">("total");
   const n = (value: number) => formatNumber(value, i18n.language);
-  const perMember = (value: number) =>
-    new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 2 }).format(
-      value,
-    );
+  const perMember = (value: number) => formatNumber(value, i18n.language, 2);
   const rows = [...report.leaderboard].sort((a, b) =>
     by === "total" ? a.rankByTotal - b.rankByTotal : a.rankByPerMember - b.rankByPerMember,
   );
@@ -140,13 +137,12 @@ function FollowerCounts({ campaign }: { campaign: Campaign }) {
       </Text>
       <form noValidate onSubmit={submit}>
         <Group align="flex-end" gap="xs" wrap="wrap">
-          <TextInput
-            type="date"
+          <DateField
             label={t("advocacy.followers.date")}
             required
             max={vietnamToday()}
             value={onDate}
-            onChange={(event) => setOnDate(event.currentTarget.value)}
+            onChange={setOnDate}
             error={tried && !onDate ? t("errors.required") : undefined}
             w={160}
             data-testid="followers-date"

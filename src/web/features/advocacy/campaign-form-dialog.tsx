@@ -22,6 +22,7 @@ import {
   campaignGoals,
   type UpdateCampaignBody,
 } from "../../backend/types.ts";
+import { DateField } from "../../components/date-fields.tsx";
 import { FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { vietnamToday } from "../../i18n/format.ts";
@@ -285,22 +286,20 @@ function CampaignForm(props: {
             />
           ))}
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t("advocacy.campaignForm.startsOn")}
             required
             value={fields.startsOn}
-            onChange={(event) => set({ startsOn: event.currentTarget.value })}
+            onChange={(value) => set({ startsOn: value })}
             error={tried && problems.startsOn ? required : undefined}
             data-testid="campaign-starts"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("advocacy.campaignForm.endsOn")}
             required
             min={fields.startsOn || undefined}
             value={fields.endsOn}
-            onChange={(event) => set({ endsOn: event.currentTarget.value })}
+            onChange={(value) => set({ endsOn: value })}
             error={tried && problems.endsOn ? t("advocacy.campaignForm.endsBeforeStart") : undefined}
             data-testid="campaign-ends"
           />

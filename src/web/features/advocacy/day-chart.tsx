@@ -3,6 +3,8 @@ import { GridComponent, LegendComponent, TooltipComponent } from "echarts/compon
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { formatNumber, vietnamToday } from "../../i18n/format.ts";
 
 // Only the pieces the report draws, so the chart's chunk stays a fraction of the whole library.
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -30,6 +32,8 @@ export default function DayChart(props: {
   label: string;
   height?: number;
 }) {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -49,10 +53,13 @@ export default function DayChart(props: {
   }, []);
 
   useEffect(() => {
+    // Days still to come have no figures yet: a gap, not a fall to zero.
+    const today = vietnamToday();
+    const number = (value: unknown) => (typeof value === "number" ? formatNumber(value, language) : "");
     chart.current?.setOption(
       {
         animation: false,
-        tooltip: { trigger: "axis" },
+        tooltip: { trigger: "axis", valueFormatter: number },
         // One scrolling line, so a third series on a phone does not wrap over the plot.
         legend: { type: "scroll", top: 0, left: 0, itemGap: 12 },
         grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
@@ -62,11 +69,11 @@ export default function DayChart(props: {
           boundaryGap: props.series.some((item) => item.kind === "bar"),
           axisLabel: { hideOverlap: true },
         },
-        yAxis: { type: "value", minInterval: 1 },
+        yAxis: { type: "value", minInterval: 1, axisLabel: { formatter: number } },
         series: props.series.map((item) => ({
           name: item.name,
           type: item.kind ?? "line",
-          data: item.values,
+          data: item.values.map((value, index) => ((props.days[index] ?? "") > today ? null : value)),
           itemStyle: { color: item.color },
           lineStyle: { color: item.color, width: 2 },
           showSymbol: props.days.length <= 31,
@@ -75,7 +82,7 @@ export default function DayChart(props: {
       },
       { notMerge: true },
     );
-  }, [props.days, props.series]);
+  }, [props.days, props.series, language]);
 
   return (
     <div

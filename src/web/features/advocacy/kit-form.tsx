@@ -17,6 +17,7 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
 import type { Campaign, Kit } from "../../backend/types.ts";
+import { DateTimeField } from "../../components/date-fields.tsx";
 import { PlusIcon } from "../../components/icons.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
@@ -322,12 +323,11 @@ export function KitForm(props: {
           data-testid="kit-targets"
         />
         <CampaignSelect value={fields.campaignId} onChange={(campaignId) => set({ campaignId })} />
-        <TextInput
+        <DateTimeField
           label={t("advocacy.kitForm.expires")}
           description={t("advocacy.kitForm.expiresHint")}
-          type="datetime-local"
           value={fields.expiresLocal}
-          onChange={(event) => set({ expiresLocal: event.currentTarget.value })}
+          onChange={(value) => set({ expiresLocal: value })}
           data-testid="kit-expires"
         />
         <FormError error={props.error} />

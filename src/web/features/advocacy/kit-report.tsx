@@ -1,8 +1,9 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Kit } from "../../backend/types.ts";
+import { DateField } from "../../components/date-fields.tsx";
 import { DownloadIcon } from "../../components/icons.tsx";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatNumber } from "../../i18n/format.ts";
@@ -47,20 +48,18 @@ export function KitReportPanel({ kit }: { kit: Kit }) {
         </Button>
       </Group>
       <SimpleGrid cols={2} spacing="xs" maw={420}>
-        <TextInput
-          type="date"
+        <DateField
           label={t("advocacy.report.from")}
           value={from}
           max={to || undefined}
-          onChange={(event) => setRange({ from: event.currentTarget.value, to })}
+          onChange={(value) => setRange({ from: value, to })}
           data-testid="report-from"
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("advocacy.report.to")}
           value={to}
           min={from || undefined}
-          onChange={(event) => setRange({ from, to: event.currentTarget.value })}
+          onChange={(value) => setRange({ from, to: value })}
           error={badRange ? t("advocacy.report.badRange") : undefined}
           data-testid="report-to"
         />

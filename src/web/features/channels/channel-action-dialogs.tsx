@@ -1,4 +1,4 @@
-import { Text, Textarea, TextInput } from "@mantine/core";
+import { Text, Textarea, } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
 import type { Channel, ChannelStatus } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { DateField } from "../../components/date-fields.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { vietnamToday } from "../../i18n/format.ts";
@@ -75,14 +76,13 @@ export function ChannelStatusDialog(props: {
       error={change.error}
     >
       <Text size="sm">{t(explainKeys[props.status])}</Text>
-      <TextInput
+      <DateField
         label={t("channels.statusDialog.since")}
         description={t("channels.statusDialog.sinceHint")}
-        type="date"
         required
         max={today}
         value={day}
-        onChange={(event) => setDay(event.currentTarget.value)}
+        onChange={setDay}
       />
       <Textarea
         label={t("channels.statusDialog.note")}

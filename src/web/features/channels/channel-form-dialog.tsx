@@ -13,6 +13,7 @@ import {
   type RegisterChannelBody,
   type UpdateChannelBody,
 } from "../../backend/types.ts";
+import { DateField } from "../../components/date-fields.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { type PersonChoice, PersonPicker } from "../../components/person-picker.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
@@ -228,12 +229,11 @@ export function ChannelFormDialog(props: {
           error={followersError}
           onChange={setFollowerCount}
         />
-        <TextInput
+        <DateField
           label={t("channels.fields.followersCountedOn")}
-          type="date"
           max={vietnamToday()}
           value={countedOn}
-          onChange={(event) => setCountedOn(event.currentTarget.value)}
+          onChange={setCountedOn}
         />
       </SimpleGrid>
     </FormDialog>

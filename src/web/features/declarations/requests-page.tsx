@@ -16,6 +16,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../backend/typed-client.ts";
+import { DateField } from "../../components/date-fields.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -115,13 +116,12 @@ function CreateRequestDialog(props: { onClose: () => void }) {
         value={message}
         onChange={(event) => setMessage(event.currentTarget.value)}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t("declarations.requests.dueOn")}
         required
         min={vietnamToday()}
         value={dueOn}
-        onChange={(event) => setDueOn(event.currentTarget.value)}
+        onChange={setDueOn}
         error={tried && !dueOn ? missing : undefined}
         data-testid="request-due"
       />

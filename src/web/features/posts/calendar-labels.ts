@@ -1,3 +1,4 @@
+import { localeOf } from "../../i18n/format.ts";
 import { vietnamLocalOf } from "./calendar-model.ts";
 
 /** The time of day (14:30) of an instant, in Vietnam. */
@@ -7,7 +8,7 @@ export function timeOf(at: string): string {
 
 /** The short weekday names from Monday, for the calendar's column heads. */
 export function weekdayNames(language: string): string[] {
-  const format = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "vi-VN", {
+  const format = new Intl.DateTimeFormat(localeOf(language), {
     weekday: "short",
     timeZone: "UTC",
   });
@@ -17,7 +18,7 @@ export function weekdayNames(language: string): string[] {
 
 /** A day in full (weekday and dd/mm/yyyy), for a day's heading and a drop target's name. */
 export function dayTitle(day: string, language: string): string {
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "vi-VN", {
+  return new Intl.DateTimeFormat(localeOf(language), {
     weekday: "long",
     day: "2-digit",
     month: "2-digit",

@@ -7,6 +7,7 @@ import { useNavigate } from "react-router";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
 import type { CreatePostBody, PostDetail, UpdatePostBody } from "../../backend/types.ts";
+import { InvalidFieldNotice, useFirstInvalidField } from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { MediaField } from "./media-field.tsx";
@@ -58,6 +59,7 @@ export function PostForm(props: {
   const [bodyKey, setBodyKey] = useState(0);
   const [channelIds, setChannelIds] = useState<string[]>([]);
   const [titleMissing, setTitleMissing] = useState(false);
+  const invalid = useFirstInvalidField();
   const mayWrite = unit ? can(session, "posts.write", unit.path) : false;
   const dirty = !sameFields(fields, saved) || channelIds.length > 0;
   const set = (changes: Partial<PostFields>) => setFields((current) => ({ ...current, ...changes }));
@@ -107,9 +109,12 @@ export function PostForm(props: {
 
   return (
     <form
+      ref={invalid.formRef}
       noValidate
+      onChange={invalid.afterInput}
       onSubmit={(event) => {
         event.preventDefault();
+        invalid.afterSubmit();
         if (!fields.title.trim()) {
           setTitleMissing(true);
           return;
@@ -203,6 +208,7 @@ export function PostForm(props: {
             {t("posts.compose.newChannels", { n: channelIds.length })}
           </Text>
         )}
+        <InvalidFieldNotice message={invalid.message} />
         <FormError error={save.error} />
         {mayWrite && (
           <Group>

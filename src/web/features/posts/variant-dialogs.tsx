@@ -1,6 +1,7 @@
 import { Text, Textarea, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateTimeField } from "../../components/date-fields.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { vietnamLocalToIso } from "../../i18n/format.ts";
 import { vietnamLocalOf } from "./calendar-model.ts";
@@ -111,15 +112,14 @@ export function ScheduleDialog(props: {
       loading={props.loading}
       error={props.error}
     >
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t("posts.schedule.at")}
         description={t("posts.schedule.zone")}
         required
         value={value}
         error={invalid}
-        onChange={(event) => {
-          setValue(event.currentTarget.value);
+        onChange={(value) => {
+          setValue(value);
           setInvalid(null);
         }}
         data-testid="schedule-at"

@@ -1,9 +1,10 @@
-import { Box, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Box, Button, Group, Modal, Stack, Text, } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
+import { DateField } from "../../components/date-fields.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { endOfVietnamDay, formatNumber, vietnamToday } from "../../i18n/format.ts";
 import { KindBadge, UnitStatusBadge } from "./unit-badges.tsx";
@@ -38,13 +39,12 @@ export function TreeAsOfDialog({ opened, onClose }: { opened: boolean; onClose: 
             {t("units.asOf.hint")}
           </Text>
           <Group align="flex-end" gap="xs">
-            <TextInput
-              type="date"
+            <DateField
               label={t("units.asOf.date")}
               value={day}
               max={vietnamToday()}
               required
-              onChange={(event) => setDay(event.currentTarget.value)}
+              onChange={setDay}
               style={{ flex: "1 1 160px" }}
             />
             <Button type="submit" disabled={!day}>
