@@ -28,6 +28,13 @@ import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { useErrorText } from "../../i18n/format.ts";
+import {
+  type AccountState,
+  AccountStateBadge,
+  RevokeInvitationDialog,
+  useAccountStates,
+  useSendInvitation,
+} from "./account-state.tsx";
 import { DeactivateDialog, PersonFormDialog, RolesDialog } from "./person-dialogs.tsx";
 import { useCanOnUnits } from "./person-unit-paths.ts";
 
@@ -39,7 +46,10 @@ function knownValue<Value extends string>(values: readonly Value[], value: strin
   return values.find((known) => known === value);
 }
 
-type Dialog = { kind: "create" } | { kind: "edit" | "roles" | "deactivate"; person: Person } | null;
+type Dialog =
+  | { kind: "create" }
+  | { kind: "edit" | "roles" | "deactivate" | "revokeInvitation"; person: Person }
+  | null;
 
 function StatusBadge({ status }: { status: Person["status"] }) {
   const { t } = useTranslation();
@@ -61,8 +71,11 @@ function StatusBadge({ status }: { status: Person["status"] }) {
 function PersonActions(props: {
   person: Person;
   canManage: boolean;
+  /** The person's account, with whether the signed-in person may invite them (from the server). */
+  account: AccountState | undefined;
   onOpen: (dialog: Dialog) => void;
   onReactivate: (person: Person) => void;
+  onInvite: (person: Person) => void;
 }) {
   const { t } = useTranslation();
   const { person } = props;
@@ -93,6 +106,16 @@ function PersonActions(props: {
         )}
         {props.canManage && person.status === "inactive" && (
           <Menu.Item onClick={() => props.onReactivate(person)}>{t("people.actions.reactivate")}</Menu.Item>
+        )}
+        {props.account?.canInvite && (
+          <Menu.Item onClick={() => props.onInvite(person)}>
+            {props.account.state === "never_signed_in" ? t("invitations.send") : t("invitations.resend")}
+          </Menu.Item>
+        )}
+        {props.account?.canRevoke && (
+          <Menu.Item color="red" onClick={() => props.onOpen({ kind: "revokeInvitation", person })}>
+            {t("invitations.revoke")}
+          </Menu.Item>
         )}
       </Menu.Dropdown>
     </Menu>
@@ -132,6 +155,8 @@ export default function PeoplePage() {
   const items = people.data?.items ?? [];
   const unitIds = items.map((person) => person.unitId);
   const canManage = useCanOnUnits("people.manage", "people.read", unitIds);
+  const accounts = useAccountStates(items.map((person) => person.id));
+  const invite = useSendInvitation();
 
   const reactivate = useMutation({
     mutationFn: (person: Person) => api("POST", "/api/people/:id/reactivate", { params: { id: person.id } }),
@@ -147,10 +172,16 @@ export default function PeoplePage() {
     <PersonActions
       person={person}
       canManage={canManage(person.unitId)}
+      account={accounts.get(person.id)}
       onOpen={setDialog}
       onReactivate={(target) => reactivate.mutate(target)}
+      onInvite={(target) => invite.mutate(target)}
     />
   );
+  const accountBadge = (person: Person) => {
+    const account = accounts.get(person.id);
+    return account ? <AccountStateBadge state={account} /> : null;
+  };
 
   let list: ReactNode;
   if (people.isPending) {
@@ -185,8 +216,9 @@ export default function PeoplePage() {
                 {[person.email, person.phone].filter(Boolean).join(" · ")}
               </Text>
             )}
-            <Group mt={6}>
+            <Group mt={6} gap={6}>
               <StatusBadge status={person.status} />
+              {accountBadge(person)}
             </Group>
           </Card>
         ))}
@@ -224,8 +256,11 @@ export default function PeoplePage() {
             <Table.Td>{person.email ?? t("common.none")}</Table.Td>
             <Table.Td style={{ whiteSpace: "nowrap" }}>{person.phone ?? t("common.none")}</Table.Td>
             <Table.Td>{person.unitName}</Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>
-              <StatusBadge status={person.status} />
+            <Table.Td>
+              <Group gap={4}>
+                <StatusBadge status={person.status} />
+                {accountBadge(person)}
+              </Group>
             </Table.Td>
             <Table.Td>{actionsFor(person)}</Table.Td>
           </Table.Tr>
@@ -308,6 +343,9 @@ export default function PeoplePage() {
       )}
       {dialog?.kind === "deactivate" && (
         <DeactivateDialog person={dialog.person} opened onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === "revokeInvitation" && (
+        <RevokeInvitationDialog person={dialog.person} opened onClose={() => setDialog(null)} />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
+import { useErrorText } from "../../i18n/format.ts";
 import { useCanOnUnits } from "./person-unit-paths.ts";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -37,11 +38,19 @@ export function PersonFormDialog(props: {
     editing ? { id: editing.unitId, name: editing.unitName, path: "" } : props.defaultUnit,
   );
   const [tried, setTried] = useState(false);
+  // A new person only: the invitation mails them a link to set their own password.
+  const [invite, setInvite] = useState(false);
+  const errorText = useErrorText();
   const emailError =
     email.trim() && !emailPattern.test(email.trim()) ? t("people.form.emailInvalid") : undefined;
+  const inviteError = invite && !email.trim() ? t("invitations.createNeedsEmail") : undefined;
   const save = useMutation({
     // Only an edit can change the e-mail, so only its answer may name one waiting for confirmation.
-    mutationFn: (unitId: string): Promise<Person & { pendingEmail?: { email: string } | null }> => {
+    mutationFn: async (
+      unitId: string,
+    ): Promise<
+      Person & { pendingEmail?: { email: string } | null; invitation?: { failed: unknown } | "sent" }
+    > => {
       const body = {
         fullName: fullName.trim(),
         email: orNull(email),
@@ -49,22 +58,52 @@ export function PersonFormDialog(props: {
         position: orNull(position),
         unitId,
       };
-      return editing
-        ? api("PATCH", "/api/people/:id", { params: { id: editing.id }, body })
-        : api("POST", "/api/people", { body });
+      if (editing) {
+        return api("PATCH", "/api/people/:id", { params: { id: editing.id }, body });
+      }
+      const person = await api("POST", "/api/people", { body });
+      if (!invite) {
+        return person;
+      }
+      // The person exists whatever becomes of the invitation; a refusal is told, not thrown.
+      try {
+        await api("POST", "/api/people/:id/invitation", { params: { id: person.id } });
+        return { ...person, invitation: "sent" };
+      } catch (failed) {
+        return { ...person, invitation: { failed } };
+      }
     },
     onSuccess: async (person) => {
       // A new e-mail set by an administrator waits for confirmation from that address.
       const pending = person.pendingEmail?.email;
-      notifications.show({
-        color: "green",
-        autoClose: pending ? 12_000 : undefined,
-        message: pending
-          ? t("people.form.emailPending", { email: pending })
-          : editing
-            ? t("people.form.saved")
-            : t("people.form.created", { name: person.fullName }),
-      });
+      const invitation = person.invitation;
+      if (invitation) {
+        notifications.show(
+          invitation === "sent"
+            ? {
+                color: "green",
+                message: t("invitations.createdAndInvited", { name: person.fullName, email: person.email }),
+              }
+            : {
+                color: "yellow",
+                autoClose: 12_000,
+                message: t("invitations.createdNotInvited", {
+                  name: person.fullName,
+                  reason: errorText(invitation.failed),
+                }),
+              },
+        );
+      } else {
+        notifications.show({
+          color: "green",
+          autoClose: pending ? 12_000 : undefined,
+          message: pending
+            ? t("people.form.emailPending", { email: pending })
+            : editing
+              ? t("people.form.saved")
+              : t("people.form.created", { name: person.fullName }),
+        });
+      }
       await client.invalidateQueries({ queryKey: ["people"] });
       await client.invalidateQueries({ queryKey: ["units"] });
       props.onClose();
@@ -77,7 +116,7 @@ export function PersonFormDialog(props: {
       title={editing ? t("people.form.editTitle") : t("people.form.createTitle")}
       onSubmit={() => {
         setTried(true);
-        if (fullName.trim() && unit && !emailError) {
+        if (fullName.trim() && unit && !emailError && !inviteError) {
           save.mutate(unit.id);
         }
       }}
@@ -123,6 +162,15 @@ export function PersonFormDialog(props: {
         required
         error={tried && !unit ? t("people.form.unitRequired") : undefined}
       />
+      {!editing && (
+        <Checkbox
+          label={t("invitations.createCheckbox")}
+          description={t("invitations.createCheckboxHint")}
+          checked={invite}
+          error={tried ? inviteError : undefined}
+          onChange={(event) => setInvite(event.currentTarget.checked)}
+        />
+      )}
     </FormDialog>
   );
 }
