@@ -1,9 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { channelTemplate } from "../../../shared/import-templates.ts";
 import { api } from "../../backend/typed-client.ts";
 import { SpreadsheetImport } from "../imports/spreadsheet-import.tsx";
-
-/** The template's columns, with the header names the server recognises. */
-export const channelTemplateHeader = "Tên kênh,Địa chỉ,Nền tảng,Mã đơn vị,Số người theo dõi";
 
 const fieldLabelKeys: Record<string, string> = {
   url: "channels.fields.url",
@@ -22,7 +20,7 @@ export default function ChannelImportPage() {
       run={(body) => api("POST", "/api/channels/import", { body })}
       invalidates={[["channels"]]}
       permission="channels.manage"
-      templateHeader={channelTemplateHeader}
+      template={channelTemplate}
       textKeys={{
         title: "channels.importPage.title",
         intro: "channels.importPage.intro",
@@ -34,8 +32,6 @@ export default function ChannelImportPage() {
       listPath="/channels"
       fieldLabelKeys={fieldLabelKeys}
       errorFieldWidth={110}
-      // Reasons quote the pasted address, which can be one long unbroken word.
-      breakErrorReasons
       sampleMinWidth={560}
       sampleColumns={[
         { labelKey: "channels.fields.displayName", render: (row) => row.displayName },

@@ -16,18 +16,34 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { csvHeaderOf, type ImportTemplate, xlsxTemplateOf } from "../../../shared/import-templates.ts";
 import type { ImportRowError, Permission } from "../../backend/types.ts";
 import { DownloadIcon, UploadIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { formatNumber } from "../../i18n/format.ts";
+import { rowsWithErrors } from "./import-counts.ts";
 
 const maxBytes = 10 * 1024 * 1024;
 
 /** Offers the CSV template; the BOM makes Excel read the Vietnamese header as UTF-8. */
 export function downloadTemplate(fileName: string, header: string): void {
-  const blob = new Blob([`\uFEFF${header}\r\n`], { type: "text/csv;charset=utf-8" });
+  saveFile(fileName, new Blob([`\uFEFF${header}\r\n`], { type: "text/csv;charset=utf-8" }));
+}
+
+/** Offers the Excel template, built here: exceljs is loaded only when someone asks for it. */
+export async function downloadXlsxTemplate(fileName: string, template: ImportTemplate): Promise<void> {
+  const excel = (await import("exceljs")).default;
+  const content = await xlsxTemplateOf(excel, template);
+  saveFile(
+    fileName,
+    new Blob([content], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  );
+}
+
+function saveFile(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -73,7 +89,8 @@ export interface SpreadsheetImportProps<Row extends { row: number }> {
   /** Query keys whose lists the imported rows change. */
   invalidates: string[][];
   permission: Permission;
-  templateHeader: string;
+  /** The columns of the downloadable templates (CSV and Excel). */
+  template: ImportTemplate;
   /** Translation keys of what each page words its own way. */
   textKeys: {
     title: string;
@@ -89,24 +106,25 @@ export interface SpreadsheetImportProps<Row extends { row: number }> {
   /** The translation key of each column name the server reports an error against. */
   fieldLabelKeys: Record<string, string>;
   errorFieldWidth: number;
-  breakErrorReasons?: boolean;
   sampleColumns: SampleColumn<Row>[];
   sampleMinWidth: number;
 }
 
-/** Every bad row with its number, column and reason in the current language. */
+/**
+ * Every bad row with its number, column and reason in the current language. Reasons wrap (they may
+ * quote a long address); on a phone the column and the reason share one cell, so nothing is cut off.
+ */
 function RowErrors({
   errors,
   fieldLabelKeys,
   fieldWidth,
-  breakReasons,
 }: {
   errors: ImportRowError[];
   fieldLabelKeys: Record<string, string>;
   fieldWidth: number;
-  breakReasons: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const phone = usePhoneLayout();
   const fieldLabel = (field: string | null) => {
     if (!field) {
       return t("common.none");
@@ -114,29 +132,40 @@ function RowErrors({
     const key = fieldLabelKeys[field];
     return key ? t(key) : field;
   };
+  const reason = (error: ImportRowError) => (i18n.language === "en" ? error.message.en : error.message.vi);
+  const wrap = { overflowWrap: "anywhere", whiteSpace: "normal", verticalAlign: "top" } as const;
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table striped verticalSpacing="xs" data-testid="import-errors">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={64}>{t("import.row")}</Table.Th>
-            <Table.Th w={fieldWidth}>{t("import.field")}</Table.Th>
-            <Table.Th>{t("import.reason")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((error) => (
-            <Table.Tr key={`${error.row}-${error.field}-${error.code}`} data-row={error.row}>
-              <Table.Td fw={600}>{formatNumber(error.row, i18n.language)}</Table.Td>
-              <Table.Td>{fieldLabel(error.field)}</Table.Td>
-              <Table.Td style={breakReasons ? { overflowWrap: "anywhere" } : undefined}>
-                {i18n.language === "en" ? error.message.en : error.message.vi}
+    <Table striped verticalSpacing="xs" layout="fixed" data-testid="import-errors">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={phone ? 52 : 64}>{t("import.row")}</Table.Th>
+          {!phone && <Table.Th w={fieldWidth}>{t("import.field")}</Table.Th>}
+          <Table.Th>{t("import.reason")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {errors.map((error) => (
+          <Table.Tr key={`${error.row}-${error.field}-${error.code}`} data-row={error.row}>
+            <Table.Td fw={600} style={{ verticalAlign: "top" }}>
+              {formatNumber(error.row, i18n.language)}
+            </Table.Td>
+            {phone ? (
+              <Table.Td style={wrap}>
+                <Text size="sm" fw={600}>
+                  {fieldLabel(error.field)}
+                </Text>
+                <Text size="sm">{reason(error)}</Text>
               </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+            ) : (
+              <>
+                <Table.Td style={wrap}>{fieldLabel(error.field)}</Table.Td>
+                <Table.Td style={wrap}>{reason(error)}</Table.Td>
+              </>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -184,6 +213,10 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
   const preview = useMutation({
     mutationFn: async () => props.check(await body()),
   });
+  const xlsxTemplate = useMutation({
+    mutationFn: () =>
+      downloadXlsxTemplate(t(props.textKeys.templateFileName).replace(/\.csv$/, ".xlsx"), props.template),
+  });
   const run = useMutation({
     mutationFn: async () => props.run(await body()),
     onSuccess: async () => {
@@ -218,13 +251,11 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
 
   const checked = preview.data;
   const result = run.data;
+  // Rows, not errors: a row with three errors is one row left out, in the preview and in the result alike.
+  const invalidRows = checked ? rowsWithErrors(checked.errors) : 0;
+  const skippedRows = result ? rowsWithErrors(result.errors) : 0;
   const rowErrors = (errors: ImportRowError[]) => (
-    <RowErrors
-      errors={errors}
-      fieldLabelKeys={props.fieldLabelKeys}
-      fieldWidth={props.errorFieldWidth}
-      breakReasons={props.breakErrorReasons ?? false}
-    />
+    <RowErrors errors={errors} fieldLabelKeys={props.fieldLabelKeys} fieldWidth={props.errorFieldWidth} />
   );
 
   return (
@@ -233,13 +264,25 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
         title={t(props.textKeys.title)}
         subtitle={t(props.textKeys.intro)}
         actions={
-          <Button
-            variant="default"
-            leftSection={<DownloadIcon size={16} />}
-            onClick={() => downloadTemplate(t(props.textKeys.templateFileName), props.templateHeader)}
-          >
-            {t("import.template")}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<DownloadIcon size={16} />}
+              loading={xlsxTemplate.isPending}
+              onClick={() => xlsxTemplate.mutate()}
+            >
+              {t("import.templateXlsx")}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<DownloadIcon size={16} />}
+              onClick={() =>
+                downloadTemplate(t(props.textKeys.templateFileName), csvHeaderOf(props.template))
+              }
+            >
+              {t("import.template")}
+            </Button>
+          </Group>
         }
       />
       <Stack gap="md">
@@ -299,7 +342,7 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
                 <Figure label={t("import.summaryValid")} value={checked.validRows} color="green.8" />
                 <Figure
                   label={t("import.summaryInvalid")}
-                  value={checked.totalRows - checked.validRows}
+                  value={invalidRows}
                   color={checked.totalRows > checked.validRows ? "red.8" : undefined}
                 />
               </SimpleGrid>
@@ -308,8 +351,8 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
                 <Stack gap="xs">
                   <Title order={2} size="h4">
                     {t("import.errorsTitle")}{" "}
-                    <Badge color="red" variant="light">
-                      {checked.errors.length}
+                    <Badge color="red" variant="light" tt="none">
+                      {t("import.errorRows", { count: invalidRows })}
                     </Badge>
                   </Title>
                   <Text size="sm" c="dimmed">
@@ -377,7 +420,7 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
                 color="green"
                 title={t(props.textKeys.done, { created: result.created, total: result.totalRows })}
               >
-                {result.errors.length > 0 && t("import.skipped", { count: result.errors.length })}
+                {skippedRows > 0 && t("import.skipped", { count: skippedRows })}
               </Alert>
               {result.errors.length > 0 && rowErrors(result.errors)}
               <Group>

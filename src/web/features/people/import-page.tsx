@@ -1,9 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { peopleTemplate } from "../../../shared/import-templates.ts";
 import { api } from "../../backend/typed-client.ts";
 import { SpreadsheetImport } from "../imports/spreadsheet-import.tsx";
-
-/** The template's columns, in the order the server reads them. */
-export const templateHeader = "Họ và tên,E-mail,Số điện thoại,Chức vụ,Mã đơn vị";
 
 const fieldLabelKeys: Record<string, string> = {
   fullName: "people.fields.fullName",
@@ -24,7 +22,7 @@ export default function ImportPage() {
       run={(body) => api("POST", "/api/people/import", { body })}
       invalidates={[["people"], ["units"]]}
       permission="people.manage"
-      templateHeader={templateHeader}
+      template={peopleTemplate}
       textKeys={{
         title: "import.title",
         intro: "import.intro",
