@@ -72,8 +72,11 @@ export const updateVariantBody = z.object({
 });
 
 export const rejectBody = z.object({ reason: z.string().trim().min(1).max(2000) });
-/** An approval may carry a comment for the author; it is kept in the variant's history. */
-export const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).optional();
+/**
+ * An approval may carry a comment for the author; it is kept in the variant's history. A call with no
+ * body at all (Fastify hands the schema null) approves without one.
+ */
+export const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).nullish();
 export const scheduleBody = z.object({ at: z.coerce.date() });
 export const byHandBody = z.object({ externalUrl: z.url({ protocol: /^https?$/ }).max(2000) });
 
