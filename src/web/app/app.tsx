@@ -17,7 +17,6 @@ const ForgotPasswordPage = lazy(() => import("../features/auth/forgot-password-p
 const ResetPasswordPage = lazy(() => import("../features/auth/reset-password-page.tsx"));
 const ConfirmEmailPage = lazy(() => import("../features/auth/confirm-email-page.tsx"));
 const InvitationPage = lazy(() => import("../features/auth/invitation-page.tsx"));
-const InvitationPage = lazy(() => import("../features/auth/invitation-page.tsx"));
 const loadSignedInApp = () => import("./signed-in-app.tsx");
 const SignedInApp = lazy(loadSignedInApp);
 
@@ -68,7 +67,6 @@ export function App() {
               <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               <Route path="/reset-password" element={<ResetPasswordPage />} />
               <Route path="/confirm-email" element={<ConfirmEmailPage />} />
-              <Route path="/moi/:token" element={<InvitationPage />} />
               <Route path="/moi/:token" element={<InvitationPage />} />
               <Route
                 path="/*"

@@ -394,46 +394,6 @@ export const vi = {
       stateTitle: "Không dùng được liên kết này",
     },
   },
-  invitations: {
-    state: {
-      active: "Đã đăng nhập",
-      invited: "Đã mời",
-      invitation_expired: "Lời mời hết hạn",
-      never_signed_in: "Chưa đăng nhập",
-    },
-    lastSignIn: "Đăng nhập gần nhất lúc {{date}}",
-    invitedUntil: "Lời mời của {{by}} có hiệu lực đến {{date}}",
-    expiredOn: "Lời mời đã hết hạn lúc {{date}}",
-    someone: "quản trị viên",
-    send: "Gửi lời mời",
-    resend: "Gửi lại lời mời",
-    revoke: "Thu hồi lời mời",
-    sent: "Đã gửi lời mời đến {{email}}. Liên kết trong thư có hiệu lực 7 ngày.",
-    revokeTitle: "Thu hồi lời mời của {{name}}?",
-    revokeExplain:
-      "Liên kết trong thư mời sẽ không còn dùng được. Bạn có thể gửi lời mời mới bất cứ lúc nào.",
-    revoked: "Đã thu hồi lời mời của {{name}}.",
-    createCheckbox: "Gửi lời mời qua e-mail",
-    createCheckboxHint: "Nhân sự nhận thư có liên kết (hiệu lực 7 ngày) để tự đặt mật khẩu đăng nhập.",
-    createNeedsEmail: "Vui lòng nhập e-mail để gửi lời mời.",
-    createdAndInvited: "Đã thêm {{name}} và gửi lời mời đến {{email}}.",
-    createdNotInvited: "Đã thêm {{name}} nhưng chưa gửi được lời mời: {{reason}}",
-    importCheckbox: "Gửi lời mời qua e-mail cho mọi nhân sự được nhập có e-mail",
-    importCheckboxHint: "Mỗi người nhận thư có liên kết (hiệu lực 7 ngày) để tự đặt mật khẩu đăng nhập.",
-    importSent: "Đã gửi lời mời đến {{count}} nhân sự.",
-    importSkipped: "Chưa mời được {{count}} nhân sự:",
-    importFailed: "Chưa gửi được lời mời: {{reason}} Bạn có thể gửi lời mời từ danh sách nhân sự.",
-    accept: {
-      title: "Nhận lời mời tham gia Cầu Nối",
-      intro:
-        "Kính chào {{name}}. Bạn được mời tham gia Cầu Nối với tư cách nhân sự của {{unit}}. Vui lòng đặt mật khẩu để bắt đầu; sau này bạn đăng nhập bằng e-mail {{email}}.",
-      expires: "Liên kết có hiệu lực đến {{date}}.",
-      submit: "Đặt mật khẩu và đăng nhập",
-      done: "Đã đặt mật khẩu. Vui lòng đăng nhập bằng e-mail {{email}} và mật khẩu vừa đặt.",
-      missing: "Liên kết mời không đầy đủ. Vui lòng mở đúng liên kết trong thư mời.",
-      stateTitle: "Không dùng được liên kết này",
-    },
-  },
   import: {
     title: "Nhập danh sách nhân sự",
     intro:
@@ -1044,8 +1004,8 @@ export const vi = {
     subtitle: "Mọi thao tác quan trọng trong phạm vi của bạn. Nhật ký chỉ đọc, không ai sửa hay xóa được.",
     actor: "Người thực hiện",
     actorPlaceholder: "Gõ để tìm người",
-    action: "Hành động",
-    actionPlaceholder: "Mọi hành động",
+    action: "Loại thao tác",
+    actionPlaceholder: "Mọi loại thao tác",
     unit: "Đơn vị",
     from: "Từ lúc",
     to: "Đến lúc",
@@ -1560,7 +1520,6 @@ export const vi = {
       intro: "Trang Facebook, Zalo OA và kênh YouTube chưa kết nối, bị từ chối, đã hết hạn hoặc hết hạn trong 7 ngày tới.",
       empty: "Mọi kênh đều đã được kết nối.",
       expiresOn: "Hết hạn {{date}}",
-      count: "{{count}} kênh",
     },
     variant: {
       blocked: {
@@ -1571,6 +1530,7 @@ export const vi = {
         refused:
           "Nền tảng đã từ chối mã truy cập của kênh nên chưa hẹn giờ đăng tự động được. Vui lòng nhờ quản trị viên kết nối lại kênh, hoặc đăng thủ công rồi ghi nhận địa chỉ bài đã đăng.",
       },
+      choice: "{{state}} – chỉ đăng thủ công được cho đến khi kênh được kết nối.",
       openChannel: "Mở trang kênh",
     },
   },
