@@ -35,6 +35,8 @@ declare module "fastify" {
     deps: AppDependencies;
     /** Every route with its declared access, for the route-inventory test. */
     registeredRoutes: RegisteredRoute[];
+    /** Writes the tracked-link hits still in memory, so a test can read reports without waiting. */
+    flushTrackedLinkHits: () => Promise<number>;
   }
 }
 
@@ -77,6 +79,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   });
   app.decorate("deps", deps);
+  app.decorate("flushTrackedLinkHits", () => trackedLinks.flush());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Read once: every client-side route of the web app is answered with this shell.

@@ -15,6 +15,8 @@ export interface TestApp {
   jobs: JobQueue;
   /** Messages sent when no SMTP server is configured for the test. */
   outbox: MailMessage[];
+  /** Writes the tracked-link hits the recorder still holds, instead of waiting its second for it. */
+  flushHits(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function createTestApp(
     db: database.db,
     jobs,
     outbox,
+    flushHits: () => app.flushTrackedLinkHits(),
     async close() {
       await app.close();
       await jobs.stop();

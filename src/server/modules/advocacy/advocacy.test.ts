@@ -78,21 +78,18 @@ function follow(code: string, headers: Record<string, string> = { "user-agent": 
 }
 
 /**
- * A report once the hits it should count are written: the recorder writes them on its own within a
- * second, as a user would see, so the report is asked again until `written` says they are in.
+ * A report once the hits it should count are written: the recorder writes them on its own each
+ * second; the test has it write them now (the same flush), then asks once.
  */
-function reportOnceWritten<T>(
+async function reportOnceWritten<T>(
   ask: () => Promise<T>,
   written: (report: T) => boolean,
   what: string,
 ): Promise<T> {
-  return eventually(
-    async () => {
-      const report = await ask();
-      return written(report) ? report : undefined;
-    },
-    { what },
-  );
+  await t.flushHits();
+  const report = await ask();
+  expect(written(report), what).toBe(true);
+  return report;
 }
 
 beforeAll(async () => {

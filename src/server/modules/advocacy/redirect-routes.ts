@@ -193,6 +193,8 @@ export interface TrackedLinks {
   answer: (request: IncomingMessage, response: ServerResponse) => void;
   /** Writes the hits still in memory; the app calls it when it closes. */
   close: () => Promise<void>;
+  /** Writes the hits in memory now, as the recorder does each second; resolves with how many it wrote. */
+  flush: () => Promise<number>;
 }
 
 /** Sets up the tracked links on a database: their cache, their hit recorder and the answerer. */
@@ -214,6 +216,7 @@ export function createTrackedLinks(options: {
       onError: options.onError,
     }),
     close: () => hits.close(),
+    flush: () => hits.flush(),
   };
 }
 
