@@ -7,8 +7,8 @@ import { api } from "../../backend/typed-client.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { NewPasswordFields, newPasswordProblem } from "../auth/new-password-fields.tsx";
 
-/** Change one's own password (the server signs out one's other sessions). */
-export function PasswordCard() {
+/** Change one's own password (the server signs out one's other sessions); revoking one's API tokens with it is offered to those who use the API. */
+export function PasswordCard({ withApiTokens }: { withApiTokens: boolean }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
@@ -63,11 +63,13 @@ export function PasswordCard() {
             onRepeat={setRepeat}
             showErrors={tried}
           />
-          <Checkbox
-            label={t("profile.password.revokeTokens")}
-            checked={revokeApiTokens}
-            onChange={(event) => setRevokeApiTokens(event.currentTarget.checked)}
-          />
+          {withApiTokens && (
+            <Checkbox
+              label={t("profile.password.revokeTokens")}
+              checked={revokeApiTokens}
+              onChange={(event) => setRevokeApiTokens(event.currentTarget.checked)}
+            />
+          )}
           <FormError error={change.error} />
           <Group>
             <Button type="submit" loading={change.isPending}>

@@ -21,6 +21,7 @@ export default function ProfilePage() {
   const { t } = useTranslation();
   const session = useSignedInSession();
   const locked = session.security.totpSetupRequired;
+  const usesApi = session.grants.some((grant) => apiRoles.has(grant.role));
   // Role grants carry only unit ids; look the names up (not possible while 2FA setup is pending).
   const units = useQueries({
     queries: session.grants.map((grant) => ({
@@ -78,8 +79,8 @@ export default function ProfilePage() {
           </div>
         )}
         <TotpCard />
-        <PasswordCard />
-        {!locked && session.grants.some((grant) => apiRoles.has(grant.role)) && (
+        <PasswordCard withApiTokens={usesApi} />
+        {!locked && usesApi && (
           <Accordion variant="contained" data-testid="profile-advanced">
             <Accordion.Item value="advanced">
               <Accordion.Control>
