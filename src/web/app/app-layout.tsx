@@ -38,8 +38,11 @@ import {
   UserIcon,
 } from "../components/icons.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
+import { ApprovalsCountBadge } from "../features/approvals/approvals-count-badge.tsx";
 import { HomeIcon } from "../features/home/home-icon.tsx";
 import { homeOf } from "../features/home/home-route.ts";
+import { ApprovalIcon } from "../features/notifications/bell-icon.tsx";
+import { NotificationBell } from "../features/notifications/notification-bell.tsx";
 import classes from "./app-layout.module.css";
 
 interface NavItem {
@@ -49,10 +52,19 @@ interface NavItem {
   permission?: Permission;
   /** A page the server renders itself (light, for slow phones): reached by a full page load. */
   serverPage?: boolean;
+  /** A number beside the label (what waits for the reader). */
+  badge?: ReactNode;
 }
 
 const navItems: NavItem[] = [
   { to: "/share", labelKey: "nav.share", icon: <ShareIcon />, serverPage: true },
+  {
+    to: "/approvals",
+    labelKey: "approvals.menu",
+    icon: <ApprovalIcon />,
+    permission: "posts.approve",
+    badge: <ApprovalsCountBadge />,
+  },
   { to: "/posts", labelKey: "nav.posts", icon: <PenIcon />, permission: "posts.read" },
   { to: "/calendar", labelKey: "nav.calendar", icon: <CalendarIcon />, permission: "posts.read" },
   { to: "/share-kits", labelKey: "nav.shareKits", icon: <ShareIcon />, permission: "advocacy.manage" },
@@ -160,6 +172,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationBell onOpen={close} />
             <Menu position="bottom-end" width={240} withinPortal>
               <Menu.Target>
                 <ActionIcon variant="subtle" radius="xl" size="lg" aria-label={session.person.fullName}>
@@ -201,6 +214,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 to={item.to}
                 label={t(item.labelKey)}
                 leftSection={item.icon}
+                rightSection={item.badge}
                 active={current?.to === item.to}
                 onClick={close}
               />

@@ -37,6 +37,8 @@ const AuditPage = lazy(() => import("../features/audit/audit-page.tsx"));
 const ProfilePage = lazy(() => import("../features/profile/profile-page.tsx"));
 const DeskPage = lazy(() => import("../features/home/desk-page.tsx"));
 const OverviewPage = lazy(() => import("../features/home/overview-page.tsx"));
+const ApprovalsPage = lazy(() => import("../features/approvals/approvals-page.tsx"));
+const NotificationsPage = lazy(() => import("../features/notifications/notifications-page.tsx"));
 
 /** Shows the page only to people the server says hold `permission` somewhere. */
 function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -83,6 +85,15 @@ export default function SignedInApp() {
               </Allowed>
             }
           />
+          <Route
+            path="approvals"
+            element={
+              <Allowed permission="posts.approve">
+                <ApprovalsPage />
+              </Allowed>
+            }
+          />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route
             path="overview"
             element={

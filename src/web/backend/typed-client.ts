@@ -11,6 +11,7 @@ import type { authEndpoints } from "../../shared/api/auth.ts";
 import type { channelEndpoints } from "../../shared/api/channels.ts";
 import type { declarationEndpoints } from "../../shared/api/declarations.ts";
 import type { mediaEndpoints } from "../../shared/api/media.ts";
+import type { notificationEndpoints } from "../../shared/api/notifications.ts";
 import type { orgEndpoints } from "../../shared/api/org.ts";
 import type { publishingEndpoints } from "../../shared/api/publishing.ts";
 import { api as send, withQuery } from "./client.ts";
@@ -27,6 +28,7 @@ interface EndpointSchemas {
 /** Every route the web may call, keyed "METHOD /path/:param"; each module's map is added here. */
 type Endpoints = typeof declarationEndpoints &
   typeof mediaEndpoints &
+  typeof notificationEndpoints &
   typeof orgEndpoints &
   typeof advocacyEndpoints &
   typeof channelEndpoints &

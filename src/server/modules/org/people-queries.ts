@@ -80,6 +80,19 @@ export async function readPersonAudited(ctx: ActionContext, personId: string): P
   return person;
 }
 
+/**
+ * Vietnamese lists run by given name, the last word of the full name, then by family and middle
+ * names: "Lê Văn An", "Trần Thị An", "Đỗ Thị Ánh", "Nguyễn Văn Bình". Diacritics are ignored first,
+ * as people look names up, then break ties ("An" before "Ân"); the id last keeps pages from overlapping.
+ */
+const givenName = sql`regexp_replace(${people.fullName}, '^.*\\s', '')`;
+const vietnameseNameOrder = [
+  asc(sql`lower(unaccent(${givenName}))`),
+  asc(sql`lower(${givenName}) collate "C"`),
+  asc(sql`lower(unaccent(${people.fullName}))`),
+  asc(people.id),
+];
+
 export interface ListPeopleOptions {
   scope: readonly string[];
   q?: string;
@@ -119,7 +132,7 @@ export async function readPeoplePage(db: Executor, options: ListPeopleOptions) {
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
     .where(where)
-    .orderBy(asc(people.searchKey), asc(people.id))
+    .orderBy(...vietnameseNameOrder)
     .limit(options.limit)
     .offset(options.offset);
   const items = rows.map(({ total: _total, ...item }) => item);

@@ -5,10 +5,11 @@ import { useTranslation } from "react-i18next";
 import type { VariantDetail } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
+import { ApproveDialog } from "./approve-dialog.tsx";
 import { targetRules, useVariantAction, type VariantAction } from "./posts-api.ts";
 import { ByHandDialog, RejectDialog, ScheduleDialog } from "./variant-dialogs.tsx";
 
-type Dialog = "reject" | "schedule" | "byHand" | "publishNow" | null;
+type Dialog = "approve" | "reject" | "schedule" | "byHand" | "publishNow" | null;
 
 /**
  * The steps a variant's status allows this person (submit, approve, return, schedule, publish),
@@ -55,13 +56,7 @@ export function VariantActions({
   }
   if (variant.canApprove) {
     buttons.push(
-      <Button
-        key="approve"
-        color="green"
-        onClick={() => run({ kind: "approve" })}
-        loading={action.isPending && action.variables?.kind === "approve"}
-        data-testid="variant-approve"
-      >
+      <Button key="approve" color="green" onClick={() => openDialog("approve")} data-testid="variant-approve">
         {variant.approvals.length > 0 ? t("posts.actions.approveSecond") : t("posts.actions.approve")}
       </Button>,
     );
@@ -143,6 +138,15 @@ export function VariantActions({
         </Text>
       )}
       <FormError error={actionError} />
+      <ApproveDialog
+        opened={dialog === "approve"}
+        second={variant.approvals.length > 0}
+        channel={variant.channel.displayName}
+        loading={action.isPending}
+        error={action.error}
+        onClose={() => setDialog(null)}
+        onConfirm={(comment) => run({ kind: "approve", ...(comment ? { comment } : {}) })}
+      />
       <RejectDialog
         opened={dialog === "reject"}
         loading={action.isPending}

@@ -82,7 +82,10 @@ export function VariantHistory({ variantId }: { variantId: string }) {
             {detail && <Text size="sm">{detail}</Text>}
             {entry.reason && (
               <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-                {t("posts.history.reason", { reason: entry.reason })}
+                {/* An approval's words are the approver's comment, not a reason. */}
+                {typeof entry.details?.approval === "number"
+                  ? t("approvals.historyComment", { comment: entry.reason })
+                  : t("posts.history.reason", { reason: entry.reason })}
               </Text>
             )}
             {externalUrl && (

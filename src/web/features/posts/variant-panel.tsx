@@ -7,6 +7,7 @@ import { VariantActions } from "./variant-actions.tsx";
 import { VariantContentFields } from "./variant-content-fields.tsx";
 import { useVariantDraft } from "./variant-draft.ts";
 import { VariantHistory } from "./variant-history.tsx";
+import { VariantNextApproval } from "./variant-next-approval.tsx";
 import { VariantApprovals, VariantHeader, VariantStatusNotes } from "./variant-status.tsx";
 
 /**
@@ -30,6 +31,7 @@ export function VariantPanel(props: {
       <VariantHeader variant={variant} />
       <VariantStatusNotes variant={variant} />
       <VariantApprovals variant={variant} needsSecond={post.approvalsNeeded === 2} />
+      <VariantNextApproval variant={variant} />
       <VariantActions variant={variant} mayWrite={props.mayWrite} dirty={draft.dirty} />
 
       <Divider />
