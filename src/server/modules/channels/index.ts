@@ -7,6 +7,7 @@ import "./audit-subjects.ts";
 export type { ChannelPlatform } from "./canonical-url.ts";
 export { type ConnectableChannel, channelsWithin, connectableChannels } from "./connectable.ts";
 export { channelsModule } from "./module.ts";
+export { officialChannelsOfUnit, unitsWithActiveWebsite } from "./public-service.ts";
 export { listChannels } from "./queries.ts";
 export type {
   channelHistoryEntry,

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { toCsv } from "../../../shared/csv.ts";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
@@ -217,6 +217,32 @@ export async function publicUnitChannels(db: Executor, unitId: string) {
     channels: await toPublicChannels(db, rows, lineages),
     children: await unitsWithChannels(db, unit),
   };
+}
+
+/** A unit's own active official channels, as its portal lists them for readers to follow. */
+export async function officialChannelsOfUnit(db: Executor, unitId: string) {
+  return selectPublicChannels(db)
+    .where(and(eq(channels.unitId, unitId), eq(channels.status, "active"), isNull(channels.removedAt)))
+    .orderBy(asc(channels.platform), asc(channels.displayName));
+}
+
+/** Which of these units have an active official website, hence a portal of their own. */
+export async function unitsWithActiveWebsite(db: Executor, unitIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) {
+    return new Set();
+  }
+  const rows = await db
+    .selectDistinct({ unitId: channels.unitId })
+    .from(channels)
+    .where(
+      and(
+        inArray(channels.unitId, [...new Set(unitIds)]),
+        eq(channels.platform, "website"),
+        eq(channels.status, "active"),
+        isNull(channels.removedAt),
+      ),
+    );
+  return new Set(rows.map((row) => row.unitId));
 }
 
 /** Every active official channel, for the CSV and JSON exports of the directory. */

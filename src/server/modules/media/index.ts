@@ -11,5 +11,6 @@ export {
   mediaForPublish,
   mediaUnitPaths,
   mediaViewsByIds,
+  uploadMedia,
 } from "./service.ts";
-export { isMediaKey } from "./storage.ts";
+export { isMediaKey, localMediaStorage } from "./storage.ts";

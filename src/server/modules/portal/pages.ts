@@ -1,5 +1,15 @@
 import { html, SafeHtml } from "../../http/html.ts";
 import type { PublishedArticle } from "../publishing/index.ts";
+import {
+  channelsSection,
+  emblem,
+  type OfficialChannel,
+  type SubPortal,
+  siteFooter,
+  subPortalsSection,
+  type UnitContact,
+} from "./chrome.ts";
+import { topicSlug } from "./topics.ts";
 
 export interface PortalSite {
   /** The unit's code, used in every address of its portal. */
@@ -7,6 +17,11 @@ export interface PortalSite {
   name: string;
   /** Absolute root of the portal, e.g. https://caunoi.example/u/TQ-TANTRAO. */
   baseUrl: string;
+  /** The unit's avatar from the registry, when it has one; otherwise an emblem is drawn. */
+  avatarUrl?: string | null;
+  contact?: UnitContact | null;
+  /** The topics offered in the header, most used first. */
+  topics?: { tag: string; count: number }[];
 }
 
 export interface Cover {
@@ -32,33 +47,81 @@ export function vietnamDateTime(value: Date): string {
 }
 
 // One small stylesheet, inlined: no extra request before the first paint on a slow phone.
+// Built for 360 px first; from 900 px the side column (channels, units, topics) moves beside the news.
 const styles = new SafeHtml(`
 *{box-sizing:border-box}
 body{margin:0;overflow-wrap:break-word;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:18px;line-height:1.6;color:#1f2328;background:#fff}
 a{color:#0b57d0}
-header{background:#b71c1c;color:#fff;padding:10px 16px}
-header .site{color:#fff;text-decoration:none;font-weight:700;font-size:1.1em}
-header form{display:flex;gap:8px;margin:8px 0 2px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.wrap{max-width:1120px;margin:0 auto;padding:0 16px}
+header{background:#a31515;color:#fff;border-bottom:4px solid #f5c518}
+.brand{display:flex;align-items:center;gap:10px;padding:10px 16px 8px;color:#fff;text-decoration:none}
+.brand .emblem{flex:0 0 48px;border-radius:50%}
+.brand .names{display:flex;flex-direction:column;line-height:1.25;min-width:0}
+.brand .kicker{font-size:.72em;letter-spacing:.04em;text-transform:uppercase}
+.brand .name{font-size:1.15em;font-weight:700;margin:0}
+.bar{display:flex;flex-wrap:wrap;align-items:center;gap:4px 12px;padding-bottom:8px}
+nav.topics{flex:1 1 100%;display:flex;gap:2px;overflow-x:auto;scrollbar-width:none;margin:0 -8px}
+nav.topics a{flex:0 0 auto;color:#fff;text-decoration:none;padding:8px;font-size:.9em;font-weight:600;white-space:nowrap;border-radius:6px}
+nav.topics a[aria-current]{background:#7a1010}
+header form{flex:1 1 100%;display:flex;gap:8px;margin:0}
 header input{flex:1 1 auto;min-width:0;padding:8px 10px;font-size:16px;border:0;border-radius:6px}
-header button{padding:8px 14px;font-size:16px;border:0;border-radius:6px;background:#fff;color:#b71c1c;font-weight:600}
-main{max-width:760px;margin:0 auto;padding:12px 16px 24px}
-h1{font-size:1.6em;line-height:1.25;margin:.5em 0}
-h2{font-size:1.2em;line-height:1.3;margin:.2em 0}
-.meta{color:#57606a;font-size:.85em;margin:.2em 0 .8em}
+header button{padding:8px 14px;font-size:16px;border:0;border-radius:6px;background:#fff;color:#a31515;font-weight:700}
+main{padding-top:16px;padding-bottom:24px}
+.reading{max-width:760px}
+h1{font-size:1.6em;line-height:1.25;margin:.3em 0 .5em}
+h2{font-size:1.25em;line-height:1.3;margin:.2em 0 .5em}
+h3{font-size:1em;line-height:1.35;margin:0 0 .2em}
+.meta{color:#57606a;font-size:.85em;margin:.2em 0 .6em}
 .cover{margin:0 0 1em}
-.cover img,.item img{width:100%;height:auto;border-radius:8px;background:#eee;object-fit:cover}
-.cover img{aspect-ratio:16/9}
+img.pic{display:block;width:100%;height:auto;border-radius:8px;background:#e8eaed;object-fit:cover;aspect-ratio:16/9}
+.lead{margin:0 0 20px;padding-bottom:16px;border-bottom:1px solid #d0d7de}
+.lead a{text-decoration:none;color:inherit}
+.lead h2{font-size:1.45em;margin:.5em 0 .2em}
+.lead p{margin:.2em 0;color:#424a53}
+.section-title{font-size:1.05em;text-transform:uppercase;letter-spacing:.03em;color:#a31515;border-bottom:2px solid #a31515;padding-bottom:4px}
+.news{list-style:none;margin:0;padding:0}
+.news li{padding:12px 0;border-bottom:1px solid #d0d7de}
+.news a{display:flex;gap:12px;text-decoration:none;color:inherit}
+.news img.pic{flex:0 0 120px;width:120px}
+.news .text{min-width:0}
+.news p{margin:.2em 0;color:#424a53;font-size:.9em}
 .item{display:block;padding:12px 0;border-bottom:1px solid #d0d7de}
 .item a{text-decoration:none;color:inherit}
-.item img{aspect-ratio:16/9;margin-bottom:6px}
+.item img.pic{margin-bottom:6px}
 .item p{margin:.2em 0;color:#424a53}
 .body img{max-width:100%;height:auto}
 .body blockquote{margin:1em 0;padding-left:1em;border-left:4px solid #d0d7de;color:#424a53}
 .tags{display:flex;flex-wrap:wrap;gap:8px;padding:0;list-style:none}
 .tags a{display:inline-block;padding:6px 12px;border:1px solid #d0d7de;border-radius:16px;text-decoration:none;font-size:.9em;min-height:24px}
+.box{margin:24px 0 0;padding:16px;border:1px solid #d0d7de;border-radius:8px;background:#f6f8fa}
+.box h2{font-size:1.05em;margin:0 0 .5em;color:#a31515}
+.channels,.units{list-style:none;margin:0;padding:0}
+.channels li{display:grid;grid-template-columns:1fr auto;gap:0 8px;align-items:center;padding:8px 0;border-bottom:1px solid #d0d7de}
+.channels .platform{grid-column:1;font-size:.8em;color:#57606a}
+.channels .cname{grid-column:1;font-weight:600;line-height:1.3}
+.channels .follow{grid-column:2;grid-row:1/span 2;padding:8px 12px;border-radius:6px;background:#0b57d0;color:#fff;text-decoration:none;font-size:.85em;font-weight:600;white-space:nowrap}
+.units li{border-bottom:1px solid #d0d7de}
+.units a{display:block;padding:10px 0}
+.note{font-size:.85em;color:#424a53;margin:.6em 0 0}
 nav.pages{display:flex;justify-content:space-between;margin:16px 0}
 nav.pages a{padding:10px 0}
-footer{max-width:760px;margin:0 auto;padding:16px;color:#57606a;font-size:.85em;border-top:1px solid #d0d7de}
+footer{background:#f6f8fa;color:#424a53;font-size:.88em;border-top:4px solid #a31515;padding:8px 0 16px}
+footer .owner{font-weight:700;color:#1f2328;font-size:1.05em;margin-bottom:.2em}
+footer p{margin:.4em 0}
+footer .contact{list-style:none;margin:.6em 0;padding:0}
+footer .contact li{padding:2px 0}
+footer .contact span{font-weight:600}
+footer a{display:inline-block;padding:4px 0}
+@media (min-width:900px){
+.bar{flex-wrap:nowrap}
+nav.topics{flex:1 1 auto;margin:0}
+header form{flex:0 0 320px}
+.layout{display:grid;grid-template-columns:minmax(0,1fr) 320px;gap:32px;align-items:start}
+.layout aside .box:first-child{margin-top:0}
+.news img.pic{flex-basis:200px;width:200px}
+.lead h2{font-size:1.7em}
+}
 `);
 
 interface PageMeta {
@@ -92,8 +155,13 @@ function head(site: PortalSite, meta: PageMeta) {
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${meta.url}">
-<link rel="alternate" type="application/rss+xml" title="${site.name} (RSS)" href="${site.baseUrl}/rss.xml">
-<link rel="alternate" type="application/atom+xml" title="${site.name} (Atom)" href="${site.baseUrl}/atom.xml">
+${
+  // A page outside any portal (an unknown portal's 404) has no feeds to offer.
+  site.baseUrl
+    ? html`<link rel="alternate" type="application/rss+xml" title="${site.name} (RSS)" href="${site.baseUrl}/rss.xml">
+<link rel="alternate" type="application/atom+xml" title="${site.name} (Atom)" href="${site.baseUrl}/atom.xml">`
+    : ""
+}
 <meta property="og:site_name" content="${site.name}">
 <meta property="og:locale" content="vi_VN">
 <meta property="og:type" content="${meta.article ? "article" : "website"}">
@@ -109,7 +177,26 @@ ${image ? html`<meta name="twitter:image" content="${image.url}"><meta name="twi
 <style>${styles}</style>`;
 }
 
-function page(site: PortalSite, meta: PageMeta, body: SafeHtml, query = ""): string {
+interface PageOptions {
+  query?: string;
+  /** Which entry of the topics bar this page is: the home, or a topic's tag. */
+  current?: string;
+  /** On the home page the unit's name is the page's heading. */
+  nameAsHeading?: boolean;
+}
+
+/** A topic as the header and the tag lists show it: "Du lịch". */
+function capitalised(tag: string): string {
+  return tag.charAt(0).toLocaleUpperCase("vi") + tag.slice(1);
+}
+
+/** The address of a topic's page on the portal. */
+export function topicUrl(site: PortalSite, tag: string): string {
+  return `${site.baseUrl}/chu-de/${topicSlug(tag)}`;
+}
+
+function page(site: PortalSite, meta: PageMeta, body: SafeHtml, options: PageOptions = {}): string {
+  const query = options.query ?? "";
   return html`<!doctype html>
 <html lang="vi">
 <head>
@@ -117,20 +204,26 @@ ${head(site, meta)}
 </head>
 <body>
 <header>
-<a class="site" href="${site.baseUrl}">${site.name}</a>
-<form method="get" action="${site.baseUrl}/tim-kiem" role="search">
-<label for="q" style="position:absolute;left:-9999px">Tìm bài viết</label>
+<div class="wrap">
+<a class="brand" href="${site.baseUrl || "/"}">${emblem(site.name, site.avatarUrl)}<span class="names">${site.baseUrl ? html`<span class="kicker">Trang tin chính thức</span>` : ""}${options.nameAsHeading ? html`<h1 class="name">${site.name}</h1>` : html`<span class="name">${site.name}</span>`}</span></a>
+<div class="bar">
+${site.topics && site.topics.length > 0 ? html`<nav class="topics" aria-label="Chủ đề"><a href="${site.baseUrl}"${options.current === "home" ? new SafeHtml(' aria-current="page"') : ""}>Trang chủ</a>${site.topics.map((topic) => html`<a href="${topicUrl(site, topic.tag)}"${options.current === topic.tag ? new SafeHtml(' aria-current="page"') : ""}>${capitalised(topic.tag)}</a>`)}</nav>` : ""}
+${
+  site.baseUrl
+    ? html`<form method="get" action="${site.baseUrl}/tim-kiem" role="search">
+<label for="q" class="sr">Tìm bài viết</label>
 <input id="q" type="search" name="q" value="${query}" placeholder="Tìm bài viết" maxlength="200">
 <button type="submit">Tìm</button>
-</form>
+</form>`
+    : ""
+}
+</div>
+</div>
 </header>
-<main id="noi-dung">
+<main id="noi-dung" class="wrap">
 ${body}
 </main>
-<footer>
-<p>${site.name} · Trang tin chính thức. Theo dõi qua <a href="${site.baseUrl}/rss.xml">RSS</a> hoặc <a href="${site.baseUrl}/atom.xml">Atom</a>.</p>
-<p>Kiểm tra một trang mạng xã hội có phải của đơn vị không: <a href="/kiem-tra">Kiểm tra kênh chính thức</a>.</p>
-</footer>
+${siteFooter(site, site.contact)}
 </body>
 </html>`.value;
 }
@@ -139,19 +232,32 @@ function articleUrl(site: PortalSite, article: PublishedArticle): string {
   return `${site.baseUrl}/${encodeURIComponent(article.slug)}`;
 }
 
-function coverImage(cover: Cover | null, eager: boolean, useThumbnail: boolean) {
+// The width the thumbnail rendition is made at (media's thumbnailEdge, for a landscape picture).
+const thumbnailWidth = 480;
+
+/**
+ * A cover with both renditions offered (the thumbnail and the full picture), so a phone fetches
+ * only what its screen needs; its size is declared, so nothing moves when it arrives. Only the
+ * picture at the top of a page loads at once; the rest wait until scrolled near.
+ */
+function coverImage(cover: Cover | null, eager: boolean, sizes: string) {
   if (!cover) {
     return "";
   }
-  const source = useThumbnail && cover.thumbnailUrl ? cover.thumbnailUrl : cover.url;
-  return html`<img src="${source}" alt="${cover.altText}" width="${cover.width ?? 1600}" height="${cover.height ?? 900}" ${eager ? new SafeHtml('fetchpriority="high"') : new SafeHtml('loading="lazy" decoding="async"')}>`;
+  const width = cover.width ?? 1600;
+  const height = cover.height ?? 900;
+  const srcset =
+    cover.thumbnailUrl && width > thumbnailWidth
+      ? `${cover.thumbnailUrl} ${thumbnailWidth}w, ${cover.url} ${width}w`
+      : null;
+  return html`<img class="pic" src="${cover.url}"${srcset ? html` srcset="${srcset}" sizes="${sizes}"` : ""} alt="${cover.altText}" width="${width}" height="${height}" ${eager ? new SafeHtml('fetchpriority="high"') : new SafeHtml('loading="lazy" decoding="async"')}>`;
 }
 
 function articleList(site: PortalSite, articles: { article: PublishedArticle; cover: Cover | null }[]) {
   return articles.map(
     ({ article, cover }, index) => html`<article class="item">
 <a href="${articleUrl(site, article)}">
-${coverImage(cover, index === 0, true)}
+${coverImage(cover, index === 0, "(min-width: 792px) 728px, calc(100vw - 32px)")}
 <h2>${article.title}</h2>
 </a>
 <p class="meta"><time datetime="${article.publishedAt.toISOString()}">${vietnamDateTime(article.publishedAt)}</time></p>
@@ -173,20 +279,55 @@ ${page < pages ? html`<a href="${link(page + 1)}" rel="next">Cũ hơn →</a>` :
 </nav>`;
 }
 
+type Listed = { article: PublishedArticle; cover: Cover | null };
+
+/** The news after the lead: small pictures beside the titles, loaded as the reader scrolls. */
+function newsList(site: PortalSite, articles: Listed[]) {
+  return html`<ul class="news">${articles.map(
+    ({ article, cover }) => html`<li><article><a href="${articleUrl(site, article)}">
+${coverImage(cover, false, "(min-width: 900px) 200px, 120px")}
+<span class="text"><h3>${article.title}</h3>
+<span class="meta"><time datetime="${article.publishedAt.toISOString()}">${vietnamDateTime(article.publishedAt)}</time></span></span>
+</a></article></li>`,
+  )}</ul>`;
+}
+
 export function homePage(
   site: PortalSite,
   data: {
-    articles: { article: PublishedArticle; cover: Cover | null }[];
+    articles: Listed[];
     topics: { tag: string; count: number }[];
     page: number;
     total: number;
     pageSize: number;
+    channels?: OfficialChannel[];
+    subPortals?: SubPortal[];
   },
 ): string {
-  const body = html`<h1>Tin mới</h1>
-${data.articles.length === 0 ? html`<p>Chưa có bài viết nào.</p>` : articleList(site, data.articles)}
+  const [lead, ...rest] = data.page === 1 ? data.articles : [];
+  const news = data.page === 1 ? rest : data.articles;
+  const aside = html`${channelsSection(data.channels ?? [])}
+${subPortalsSection(data.subPortals ?? [])}
+${data.topics.length > 0 ? html`<section class="box" aria-labelledby="chu-de"><h2 id="chu-de">Chủ đề</h2><ul class="tags">${data.topics.map((topic) => html`<li><a href="${topicUrl(site, topic.tag)}">${capitalised(topic.tag)} (${topic.count})</a></li>`)}</ul></section>` : ""}`;
+  const body = html`<div class="layout">
+<div>
+${
+  lead
+    ? html`<article class="lead"><a href="${articleUrl(site, lead.article)}">
+${coverImage(lead.cover, true, "(min-width: 1152px) 768px, (min-width: 900px) calc(100vw - 384px), 100vw")}
+<h2>${lead.article.title}</h2></a>
+<p class="meta"><time datetime="${lead.article.publishedAt.toISOString()}">${vietnamDateTime(lead.article.publishedAt)}</time></p>
+<p>${lead.article.summary}</p>
+</article>`
+    : ""
+}
+${data.articles.length === 0 ? html`<p>Chưa có bài viết nào.</p>` : ""}
+${data.page > 1 ? html`<h1 class="section-title">Tin đã đăng · Trang ${data.page}</h1>` : news.length > 0 ? html`<h2 class="section-title">Tin mới</h2>` : ""}
+${news.length > 0 ? newsList(site, news) : ""}
 ${pager(site.baseUrl, data.page, data.total, data.pageSize)}
-${data.topics.length > 0 ? html`<h2>Chủ đề</h2><ul class="tags">${data.topics.map((topic) => html`<li><a href="${site.baseUrl}/chu-de/${encodeURIComponent(topic.tag)}">${topic.tag} (${topic.count})</a></li>`)}</ul>` : ""}`;
+</div>
+<aside>${aside}</aside>
+</div>`;
   return page(
     site,
     {
@@ -196,18 +337,19 @@ ${data.topics.length > 0 ? html`<h2>Chủ đề</h2><ul class="tags">${data.topi
       cover: data.articles[0]?.cover ?? null,
     },
     body,
+    { current: "home", nameAsHeading: data.page === 1 },
   );
 }
 
 export function articlePage(site: PortalSite, article: PublishedArticle, cover: Cover | null): string {
-  const body = html`<article>
+  const body = html`<div class="reading"><article>
 <h1>${article.title}</h1>
 <p class="meta"><time datetime="${article.publishedAt.toISOString()}">${vietnamDateTime(article.publishedAt)}</time> · ${site.name}</p>
-${cover ? html`<figure class="cover">${coverImage(cover, true, false)}</figure>` : ""}
+${cover ? html`<figure class="cover">${coverImage(cover, true, "(min-width: 792px) 760px, 100vw")}</figure>` : ""}
 <div class="body">${new SafeHtml(article.bodyHtml)}</div>
-${article.tags.length > 0 ? html`<ul class="tags" aria-label="Chủ đề">${article.tags.map((tag) => html`<li><a href="${site.baseUrl}/chu-de/${encodeURIComponent(tag)}">${tag}</a></li>`)}</ul>` : ""}
+${article.tags.length > 0 ? html`<ul class="tags" aria-label="Chủ đề">${article.tags.map((tag) => html`<li><a href="${topicUrl(site, tag)}">${capitalised(tag)}</a></li>`)}</ul>` : ""}
 </article>
-<p><a href="${site.baseUrl}">← Tất cả tin của ${site.name}</a></p>`;
+<p><a href="${site.baseUrl}">← Tất cả tin của ${site.name}</a></p></div>`;
   return page(
     site,
     {
@@ -235,6 +377,8 @@ export function listingPage(
     heading: string;
     path: string;
     query?: string;
+    /** The topic this listing shows, marked in the topics bar. */
+    current?: string;
     articles: { article: PublishedArticle; cover: Cover | null }[];
     page: number;
     total: number;
@@ -242,9 +386,9 @@ export function listingPage(
   },
 ): string {
   const extra = data.query ? `q=${encodeURIComponent(data.query)}` : "";
-  const body = html`<h1>${data.heading}</h1>
+  const body = html`<div class="reading"><h1>${data.heading}</h1>
 ${data.query !== undefined && data.query.trim() === "" ? html`<p>Nhập từ cần tìm vào ô tìm kiếm.</p>` : data.articles.length === 0 ? html`<p>Không có bài viết nào.</p>` : articleList(site, data.articles)}
-${pager(`${site.baseUrl}${data.path}`, data.page, data.total, data.pageSize, extra)}`;
+${pager(`${site.baseUrl}${data.path}`, data.page, data.total, data.pageSize, extra)}</div>`;
   return page(
     site,
     {
@@ -253,7 +397,7 @@ ${pager(`${site.baseUrl}${data.path}`, data.page, data.total, data.pageSize, ext
       url: `${site.baseUrl}${data.path}`,
     },
     body,
-    data.query ?? "",
+    { query: data.query ?? "", ...(data.current ? { current: data.current } : {}) },
   );
 }
 
@@ -262,6 +406,9 @@ export function portalNotFoundPage(site: PortalSite | null): string {
   return page(
     fallback,
     { title: "Không tìm thấy trang", description: "Không tìm thấy trang", url: fallback.baseUrl || "/" },
-    html`<h1>Không tìm thấy trang</h1><p>Địa chỉ này không có bài viết nào, hoặc bài đã được gỡ.</p>${site ? html`<p><a href="${site.baseUrl}">Về trang tin của ${site.name}</a></p>` : ""}`,
+    site
+      ? html`<h1>Không tìm thấy trang</h1><p>Địa chỉ này không có bài viết nào, hoặc bài đã được gỡ.</p><p><a href="${site.baseUrl}">Về trang tin của ${site.name}</a></p>`
+      : // No unit has a site at this address: point to where the official sites are listed.
+        html`<h1>Không tìm thấy trang</h1><p>Không có trang tin nào ở địa chỉ này. Vui lòng kiểm tra lại địa chỉ, hoặc tìm trang tin của đơn vị trong <a href="/danh-ba">danh bạ kênh chính thức</a>.</p>`,
   );
 }

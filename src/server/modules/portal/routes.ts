@@ -3,9 +3,9 @@ import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from "fasti
 import { z } from "zod";
 import type { Executor } from "../../db/client.ts";
 import { AppError } from "../../platform/errors.ts";
-import { activeWebsiteOf } from "../channels/index.ts";
+import { activeWebsiteOf, officialChannelsOfUnit, unitsWithActiveWebsite } from "../channels/index.ts";
 import { type MediaView, mediaViewsByIds } from "../media/index.ts";
-import { findUnitByCodeOrId } from "../org/index.ts";
+import { findUnitByCodeOrId, subtreeUnits } from "../org/index.ts";
 import {
   type PublishedArticle,
   publishedArticle,
@@ -21,6 +21,7 @@ import {
   type PortalSite,
   portalNotFoundPage,
 } from "./pages.ts";
+import { tagsOfTopic, topicSlug } from "./topics.ts";
 
 const pageSize = 12;
 const readLimit = { max: 600, timeWindow: "1 minute" };
@@ -40,17 +41,60 @@ async function siteOf(
   db: Executor,
   publicUrl: string,
   code: string,
-): Promise<PortalSite & { unitId: string }> {
+): Promise<PortalSite & { unitId: string; unitPath: string }> {
   const unit = await findUnitByCodeOrId(db, code);
   if (unit?.status !== "active" || !(await activeWebsiteOf(db, unit.id))) {
     throw new PortalNotFound(null);
   }
   return {
     unitId: unit.id,
+    unitPath: unit.path,
     code: unit.code,
     name: unit.name,
     baseUrl: `${publicUrl}/u/${encodeURIComponent(unit.code)}`,
+    contact: {
+      address: unit.contactAddress,
+      phone: unit.contactPhone,
+      email: unit.contactEmail,
+      responsible: unit.contentResponsible,
+    },
   };
+}
+
+// The header's topics bar: enough to reach the main ones, short enough for one line on a laptop.
+const headerTopics = 6;
+
+/**
+ * The parts every page of a portal shows around its content: the unit's official channels (whose
+ * avatar, if the registry has one, stands for the emblem) and the topics of the header.
+ */
+async function withChrome<T extends PortalSite & { unitId: string }>(db: Executor, site: T) {
+  const [channels, topics] = await Promise.all([
+    officialChannelsOfUnit(db, site.unitId),
+    publishedTopics(db, site.unitId),
+  ]);
+  const avatarUrl =
+    channels.find((channel) => channel.platform === "website" && channel.avatarUrl)?.avatarUrl ??
+    channels.find((channel) => channel.avatarUrl)?.avatarUrl ??
+    null;
+  return {
+    site: { ...site, avatarUrl, topics: topics.slice(0, headerTopics) },
+    channels,
+    topics,
+  };
+}
+
+/** The units below this one that have a portal of their own, nearest first. */
+async function subPortalsOf(db: Executor, publicUrl: string, site: { unitId: string; unitPath: string }) {
+  const below = (await subtreeUnits(db, site.unitPath)).filter((unit) => unit.id !== site.unitId);
+  const withWebsite = await unitsWithActiveWebsite(
+    db,
+    below.map((unit) => unit.id),
+  );
+  return below
+    .filter((unit) => withWebsite.has(unit.id))
+    .slice(0, 60)
+    .map((unit) => ({ name: unit.name, url: `${publicUrl}/u/${encodeURIComponent(unit.code)}` }));
 }
 
 /** The first picture of an article among the media looked up, with its thumbnail and size. */
@@ -146,7 +190,10 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     "/u/:code",
     { ...common, schema: { hide: true, params: siteParams, querystring: pageQuery } },
     async (request, reply) => {
-      const site = await siteOf(db, publicUrl, request.params.code);
+      const { site, channels, topics } = await withChrome(
+        db,
+        await siteOf(db, publicUrl, request.params.code),
+      );
       const page = request.query.trang ?? 1;
       const { items, total } = await publishedArticles(db, {
         unitId: site.unitId,
@@ -160,10 +207,12 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         reply,
         homePage(site, {
           articles: await withCovers(items),
-          topics: page === 1 ? (await publishedTopics(db, site.unitId)).slice(0, 20) : [],
+          topics: page === 1 ? topics.slice(0, 20) : [],
           page,
           total,
           pageSize,
+          channels: page === 1 ? channels : [],
+          subPortals: page === 1 ? await subPortalsOf(db, publicUrl, site) : [],
         }),
       );
     },
@@ -180,7 +229,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const site = await siteOf(db, publicUrl, request.params.code);
+      const { site } = await withChrome(db, await siteOf(db, publicUrl, request.params.code));
       const q = request.query.q?.trim() ?? "";
       const page = request.query.trang ?? 1;
       const { items, total } = q
@@ -218,12 +267,23 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const site = await siteOf(db, publicUrl, request.params.code);
-      const tag = request.params.tag.normalize("NFC").toLowerCase();
+      const { site, topics } = await withChrome(db, await siteOf(db, publicUrl, request.params.code));
+      const requested = request.params.tag.normalize("NFC");
+      const slug = topicSlug(requested);
+      const tags = tagsOfTopic(topics, slug);
+      const [tag] = tags;
+      if (!tag) {
+        throw new PortalNotFound(site);
+      }
+      if (requested !== slug) {
+        // Addresses shared before topics had readable ones (the tag, percent-encoded) lead here still.
+        const query = request.query.trang ? `?trang=${request.query.trang}` : "";
+        return reply.redirect(`${site.baseUrl}/chu-de/${slug}${query}`, 301);
+      }
       const page = request.query.trang ?? 1;
       const { items, total } = await publishedArticles(db, {
         unitId: site.unitId,
-        tag,
+        tag: tags,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
@@ -234,7 +294,8 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         reply,
         listingPage(site, {
           heading: `Chủ đề: ${tag}`,
-          path: `/chu-de/${encodeURIComponent(tag)}`,
+          path: `/chu-de/${slug}`,
+          current: tag,
           articles: await withCovers(items),
           page,
           total,
@@ -269,7 +330,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     "/u/:code/:slug",
     { ...common, schema: { hide: true, params: siteParams.extend({ slug: z.string().min(1).max(120) }) } },
     async (request, reply) => {
-      const site = await siteOf(db, publicUrl, request.params.code);
+      const { site } = await withChrome(db, await siteOf(db, publicUrl, request.params.code));
       const article = await publishedArticle(db, site.unitId, request.params.slug);
       if (!article) {
         throw new PortalNotFound(site);
