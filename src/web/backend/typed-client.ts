@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { advocacyEndpoints } from "../../shared/api/advocacy.ts";
 import type { authEndpoints } from "../../shared/api/auth.ts";
 import type { channelEndpoints } from "../../shared/api/channels.ts";
+import type { connectionEndpoints } from "../../shared/api/connections.ts";
 import type { declarationEndpoints } from "../../shared/api/declarations.ts";
 import type { mediaEndpoints } from "../../shared/api/media.ts";
 import type { notificationEndpoints } from "../../shared/api/notifications.ts";
@@ -32,6 +33,7 @@ type Endpoints = typeof declarationEndpoints &
   typeof orgEndpoints &
   typeof advocacyEndpoints &
   typeof channelEndpoints &
+  typeof connectionEndpoints &
   typeof publishingEndpoints &
   typeof authEndpoints;
 

@@ -31,6 +31,7 @@ import {
 } from "./channel-action-dialogs.tsx";
 import { ChannelStatusBadge, PlatformBadge } from "./channel-badges.tsx";
 import { ChannelFormDialog } from "./channel-form-dialog.tsx";
+import { ConnectionCard } from "./connection-card.tsx";
 
 type Dialog =
   | { kind: "edit" | "handOver" | "verify" | "remove" }
@@ -300,6 +301,8 @@ export default function ChannelDetailPage() {
             {t("channels.detail.publicCheck")}
           </Anchor>
         </Paper>
+
+        {manage && <ConnectionCard channel={data} />}
 
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">

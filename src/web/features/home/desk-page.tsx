@@ -10,6 +10,7 @@ import { PlusIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime, vietnamToday } from "../../i18n/format.ts";
+import { NeedsConnectionCard } from "../channels/needs-connection-card.tsx";
 
 /** How many items each section lists; the rest are a click away on the full list. */
 const shown = 5;
@@ -161,6 +162,7 @@ export default function DeskPage({ extra }: { extra?: ReactNode }) {
       <Stack gap="md">
         {/* Cards from other parts of the desk (channels that need connecting) come first: they block publishing. */}
         {extra}
+        <NeedsConnectionCard />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           {order.map((key) => {
             const section = all.find((candidate) => candidate.key === key);

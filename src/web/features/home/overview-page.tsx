@@ -8,6 +8,7 @@ import { api } from "../../backend/typed-client.ts";
 import type { Permission } from "../../backend/types.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatNumber } from "../../i18n/format.ts";
+import { NeedsConnectionCard } from "../channels/needs-connection-card.tsx";
 
 interface Figure {
   key: "units" | "people" | "channels" | "channelsLost" | "declarationRequests" | "publishingFailures";
@@ -126,6 +127,7 @@ export default function OverviewPage({ extra }: { extra?: ReactNode }) {
         </section>
         {/* Cards from other parts of the app (channels that need connecting) go here. */}
         {extra}
+        <NeedsConnectionCard />
       </Stack>
     </>
   );

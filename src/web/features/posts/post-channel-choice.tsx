@@ -3,8 +3,10 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { blocksAutomaticPublishing } from "../../../shared/connection-state.ts";
 import type { Channel } from "../../backend/types.ts";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
+import { useConnectionStates } from "./channel-connection.tsx";
 import { fetchPublishableChannels, targetOfPlatform } from "./posts-api.ts";
 
 /** The unit's channels as checkboxes; those the post already has stay ticked and fixed. */
@@ -20,6 +22,7 @@ export function ChannelChoice(props: {
     queryKey: ["channels", "publishable", props.unitId],
     queryFn: () => fetchPublishableChannels(props.unitId),
   });
+  const states = useConnectionStates((channels.data ?? []).map((channel) => channel.id));
   let content: ReactNode;
   if (channels.isPending) {
     content = <LoadingBlock />;
@@ -39,11 +42,14 @@ export function ChannelChoice(props: {
       <Stack gap={6} mt={4}>
         {channels.data.map((channel: Channel) => {
           const existing = props.existing.includes(channel.id);
+          const checked = existing || props.value.includes(channel.id);
+          const state = states.get(channel.id) ?? null;
+          const blocked = checked && state !== null && blocksAutomaticPublishing(state);
           return (
             <Checkbox
               key={channel.id}
               value={channel.id}
-              checked={existing || props.value.includes(channel.id)}
+              checked={checked}
               disabled={existing || props.disabled}
               onChange={(event) =>
                 props.onChange(
@@ -53,8 +59,14 @@ export function ChannelChoice(props: {
                 )
               }
               label={`${channel.displayName} · ${t(`posts.target.${targetOfPlatform[channel.platform] ?? "portal"}`)}`}
+              description={
+                blocked
+                  ? t("connections.variant.choice", { state: t(`connections.state.${state}`) })
+                  : undefined
+              }
               data-testid="post-channel"
               data-platform={channel.platform}
+              data-connection={state ?? undefined}
             />
           );
         })}

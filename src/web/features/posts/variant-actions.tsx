@@ -6,8 +6,12 @@ import type { VariantDetail } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { ApproveDialog } from "./approve-dialog.tsx";
+import { ScheduleBlockedNotice, useBlockedConnection } from "./channel-connection.tsx";
 import { targetRules, useVariantAction, type VariantAction } from "./posts-api.ts";
 import { ByHandDialog, RejectDialog, ScheduleDialog } from "./variant-dialogs.tsx";
+
+/** Nothing more is scheduled for a variant that went out (or is going out). */
+const isDone = (status: VariantDetail["status"]) => status === "published" || status === "publishing";
 
 type Dialog = "approve" | "reject" | "schedule" | "byHand" | "publishNow" | null;
 
@@ -28,6 +32,8 @@ export function VariantActions({
 }) {
   const { t } = useTranslation();
   const rules = targetRules[variant.target];
+  // A channel the scheduler cannot publish to: scheduling is refused, posting by hand stays open.
+  const blocked = useBlockedConnection(variant.channelId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const action = useVariantAction(variant.id);
   const run = (next: VariantAction) =>
@@ -76,7 +82,12 @@ export function VariantActions({
   }
   if (variant.canSchedule && (variant.status === "approved" || variant.status === "scheduled")) {
     buttons.push(
-      <Button key="schedule" onClick={() => openDialog("schedule")} data-testid="variant-schedule">
+      <Button
+        key="schedule"
+        onClick={() => openDialog("schedule")}
+        disabled={blocked !== null}
+        data-testid="variant-schedule"
+      >
         {variant.status === "scheduled" ? t("posts.actions.reschedule") : t("posts.actions.schedule")}
       </Button>,
     );
@@ -91,6 +102,7 @@ export function VariantActions({
         key="now"
         variant="light"
         onClick={() => openDialog("publishNow")}
+        disabled={blocked !== null}
         data-testid="variant-publish-now"
       >
         {t("posts.actions.publishNow")}
@@ -99,7 +111,12 @@ export function VariantActions({
   }
   if (variant.canSchedule && variant.status === "failed" && !rules.byHand) {
     buttons.push(
-      <Button key="retry" onClick={() => openDialog("publishNow")} data-testid="variant-retry">
+      <Button
+        key="retry"
+        onClick={() => openDialog("publishNow")}
+        disabled={blocked !== null}
+        data-testid="variant-retry"
+      >
         {t("posts.actions.retry")}
       </Button>,
     );
@@ -117,7 +134,7 @@ export function VariantActions({
       </Button>,
     );
   }
-  if (mayWrite && rules.byHand && ["approved", "scheduled", "failed"].includes(variant.status)) {
+  if (mayWrite && (rules.byHand || blocked) && ["approved", "scheduled", "failed"].includes(variant.status)) {
     buttons.push(
       <Button key="byHand" variant="light" onClick={() => openDialog("byHand")} data-testid="variant-by-hand">
         {t("posts.actions.byHand")}
@@ -136,6 +153,9 @@ export function VariantActions({
         <Text size="xs" c="dimmed">
           {t("posts.variant.saveBeforeSubmit")}
         </Text>
+      )}
+      {blocked && !isDone(variant.status) && (
+        <ScheduleBlockedNotice state={blocked} channelId={variant.channelId} />
       )}
       <FormError error={actionError} />
       <ApproveDialog
