@@ -12,3 +12,4 @@ import "./journeys/declarations.ts";
 import "./journeys/publishing.ts";
 import "./journeys/share-kits.ts";
 import "./journeys/homes.ts";
+import "./journeys/audit-import.ts";
