@@ -130,10 +130,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const items = [homeItem, ...navItems.filter((item) => !(home.serverPage && item.to === home.to))].filter(
     (item) => (!item.permission || can(session, item.permission)) && (!locked || item.to === "/profile"),
   );
-  // The most specific matching item is the current one (/people/import is not also /people).
+  // The most specific matching item is the current one (/people/import is not also /people); on a
+  // home that has its own item too (an approver's queue), that item is, rather than "Trang chủ".
   const current = items
     .filter((item) => location.pathname === item.to || location.pathname.startsWith(`${item.to}/`))
-    .sort((a, b) => b.to.length - a.to.length)[0];
+    .sort((a, b) => b.to.length - a.to.length || Number(a === homeItem) - Number(b === homeItem))[0];
 
   const doSignOut = async () => {
     close();
@@ -215,7 +216,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 label={t(item.labelKey)}
                 leftSection={item.icon}
                 rightSection={item.badge}
-                active={current?.to === item.to}
+                active={current === item}
                 onClick={close}
               />
             ),
