@@ -79,6 +79,13 @@ export const theme = createTheme({
   headings: { fontWeight: "650" },
   components: {
     // Capitals strip the reading ease from Vietnamese words with stacked diacritics.
-    Badge: Badge.extend({ defaultProps: { tt: "none" } }),
+    // Long Vietnamese statuses and roles wrap inside the badge rather than lose their end at 360 px.
+    Badge: Badge.extend({
+      defaultProps: { tt: "none" },
+      styles: {
+        root: { height: "auto", minHeight: "var(--badge-height)", maxWidth: "100%", lineHeight: 1.3 },
+        label: { whiteSpace: "normal", overflow: "visible", overflowWrap: "anywhere", paddingBlock: 1 },
+      },
+    }),
   },
 });

@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Card,
-  Group,
   Modal,
   Paper,
   Select,
@@ -11,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
 } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
@@ -19,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { auditActions } from "../../../shared/audit-actions.ts";
 import { api } from "../../backend/typed-client.ts";
 import type { AuditEvent } from "../../backend/types.ts";
+import { DateTimeField } from "../../components/date-fields.tsx";
 import { FilterPanel } from "../../components/filter-panel.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
@@ -172,18 +171,12 @@ export default function AuditPage() {
               permission="audit.read"
               clearable
             />
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label={t("audit.from")}
               value={from}
-              onChange={(event) => reset(() => setFrom(event.currentTarget.value))}
+              onChange={(value) => reset(() => setFrom(value))}
             />
-            <TextInput
-              type="datetime-local"
-              label={t("audit.to")}
-              value={to}
-              onChange={(event) => reset(() => setTo(event.currentTarget.value))}
-            />
+            <DateTimeField label={t("audit.to")} value={to} onChange={(value) => reset(() => setTo(value))} />
             <Box style={{ alignSelf: "end" }}>
               {filtered && (
                 <Button

@@ -7,6 +7,7 @@ import type { DeclarationPlatform } from "../../../shared/api/declarations.ts";
 import { ApiError } from "../../backend/client.ts";
 import { api } from "../../backend/typed-client.ts";
 import type { DeclareBody, OwnDeclaration, OwnDeclarations, ReportBody } from "../../backend/types.ts";
+import { DateField, DateTimeField } from "../../components/date-fields.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { useErrorText, vietnamLocalToIso, vietnamToday } from "../../i18n/format.ts";
 import { declarationPlatformChoices } from "./declaration-platforms.tsx";
@@ -197,12 +198,11 @@ export function DeclarationStatusDialog(props: { declaration: OwnDeclaration | n
       <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
         {props.declaration?.displayName}
       </Text>
-      <TextInput
-        type="date"
+      <DateField
         label={t("declarations.statusDialog.since")}
         max={vietnamToday()}
         value={since}
-        onChange={(event) => setSince(event.currentTarget.value)}
+        onChange={setSince}
       />
     </FormDialog>
   );
@@ -284,13 +284,12 @@ export function ReportDialog(props: { declaration: OwnDeclaration | null; onClos
           <Radio value="impersonated" label={t("declarations.reportDialog.impersonated")} />
         </Stack>
       </Radio.Group>
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t("declarations.reportDialog.happenedAt")}
         required
         max={nowInVietnam()}
         value={happenedAt}
-        onChange={(event) => setHappenedAt(event.currentTarget.value)}
+        onChange={setHappenedAt}
       />
       {kind === "impersonated" && (
         <TextInput
