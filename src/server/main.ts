@@ -70,7 +70,7 @@ const mailer = createMailer({
   log: (line) => console.log(line),
 });
 if (demoPassword) {
-  await seedDemoPosts(database.db, { publicUrl: config.publicUrl });
+  await seedDemoPosts(database.db, { publicUrl: config.publicUrl, mediaDir: config.mediaDir });
   await seedDemoAdvocacy(database.db, { publicUrl: config.publicUrl });
 }
 // Later starts say again which demo accounts exist and how to set their shared password anew.

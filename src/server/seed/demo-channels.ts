@@ -1,4 +1,5 @@
 import type { RegisterChannelOptions } from "../modules/channels/index.ts";
+import { EMAIL_DOMAIN } from "./demo-accounts.ts";
 
 export type DemoChannel = Pick<RegisterChannelOptions, "platform" | "url" | "displayName" | "followerCount">;
 
@@ -54,9 +55,31 @@ export const newsroomChannels: DemoChannel[] = [
 ];
 export const tanTraoChannels: DemoChannel[] = [
   {
+    platform: "website",
+    url: "https://tantrao.caunoi.example/",
+    displayName: "Trang tin xã Tân Trào",
+  },
+  {
     platform: "facebook_page",
     url: "https://www.facebook.com/xatantrao.demo",
     displayName: "Xã Tân Trào",
     followerCount: 4_700,
   },
 ];
+
+/*
+ * What the portals of the province and of Tân Trào show in their footers: invented like the rest
+ * (e-mails on the demo's .example domain, no street number, people who do not exist).
+ */
+export const provinceContact = {
+  contactAddress: "Trụ sở Ủy ban nhân dân tỉnh, phường Minh Xuân, tỉnh Tuyên Quang",
+  contactPhone: "0207 3999 000",
+  contactEmail: `vanphong@${EMAIL_DOMAIN}`,
+  contentResponsible: "Nguyễn Minh Đức – Chánh Văn phòng Ủy ban nhân dân tỉnh",
+};
+export const tanTraoContact = {
+  contactAddress: "Trụ sở Ủy ban nhân dân xã Tân Trào, tỉnh Tuyên Quang",
+  contactPhone: "0207 3999 120",
+  contactEmail: `xatantrao@${EMAIL_DOMAIN}`,
+  contentResponsible: "Ma Văn Thành – Phó Chủ tịch Ủy ban nhân dân xã",
+};

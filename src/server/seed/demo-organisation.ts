@@ -7,7 +7,9 @@ import {
   newsroomChannels,
   policeChannels,
   provinceChannels,
+  provinceContact,
   tanTraoChannels,
+  tanTraoContact,
   youthChannels,
 } from "./demo-channels.ts";
 import { villageNames } from "./demo-names.ts";
@@ -38,7 +40,16 @@ export interface PlannedUnit {
   female: number;
   posts: Post[];
   channels?: readonly DemoChannel[];
+  /** What the unit's portal shows in its footer (units with a website only). */
+  contact?: DemoContact;
   children: PlannedUnit[];
+}
+
+export interface DemoContact {
+  contactAddress: string;
+  contactPhone: string;
+  contactEmail: string;
+  contentResponsible: string;
 }
 
 function post(position: string, count: number, ...roles: [Role, string][]): Post {
@@ -106,6 +117,7 @@ export function planDemoProvince(
     ]),
     adminAreaCode: PROVINCE_AREA_CODE,
     channels: provinceChannels,
+    contact: provinceContact,
   };
   const partyCommittee = unit(
     "TQ-TU",
@@ -336,6 +348,6 @@ function planCommune(random: Random, area: { code: string; name: string }, villa
   return {
     ...commune,
     adminAreaCode: area.code,
-    ...(isTanTrao ? { channels: tanTraoChannels } : {}),
+    ...(isTanTrao ? { channels: tanTraoChannels, contact: tanTraoContact } : {}),
   };
 }

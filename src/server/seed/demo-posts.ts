@@ -1,11 +1,8 @@
 import type { Db } from "../db/client.ts";
 import type { JobQueue } from "../jobs/queue.ts";
 import { listChannels } from "../modules/channels/index.ts";
-import {
-  findUnitByCodeOrId,
-  loadActor,
-  personAccountByEmail,
-} from "../modules/org/index.ts";
+import { localMediaStorage, mediaForPublish, uploadMedia } from "../modules/media/index.ts";
+import { findUnitByCodeOrId, loadActor, personAccountByEmail } from "../modules/org/index.ts";
 import {
   approveVariant,
   articleUrlOfVariant,
@@ -17,6 +14,7 @@ import {
 } from "../modules/publishing/index.ts";
 import type { Actor } from "../platform/actor.ts";
 import { EMAIL_DOMAIN } from "./demo-accounts.ts";
+import { coverFile, demoCovers } from "./demo-covers.ts";
 import { memberStory, portalArticles, waitingPost } from "./demo-texts.ts";
 
 /*
@@ -25,9 +23,16 @@ import { memberStory, portalArticles, waitingPost } from "./demo-texts.ts";
  * a member sent in, so every screen of the desk has something to show on first start.
  */
 
-/** The demo schedules nothing: its articles are published by hand once approved. */
+/**
+ * The demo schedules nothing: its articles are published by hand once approved. The e-mails the
+ * desk sends on the way (asking the approver, telling the editor) would go to invented .example
+ * addresses and are left out; the in-app notices are kept.
+ */
 const noScheduling: JobQueue = {
-  send: () => Promise.reject(new Error("the demo posts schedule nothing")),
+  send: (name) =>
+    name === "mail.send"
+      ? Promise.resolve(null)
+      : Promise.reject(new Error("the demo posts schedule nothing")),
   register: () => Promise.reject(new Error("the demo posts run no worker")),
   stop: async () => {},
   get boss(): never {
@@ -57,7 +62,7 @@ async function channelOfUnit(
 }
 
 /** Adds the demo posts; called once, right after the demo province is created. */
-export async function seedDemoPosts(db: Db, deps: { publicUrl: string }): Promise<number> {
+export async function seedDemoPosts(db: Db, deps: { publicUrl: string; mediaDir: string }): Promise<number> {
   const root = await findUnitByCodeOrId(db, "TQ");
   const website = root ? await channelOfUnit(db, root, "website") : undefined;
   const fanpage = root ? await channelOfUnit(db, root, "facebook_page") : undefined;
@@ -67,17 +72,34 @@ export async function seedDemoPosts(db: Db, deps: { publicUrl: string }): Promis
   if (!root || !website || !editor || !approver) {
     return 0;
   }
-  const publishing = { jobs: noScheduling, publicUrl: deps.publicUrl, media: async () => [] };
+  const storage = localMediaStorage(deps.mediaDir);
+  const publishing = {
+    jobs: noScheduling,
+    publicUrl: deps.publicUrl,
+    media: (executor: Parameters<typeof mediaForPublish>[0], ids: readonly string[]) =>
+      mediaForPublish(executor, ids, deps.publicUrl, storage),
+  };
   const as = (actor: Actor) => ({ db, actor, ip: null });
   const variantsOf = async (postId: string) => (await getPost(db, publishing, postId, editor)).variants;
   let count = 0;
-  for (const article of portalArticles) {
+  for (const [index, article] of portalArticles.entries()) {
+    const cover = demoCovers[index];
+    // Uploaded by the editor into the province's library, as an editor adds a picture to an article.
+    const picture = cover
+      ? await uploadMedia(as(editor), storage, {
+          unit: { id: root.id, path: root.path },
+          altText: cover.altText,
+          name: cover.name,
+          body: await coverFile(cover),
+        })
+      : null;
     const post = await createPost(as(editor), publishing, {
       unitId: root.id,
       title: article.title,
       summary: article.summary,
       bodyHtml: article.body,
       tags: article.tags,
+      mediaIds: picture ? [picture.row.id] : [],
       channelIds: [website.id],
     });
     const [variant] = await variantsOf(post.id);

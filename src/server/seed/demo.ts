@@ -86,6 +86,7 @@ async function createPlannedUnits(ctx: ActionContext, province: PlannedUnit): Pr
       parentId: parent?.id ?? null,
       code: plan.code,
       adminAreaCode: plan.adminAreaCode ?? null,
+      ...plan.contact,
     });
     built.push({ unit, plan });
     for (const child of plan.children) {
