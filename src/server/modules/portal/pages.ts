@@ -82,7 +82,7 @@ img.pic{display:block;width:100%;height:auto;border-radius:8px;background:#e8eae
 .section-title{font-size:1.05em;text-transform:uppercase;letter-spacing:.03em;color:#a31515;border-bottom:2px solid #a31515;padding-bottom:4px}
 .news{list-style:none;margin:0;padding:0}
 .news li{padding:12px 0;border-bottom:1px solid #d0d7de}
-.news a{display:flex;gap:12px;text-decoration:none;color:inherit}
+.news a{display:flex;align-items:flex-start;gap:12px;text-decoration:none;color:inherit}
 .news img.pic{flex:0 0 120px;width:120px}
 .news .text{min-width:0}
 .news p{margin:.2em 0;color:#424a53;font-size:.9em}
