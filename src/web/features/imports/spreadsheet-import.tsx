@@ -16,56 +16,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { csvHeaderOf, type ImportTemplate, xlsxTemplateOf } from "../../../shared/import-templates.ts";
+import { csvHeaderOf, type ImportTemplate } from "../../../shared/import-templates.ts";
 import type { ImportRowError, Permission } from "../../backend/types.ts";
 import { DownloadIcon, UploadIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
-import { formatNumber } from "../../i18n/format.ts";
 import { rowsWithErrors } from "./import-counts.ts";
+import { downloadTemplate, downloadXlsxTemplate, readAsBase64 } from "./import-files.ts";
+import { Figure, RowErrors } from "./import-parts.tsx";
 
 const maxBytes = 10 * 1024 * 1024;
-
-/** Offers the CSV template; the BOM makes Excel read the Vietnamese header as UTF-8. */
-export function downloadTemplate(fileName: string, header: string): void {
-  saveFile(fileName, new Blob([`\uFEFF${header}\r\n`], { type: "text/csv;charset=utf-8" }));
-}
-
-/** Offers the Excel template, built here: exceljs is loaded only when someone asks for it. */
-export async function downloadXlsxTemplate(fileName: string, template: ImportTemplate): Promise<void> {
-  const excel = (await import("exceljs")).default;
-  const content = await xlsxTemplateOf(excel, template);
-  saveFile(
-    fileName,
-    new Blob([content], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
-  );
-}
-
-function saveFile(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** The file's bytes as base64, as the import endpoints expect. */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error);
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(",") + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 export interface SampleColumn<Row> {
   labelKey: string;
@@ -108,79 +69,10 @@ export interface SpreadsheetImportProps<Row extends { row: number }> {
   errorFieldWidth: number;
   sampleColumns: SampleColumn<Row>[];
   sampleMinWidth: number;
-}
-
-/**
- * Every bad row with its number, column and reason in the current language. Reasons wrap (they may
- * quote a long address); on a phone the column and the reason share one cell, so nothing is cut off.
- */
-function RowErrors({
-  errors,
-  fieldLabelKeys,
-  fieldWidth,
-}: {
-  errors: ImportRowError[];
-  fieldLabelKeys: Record<string, string>;
-  fieldWidth: number;
-}) {
-  const { t, i18n } = useTranslation();
-  const phone = usePhoneLayout();
-  const fieldLabel = (field: string | null) => {
-    if (!field) {
-      return t("common.none");
-    }
-    const key = fieldLabelKeys[field];
-    return key ? t(key) : field;
-  };
-  const reason = (error: ImportRowError) => (i18n.language === "en" ? error.message.en : error.message.vi);
-  const wrap = { overflowWrap: "anywhere", whiteSpace: "normal", verticalAlign: "top" } as const;
-  return (
-    <Table striped verticalSpacing="xs" layout="fixed" data-testid="import-errors">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={phone ? 52 : 64}>{t("import.row")}</Table.Th>
-          {!phone && <Table.Th w={fieldWidth}>{t("import.field")}</Table.Th>}
-          <Table.Th>{t("import.reason")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {errors.map((error) => (
-          <Table.Tr key={`${error.row}-${error.field}-${error.code}`} data-row={error.row}>
-            <Table.Td fw={600} style={{ verticalAlign: "top" }}>
-              {formatNumber(error.row, i18n.language)}
-            </Table.Td>
-            {phone ? (
-              <Table.Td style={wrap}>
-                <Text size="sm" fw={600}>
-                  {fieldLabel(error.field)}
-                </Text>
-                <Text size="sm">{reason(error)}</Text>
-              </Table.Td>
-            ) : (
-              <>
-                <Table.Td style={wrap}>{fieldLabel(error.field)}</Table.Td>
-                <Table.Td style={wrap}>{reason(error)}</Table.Td>
-              </>
-            )}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-function Figure({ label, value, color }: { label: string; value: number; color?: string }) {
-  const { i18n } = useTranslation();
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="xl" fw={700} c={color}>
-        {formatNumber(value, i18n.language)}
-      </Text>
-    </Paper>
-  );
+  /** Choices shown beside the import button (the people import's invitation box). */
+  beforeRun?: ReactNode;
+  /** What the page adds to the result (the invitations sent after a people import). */
+  afterResult?: ReactNode;
 }
 
 interface Preview<Row> {
@@ -397,6 +289,7 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
                   </Table.ScrollContainer>
                 </Stack>
               )}
+              {props.beforeRun}
               <FormError error={run.error} />
               <Group>
                 {checked.validRows > 0 ? (
@@ -423,6 +316,7 @@ export function SpreadsheetImport<Row extends { row: number }>(props: Spreadshee
                 {skippedRows > 0 && t("import.skipped", { count: skippedRows })}
               </Alert>
               {result.errors.length > 0 && rowErrors(result.errors)}
+              {props.afterResult}
               <Group>
                 <Button variant="default" onClick={restart}>
                   {t("import.another")}
