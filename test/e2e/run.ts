@@ -13,3 +13,4 @@ import "./journeys/publishing.ts";
 import "./journeys/share-kits.ts";
 import "./journeys/homes.ts";
 import "./journeys/audit-import.ts";
+import "./journeys/connect-page.ts";

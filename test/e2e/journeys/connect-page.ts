@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { adminEmail, adminPassword, graph, phoneScreenshot, signedInPhone, stepsOf } from "../harness.ts";
+
+// Connecting a page: an administrator finds a fanpage that needs connecting on their overview,
+// pastes its Page token on the channel's page, sees the state and expiry, and tests it against
+// (a local stand-in for) the Graph API.
+
+test("an administrator connects a Facebook Page by pasting its token, sees when it expires and tests it", async (t) => {
+  const admin = await signedInPhone(adminEmail, adminPassword);
+  const page = admin.page;
+  const step = stepsOf(t, () => [page]);
+  /** The demo fanpage chosen from the overview's list (the first Facebook Page on it). */
+  let channelName = "";
+  try {
+    await step("the overview lists the fanpage among the channels to connect", async () => {
+      await page.waitForURL(/\/overview$/);
+      const card = page.getByTestId("needs-connection-card");
+      await card.getByRole("heading", { name: "Kênh cần kết nối" }).waitFor();
+      await card.getByTestId("needs-connection-item").first().waitFor();
+      const item = card.getByTestId("needs-connection-item").filter({ hasText: "Trang Facebook" }).first();
+      channelName = ((await item.getByRole("link").textContent()) ?? "").trim();
+      assert.ok(channelName, "a fanpage of the demo needs connecting");
+      assert.equal(await item.getByTestId("connection-state").textContent(), "Chưa kết nối");
+      await card.scrollIntoViewIfNeeded();
+      await phoneScreenshot(page, "90-overview-channels-to-connect");
+      await item.getByRole("link", { name: channelName, exact: true }).click();
+    });
+
+    await step("the channel's page says it is not connected and why that matters", async () => {
+      const card = page.getByTestId("connection-card");
+      await card.getByRole("heading", { name: "Kết nối để đăng bài tự động" }).waitFor();
+      await card.getByText("Bản đăng lên kênh này chỉ đăng thủ công được.", { exact: false }).waitFor();
+      assert.equal(await card.getByTestId("connection-state").getAttribute("data-state"), "not_connected");
+      await card.scrollIntoViewIfNeeded();
+      await phoneScreenshot(page, "91-channel-not-connected");
+    });
+
+    await step(
+      "pasting a wrong token is refused in words, then the right one connects the page",
+      async () => {
+        await page.getByTestId("connection-connect").click();
+        const dialog = page.getByRole("dialog", { name: `Kết nối “${channelName}”` });
+        await dialog.getByText("Graph API Explorer", { exact: false }).waitFor();
+        // Both fields are needed: the form names the first one missing.
+        await dialog.getByRole("button", { name: "Lưu và kết nối" }).click();
+        await dialog.getByText("Vui lòng nhập mã tài khoản.").first().waitFor();
+        await dialog.getByRole("textbox", { name: /^Mã Trang/ }).fill(graph.pageId);
+        await dialog.getByLabel(/^Mã truy cập/).fill("EAAkhongphaimathat");
+        await dialog.getByRole("button", { name: "Lưu và kết nối" }).click();
+        await dialog.getByText("Facebook không nhận mã truy cập này", { exact: false }).waitFor();
+        await phoneScreenshot(page, "92-connect-dialog-refused", false);
+
+        await dialog.getByLabel(/^Mã truy cập/).fill(graph.token);
+        await dialog.getByRole("button", { name: "Lưu và kết nối" }).click();
+        await page.getByText(`Đã kết nối kênh “${channelName}”.`).waitFor();
+        await dialog.waitFor({ state: "hidden" });
+      },
+    );
+
+    await step("the card shows the page connected, with the expiry Facebook gave the token", async () => {
+      const card = page.getByTestId("connection-card");
+      await card.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+      assert.equal(await card.getByTestId("connection-state").textContent(), "Đã kết nối");
+      // dd/mm/yyyy hh:mm in Vietnam time, the day the fake Graph API says the token ends.
+      const expiry = graph.tokenExpiresAt;
+      const vietnam = new Date(expiry.getTime() + 7 * 3_600_000);
+      const day = `${String(vietnam.getUTCDate()).padStart(2, "0")}/${String(vietnam.getUTCMonth() + 1).padStart(2, "0")}/${vietnam.getUTCFullYear()}`;
+      assert.match((await card.getByTestId("connection-expires").textContent()) ?? "", new RegExp(day));
+      assert.equal(await card.getByText(graph.pageId, { exact: true }).count(), 1);
+      // The token is never shown again.
+      assert.equal(await page.getByText(graph.token).count(), 0);
+    });
+
+    await step("testing the connection asks Facebook whose token it is and says so in words", async () => {
+      const asked = graph.received.filter((request) => request.path.endsWith("/me")).length;
+      await page.getByTestId("connection-test").click();
+      const result = page.getByTestId("connection-test-result");
+      await result.waitFor();
+      assert.equal(await result.getAttribute("data-result"), "ok");
+      assert.match(
+        (await result.textContent()) ?? "",
+        new RegExp(`Kết nối hoạt động: nền tảng xác nhận mã truy cập thuộc về “${graph.pageName}”`),
+      );
+      assert.equal(graph.received.filter((request) => request.path.endsWith("/me")).length, asked + 1);
+      await page.getByTestId("connection-card").scrollIntoViewIfNeeded();
+      await phoneScreenshot(page, "93-channel-connected-tested");
+    });
+
+    await step("the overview no longer lists the page", async () => {
+      await page.goto(page.url().replace(/\/channels\/.*$/, "/overview"));
+      const card = page.getByTestId("needs-connection-card");
+      await card.getByTestId("needs-connection-item").first().waitFor();
+      assert.equal(await card.getByRole("link", { name: channelName, exact: true }).count(), 0);
+    });
+  } finally {
+    await admin.close();
+  }
+});
