@@ -72,8 +72,15 @@ export async function eligibleApprovers(db: Executor, state: ReviewState): Promi
       eligible.push(actor);
     }
   }
-  return eligible.sort((a, b) => a.fullName.localeCompare(b.fullName, "vi"));
+  return eligible.sort(
+    (a, b) =>
+      givenName(a.fullName).localeCompare(givenName(b.fullName), "vi") ||
+      a.fullName.localeCompare(b.fullName, "vi"),
+  );
 }
+
+/** Vietnamese lists are ordered by the given name, the last word of the full name. */
+const givenName = (fullName: string) => fullName.trim().split(/\s+/).at(-1) ?? "";
 
 /** One letter per person with an e-mail address, in the formal bilingual form. */
 async function lettersTo(
