@@ -18,6 +18,19 @@ export function foldForSearch(value: string): string {
     .trim();
 }
 
+/**
+ * An address segment from Vietnamese text, as people type it in a browser: no diacritics (đ → d),
+ * lower case, words joined by hyphens. "Cảnh báo lừa đảo" → "canh-bao-lua-dao". Empty when the
+ * text has no letter or digit.
+ */
+export function slugOf(value: string, maxLength = 80): string {
+  return foldForSearch(value)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
+}
+
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Lower-cased e-mail, or null when it is not a plausible address. */

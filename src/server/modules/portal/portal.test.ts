@@ -115,9 +115,19 @@ describe("a unit's portal", () => {
     expect(search.statusCode).toBe(200);
     expect(search.body).toContain("Hội nghị triển khai chuyển đổi số");
     expect(search.body).not.toContain("Tân Trào đón đoàn khách");
-    const topic = await get(`/u/${encodeURIComponent(code)}/chu-de/${encodeURIComponent("chuyển đổi số")}`);
+    // Topics have addresses a person can read and type, linked from the home page.
+    const site = `/u/${encodeURIComponent(code)}`;
+    expect((await get(site)).body).toContain(`href="http://caunoi.test${site}/chu-de/chuyen-doi-so"`);
+    const topic = await get(`${site}/chu-de/chuyen-doi-so`);
     expect(topic.statusCode).toBe(200);
     expect(topic.body).toContain("Hội nghị triển khai chuyển đổi số");
+    // Addresses made from the tag itself, shared before, lead there for good.
+    for (const old of [encodeURIComponent("chuyển đổi số"), encodeURIComponent("Chuyển đổi số")]) {
+      const moved = await get(`${site}/chu-de/${old}?trang=1`);
+      expect(moved.statusCode).toBe(301);
+      expect(moved.headers.location).toBe(`http://caunoi.test${site}/chu-de/chuyen-doi-so?trang=1`);
+    }
+    expect((await get(`${site}/chu-de/khong-co-chu-de-nay`)).statusCode).toBe(404);
   });
 
   it("offers RSS, Atom and a sitemap of the published articles only", async () => {

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { slugOf } from "../../../shared/vietnamese-text.ts";
 import { isMediaKey } from "../media/index.ts";
 
 /*
@@ -88,16 +89,7 @@ function decodeEntities(text: string): string {
 
 /** An address segment from a Vietnamese title: "Tân Trào đón khách" → "tan-trao-don-khach". */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-  return slug || "bai-viet";
+  return slugOf(title) || "bai-viet";
 }
 
 /** Tags as typed: trimmed, lower case, NFC, no duplicates, no empties. */

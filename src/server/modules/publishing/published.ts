@@ -54,20 +54,29 @@ function toArticle(row: {
   };
 }
 
-/** A unit's published articles, newest first; `q` ignores case and diacritics, `tag` narrows to a topic. */
+/**
+ * A unit's published articles, newest first; `q` ignores case and diacritics, `tag` narrows to a
+ * topic (one tag, or any of several spellings of it).
+ */
 export async function publishedArticles(
   db: Executor,
   options: {
     unitId: string;
-    tag?: string | undefined;
+    tag?: string | readonly string[] | undefined;
     q?: string | undefined;
     limit: number;
     offset: number;
   },
 ) {
   const conditions: SQL[] = [isPublishedPortalArticle(options.unitId)];
-  if (options.tag) {
-    conditions.push(sql`${options.tag} = any(${posts.tags})`);
+  const tags = typeof options.tag === "string" ? [options.tag] : (options.tag ?? []);
+  if (tags.length > 0) {
+    conditions.push(
+      sql`(${sql.join(
+        tags.map((tag) => sql`${tag} = any(${posts.tags})`),
+        sql` or `,
+      )})`,
+    );
   }
   const q = options.q?.trim();
   if (q) {
