@@ -93,6 +93,42 @@ test("an administrator connects a Facebook Page by pasting its token, sees when 
       await card.getByTestId("needs-connection-item").first().waitFor();
       assert.equal(await card.getByRole("link", { name: channelName, exact: true }).count(), 0);
     });
+
+    await step(
+      "a post for a unit whose fanpage is not connected says so, and its variant cannot be scheduled",
+      async () => {
+        const unit = "Công an tỉnh Tuyên Quang";
+        await page.goto(page.url().replace(/\/overview$/, "/posts/new"));
+        await page.getByRole("heading", { name: "Viết bài mới" }).waitFor();
+        const picker = page.getByTestId("post-unit");
+        await picker.click();
+        await picker.fill(unit);
+        await page.getByRole("option", { name: new RegExp(`^${unit}`) }).click();
+        const fanpage = page.getByTestId("post-channel").and(page.locator('[data-platform="facebook_page"]'));
+        await fanpage.waitFor();
+        await page.locator('[data-testid="post-channel"][data-connection="not_connected"]').first().waitFor();
+        await fanpage.check();
+        await page
+          .getByText("Chưa kết nối – chỉ đăng thủ công được cho đến khi kênh được kết nối.")
+          .waitFor();
+        await page
+          .getByTestId("post-title")
+          .fill(`Cảnh báo giả danh công an gọi điện ${Date.now().toString(36)}`);
+        const body = page.getByTestId("post-body");
+        await body.click();
+        await body.pressSequentially("Công an không làm việc qua điện thoại, không yêu cầu chuyển tiền.");
+        await fanpage.scrollIntoViewIfNeeded();
+        await phoneScreenshot(page, "94-post-channel-not-connected");
+        await page.getByTestId("post-save").click();
+        await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+        const notice = page.getByTestId("variant-not-connected");
+        await notice.waitFor();
+        assert.equal(await notice.getAttribute("data-state"), "not_connected");
+        assert.match((await notice.textContent()) ?? "", /chưa hẹn giờ đăng tự động được/);
+        await notice.scrollIntoViewIfNeeded();
+        await phoneScreenshot(page, "95-variant-not-connected");
+      },
+    );
   } finally {
     await admin.close();
   }
