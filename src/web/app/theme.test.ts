@@ -29,5 +29,7 @@ describe("the app's colours read at WCAG 2.1 AA", () => {
     const gray = theme.colors?.gray ?? [];
     expect(contrast(gray[6] ?? "", white)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(gray[6] ?? "", gray[1] ?? "")).toBeGreaterThanOrEqual(4.5);
+    // The placeholder, the only text of an empty file field.
+    expect(contrast(gray[5] ?? "", white)).toBeGreaterThanOrEqual(4.5);
   });
 });

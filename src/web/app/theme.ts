@@ -1,4 +1,12 @@
-import { Badge, createTheme, DEFAULT_THEME, type MantineColorsTuple } from "@mantine/core";
+import "./theme.css";
+import {
+  Badge,
+  createTheme,
+  DEFAULT_THEME,
+  type MantineColorsTuple,
+  SegmentedControl,
+  TableScrollContainer,
+} from "@mantine/core";
 
 /** WCAG 2.1 AA asks 4.5:1 for text; a little more leaves room for anti-aliasing and rounding. */
 const textContrast = 4.6;
@@ -55,9 +63,11 @@ function accessible(palette: readonly string[]): MantineColorsTuple {
   shades[7] = readableOn(shades[7] ?? "", [white, ...light]);
   shades[8] = readableOn(shades[8] ?? "", [white, ...light, shades[7]]);
   shades[9] = readableOn(shades[9] ?? "", [white, ...light]);
-  // Dimmed text (gray 6) sits on white, on the light grey of table headers and on hovered rows.
+  // Dimmed text (gray 6) sits on white, on the light grey of table headers and on hovered rows;
+  // gray 5 is the placeholder, which a file field shows as its only text.
   if (palette === DEFAULT_THEME.colors.gray) {
     shades[6] = readableOn(shades[6] ?? "", [white, ...light]);
+    shades[5] = readableOn(shades[5] ?? "", [white, light[0] ?? white]);
   }
   return shades as unknown as MantineColorsTuple;
 }
@@ -78,6 +88,14 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: "650" },
   components: {
+    // A table wider than a phone scrolls sideways: keyboard users must be able to scroll it too.
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
+    // Two long Vietnamese choices side by side on a phone: wrap them rather than cut them.
+    SegmentedControl: SegmentedControl.extend({
+      styles: { label: { whiteSpace: "normal", lineHeight: 1.25 } },
+    }),
     // Capitals strip the reading ease from Vietnamese words with stacked diacritics.
     // Long Vietnamese statuses and roles wrap inside the badge rather than lose their end at 360 px.
     Badge: Badge.extend({

@@ -137,7 +137,7 @@ h1{font-size:1.35rem;margin:.25rem 0 .25rem}
 button,.button{font:inherit;gap:.3rem;font-size:.95rem;border:1px solid #1864ab;background:#fff;color:#1864ab;border-radius:6px;padding:.45rem .8rem;min-height:44px;cursor:pointer;text-decoration:none;display:inline-flex;align-items:center}
 .primary{background:#1864ab;color:#fff}
 .quiet{border-color:transparent;padding-left:0;min-height:36px}
-.shared{color:#2b8a3e;font-weight:600}
+.shared{color:#2b7a3c;font-weight:600}
 .note{color:#495057;font-size:.9rem;margin:.5rem 0 0}
 .note:empty{display:none}
 .confirm{background:#e7f5ff;border-radius:6px;padding:.5rem;margin:.5rem 0}

@@ -43,7 +43,7 @@ function Leaderboard({ report }: { report: CampaignReport }) {
     <FigureTable
       title={t("advocacy.campaign.leaderboard")}
       testId="campaign-leaderboard"
-      minWidth={420}
+      minWidth={0}
       note={
         <Stack gap={4} mb="xs">
           <SegmentedControl
@@ -73,6 +73,7 @@ function Leaderboard({ report }: { report: CampaignReport }) {
         {
           label: by === "total" ? t("advocacy.campaign.perMember") : t("advocacy.campaign.total"),
           numeric: true,
+          phone: false,
         },
         { label: t("advocacy.campaign.members"), numeric: true },
       ]}

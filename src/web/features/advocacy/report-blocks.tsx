@@ -64,7 +64,8 @@ export function DayChartBlock(props: { title: string; days: string[]; series: Da
 /** A small titled table of figures; numbers right-aligned. */
 export function FigureTable(props: {
   title: string;
-  columns: { label: string; numeric?: boolean }[];
+  /** `phone: false` leaves a secondary column out below 576 px, so the rest reads whole. */
+  columns: { label: string; numeric?: boolean; phone?: false }[];
   rows: { key: string; cells: ReactNode[] }[];
   empty: string;
   testId?: string;
@@ -88,7 +89,11 @@ export function FigureTable(props: {
             <Table.Thead>
               <Table.Tr>
                 {props.columns.map((column) => (
-                  <Table.Th key={column.label} ta={column.numeric ? "right" : undefined}>
+                  <Table.Th
+                    key={column.label}
+                    ta={column.numeric ? "right" : undefined}
+                    visibleFrom={column.phone === false ? "xs" : undefined}
+                  >
                     {column.label}
                   </Table.Th>
                 ))}
@@ -102,6 +107,7 @@ export function FigureTable(props: {
                       // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional, matching the columns
                       key={index}
                       ta={props.columns[index]?.numeric ? "right" : undefined}
+                      visibleFrom={props.columns[index]?.phone === false ? "xs" : undefined}
                       style={props.columns[index]?.numeric ? { whiteSpace: "nowrap" } : undefined}
                     >
                       {cell}
