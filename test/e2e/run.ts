@@ -14,3 +14,4 @@ import "./journeys/share-kits.ts";
 import "./journeys/homes.ts";
 import "./journeys/audit-import.ts";
 import "./journeys/connect-page.ts";
+import "./journeys/approvals.ts";

@@ -91,6 +91,7 @@ test("an editor's post is approved, scheduled a minute ahead and published once 
       await variantPanels(page).nth(1).waitFor();
       await onEachVariant(page, async () => {
         await page.getByTestId("variant-approve").click();
+        await page.getByTestId("approve-confirm").click();
         await page.locator('[data-testid="variant-panel"][data-status="approved"]').waitFor();
       });
       await phoneScreenshot(page, "42-post-approved");
