@@ -27,8 +27,6 @@ export const declarationPlatformValues = [
   "other",
 ] as const;
 export type DeclarationPlatform = (typeof declarationPlatformValues)[number];
-/** The kinds that are the member's own accounts rather than something they run for others. */
-export const personalAccountPlatforms = ["facebook_profile", "zalo_account", "tiktok", "youtube"] as const;
 
 const platform = z.enum(declarationPlatformValues);
 const declarationStatus = z.enum(declarationStatusValues);
