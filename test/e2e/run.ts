@@ -11,6 +11,7 @@ import "./journeys/channels.ts";
 import "./journeys/declarations.ts";
 import "./journeys/publishing.ts";
 import "./journeys/share-kits.ts";
+import "./journeys/noticed.ts";
 import "./journeys/homes.ts";
 import "./journeys/audit-import.ts";
 import "./journeys/connect-page.ts";
