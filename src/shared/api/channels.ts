@@ -137,7 +137,11 @@ export const channelHistoryEntry = z.object({
   at: z.date(),
 });
 
-export const channelWithHistory = channelSchema.extend({ history: z.array(channelHistoryEntry) });
+export const channelWithHistory = channelSchema.extend({
+  history: z.array(channelHistoryEntry),
+  /** Whether the reader may change the channel (channels' policy.canManageChannel). */
+  canManage: z.boolean(),
+});
 
 // Import
 

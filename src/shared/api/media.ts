@@ -69,7 +69,8 @@ export const uploadedMediaSchema = mediaItemSchema.extend({
 });
 
 export const mediaListResponse = z.object({
-  items: z.array(mediaItemSchema),
+  /** Each with whether the reader may change or delete it (media's policy.canManageMedia). */
+  items: z.array(mediaItemSchema.extend({ canManage: z.boolean() })),
   total: z.number(),
   page: z.number(),
 });

@@ -249,9 +249,43 @@ describe("channel registry", () => {
       const response = await client.request(attempt);
       expect({ url: attempt.url, status: response.statusCode }).toEqual({ url: attempt.url, status: 403 });
     }
-    // Reading the registry of their own unit is allowed.
+    // Nor do they read the registry: it is a staff tool, and a member's menu does not offer it.
     const read = await client.request({ method: "GET", url: `/api/channels/${id}` });
-    expect(read.statusCode).toBe(200);
+    expect(read.statusCode).toBe(403);
+  });
+
+  it("tells each reader of a channel whether they may change it, as the change routes decide", async () => {
+    const org = await makeOrganisation(t.db);
+    const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    const created = await admin.request({
+      method: "POST",
+      url: "/api/channels",
+      payload: {
+        unitId: org.left.id,
+        platform: "website",
+        url: `https://xa${suffix()}.gov.vn`,
+        displayName: "Cổng xã",
+      },
+    });
+    const id = created.json().id;
+    const approver = await makePerson(t.db, { unitId: org.left.id, roles: ["approver"] });
+    const readers = { admin, approver: await signInAs(t.app, approver.email ?? "") };
+    for (const [name, client] of Object.entries(readers)) {
+      const detail = await client.request({ method: "GET", url: `/api/channels/${id}` });
+      expect(detail.statusCode, name).toBe(200);
+      const edit = await client.request({
+        method: "PATCH",
+        url: `/api/channels/${id}`,
+        payload: { displayName: `Cổng xã (${name})` },
+      });
+      expect({ name, canManage: detail.json().canManage }).toEqual({
+        name,
+        canManage: edit.statusCode === 200,
+      });
+    }
+    expect(
+      (await readers.approver.request({ method: "GET", url: `/api/channels/${id}` })).json().canManage,
+    ).toBe(false);
   });
 
   it("lets an editor register channels but hands over only with rights on both units", async () => {

@@ -20,6 +20,7 @@ import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
 import { scopeFor } from "../../platform/actor.ts";
 import { listFilterPath } from "../org/index.ts";
 import { previewChannelImport, runChannelImport } from "./import.ts";
+import { canManageChannel } from "./policy.ts";
 import {
   getChannel,
   getChannelHistory,
@@ -109,6 +110,10 @@ export async function channelRoutes(app: FastifyInstance): Promise<void> {
     async (request) => ({
       ...(await getChannel(db, request.params.id)),
       history: await getChannelHistory(db, request.params.id),
+      // The access check above found the channel's unit.
+      canManage:
+        request.targetUnit !== null &&
+        canManageChannel(signedInContextOf(request).actor, request.targetUnit.path),
     }),
   );
 

@@ -2,13 +2,14 @@ import { and, eq, isNull, ne, type SQL } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { channels } from "../../db/schema/index.ts";
-import { type Actor, can, isWithin } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import { errors } from "../../platform/errors.ts";
 import { assertUnitActive, personSummary, requireUnitSummary, unitSummaries } from "../org/index.ts";
 import { type CanonicalChannel, type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { channelErrors } from "./errors.ts";
+import { mayBeResponsible } from "./policy.ts";
 import { channelLabel } from "./queries.ts";
 import { changeRegistry, recordHistory, requireChannel } from "./registry-steps.ts";
 
@@ -86,14 +87,7 @@ async function assertResponsible(
   if (!personId) {
     return;
   }
-  const person = await personSummary(db, personId);
-  const reachable =
-    person !== null &&
-    person.status === "active" &&
-    (isWithin(person.unitPath, channelUnitPath) ||
-      actor === null ||
-      can(actor, "channels.manage", person.unitPath));
-  if (!reachable) {
+  if (!mayBeResponsible(actor, await personSummary(db, personId), channelUnitPath)) {
     throw channelErrors.responsibleUnknown();
   }
 }

@@ -375,6 +375,30 @@ describe("media library reading and changes", () => {
     }
   });
 
+  it("tells each reader of the library which items they may change, as the change routes decide", async () => {
+    const created = await upload(editor, await solid(23, 23, { r: 9, g: 90, b: 9 }).jpeg().toBuffer(), {
+      altText: "Ảnh hội nghị của xã",
+    });
+    const id = created.json().id;
+    const approver = await makePerson(t.db, { unitId: org.left.id, roles: ["approver"] });
+    const readers = { editor, approver: await signInAs(t.app, approver.email ?? "") };
+    const answers: Record<string, boolean> = {};
+    for (const [name, client] of Object.entries(readers)) {
+      const listed = (
+        await client.request({ method: "GET", url: `/api/media?unitId=${org.left.id}` })
+      ).json();
+      const item = listed.items.find((candidate: { id: string }) => candidate.id === id);
+      const edit = await client.request({
+        method: "PATCH",
+        url: `/api/media/${id}`,
+        payload: { altText: `Ảnh hội nghị của xã (${name})` },
+      });
+      expect({ name, canManage: item.canManage }).toEqual({ name, canManage: edit.statusCode === 200 });
+      answers[name] = item.canManage;
+    }
+    expect(answers).toEqual({ editor: true, approver: false });
+  });
+
   it("refuses an editor of a sibling unit, and a member, any change to the library (and a member its contents)", async () => {
     const created = await upload(editor, await solid(24, 24, { r: 6, g: 6, b: 6 }).jpeg().toBuffer(), {
       altText: "Ảnh của xã bên trái",

@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { mediaItems } from "../../db/schema/index.ts";
 import { mediaErrors } from "./errors.ts";
+import { exceedsQuota } from "./policy.ts";
 
 /*
  * The members' upload quota: what one person may add to the libraries in any 24 hours, counted in
@@ -27,7 +28,7 @@ export async function checkQuota(
   adding: number,
 ): Promise<void> {
   const used = await bytesUploadedInLastDay(db, personId);
-  if (used + adding > quotaBytes || (adding === 0 && used >= quotaBytes)) {
+  if (exceedsQuota({ usedBytes: used, addingBytes: adding, quotaBytes })) {
     throw mediaErrors.quotaExceeded({ usedBytes: used, quotaBytes }, { quotaBytes, usedBytes: used });
   }
 }

@@ -21,6 +21,7 @@ import { scopeFor } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
 import { listFilterPath, personSummary } from "../org/index.ts";
 import { mediaErrors } from "./errors.ts";
+import { canManageMedia } from "./policy.ts";
 import {
   deleteMedia,
   getMedia,
@@ -209,7 +210,11 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
         limit,
         offset,
       });
-      return { ...result, page };
+      return {
+        ...result,
+        items: result.items.map((item) => ({ ...item, canManage: canManageMedia(ctx.actor, item.unitPath) })),
+        page,
+      };
     },
   );
 

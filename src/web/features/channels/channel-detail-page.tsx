@@ -22,7 +22,6 @@ import { ChevronRightIcon, DotsIcon } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format.ts";
-import { useCanOnUnits } from "../people/person-unit-paths.ts";
 import {
   ChannelStatusDialog,
   HandOverDialog,
@@ -148,7 +147,6 @@ export default function ChannelDetailPage() {
     queryKey: ["channels", "detail", id],
     queryFn: () => api("GET", "/api/channels/:id", { params: { id } }),
   });
-  const canManage = useCanOnUnits("channels.manage", "units.read", channel.data ? [channel.data.unitId] : []);
 
   if (channel.isPending) {
     return <LoadingBlock />;
@@ -157,7 +155,8 @@ export default function ChannelDetailPage() {
     return <ErrorBlock error={channel.error} onRetry={() => void channel.refetch()} />;
   }
   const data = channel.data;
-  const manage = canManage(data.unitId);
+  // The server answers with the channel whether the reader may change it (channels' policy).
+  const manage = data.canManage;
   const history = [...data.history].reverse();
   const language = i18n.language;
   const close = () => setDialog(null);

@@ -29,11 +29,11 @@ export function MediaThumb({ item }: { item: MediaItem }) {
  * Library items as tiles with their alt text. With `selected`, a tile is a toggle that shows its
  * place in the chosen order; otherwise `actions` renders under each tile.
  */
-export function MediaGrid(props: {
-  items: MediaItem[];
+export function MediaGrid<Item extends MediaItem>(props: {
+  items: Item[];
   selected?: string[];
-  onToggle?: (item: MediaItem) => void;
-  actions?: (item: MediaItem) => ReactNode;
+  onToggle?: (item: Item) => void;
+  actions?: (item: Item) => ReactNode;
 }) {
   const { t } = useTranslation();
   return (

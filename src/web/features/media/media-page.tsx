@@ -149,7 +149,7 @@ export default function MediaPage() {
       <MediaGrid
         items={items}
         actions={(item) => {
-          const mayManage = item.unitPath !== null && can(session, "channels.manage", item.unitPath);
+          const mayManage = item.canManage;
           return (
             <>
               <Text size="xs" c="dimmed" lineClamp={2}>
