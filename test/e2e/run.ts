@@ -16,3 +16,5 @@ import "./journeys/homes.ts";
 import "./journeys/audit-import.ts";
 import "./journeys/connect-page.ts";
 import "./journeys/approvals.ts";
+// Keep last: it checks every page, including the ones the journeys above create.
+import "./journeys/axe.ts";
