@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { takeEarly } from "../../backend/early-requests.ts";
 import { sessionQueryKey } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
 import { FormError, LoadingBlock } from "../../components/state-blocks.tsx";
@@ -34,7 +35,9 @@ export default function InvitationPage() {
     mutationFn: () => api("POST", "/api/auth/invitation/accept", { body: { token, newPassword: password } }),
     onSuccess: async (answer) => {
       if (answer.signedIn) {
-        await client.invalidateQueries({ queryKey: sessionQueryKey });
+        // The session asked for as the page loaded (early-requests.js) predates the new cookie: drop it.
+        await takeEarly("session");
+        await client.resetQueries({ queryKey: sessionQueryKey });
         await navigate("/", { replace: true });
       }
     },
