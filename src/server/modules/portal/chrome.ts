@@ -109,7 +109,7 @@ export function channelsSection(channels: readonly OfficialChannel[]): SafeHtml 
 <span class="cname">${channel.displayName}</span>
 <a class="follow" href="${safeHref(channel.url)}" rel="noopener" aria-label="${followWords[channel.platform] ?? "Theo dõi"}: ${platformName(channel.platform)} “${channel.displayName}”">${followWords[channel.platform] ?? "Theo dõi"}</a></li>`,
   )}</ul>
-<p class="note">Chỉ tin các kênh có trong danh sách này. <a href="/kiem-tra">Kiểm tra một kênh</a></p>
+<p class="note">Đơn vị chỉ đăng thông tin chính thức trên các kênh này. <a href="/kiem-tra">Kiểm tra một kênh</a></p>
 </section>`;
 }
 
