@@ -65,7 +65,8 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { public: true } },
       schema: {
-        tags: ["media"],
+        // Publishing makes these copies for the platforms' limits, so its tag names them; the library is media's.
+        tags: ["publishing"],
         summary:
           "A library picture re-encoded within a platform's limits (Zalo: JPEG/PNG under 1 MB), at an address only this server issues",
         params: renditionParams,
