@@ -17,5 +17,6 @@ import "./journeys/audit-import.ts";
 import "./journeys/connect-page.ts";
 import "./journeys/approvals.ts";
 import "./journeys/portal.ts";
+import "./journeys/forms.ts";
 // Keep last: it checks every page, including the ones the journeys above create.
 import "./journeys/axe.ts";

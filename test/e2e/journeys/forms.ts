@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { adminEmail, adminPassword, baseUrl, phonePage, stepsOf } from "../harness.ts";
+
+// Forms on a phone whose browser speaks American English: a refused submit takes the person to the
+// first field to fix and names it; dates are typed day first, as everywhere in Vietnam.
+
+test("a refused form focuses and names its first missing field, and dates read dd/mm/yyyy on an English browser", async (t) => {
+  const phone = await phonePage({ locale: "en-US" });
+  const { page } = phone;
+  const step = stepsOf(t, () => [page]);
+  try {
+    await step("the administrator opens a new declaration request and sends it empty", async () => {
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByRole("textbox", { name: /^E-mail/ }).fill(adminEmail);
+      await page.getByLabel(/^Mật khẩu/).fill(adminPassword);
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      await page.goto(`${baseUrl}/declarations/requests`);
+      await page.locator("#main button").first().click();
+      const dialog = page.getByRole("dialog");
+      await dialog.locator('button[type="submit"]').click();
+      await dialog.getByTestId("invalid-field-notice").waitFor();
+      assert.equal(
+        await dialog.getByTestId("invalid-field-notice").textContent(),
+        "Vui lòng chọn gửi tới đơn vị (gồm cả đơn vị trực thuộc).",
+      );
+      const focused = await page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
+      );
+      assert.match(focused, /^Gửi tới đơn vị/, "the first missing field has the focus");
+    });
+
+    await step("a due date typed day first stays the 31st of December", async () => {
+      const dialog = page.getByRole("dialog");
+      const due = dialog.getByTestId("request-due");
+      assert.equal(await due.getAttribute("placeholder"), "dd/mm/yyyy");
+      await due.fill("31/12/2030");
+      await dialog.getByRole("textbox", { name: /^Tiêu đề/ }).click();
+      // Read month first (as an American browser's own date field would), 31/12 is no date and would be emptied.
+      assert.equal(await due.inputValue(), "31/12/2030");
+    });
+  } finally {
+    await phone.close();
+  }
+});
