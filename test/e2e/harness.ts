@@ -22,6 +22,7 @@ import {
 import { ensureWebBuild } from "../../scripts/ensure-web-build.ts";
 import { type FakeGraph, startFakeGraph } from "../fakes/facebook-graph.ts";
 import { freePort, waitUntilReady } from "../helpers/real-server.ts";
+import { startSmtpServer } from "../helpers/smtp.ts";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const artifacts = join(repoRoot, ".test-artifacts", "e2e");
@@ -42,6 +43,8 @@ let context: BrowserContext | undefined;
 export let page: Page;
 /** The local stand-in for the Graph API: the server reaches it through CAUNOI_GRAPH_API_URL, as an operator would. */
 export let graph: FakeGraph;
+/** A real SMTP server the app sends its mail to (SMTP_URL), so journeys read the letters people get. */
+export let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 /** Stops the server and waits for it, so its data directory lock is released. */
 async function stopServer(): Promise<void> {
@@ -78,6 +81,7 @@ before(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   dataDir = await mkdtemp(join(tmpdir(), "caunoi-e2e-"));
   graph = await startFakeGraph();
+  smtp = await startSmtpServer();
   server = spawn(process.execPath, ["src/server/main.ts"], {
     cwd: repoRoot,
     env: {
@@ -90,6 +94,7 @@ before(async () => {
       CAUNOI_ADMIN_PASSWORD: adminPassword,
       CAUNOI_DEMO_PASSWORD: demoPassword,
       CAUNOI_GRAPH_API_URL: graph.origin,
+      SMTP_URL: smtp.url,
       DATABASE_URL: "",
       // Vite's in-process build sets NODE_ENV=production; the server under test is a development one
       // (it talks to local fakes over plain http).
@@ -120,6 +125,7 @@ after(async () => {
   await browser?.close().catch(() => {});
   await stopServer();
   await graph?.close();
+  await smtp?.close();
   if (dataDir) {
     await rm(dataDir, { recursive: true, force: true });
   }

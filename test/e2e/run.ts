@@ -18,5 +18,6 @@ import "./journeys/connect-page.ts";
 import "./journeys/approvals.ts";
 import "./journeys/portal.ts";
 import "./journeys/forms.ts";
+import "./journeys/invitations.ts";
 // Keep last: it checks every page, including the ones the journeys above create.
 import "./journeys/axe.ts";
