@@ -144,7 +144,11 @@ beforeAll(async () => {
     await runMigrations(database);
     await ensureAdminAreas(database.db);
     await seedDemoOrganisation(database.db, { CAUNOI_DEMO_PASSWORD: "mật-khẩu-mẫu-2025" });
-    await seedDemoPosts(database.db, { publicUrl: "http://caunoi.test" });
+    // The demo's cover pictures go into the media directory, and so into the backup with the files below.
+    await seedDemoPosts(database.db, {
+      publicUrl: "http://caunoi.test",
+      mediaDir: join(source.dataDir, "media"),
+    });
     await seedDemoAdvocacy(database.db, { publicUrl: "http://caunoi.test" });
     // A post scheduled for tomorrow is a pg-boss job: it must survive the restore.
     const jobs = await startJobQueue(database);

@@ -94,7 +94,6 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
 
     const errorRow = page.getByTestId("import-errors").locator(`tr[data-row="${rowError.row}"]`);
     await errorRow.waitFor();
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps the cell boundaries as spaces
     const rowText = (await errorRow.innerText()).replace(/\s+/g, " ");
     assert.match(rowText, /^3 /, "the row number is shown first");
     assert.ok(rowText.includes(rowError.message.vi), `the reason is shown: ${rowText}`);

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import ExcelJS from "exceljs";
 import { adminEmail, adminPassword, baseUrl, phoneScreenshot, signedInPhone, stepsOf } from "../harness.ts";
@@ -56,7 +55,7 @@ test("an administrator imports people, then reads what happened in the audit log
       const file = await download;
       assert.equal(file.suggestedFilename(), "mau-nhap-nhan-su.xlsx");
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await readFile((await file.path()) as string));
+      await workbook.xlsx.readFile((await file.path()) as string);
       const header = workbook.worksheets[0]?.getRow(1).values as unknown[];
       assert.deepEqual(header.slice(1), ["Họ và tên", "E-mail", "Số điện thoại", "Chức vụ", "Mã đơn vị"]);
       assert.equal(workbook.worksheets[1]?.name, "Hướng dẫn");
