@@ -610,7 +610,7 @@ export const vi = {
       failed: "Đăng lỗi",
     },
     target: {
-      portal: "Cổng thông tin",
+      portal: "Trang tin",
       facebook_page: "Facebook",
       zalo_oa: "Zalo OA",
       youtube: "YouTube",
@@ -652,7 +652,7 @@ export const vi = {
       tagsHint: "Nhấn Enter hoặc dấu phẩy sau mỗi thẻ. Thẻ nhạy cảm cần hai lượt duyệt.",
       channelsHint: "Mỗi kênh được chọn có một phiên bản riêng, làm từ nội dung chung.",
       noChannels:
-        "Đơn vị chưa có kênh nào đăng bài được (cổng thông tin, Facebook, Zalo OA, YouTube, TikTok).",
+        "Đơn vị chưa có kênh nào đăng bài được (trang tin, Facebook, Zalo OA, YouTube, TikTok).",
       registerChannel: "Xem kênh của đơn vị",
       newChannels: "Sẽ thêm {{n}} kênh khi lưu.",
       create: "Lưu bản nháp",
@@ -1227,13 +1227,13 @@ export const vi = {
       fromPost: "Bài đã đăng",
       fromUrl: "Địa chỉ kênh",
       post: "Bài đã đăng",
-      postHint: "Bộ tin dẫn đến bài trên cổng thông tin.",
+      postHint: "Bộ tin dẫn đến bài trên trang tin của đơn vị.",
       postPlaceholder: "Gõ để tìm theo tiêu đề",
       noPosts: "Không có bài đã đăng nào khớp.",
       chooseUnitFirst: "Vui lòng chọn đơn vị tạo trước.",
       url: "Địa chỉ",
       urlHint:
-        "Chỉ nhận địa chỉ thuộc một kênh đã đăng ký là kênh chính thức (trang Facebook, kênh YouTube, cổng thông tin…).",
+        "Chỉ nhận địa chỉ thuộc một kênh đã đăng ký là kênh chính thức (trang Facebook, kênh YouTube, trang tin…).",
       title: "Tiêu đề",
       titleHint: "Để trống thì dùng tiêu đề của bài.",
       captions: "Lời dẫn",

@@ -36,7 +36,7 @@ const rules: Record<
   }
 > = {
   portal: {
-    name: { vi: "Cổng thông tin", en: "The portal" },
+    name: { vi: "Trang tin", en: "The unit's site" },
     titleRequired: true,
     titleMax: 200,
     bodyMax: 200_000,
