@@ -19,12 +19,14 @@ import { can, useSignedInSession, useSignOut } from "../backend/session.ts";
 import type { Permission } from "../backend/types.ts";
 import {
   AlertIcon,
+  ApprovalIcon,
   CalendarIcon,
   ChannelIcon,
   ChecklistIcon,
   ExternalLinkIcon,
   EyeIcon,
   FlagIcon,
+  HomeIcon,
   IdCardIcon,
   ImageIcon,
   ListIcon,
@@ -39,9 +41,9 @@ import {
 } from "../components/icons.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { ApprovalsCountBadge } from "../features/approvals/approvals-count-badge.tsx";
-import { HomeIcon } from "../features/home/home-icon.tsx";
+
 import { homeOf } from "../features/home/home-route.ts";
-import { ApprovalIcon } from "../features/notifications/bell-icon.tsx";
+
 import { NotificationBell } from "../features/notifications/notification-bell.tsx";
 import classes from "./app-layout.module.css";
 

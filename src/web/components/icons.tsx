@@ -161,3 +161,29 @@ export const FlagIcon = (props: IconProps) => (
     <path d="M5 21v-7" />
   </Icon>
 );
+
+/** A house: the person's home page. */
+export const HomeIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M5 12l-2 0l9 -9l9 9l-2 0" />
+    <path d="M5 12v7a2 2 0 0 0 2 2h10a2 2 0 0 0 2 -2v-7" />
+    <path d="M9 21v-6a2 2 0 0 1 2 -2h2a2 2 0 0 1 2 2v6" />
+  </Icon>
+);
+
+/** A bell: the person's notifications. */
+export const BellIcon = ({ size = 20, ...props }: IconProps) => (
+  <Icon size={size} {...props}>
+    <path d="M10 5a2 2 0 1 1 4 0a7 7 0 0 1 4 6v3a4 4 0 0 0 2 3h-16a4 4 0 0 0 2 -3v-3a7 7 0 0 1 4 -6" />
+    <path d="M9 17v1a3 3 0 0 0 6 0v-1" />
+  </Icon>
+);
+
+/** A checked list: what waits for the reader's approval. */
+export const ApprovalIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M9 5h-2a2 2 0 0 0 -2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2 -2v-12a2 2 0 0 0 -2 -2h-2" />
+    <path d="M9 3m0 2a2 2 0 0 1 2 -2h2a2 2 0 0 1 2 2v0a2 2 0 0 1 -2 2h-2a2 2 0 0 1 -2 -2z" />
+    <path d="M9 14l2 2l4 -4" />
+  </Icon>
+);

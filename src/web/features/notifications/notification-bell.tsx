@@ -1,8 +1,8 @@
 import { ActionIcon, Indicator } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { BellIcon } from "../../components/icons.tsx";
 import { formatNumber } from "../../i18n/format.ts";
-import { BellIcon } from "./bell-icon.tsx";
 import { useUnreadCount } from "./notifications-api.ts";
 
 /** The header's bell: the number of unread notices, leading to the list of them. */
