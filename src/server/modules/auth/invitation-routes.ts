@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   accountStateListResponse,
@@ -17,22 +17,10 @@ import { errors } from "../../platform/errors.ts";
 import { personSummaries, unitOfPerson } from "../org/index.ts";
 import { acceptInvitation, checkInvitation } from "./invitation-accept.ts";
 import { accountStates, revokeInvitation, sendInvitation, sendInvitations } from "./invitations.ts";
-import { SESSION_COOKIE, SESSION_TTL_MS } from "./service.ts";
+import { guessingLimit, setSessionCookie } from "./session-cookie.ts";
 
-/** Guessable public endpoints, per client address. */
-const guessingLimit = { max: 10, timeWindow: "1 minute" };
 /** Each invitation is a mail: an administrator's browser gone wrong must not flood mailboxes. */
 const sendingLimit = { max: 30, timeWindow: "1 minute" };
-
-function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    maxAge: Math.floor(SESSION_TTL_MS / 1000),
-  });
-}
 
 /** Invitations to set a first password: sending, re-sending, revoking, the people list's account states, accepting. */
 export async function invitationRoutes(app: FastifyInstance): Promise<void> {

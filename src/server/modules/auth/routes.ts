@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   changePasswordBody,
@@ -38,26 +38,13 @@ import {
   listRolePolicies,
   revokeApiToken,
   SESSION_COOKIE,
-  SESSION_TTL_MS,
   securityStatus,
   setRolePolicy,
   signIn,
   signOut,
 } from "./service.ts";
+import { guessingLimit, setSessionCookie } from "./session-cookie.ts";
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, sealPlainTotpSecrets } from "./totp.ts";
-
-/** Rate limit for guessable endpoints, per client address. */
-const guessingLimit = { max: 10, timeWindow: "1 minute" };
-
-function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    maxAge: Math.floor(SESSION_TTL_MS / 1000),
-  });
-}
 
 /** Sign-in, sessions, two-factor, password changes and resets, API tokens, per-role sign-in rules. */
 export async function authRoutes(app: FastifyInstance): Promise<void> {
