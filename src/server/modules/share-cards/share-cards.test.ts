@@ -190,7 +190,7 @@ describe("share cards of the portal", () => {
     );
     expect(page.body).toContain(`<meta name="twitter:image" content="${image}">`);
     // The page itself still shows the photo.
-    expect(page.body).toMatch(/<figure class="cover"><img src="http:\/\/caunoi\.test\/media\//);
+    expect(page.body).toMatch(/<figure class="cover"><img class="pic" src="http:\/\/caunoi\.test\/media\//);
 
     const elsewhere = (await findUnitByCodeOrId(t.db, org.right.id))?.code ?? "";
     expect(
