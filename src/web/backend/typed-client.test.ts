@@ -4,6 +4,7 @@ import { advocacyEndpoints } from "../../shared/api/advocacy.ts";
 import { authEndpoints } from "../../shared/api/auth.ts";
 import { channelEndpoints } from "../../shared/api/channels.ts";
 import { declarationEndpoints } from "../../shared/api/declarations.ts";
+import { healthEndpoints } from "../../shared/api/health.ts";
 import { mediaEndpoints } from "../../shared/api/media.ts";
 import { orgEndpoints } from "../../shared/api/org.ts";
 import { publishingEndpoints } from "../../shared/api/publishing.ts";
@@ -418,5 +419,11 @@ describe("the typed API client for auth", () => {
       ...(await routesTagged("settings")).filter((route) => route.includes("/api/settings/role-policies")),
     ];
     expect(Object.keys(authEndpoints).sort()).toEqual(served.sort());
+  });
+});
+
+describe("the health contract", () => {
+  it("names exactly the health routes the server serves", async () => {
+    expect(Object.keys(healthEndpoints).sort()).toEqual((await routesTagged("health")).sort());
   });
 });

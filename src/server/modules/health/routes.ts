@@ -1,10 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { healthResponse } from "../../../shared/api/health.ts";
 import { isFullyMigrated } from "../../db/migrate.ts";
 import { healthErrors } from "./errors.ts";
-
-const healthResponse = z.object({ status: z.literal("ok") });
 
 /** Liveness (`/healthz`) and readiness (`/readyz`: database reachable and fully migrated). */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {

@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import {
+  portalArticleParams,
+  portalPageQuery,
+  portalSearchQuery,
+  portalSiteParams,
+  portalTopicParams,
+} from "../../../shared/api/portal.ts";
 import type { Executor } from "../../db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { activeWebsiteOf, officialChannelsOfUnit, unitsWithActiveWebsite } from "../channels/index.ts";
@@ -25,8 +31,6 @@ import { tagsOfTopic, topicSlug } from "./topics.ts";
 
 const pageSize = 12;
 const readLimit = { max: 600, timeWindow: "1 minute" };
-const siteParams = z.object({ code: z.string().min(1).max(64) });
-const pageQuery = z.object({ trang: z.coerce.number().int().min(1).max(10_000).optional() });
 
 class PortalNotFound extends Error {
   readonly site: PortalSite | null;
@@ -188,7 +192,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 
   routes.get(
     "/u/:code",
-    { ...common, schema: { hide: true, params: siteParams, querystring: pageQuery } },
+    { ...common, schema: { hide: true, params: portalSiteParams, querystring: portalPageQuery } },
     async (request, reply) => {
       const { site, channels, topics } = await withChrome(
         db,
@@ -224,8 +228,8 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       ...common,
       schema: {
         hide: true,
-        params: siteParams,
-        querystring: pageQuery.extend({ q: z.string().max(200).optional() }),
+        params: portalSiteParams,
+        querystring: portalSearchQuery,
       },
     },
     async (request, reply) => {
@@ -262,8 +266,8 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       ...common,
       schema: {
         hide: true,
-        params: siteParams.extend({ tag: z.string().min(1).max(60) }),
-        querystring: pageQuery,
+        params: portalTopicParams,
+        querystring: portalPageQuery,
       },
     },
     async (request, reply) => {
@@ -309,16 +313,20 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     ["/u/:code/rss.xml", "application/rss+xml", rssFeed],
     ["/u/:code/atom.xml", "application/atom+xml", atomFeed],
   ] as const) {
-    routes.get(path, { ...common, schema: { hide: true, params: siteParams } }, async (request, reply) => {
-      const site = await siteOf(db, publicUrl, request.params.code);
-      const { items } = await publishedArticles(db, { unitId: site.unitId, limit: 30, offset: 0 });
-      return xmlReply(reply, type, render(site, await withCovers(items)));
-    });
+    routes.get(
+      path,
+      { ...common, schema: { hide: true, params: portalSiteParams } },
+      async (request, reply) => {
+        const site = await siteOf(db, publicUrl, request.params.code);
+        const { items } = await publishedArticles(db, { unitId: site.unitId, limit: 30, offset: 0 });
+        return xmlReply(reply, type, render(site, await withCovers(items)));
+      },
+    );
   }
 
   routes.get(
     "/u/:code/sitemap.xml",
-    { ...common, schema: { hide: true, params: siteParams } },
+    { ...common, schema: { hide: true, params: portalSiteParams } },
     async (request, reply) => {
       const site = await siteOf(db, publicUrl, request.params.code);
       const { items } = await publishedArticles(db, { unitId: site.unitId, limit: 50_000, offset: 0 });
@@ -328,7 +336,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 
   routes.get(
     "/u/:code/:slug",
-    { ...common, schema: { hide: true, params: siteParams.extend({ slug: z.string().min(1).max(120) }) } },
+    { ...common, schema: { hide: true, params: portalArticleParams } },
     async (request, reply) => {
       const { site } = await withChrome(db, await siteOf(db, publicUrl, request.params.code));
       const article = await publishedArticle(db, site.unitId, request.params.slug);

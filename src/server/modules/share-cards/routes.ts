@@ -1,22 +1,20 @@
 import { join } from "node:path";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import {
+  articleCardParams,
+  pngResponse,
+  postCardParams,
+  postCardQuery,
+  shareCardSizeQuery,
+} from "../../../shared/api/share-cards.ts";
 import { signedInContextOf } from "../../http/context.ts";
 import { errors } from "../../platform/errors.ts";
 import { activeWebsiteOf } from "../channels/index.ts";
 import { findUnitByCodeOrId } from "../org/index.ts";
 import { getPost, type PublishingDeps, publishedArticle, unitOfPost } from "../publishing/index.ts";
 import { shareCard } from "./service.ts";
-import { type CardSize, cardSizes } from "./template.ts";
 
-const sizeQuery = z.object({
-  size: z
-    .enum(Object.keys(cardSizes) as [CardSize, ...CardSize[]])
-    .default("1200x630")
-    .describe("1200x630 (OpenGraph, Facebook, Zalo) or 1080x1080 (square, for feeds)"),
-});
-const pngResponse = z.string().describe("The card, image/png");
 const articleNotFound = () => errors.notFound({ vi: "bài viết", en: "Article" });
 
 /**
@@ -49,10 +47,8 @@ export async function shareCardRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ["publishing"],
         summary: "A post's share card (PNG): title, cover photo, unit name and logo",
-        params: z.object({ id: z.uuid() }),
-        querystring: sizeQuery.extend({
-          download: z.enum(["0", "1"]).optional().describe("1: sent as an attachment to save"),
-        }),
+        params: postCardParams,
+        querystring: postCardQuery,
         response: { 200: pngResponse },
       },
     },
@@ -80,8 +76,8 @@ export async function shareCardRoutes(app: FastifyInstance): Promise<void> {
       config: { access: { public: true }, rateLimit: { max: 600, timeWindow: "1 minute" } },
       schema: {
         hide: true,
-        params: z.object({ code: z.string().min(1).max(64), slug: z.string().min(1).max(120) }),
-        querystring: sizeQuery,
+        params: articleCardParams,
+        querystring: shareCardSizeQuery,
       },
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
 import sharp from "sharp";
+import type { ShareCardSize } from "../../../shared/api/share-cards.ts";
 
 /*
  * The share card: a post's title, cover photo, unit name and the Cầu Nối mark, laid out by satori
@@ -10,11 +11,12 @@ import sharp from "sharp";
  * photo arrives as a file path and goes into the SVG as a data URL.
  */
 
-export const cardSizes = {
+/** Each size the contract names (src/shared/api/share-cards.ts), in pixels. */
+export const cardSizes: Record<ShareCardSize, { width: number; height: number }> = {
   "1200x630": { width: 1200, height: 630 },
   "1080x1080": { width: 1080, height: 1080 },
-} as const;
-export type CardSize = keyof typeof cardSizes;
+};
+export type CardSize = ShareCardSize;
 
 export interface CardContent {
   title: string;
