@@ -1454,7 +1454,8 @@ export const en: Messages = {
     },
     explain: {
       connected: "Cầu Nối publishes approved variants to this channel at their scheduled time.",
-      expiring: "The access token expires soon. Please reconnect before it does, so scheduled posts are not missed.",
+      expiring:
+        "The access token expires soon. Please reconnect before it does, so scheduled posts are not missed.",
       expired:
         "The access token has expired. Variants for this channel cannot be scheduled for automatic publishing until it is reconnected.",
       refused:
@@ -1504,16 +1505,22 @@ export const en: Messages = {
       ok: "The connection works.",
       okNamed: "The connection works: the platform confirms the token belongs to “{{name}}”.",
       expired: "The access token has expired. Please reconnect the channel.",
-      refused: "The platform does not accept the access token (wrong, revoked or without access). Please reconnect the channel.",
-      wrong_account: "The access token belongs to another account than the one entered. Please check the account ID.",
-      permission_missing: "The access token lacks the permission to publish. Please issue it again with all permissions.",
-      unreachable: "The platform could not be reached (network or platform failure). Please try again in a few minutes.",
-      platform_error: "The platform answered unexpectedly. Please try again later; if it still fails, reconnect the channel.",
+      refused:
+        "The platform does not accept the access token (wrong, revoked or without access). Please reconnect the channel.",
+      wrong_account:
+        "The access token belongs to another account than the one entered. Please check the account ID.",
+      permission_missing:
+        "The access token lacks the permission to publish. Please issue it again with all permissions.",
+      unreachable:
+        "The platform could not be reached (network or platform failure). Please try again in a few minutes.",
+      platform_error:
+        "The platform answered unexpectedly. Please try again later; if it still fails, reconnect the channel.",
     },
     testedAt: "Tested at {{time}}",
     needs: {
       title: "Channels to connect",
-      intro: "Facebook Pages, Zalo OAs and YouTube channels not connected, refused, expired or expiring within 7 days.",
+      intro:
+        "Facebook Pages, Zalo OAs and YouTube channels not connected, refused, expired or expiring within 7 days.",
       empty: "Every channel is connected.",
       expiresOn: "Expires {{date}}",
     },

@@ -651,8 +651,7 @@ export const vi = {
       summaryHint: "Một hai câu; dùng làm mô tả khi chia sẻ và làm nội dung cho mạng xã hội.",
       tagsHint: "Nhấn Enter hoặc dấu phẩy sau mỗi thẻ. Thẻ nhạy cảm cần hai lượt duyệt.",
       channelsHint: "Mỗi kênh được chọn có một phiên bản riêng, làm từ nội dung chung.",
-      noChannels:
-        "Đơn vị chưa có kênh nào đăng bài được (trang tin, Facebook, Zalo OA, YouTube, TikTok).",
+      noChannels: "Đơn vị chưa có kênh nào đăng bài được (trang tin, Facebook, Zalo OA, YouTube, TikTok).",
       registerChannel: "Xem kênh của đơn vị",
       newChannels: "Sẽ thêm {{n}} kênh khi lưu.",
       create: "Lưu bản nháp",
@@ -1508,16 +1507,20 @@ export const vi = {
       ok: "Kết nối hoạt động.",
       okNamed: "Kết nối hoạt động: nền tảng xác nhận mã truy cập thuộc về “{{name}}”.",
       expired: "Mã truy cập đã hết hạn. Vui lòng kết nối lại kênh.",
-      refused: "Nền tảng không nhận mã truy cập (mã sai, bị thu hồi hoặc mất quyền). Vui lòng kết nối lại kênh.",
+      refused:
+        "Nền tảng không nhận mã truy cập (mã sai, bị thu hồi hoặc mất quyền). Vui lòng kết nối lại kênh.",
       wrong_account: "Mã truy cập không thuộc về tài khoản đã nhập. Vui lòng kiểm tra lại mã tài khoản.",
       permission_missing: "Mã truy cập thiếu quyền đăng bài. Vui lòng cấp lại mã với đủ quyền.",
-      unreachable: "Chưa liên lạc được với nền tảng (mạng hoặc nền tảng đang lỗi). Vui lòng thử lại sau ít phút.",
-      platform_error: "Nền tảng trả lời bất thường. Vui lòng thử lại sau; nếu vẫn không được, vui lòng kết nối lại kênh.",
+      unreachable:
+        "Chưa liên lạc được với nền tảng (mạng hoặc nền tảng đang lỗi). Vui lòng thử lại sau ít phút.",
+      platform_error:
+        "Nền tảng trả lời bất thường. Vui lòng thử lại sau; nếu vẫn không được, vui lòng kết nối lại kênh.",
     },
     testedAt: "Kiểm tra lúc {{time}}",
     needs: {
       title: "Kênh cần kết nối",
-      intro: "Trang Facebook, Zalo OA và kênh YouTube chưa kết nối, bị từ chối, đã hết hạn hoặc hết hạn trong 7 ngày tới.",
+      intro:
+        "Trang Facebook, Zalo OA và kênh YouTube chưa kết nối, bị từ chối, đã hết hạn hoặc hết hạn trong 7 ngày tới.",
       empty: "Mọi kênh đều đã được kết nối.",
       expiresOn: "Hết hạn {{date}}",
     },

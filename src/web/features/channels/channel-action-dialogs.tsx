@@ -1,4 +1,4 @@
-import { Text, Textarea, } from "@mantine/core";
+import { Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
