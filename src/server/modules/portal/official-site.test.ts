@@ -248,4 +248,17 @@ describe("the drawn emblem", () => {
     expect(initialsOf("Công an tỉnh Tuyên Quang")).toBe("CTQ");
     expect(initialsOf("đơn vị")).toBe("ĐV");
   });
+
+  it("features the newest article with a picture, and lists a newer notice without one first in the news", async () => {
+    await publish("Thông báo lịch tiếp dân không có ảnh", [], ["thông báo"]);
+    const home = (await get(`/u/${encodeURIComponent(code)}`)).body;
+    const lead = home.slice(home.indexOf('<article class="lead">'), home.indexOf("</article>"));
+    expect(lead).toContain("Tin mới nhất về du lịch");
+    expect(lead).toMatch(/<img [^>]*fetchpriority="high"/);
+    const news = home.slice(home.indexOf("Tin mới</h2>"));
+    expect(news.indexOf("Thông báo lịch tiếp dân không có ảnh")).toBeGreaterThan(0);
+    expect(news.indexOf("Thông báo lịch tiếp dân không có ảnh")).toBeLessThan(
+      news.indexOf("Tin cũ hơn về lễ hội"),
+    );
+  });
 });

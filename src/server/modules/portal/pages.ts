@@ -304,8 +304,17 @@ export function homePage(
     subPortals?: SubPortal[];
   },
 ): string {
-  const [lead, ...rest] = data.page === 1 ? data.articles : [];
-  const news = data.page === 1 ? rest : data.articles;
+  // The lead is the newest article with a picture (a notice without one still heads the news below),
+  // as official sites feature their front page; with no picture on the page, simply the newest.
+  const leadIndex =
+    data.page === 1 && data.articles.length > 0
+      ? Math.max(
+          0,
+          data.articles.findIndex((item) => item.cover),
+        )
+      : -1;
+  const lead = leadIndex >= 0 ? data.articles[leadIndex] : undefined;
+  const news = data.articles.filter((_, index) => index !== leadIndex);
   const aside = html`${channelsSection(data.channels ?? [])}
 ${subPortalsSection(data.subPortals ?? [])}
 ${data.topics.length > 0 ? html`<section class="box" aria-labelledby="chu-de"><h2 id="chu-de">Chủ đề</h2><ul class="tags">${data.topics.map((topic) => html`<li><a href="${topicUrl(site, topic.tag)}">${capitalised(topic.tag)} (${topic.count})</a></li>`)}</ul></section>` : ""}`;
