@@ -133,7 +133,9 @@ test("an administrator registers a channel and is told who owns it when register
         await phoneScreenshot(admin, "25d-channel-avatar-chosen", false);
         await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
         await admin.getByText("Đã lưu thông tin kênh.").waitFor();
-        const avatar = admin.locator(`img[src="${address}"]`);
+        // The dialog's own preview shows the same picture until it has closed: the page's is the one checked.
+        await dialog.waitFor({ state: "hidden" });
+        const avatar = admin.locator("#main").locator(`img[src="${address}"]`);
         await avatar.waitFor();
         await admin.waitForFunction((src) => {
           const image = document.querySelector<HTMLImageElement>(`img[src="${src}"]`);
