@@ -7,23 +7,16 @@
  */
 import { z } from "zod";
 import { roles } from "../organisation.ts";
+import { variantStatus, variantTarget, variantTargetValues } from "./publishing-values.ts";
+import { storiesResponse, storyBody, storyCreatedResponse } from "./stories.ts";
 
-/** Where a variant goes; each has a connector in modules/publishing/connectors (or none: posted by hand). */
-export const variantTargetValues = ["portal", "facebook_page", "zalo_oa", "youtube", "tiktok"] as const;
-
-/**
- * A variant's life: draft → in_review → approved → scheduled → publishing → published | failed.
- * A rejection (with its reason) sends it back to draft; editing an approved variant does too.
- */
-export const variantStatusValues = [
-  "draft",
-  "in_review",
-  "approved",
-  "scheduled",
-  "publishing",
-  "published",
-  "failed",
-] as const;
+export {
+  variantStatus,
+  variantStatusValues,
+  variantTarget,
+  variantTargetValues,
+} from "./publishing-values.ts";
+export { storiesResponse, storyBody, storyCreatedResponse, storyStage } from "./stories.ts";
 
 const pageQuery = {
   page: z.coerce.number().int().min(1).optional(),
@@ -32,8 +25,6 @@ const pageQuery = {
 const localized = { vi: z.string(), en: z.string() };
 
 export const idParams = z.object({ id: z.uuid() });
-export const variantStatus = z.enum(variantStatusValues);
-export const variantTarget = z.enum(variantTargetValues);
 const personRef = z.object({ id: z.string(), fullName: z.string() });
 
 const tags = z.array(z.string().trim().min(1).max(60)).max(30);
@@ -260,31 +251,6 @@ export const policyResponse = z.object({
   secondApproverRoles: z.array(z.string()),
   definedAt: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
-
-export const storyBody = z.object({
-  title: z.string().trim().min(1).max(300),
-  text: z.string().trim().min(1).max(20_000),
-  /** Photos the member uploaded to their own unit's library (`POST /api/me/media`). */
-  mediaIds: z.array(z.uuid()).max(10).default([]),
-});
-
-export const storyStage = z.enum(["received", "in_review", "approved", "scheduled", "published"]);
-
-export const storiesResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      createdAt: z.date(),
-      updatedAt: z.date(),
-      stage: storyStage,
-      publishedAt: z.date().nullable(),
-      links: z.array(z.object({ target: variantTarget, url: z.string() })),
-    }),
-  ),
-});
-
-export const storyCreatedResponse = z.object({ id: z.string(), title: z.string() });
 
 export const channelIdParams = z.object({ id: z.uuid() });
 
