@@ -7,7 +7,11 @@
  */
 import { z } from "zod";
 import { roles } from "../organisation.ts";
+import { channelIdParams } from "./channels.ts";
 import { variantStatus, variantTarget, variantTargetValues } from "./publishing-values.ts";
+
+export { channelIdParams } from "./channels.ts";
+
 import { storiesResponse, storyBody, storyCreatedResponse } from "./stories.ts";
 
 export {
@@ -251,8 +255,6 @@ export const policyResponse = z.object({
   secondApproverRoles: z.array(z.string()),
   definedAt: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
-
-export const channelIdParams = z.object({ id: z.uuid() });
 
 /*
  * Strict: the API address a token is sent to is the platform's own (or the operator's configuration),
