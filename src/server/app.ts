@@ -25,6 +25,7 @@ import { orgModule, unitPath } from "./modules/org/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
 import { publishingModule } from "./modules/publishing/index.ts";
 import { shareCardsModule } from "./modules/share-cards/index.ts";
+import { verificationModule } from "./modules/verification/index.ts";
 import { logger, setLogLevel } from "./platform/logger.ts";
 import type { AppDependencies, AppModule } from "./platform/module.ts";
 
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     portalModule,
     shareCardsModule,
     advocacyModule(trackedLinks),
+    verificationModule,
   ];
   for (const module of modules) {
     for (const routes of module.routes) {

@@ -48,5 +48,11 @@ export const permissions = [
   "posts.approve",
   /** Make share kits and campaigns for members to share, and read their click reports. */
   "advocacy.manage",
+  /** See the verification desk's cases, impersonation candidates and scam indicators of the unit. */
+  "cases.read",
+  /** Triage cases, gather evidence, draft verdicts, merge duplicates, score and confirm look-alike pages. */
+  "cases.manage",
+  /** Sign off a drafted verdict before it is published, and publish or pause it. */
+  "cases.approve",
 ] as const;
 export type Permission = (typeof permissions)[number];

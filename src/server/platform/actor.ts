@@ -15,9 +15,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // cannot read them; reading needs the dedicated reviewer role, granted (and audited) on purpose.
   administrator: permissions.filter((permission) => permission !== "declarations.view"),
   editor: ["units.read", "people.read", "channels.manage", "posts.read", "posts.write", "advocacy.manage"],
-  approver: ["units.read", "people.read", "posts.read", "posts.approve"],
+  approver: ["units.read", "people.read", "posts.read", "posts.approve", "cases.read", "cases.approve"],
   duty_officer: ["units.read"],
-  checker: ["units.read"],
+  checker: ["units.read", "people.read", "cases.read", "cases.manage"],
   jury: ["units.read"],
   declaration_reviewer: ["units.read", "declarations.view"],
   // A member works from their own pages (the share feed, their stories, their accounts): the unit

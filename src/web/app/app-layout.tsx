@@ -71,6 +71,7 @@ const navItems: NavItem[] = [
   { to: "/calendar", labelKey: "nav.calendar", icon: <CalendarIcon />, permission: "posts.read" },
   { to: "/share-kits", labelKey: "nav.shareKits", icon: <ShareIcon />, permission: "advocacy.manage" },
   { to: "/campaigns", labelKey: "nav.campaigns", icon: <FlagIcon />, permission: "advocacy.manage" },
+  { to: "/verification", labelKey: "nav.verification", icon: <ChecklistIcon />, permission: "cases.read" },
   { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
   { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },
@@ -96,6 +97,7 @@ const navItems: NavItem[] = [
   },
   { to: "/audit", labelKey: "nav.audit", icon: <ListIcon />, permission: "audit.read" },
   { to: "/my-stories", labelKey: "nav.myStories", icon: <SendIcon /> },
+  { to: "/verification/report", labelKey: "nav.reportTip", icon: <AlertIcon /> },
   { to: "/my-accounts", labelKey: "nav.myAccounts", icon: <IdCardIcon /> },
   { to: "/profile", labelKey: "nav.profile", icon: <UserIcon /> },
 ];

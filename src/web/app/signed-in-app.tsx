@@ -39,6 +39,15 @@ const DeskPage = lazy(() => import("../features/home/desk-page.tsx"));
 const OverviewPage = lazy(() => import("../features/home/overview-page.tsx"));
 const ApprovalsPage = lazy(() => import("../features/approvals/approvals-page.tsx"));
 const NotificationsPage = lazy(() => import("../features/notifications/notifications-page.tsx"));
+const MemberTipPage = lazy(() => import("../features/verification/tips/member-tip-page.tsx"));
+const CaseQueuePage = lazy(() => import("../features/verification/cases/queue-page.tsx"));
+const CasePage = lazy(() => import("../features/verification/cases/case-page.tsx"));
+const ChecklistsPage = lazy(() => import("../features/verification/cases/checklists-page.tsx"));
+const ImpersonationCandidatesPage = lazy(
+  () => import("../features/verification/impersonation/candidates-page.tsx"),
+);
+const IndicatorsPage = lazy(() => import("../features/verification/indicators/indicators-page.tsx"));
+const VerificationMetricsPage = lazy(() => import("../features/verification/indicators/metrics-page.tsx"));
 
 /** Shows the page only to people the server says hold `permission` somewhere. */
 function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -285,6 +294,55 @@ export default function SignedInApp() {
             element={
               <Allowed permission="audit.read">
                 <AuditPage />
+              </Allowed>
+            }
+          />
+          <Route path="verification/report" element={<MemberTipPage />} />
+          <Route
+            path="verification"
+            element={
+              <Allowed permission="cases.read">
+                <CaseQueuePage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="verification/cases/:id"
+            element={
+              <Allowed permission="cases.read">
+                <CasePage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="verification/checklists"
+            element={
+              <Allowed permission="cases.manage">
+                <ChecklistsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="verification/impersonation"
+            element={
+              <Allowed permission="cases.read">
+                <ImpersonationCandidatesPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="verification/indicators"
+            element={
+              <Allowed permission="cases.read">
+                <IndicatorsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="verification/metrics"
+            element={
+              <Allowed permission="cases.read">
+                <VerificationMetricsPage />
               </Allowed>
             }
           />

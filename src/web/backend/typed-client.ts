@@ -15,6 +15,7 @@ import type { mediaEndpoints } from "../../shared/api/media.ts";
 import type { notificationEndpoints } from "../../shared/api/notifications.ts";
 import type { orgEndpoints } from "../../shared/api/org.ts";
 import type { publishingEndpoints } from "../../shared/api/publishing.ts";
+import type { verificationEndpoints } from "../../shared/api/verification.ts";
 import { api as send, withQuery } from "./client.ts";
 import type { AsJson } from "./types.ts";
 
@@ -35,7 +36,8 @@ type Endpoints = typeof declarationEndpoints &
   typeof channelEndpoints &
   typeof connectionEndpoints &
   typeof publishingEndpoints &
-  typeof authEndpoints;
+  typeof authEndpoints &
+  typeof verificationEndpoints;
 
 type EndpointKey = keyof Endpoints & string;
 export type HttpMethod = EndpointKey extends `${infer Method} ${string}` ? Method : never;

@@ -1,7 +1,19 @@
+import { casesTextsEn } from "./verification/cases.ts";
+import { impersonationTextsEn } from "./verification/impersonation.ts";
+import { indicatorsTextsEn } from "./verification/indicators.ts";
+import { tipsTextsEn } from "./verification/tips.ts";
+import { verdictsTextsEn } from "./verification/verdicts.ts";
 import type { Messages } from "./vi.ts";
 
 /** English, the second language; the type keeps its keys identical to Vietnamese. */
 export const en: Messages = {
+  verification: {
+    tips: tipsTextsEn,
+    cases: casesTextsEn,
+    verdicts: verdictsTextsEn,
+    impersonation: impersonationTextsEn,
+    indicators: indicatorsTextsEn,
+  },
   dates: {
     dayPlaceholder: "dd/mm/yyyy",
     time: "Time",
@@ -66,6 +78,8 @@ export const en: Messages = {
     share: "Share news",
     shareKits: "Share kits",
     campaigns: "Campaigns",
+    verification: "Verification desk",
+    reportTip: "Report a rumour",
     audit: "Audit log",
     profile: "My profile",
     signOut: "Sign out",

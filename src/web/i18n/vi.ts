@@ -1,5 +1,18 @@
+import { casesTextsVi } from "./verification/cases.ts";
+import { impersonationTextsVi } from "./verification/impersonation.ts";
+import { indicatorsTextsVi } from "./verification/indicators.ts";
+import { tipsTextsVi } from "./verification/tips.ts";
+import { verdictsTextsVi } from "./verification/verdicts.ts";
+
 /** Vietnamese, the default language. en.ts must have exactly the same keys (the type checks it). */
 export const vi = {
+  verification: {
+    tips: tipsTextsVi,
+    cases: casesTextsVi,
+    verdicts: verdictsTextsVi,
+    impersonation: impersonationTextsVi,
+    indicators: indicatorsTextsVi,
+  },
   dates: {
     dayPlaceholder: "dd/mm/yyyy",
     time: "Giờ",
@@ -64,6 +77,8 @@ export const vi = {
     share: "Chia sẻ tin",
     shareKits: "Bộ tin chia sẻ",
     campaigns: "Chiến dịch",
+    verification: "Xác minh tin",
+    reportTip: "Báo tin cần xác minh",
     audit: "Nhật ký hoạt động",
     profile: "Hồ sơ của tôi",
     signOut: "Đăng xuất",

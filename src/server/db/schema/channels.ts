@@ -70,3 +70,27 @@ export const channelHistory = pgTable(
   },
   (t) => [index("channel_history_channel_idx").on(t.channelId, t.id)],
 );
+
+/**
+ * Pages a checker confirmed impersonate a registered channel: the public lookup answers
+ * "impersonation" for their canonical key and names the real channel. Confirmed by the verification
+ * desk through the channels module's index; lifted the same way.
+ */
+export const channelImpersonations = pgTable(
+  "channel_impersonations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    platform: text("platform", { enum: channelPlatformValues }),
+    url: text("url").notNull(),
+    displayName: text("display_name").notNull(),
+    /** The real channel it imitates. */
+    channelId: uuid("channel_id").notNull(),
+    /** The desk's record it came from (an impersonation candidate's id). */
+    sourceId: uuid("source_id"),
+    confirmedBy: uuid("confirmed_by"),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull().defaultNow(),
+    liftedAt: timestamp("lifted_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("channel_impersonations_key_idx").on(t.key).where(sql`lifted_at is null`)],
+);

@@ -7,3 +7,4 @@ export * from "./media.ts";
 export * from "./notifications.ts";
 export * from "./org.ts";
 export * from "./publishing.ts";
+export * from "./verification.ts";

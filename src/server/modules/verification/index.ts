@@ -1,0 +1,4 @@
+/**
+ * The verification module's public surface: the only file of it that code outside the module imports.
+ */
+export { verificationModule } from "./module.ts";

@@ -1,0 +1,16 @@
+import type { AppDependencies, StopWorker } from "../../platform/module.ts";
+
+/** OCR of screenshots (cases part). */
+export async function startOcrWorker(_deps: AppDependencies): Promise<StopWorker | undefined> {
+  return undefined;
+}
+
+/** Reporters told of a published or corrected verdict (verdicts part). */
+export async function startReporterMailWorker(_deps: AppDependencies): Promise<StopWorker | undefined> {
+  return undefined;
+}
+
+/** Reporters' contact details erased when a case's retention ends (tips part). */
+export async function startRetentionWorker(_deps: AppDependencies): Promise<StopWorker | undefined> {
+  return undefined;
+}

@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+/* The verification desk's impersonation watch: scoring look-alike pages, candidates, confirmation, report packs. */
+
+// Placeholder so the file is a module with zod in use until its schemas arrive.
+export const impersonationPlaceholder = z.never().optional();
+
+/** Method and path → schemas, as in declarations.ts. */
+export const impersonationEndpoints = {} as const;
