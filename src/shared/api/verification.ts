@@ -5,12 +5,14 @@
 import { caseEndpoints } from "./verification-cases.ts";
 import { impersonationEndpoints } from "./verification-impersonation.ts";
 import { indicatorEndpoints } from "./verification-indicators.ts";
+import { matchingEndpoints } from "./verification-matching.ts";
 import { tipEndpoints } from "./verification-tips.ts";
 import { verdictEndpoints } from "./verification-verdicts.ts";
 
 export * from "./verification-cases.ts";
 export * from "./verification-impersonation.ts";
 export * from "./verification-indicators.ts";
+export * from "./verification-matching.ts";
 export * from "./verification-tips.ts";
 export * from "./verification-values.ts";
 export * from "./verification-verdicts.ts";
@@ -22,4 +24,5 @@ export const verificationEndpoints = {
   ...verdictEndpoints,
   ...impersonationEndpoints,
   ...indicatorEndpoints,
+  ...matchingEndpoints,
 } as const;
