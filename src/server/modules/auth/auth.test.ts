@@ -85,18 +85,37 @@ describe("sign-in", () => {
     expect(locked.json().messages.vi).toContain("tạm khóa");
   });
 
-  it("rate-limits sign-in attempts from one address", async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      const response = await t.app.inject({
+  it("rate-limits guessing one account from one address, but not a whole office signing in behind one address", async () => {
+    const attempt = (email: string, remoteAddress: string) =>
+      t.app.inject({
         method: "POST",
         url: "/api/auth/sign-in",
-        payload: { email: `ai-do-${i}@example.vn`, password: "khong-biet-123" },
-        remoteAddress: "192.0.2.77",
+        payload: { email, password: "khong-biet-123" },
+        remoteAddress,
       });
-      statuses.push(response.statusCode);
+    // One account guessed again and again from one address.
+    const guessing: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      guessing.push((await attempt("ai-do@example.vn", "192.0.2.77")).statusCode);
     }
-    expect(statuses).toContain(429);
+    expect(guessing.slice(0, 10).every((status) => status === 400)).toBe(true);
+    expect(guessing.slice(10)).toEqual([429, 429]);
+    const refused = await attempt("AI-DO@example.vn ", "192.0.2.77");
+    expect(refused.json().code).toBe("rate_limited");
+
+    // Twenty colleagues from the same office address, a minute's morning: none is refused for the address.
+    const office: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      office.push((await attempt(`dong-nghiep-${i}@example.vn`, "192.0.2.88")).statusCode);
+    }
+    expect(office.filter((status) => status === 429)).toEqual([]);
+
+    // Trying many accounts from one address still meets a ceiling.
+    const spray: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      spray.push((await attempt(`thu-${i}@example.vn`, "192.0.2.99")).statusCode);
+    }
+    expect(spray.indexOf(429)).toBe(60);
   });
 
   it("refuses a changing request whose CSRF token is missing or wrong, and changes nothing", async () => {

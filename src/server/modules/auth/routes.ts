@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   changePasswordBody,
@@ -43,7 +43,7 @@ import {
   signIn,
   signOut,
 } from "./service.ts";
-import { guessingLimit, setSessionCookie } from "./session-cookie.ts";
+import { guessingLimit, setSessionCookie, signInAddressLimit, signInLimit } from "./session-cookie.ts";
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, sealPlainTotpSecrets } from "./totp.ts";
 
 /** Sign-in, sessions, two-factor, password changes and resets, API tokens, per-role sign-in rules. */
@@ -55,10 +55,24 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   // TOTP secrets stored before they were sealed are sealed now (and on first use, if one slips past).
   await sealPlainTotpSecrets(db, config.secretKey());
 
+  // Counted separately from the route's own limit: the plugin runs one limit per request, and this one
+  // must see every attempt from the address, whichever account it names.
+  const addressLimit = app.createRateLimit(signInAddressLimit);
+  const addressCeiling = async (request: FastifyRequest, reply: FastifyReply) => {
+    const result = await addressLimit(request);
+    if (!result.isAllowed && result.isExceeded) {
+      reply.header("retry-after", String(result.ttlInSeconds));
+      throw Object.assign(new Error("sign-in attempts from this address exceed the ceiling"), {
+        statusCode: 429,
+      });
+    }
+  };
+
   routes.post(
     "/api/auth/sign-in",
     {
-      config: { access: { public: true }, rateLimit: guessingLimit },
+      config: { access: { public: true }, rateLimit: signInLimit },
+      onRequest: addressCeiling,
       schema: {
         tags,
         summary: "Sign in with e-mail and password",
