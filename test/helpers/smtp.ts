@@ -29,6 +29,10 @@ export async function startSmtpServer(): Promise<{
       });
     },
   });
+  // A client killed mid-session (the kill -9 suites stop servers whose mail worker holds a connection)
+  // resets its socket; smtp-server reports that as an "error" event, which with no listener would end
+  // the test process. A real mail server logs it and carries on serving; so does this one.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
