@@ -37,6 +37,14 @@ fi
 env -u TEST_DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=.test-artifacts/vitest-pglite.json
 count_vitest .test-artifacts/vitest-pglite.json $? "vitest (PGlite)"
 
+# The browser journeys run on their own PGlite server, so they go side by side with the PostgreSQL run
+# (the two cores are shared; a whole run stays well under CI's limit). The e2e output is shown once done.
+e2e_pid=""
+if [ -f test/e2e/run.ts ]; then
+  node test/e2e/run.ts > .test-artifacts/e2e.log 2>&1 &
+  e2e_pid=$!
+fi
+
 if [ -n "$postgres_url" ]; then
   TEST_DATABASE_URL=$postgres_url npx vitest run --reporter=default --reporter=json --outputFile=.test-artifacts/vitest-postgres.json
   count_vitest .test-artifacts/vitest-postgres.json $? "vitest (PostgreSQL)"
@@ -45,9 +53,10 @@ else
   failed=$((failed + 1))
 fi
 
-if [ -f test/e2e/run.ts ]; then
-  node test/e2e/run.ts 2>&1 | tee .test-artifacts/e2e.log
-  code=${PIPESTATUS[0]}
+if [ -n "$e2e_pid" ]; then
+  wait "$e2e_pid"
+  code=$?
+  cat .test-artifacts/e2e.log
   p=$(grep -E '^(ℹ|#) pass [0-9]+' .test-artifacts/e2e.log | tail -1 | grep -oE '[0-9]+$' || echo 0)
   f=$(grep -E '^(ℹ|#) fail [0-9]+' .test-artifacts/e2e.log | tail -1 | grep -oE '[0-9]+$' || echo 0)
   passed=$((passed + p)); failed=$((failed + f))
