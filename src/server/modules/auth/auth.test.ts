@@ -279,6 +279,30 @@ describe("two-factor sign-in", () => {
 });
 
 describe("API tokens", () => {
+  it("are made for administrators and editors only; a member is refused in words and nothing is made", async () => {
+    const org = await makeOrganisation(t.db);
+    const member = await makePerson(t.db, { unitId: org.left.id, roles: ["member"] });
+    const client = await signInAs(t.app, member.email ?? "");
+    const refused = await client.request({
+      method: "POST",
+      url: "/api/auth/tokens",
+      payload: { name: "Thử" },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe("auth.api_tokens_not_for_role");
+    expect(refused.json().messages.vi).toContain("quản trị viên và biên tập viên");
+    expect((await client.request({ method: "GET", url: "/api/auth/tokens" })).json().items).toEqual([]);
+
+    const editor = await makePerson(t.db, { unitId: org.left.id, roles: ["editor"] });
+    const editorClient = await signInAs(t.app, editor.email ?? "");
+    const made = await editorClient.request({
+      method: "POST",
+      url: "/api/auth/tokens",
+      payload: { name: "Lịch đăng" },
+    });
+    expect(made.statusCode).toBe(201);
+  });
+
   it("acts with the owner's permissions only, and stops working when revoked", async () => {
     const org = await makeOrganisation(t.db);
     const client = await signInAs(t.app, org.leftAdmin.email ?? "");

@@ -191,7 +191,10 @@ describe("after a new password", () => {
     ).json().authenticated === true;
 
   it("a reset ends every other reset link and every session, and revokes API tokens by default", async () => {
-    const person = await makePerson(t.db, { unitId: (await makeOrganisation(t.db)).left.id });
+    const person = await makePerson(t.db, {
+      unitId: (await makeOrganisation(t.db)).left.id,
+      roles: ["editor"],
+    });
     const email = person.email ?? "";
     const client = await signInAs(t.app, email);
     const token = await tokenOf(client);
@@ -217,7 +220,10 @@ describe("after a new password", () => {
   });
 
   it("a reset keeps API tokens when the person unticks it", async () => {
-    const person = await makePerson(t.db, { unitId: (await makeOrganisation(t.db)).left.id });
+    const person = await makePerson(t.db, {
+      unitId: (await makeOrganisation(t.db)).left.id,
+      roles: ["editor"],
+    });
     const email = person.email ?? "";
     const token = await tokenOf(await signInAs(t.app, email));
     const reset = await createPasswordReset(t.db, { email, ip: null });
@@ -231,7 +237,10 @@ describe("after a new password", () => {
   });
 
   it("a password change ends pending reset links, and revokes API tokens when asked", async () => {
-    const person = await makePerson(t.db, { unitId: (await makeOrganisation(t.db)).left.id });
+    const person = await makePerson(t.db, {
+      unitId: (await makeOrganisation(t.db)).left.id,
+      roles: ["editor"],
+    });
     const email = person.email ?? "";
     const client = await signInAs(t.app, email);
     const token = await tokenOf(client);

@@ -2,6 +2,12 @@ import { defineErrors } from "../../platform/errors.ts";
 
 /** The auth module's failures (signing in, passwords, two-factor, tokens), each defined once. */
 export const authErrors = defineErrors({
+  apiTokensNotForRole: {
+    status: 403,
+    code: "auth.api_tokens_not_for_role",
+    vi: "Mã API chỉ dành cho quản trị viên và biên tập viên. Vui lòng liên hệ quản trị viên đơn vị nếu công việc của bạn cần.",
+    en: "API tokens are for administrators and editors only. Ask your unit's administrator if your work needs one.",
+  },
   invalidCredentials: {
     status: 400,
     code: "auth.invalid_credentials",

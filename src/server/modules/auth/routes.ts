@@ -27,7 +27,9 @@ import { signedInContextOf } from "../../http/context.ts";
 import { roles } from "../../platform/actor.ts";
 import { abilitiesOf, grantableRoleScopes, rootUnitIdFor } from "../org/index.ts";
 import { confirmEmailChange } from "./email-change.ts";
+import { authErrors } from "./errors.ts";
 import { queuePasswordResetMail } from "./password-reset-mail.ts";
+import { mayHoldApiTokens } from "./policy.ts";
 import {
   changePassword,
   completePasswordReset,
@@ -317,6 +319,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const ctx = signedInContextOf(request);
+      if (!mayHoldApiTokens(ctx.actor)) {
+        throw authErrors.apiTokensNotForRole();
+      }
       const expiresAt = request.body.expiresInDays
         ? new Date(Date.now() + request.body.expiresInDays * 86400_000)
         : null;

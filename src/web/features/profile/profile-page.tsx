@@ -1,6 +1,7 @@
 import { Accordion, Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { apiTokenRoles } from "../../../shared/api/auth.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { RankingConsentCard } from "../advocacy/ranking-consent-card.tsx";
@@ -14,14 +15,13 @@ import { TotpCard } from "./totp-card.tsx";
  * API tokens are for people who connect other software to the platform (administrators, editors
  * syncing reports or publishing tools); everyone else never needs them, so they are not shown.
  */
-const apiRoles = new Set(["administrator", "editor"]);
 
 /** Who I am and my roles, my password, two-factor, API tokens (advanced), and (for administrators) sign-in rules. */
 export default function ProfilePage() {
   const { t } = useTranslation();
   const session = useSignedInSession();
   const locked = session.security.totpSetupRequired;
-  const usesApi = session.grants.some((grant) => apiRoles.has(grant.role));
+  const usesApi = session.grants.some((grant) => apiTokenRoles.includes(grant.role));
   // Role grants carry only unit ids; look the names up (not possible while 2FA setup is pending).
   const units = useQueries({
     queries: session.grants.map((grant) => ({
