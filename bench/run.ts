@@ -100,4 +100,7 @@ if (!authReadsOnly) {
 
   // Members' tracked links: the redirect against a bare Fastify 302, and clicks recorded = requests sent.
   await import("./redirect.ts");
+
+  // The verification desk: matching a new tip against 1,000,000 known cases (100,000 on PGlite).
+  await import("./verification-matching.ts");
 }

@@ -1,45 +1,30 @@
 import type { Executor } from "../../../db/client.ts";
+import { type CaseMatch, type FindOptions, findCaseMatches, type MatchInput } from "./find.ts";
+import { writeCaseFingerprints } from "./fingerprints.ts";
 
 /*
  * Finding known cases for a new tip, in two levels: "merge" where the match is certain, "suggest"
  * where it is likely. This file is the matching part's surface inside the module.
  */
 
-export interface MatchInput {
-  url?: string | null;
-  /** The registry's canonical key of `url`, when it has one. */
-  urlKey?: string | null;
-  text?: string | null;
-  images?: { sha256: string; phash: string | null }[];
-}
+export type { CaseMatch, MatchInput } from "./find.ts";
+export { hashDistance, hashImage } from "./image-hash.ts";
+export { foldText } from "./text.ts";
+export { normaliseUrl, urlKeysOf } from "./url-key.ts";
 
-export interface CaseMatch {
-  caseId: string;
-  /** 0–1, best first. */
-  score: number;
-  level: "merge" | "suggest";
-  reasons: Record<string, unknown>;
-}
-
-/** Known cases resembling the input, best first (merged-away cases excluded). */
+/**
+ * Known cases resembling the input, best first (merged-away cases excluded). `scope` (unit paths, as
+ * scopeFor gives them) keeps the answer to the cases the caller may see.
+ */
 export async function findMatches(
-  _db: Executor,
-  _input: MatchInput,
-  _options: { limit?: number; now?: Date; excludeCaseId?: string } = {},
+  db: Executor,
+  input: MatchInput,
+  options: FindOptions = {},
 ): Promise<CaseMatch[]> {
-  return [];
+  return findCaseMatches(db, input, options);
 }
 
 /** Records the keys a case is found by (call in the transaction that writes the case or its new tip). */
-export async function writeFingerprints(_tx: Executor, _caseId: string, _input: MatchInput): Promise<void> {}
-
-/** Lower case, no tone marks, đ → d, punctuation to spaces, spaces collapsed. */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+export async function writeFingerprints(tx: Executor, caseId: string, input: MatchInput): Promise<void> {
+  await writeCaseFingerprints(tx, caseId, input);
 }
