@@ -134,7 +134,20 @@ describe("the two levels' rules", () => {
       sql`select count(*)::text as count, count(distinct (kind, value))::text as distinct from verification_fingerprints where case_id = ${caseId}`,
     )) as [{ count: string; distinct: string }];
     expect(count).toBe(distinct);
-    // The case's own text is empty; the tip's text is read through its bands and scored from the tips.
     expect((await findMatches(database.db, { url: tip.url })).map((m) => m.caseId)).toContain(caseId);
+  });
+
+  it("finds a case by the OCR text of its screenshot", async () => {
+    const caseId = await makeKnownCase(database.db, { unitId: randomUUID() });
+    const ocrText = rumourPairs[9]?.a as string;
+    await database.db.execute(
+      sql`insert into verification_files (case_id, mime_type, byte_size, sha256, content, ocr_status, ocr_text)
+          values (${caseId}, 'image/png', 1, ${randomUUID()}, '\\x00'::bytea, 'done', ${ocrText})`,
+    );
+    await writeFingerprints(database.db, caseId, { text: ocrText });
+    const match = (await findMatches(database.db, { text: rumourPairs[9]?.b as string })).find(
+      (m) => m.caseId === caseId,
+    );
+    expect(match?.level).toBe("suggest");
   });
 });

@@ -134,7 +134,11 @@ export async function findCaseMatches(
   const tipTexts = input.text
     ? await queryRows<{ case_id: string; text: string }>(
         db,
-        sql`select case_id::text, text from verification_tips where case_id = any(${idList}::uuid[]) and text is not null`,
+        // Merged tips and screenshots' OCR text add bands to a case, so they are scored too.
+        sql`select case_id::text, text from verification_tips where case_id = any(${idList}::uuid[]) and text is not null
+            union all
+            select case_id::text, ocr_text from verification_files
+            where case_id = any(${idList}::uuid[]) and ocr_text is not null and ocr_text <> ''`,
       )
     : [];
   const imageIds = strong.filter(([, h]) => h.phashPart).map(([id]) => id);
