@@ -79,6 +79,14 @@ export const auditActions = [
   "declarations.request_create",
   "declarations.request_close",
   "declarations.request_respond",
+  "channel.impersonation_confirm",
+  "channel.impersonation_lift",
+  "impersonation.create",
+  "impersonation.import",
+  "impersonation.confirm",
+  "impersonation.dismiss",
+  "impersonation.reopen",
+  "impersonation.report_pack",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

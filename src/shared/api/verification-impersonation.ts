@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { impersonationCandidateEndpoints } from "./verification-impersonation-candidates.ts";
 
 /* The verification desk's impersonation watch: scoring look-alike pages, candidates, confirmation, report packs. */
 
@@ -6,4 +7,7 @@ import { z } from "zod";
 export const impersonationPlaceholder = z.never().optional();
 
 /** Method and path → schemas, as in declarations.ts. */
-export const impersonationEndpoints = {} as const;
+export const impersonationEndpoints = {
+  // Candidates, confirmation and report packs: their schemas are in verification-impersonation-candidates.ts.
+  ...impersonationCandidateEndpoints,
+} as const;

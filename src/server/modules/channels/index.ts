@@ -6,8 +6,15 @@ import "./audit-subjects.ts";
 
 export type { ChannelPlatform } from "./canonical-url.ts";
 export { type ConnectableChannel, channelsWithin, connectableChannels } from "./connectable.ts";
+export {
+  type ConfirmImpersonationInput,
+  confirmImpersonation,
+  dropLookupAnswers,
+  liftImpersonation,
+} from "./impersonations.ts";
 export { channelsModule } from "./module.ts";
-export { officialChannelsOfUnit, unitsWithActiveWebsite } from "./public-service.ts";
+export { renderImpersonationReportPage } from "./pages.ts";
+export { lookupChannel, officialChannelsOfUnit, unitsWithActiveWebsite } from "./public-service.ts";
 export { listChannels } from "./queries.ts";
 export type {
   channelHistoryEntry,
@@ -24,6 +31,7 @@ export {
   activeWebsiteOf,
   canonicalOrThrow,
   getChannel,
+  getChannelHistory,
   officialChannelOfAddress,
   type RegisterChannelOptions,
   registerChannel,

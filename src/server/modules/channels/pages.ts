@@ -53,6 +53,8 @@ button{padding:10px 18px;font-size:1em;border:0;border-radius:6px;background:#b7
 ul.plain{list-style:none;padding:0}
 .muted{color:#57606a;font-size:.9em}
 .links{display:flex;flex-wrap:wrap;gap:8px 16px;padding:0;list-style:none}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.report{margin:12px 0}
 footer{max-width:720px;margin:24px auto;padding:0 16px;color:#57606a;font-size:.9em}
 `;
 
@@ -98,7 +100,7 @@ const reportAdvice = html`<p>Nếu trang này tự nhận là của một cơ qu
 <li>Nếu đã bị lừa, báo ngay cho công an nơi gần nhất.</li>
 </ul>`;
 
-function verdictOf(answer: LookupAnswer): SafeHtml {
+function verdictOf(answer: LookupAnswer, url?: string): SafeHtml {
   const channel = answer.channel;
   if (answer.status === "official" && channel) {
     return html`<section class="verdict official" role="status">
@@ -124,6 +126,12 @@ ${unitPathLine(channel)}
   if (answer.status === "impersonation") {
     return html`<section class="verdict impersonation" role="status">
 <h2>✖ Trang đã được xác định là giả mạo</h2>
+${
+  channel
+    ? html`<p>Trang này giả mạo kênh chính thức của <strong>${channel.unit.name}</strong>. Kênh thật là:</p>
+${channelCard(channel, { withPath: true })}`
+    : null
+}
 ${reportAdvice}
 </section>`;
   }
@@ -131,9 +139,26 @@ ${reportAdvice}
 <h2>Không có trong danh bạ kênh chính thức</h2>
 ${answer.reason ? html`<p>${answer.reason.messages.vi}</p>` : null}
 <p>Điều này không có nghĩa trang là giả mạo, nhưng không có đơn vị nào đăng ký trang này là kênh chính thức của mình.</p>
+${answer.canonicalKey && url ? reportButton(url) : null}
 ${reportAdvice}
 </section>`;
 }
+
+/** One button to send the address to the verification desk when a page claims to be a unit's. */
+function reportButton(url: string): SafeHtml {
+  return html`<form method="post" action="/api/public/impersonation-reports" class="report">
+<input type="hidden" name="url" value="${url}">
+<div class="hp" aria-hidden="true"><label for="website">Để trống ô này</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<button type="submit">Báo trang này là giả mạo</button>
+</form>`;
+}
+
+/** The scam lookup's form (phone numbers, bank accounts, domains), served by the verification desk. */
+const scamLookupForm = html`<form method="get" action="/tra-cuu-lua-dao" role="search">
+<label for="value">Tra cứu số điện thoại, tài khoản, tên miền lừa đảo</label>
+<input type="text" id="value" name="value" autocomplete="off" placeholder="0912 345 678, số tài khoản, tenmien.com…" required>
+<button type="submit">Tra cứu</button>
+</form>`;
 
 /** The public lookup page: the form, and the verdict when an address was given. */
 export function renderLookupPage(options: {
@@ -149,8 +174,45 @@ export function renderLookupPage(options: {
 <button type="submit">Kiểm tra</button>
 </form>
 ${options.error ? html`<section class="verdict error" role="alert"><h2>Không kiểm tra được</h2><p>${options.error.vi}</p></section>` : null}
-${options.answer ? verdictOf(options.answer) : null}`;
+${options.answer ? verdictOf(options.answer, options.url) : null}
+${scamLookupForm}`;
   return layout("Kiểm tra kênh chính thức", body);
+}
+
+/** The answer to a citizen who pressed "Báo trang này là giả mạo". */
+export function renderImpersonationReportPage(options: {
+  url: string;
+  outcome?: "received" | "official" | "impersonation";
+  channel?: { displayName: string; url: string; unitName: string };
+  error?: { vi: string };
+}): string {
+  let section: SafeHtml;
+  if (options.error) {
+    section = html`<section class="verdict error" role="alert"><h2>Chưa gửi được báo cáo</h2><p>${options.error.vi}</p></section>`;
+  } else if (options.outcome === "official" && options.channel) {
+    section = html`<section class="verdict official" role="status">
+<h2>✔ Đây là kênh chính thức</h2>
+<p><strong>${options.channel.displayName}</strong> là kênh chính thức của <strong>${options.channel.unitName}</strong> trong danh bạ, nên không cần báo cáo.</p>
+</section>`;
+  } else if (options.outcome === "impersonation") {
+    section = html`<section class="verdict impersonation" role="status">
+<h2>✖ Trang này đã được xác định là giả mạo</h2>
+<p>Cảm ơn bạn. Tổ xử lý thông tin đã xác nhận trang này là giả mạo và đang đề nghị nền tảng gỡ bỏ.</p>
+</section>`;
+  } else {
+    section = html`<section class="verdict official" role="status">
+<h2>Đã nhận báo cáo của bạn</h2>
+<p>Cảm ơn bạn. Tổ xử lý thông tin sẽ so sánh trang này với danh bạ kênh chính thức và xác minh. Bạn không cần gửi lại.</p>
+</section>`;
+  }
+  const body = html`<h1>Báo trang giả mạo</h1>
+<p class="muted">Địa chỉ đã báo: ${options.url}</p>
+${section}
+<ul class="links">
+<li><a href="/kiem-tra?url=${encodeURIComponent(options.url)}">Quay lại kết quả kiểm tra</a></li>
+<li><a href="/danh-ba">Xem danh bạ kênh chính thức</a></li>
+</ul>`;
+  return layout("Báo trang giả mạo", body);
 }
 
 interface DirectoryUnit {

@@ -15,6 +15,7 @@ import {
 } from "../org/index.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { channelErrors } from "./errors.ts";
+import { impersonatedChannelOfKey } from "./impersonations.ts";
 import { lookupCacheFor } from "./lookup-cache.ts";
 import type { LookupAnswer, PublicChannel } from "./schema.ts";
 import { channelsInUnitOrder } from "./unit-order.ts";
@@ -111,9 +112,24 @@ async function answerForKey(db: Executor, key: string, platform: ChannelPlatform
         platform: channel.platform,
         channel,
       }
-    : { status: "unknown", canonicalKey: key, platform };
+    : await impersonationAnswer(db, key, platform);
   cache.set(key, answer);
   return answer;
+}
+
+/** "impersonation" naming the real channel when the desk confirmed the key as a fake, else "unknown". */
+async function impersonationAnswer(
+  db: Executor,
+  key: string,
+  platform: ChannelPlatform,
+): Promise<LookupAnswer> {
+  const realId = await impersonatedChannelOfKey(db, key);
+  if (!realId) {
+    return { status: "unknown", canonicalKey: key, platform };
+  }
+  const rows = await selectPublicChannels(db).where(and(eq(channels.id, realId), isNull(channels.removedAt)));
+  const [real] = await toPublicChannels(db, rows);
+  return { status: "impersonation", canonicalKey: key, platform, ...(real ? { channel: real } : {}) };
 }
 
 /**

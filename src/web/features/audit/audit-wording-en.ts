@@ -204,4 +204,36 @@ export const enWording: Words = {
     label: "Declaration review confirmed",
     sentence: "{actor} confirmed their review for the request {subject}",
   },
+  "channel.impersonation_confirm": {
+    label: "Impersonation of a channel recorded",
+    sentence: "{actor} recorded a page impersonating the channel {subject}",
+  },
+  "channel.impersonation_lift": {
+    label: "Impersonation of a channel lifted",
+    sentence: "{actor} lifted a recorded impersonation of the channel {subject}",
+  },
+  "impersonation.create": {
+    label: "Suspected impersonation received",
+    sentence: "{actor} added a suspected impersonating page to the watch list",
+  },
+  "impersonation.import": {
+    label: "Suspected impersonations imported",
+    sentence: "{actor} imported a list of suspected impersonating pages",
+  },
+  "impersonation.confirm": {
+    label: "Impersonation confirmed",
+    sentence: "{actor} confirmed a page as impersonation",
+  },
+  "impersonation.dismiss": {
+    label: "Suspected impersonation dismissed",
+    sentence: "{actor} found a page is not an impersonation",
+  },
+  "impersonation.reopen": {
+    label: "Suspected impersonation reopened",
+    sentence: "{actor} reopened a suspected impersonating page",
+  },
+  "impersonation.report_pack": {
+    label: "Impersonation report pack downloaded",
+    sentence: "{actor} downloaded the report pack of an impersonating page",
+  },
 };

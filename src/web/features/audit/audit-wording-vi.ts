@@ -207,4 +207,36 @@ export const viWording: Words = {
     label: "Xác nhận rà soát kê khai",
     sentence: "{actor} đã xác nhận rà soát kê khai theo yêu cầu {subject}",
   },
+  "channel.impersonation_confirm": {
+    label: "Ghi nhận trang giả mạo kênh",
+    sentence: "{actor} đã ghi nhận một trang giả mạo kênh {subject}",
+  },
+  "channel.impersonation_lift": {
+    label: "Bỏ ghi nhận trang giả mạo kênh",
+    sentence: "{actor} đã bỏ ghi nhận một trang giả mạo kênh {subject}",
+  },
+  "impersonation.create": {
+    label: "Tiếp nhận trang nghi giả mạo",
+    sentence: "{actor} đã đưa một trang nghi giả mạo vào danh sách theo dõi",
+  },
+  "impersonation.import": {
+    label: "Nhập danh sách trang nghi giả mạo",
+    sentence: "{actor} đã nhập một danh sách trang nghi giả mạo",
+  },
+  "impersonation.confirm": {
+    label: "Xác nhận trang giả mạo",
+    sentence: "{actor} đã xác nhận một trang là giả mạo",
+  },
+  "impersonation.dismiss": {
+    label: "Bác bỏ trang nghi giả mạo",
+    sentence: "{actor} đã kết luận một trang không phải giả mạo",
+  },
+  "impersonation.reopen": {
+    label: "Mở lại trang nghi giả mạo",
+    sentence: "{actor} đã mở lại việc xem xét một trang nghi giả mạo",
+  },
+  "impersonation.report_pack": {
+    label: "Tải hồ sơ báo cáo trang giả mạo",
+    sentence: "{actor} đã tải hồ sơ báo cáo một trang giả mạo",
+  },
 };
