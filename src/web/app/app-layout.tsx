@@ -124,14 +124,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const locked = session.security.totpSetupRequired;
   const home = homeOf(session);
-  // Everyone's first item leads to their home; a member's home is the share feed itself, listed once.
+  // Everyone's first item leads to their home. Where the home is also a menu page (a member's share
+  // feed, an approver's queue) that page is listed once, as "Trang chủ", keeping its count.
+  const homeTwin = navItems.find((item) => item.to === home.to);
   const homeItem: NavItem = {
     to: home.to,
     labelKey: "home.menu",
     icon: <HomeIcon />,
     serverPage: home.serverPage,
+    badge: homeTwin?.badge,
   };
-  const items = [homeItem, ...navItems.filter((item) => !(home.serverPage && item.to === home.to))].filter(
+  const items = [homeItem, ...navItems.filter((item) => item !== homeTwin)].filter(
     (item) => (!item.permission || can(session, item.permission)) && (!locked || item.to === "/profile"),
   );
   // The most specific matching item is the current one (/people/import is not also /people); on a

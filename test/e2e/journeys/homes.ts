@@ -150,6 +150,11 @@ test("each role lands on its own home, with a menu of what it can use", async (t
       await approver.page.waitForURL(/\/approvals$/);
       await menuLabels(approver.page);
       assert.equal(await homeLink(approver.page), "/approvals");
+      // The queue is their home: listed once, as "Trang chủ" (with the queue's count when posts wait).
+      const toQueue = approver.page
+        .getByRole("navigation", { name: "Điều hướng chính" })
+        .locator('a[href="/approvals"]');
+      assert.equal(await toQueue.count(), 1);
       await phoneScreenshot(approver.page, "65-approver-home", false);
     } finally {
       await approver.close();
