@@ -57,6 +57,8 @@ interface PageMeta {
   /** What a shared link shows as its picture, when not the cover (an article's share card). */
   shareImage?: ShareImage;
   article?: PublishedArticle;
+  /** Structured data another module adds to the page (a correction's ClaimReview JSON-LD). */
+  extraHead?: SafeHtml;
 }
 
 interface ShareImage {
@@ -97,6 +99,7 @@ ${meta.article ? html`<meta property="article:published_time" content="${meta.ar
 <meta name="twitter:title" content="${meta.shareTitle ?? meta.title}">
 <meta name="twitter:description" content="${meta.description}">
 ${image ? html`<meta name="twitter:image" content="${image.url}"><meta name="twitter:image:alt" content="${image.alt}">` : ""}
+${meta.extraHead ?? ""}
 <style>${portalStyles}</style>`;
 }
 
@@ -273,12 +276,23 @@ ${pager(site.baseUrl, data.page, data.total, data.pageSize)}
   );
 }
 
-export function articlePage(site: PortalSite, article: PublishedArticle, cover: Cover | null): string {
+/**
+ * An article page; `correction` is what the verification module adds to a verdict's correction
+ * article (its JSON-LD, the "being corrected" notice, the public correction log).
+ */
+export function articlePage(
+  site: PortalSite,
+  article: PublishedArticle,
+  cover: Cover | null,
+  correction: { head: SafeHtml; before: SafeHtml; after: SafeHtml } | null = null,
+): string {
   const body = html`<div class="reading"><article>
 <h1>${article.title}</h1>
 <p class="meta"><time datetime="${article.publishedAt.toISOString()}">${vietnamDateTime(article.publishedAt)}</time> · ${site.name}</p>
+${correction?.before ?? ""}
 ${cover ? html`<figure class="cover">${coverImage(cover, true, "(min-width: 792px) 760px, 100vw")}</figure>` : ""}
 <div class="body">${new SafeHtml(article.bodyHtml)}</div>
+${correction?.after ?? ""}
 ${article.tags.length > 0 ? html`<ul class="tags" aria-label="Chủ đề">${article.tags.map((tag) => html`<li><a href="${topicUrl(site, tag)}">${capitalised(tag)}</a></li>`)}</ul>` : ""}
 </article>
 <p><a href="${site.baseUrl}">← Tất cả tin của ${site.name}</a></p></div>`;
@@ -298,6 +312,7 @@ ${article.tags.length > 0 ? html`<ul class="tags" aria-label="Chủ đề">${art
         alt: article.title,
       },
       article,
+      ...(correction ? { extraHead: correction.head } : {}),
     },
     body,
   );

@@ -18,6 +18,7 @@ import {
   publishedArticles,
   publishedTopics,
 } from "../publishing/index.ts";
+import { correctionOfArticle } from "../verification/index.ts";
 import { atomFeed, rssFeed, sitemap } from "./feeds.ts";
 import {
   articlePage,
@@ -344,7 +345,13 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         throw new PortalNotFound(site);
       }
       const [withCover] = await withCovers([article]);
-      return html(reply, articlePage(site, article, withCover?.cover ?? null));
+      const correction = await correctionOfArticle(db, article.postId, {
+        articleUrl: `${site.baseUrl}/${encodeURIComponent(article.slug)}`,
+        unitName: site.name,
+        portalUrl: site.baseUrl,
+        publicUrl,
+      });
+      return html(reply, articlePage(site, article, withCover?.cover ?? null, correction));
     },
   );
 }

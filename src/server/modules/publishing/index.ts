@@ -6,6 +6,7 @@ import "./audit-subjects.ts";
 
 export type { MediaForPublish } from "./connectors/types.ts";
 export { publishingModule } from "./module.ts";
+export { hasPortal, type PortalArticleInput, publishToPortalNow } from "./portal-now.ts";
 export {
   type PublishedArticle,
   publishedAddressOfPost,

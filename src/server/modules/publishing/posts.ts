@@ -79,7 +79,7 @@ async function targetChannel(db: Executor, actor: Actor, channelId: string, post
   return { channel, target };
 }
 
-async function uniqueSlug(
+export async function uniqueSlug(
   db: Executor,
   unitId: string,
   title: string,

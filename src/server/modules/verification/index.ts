@@ -2,3 +2,5 @@
  * The verification module's public surface: the only file of it that code outside the module imports.
  */
 export { verificationModule } from "./module.ts";
+export { correctionOfArticle } from "./verdicts/portal-correction.ts";
+export { type PublicVerdict, publicVerdictOfCase } from "./verdicts/public-verdict.ts";

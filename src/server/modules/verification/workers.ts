@@ -1,4 +1,5 @@
 import type { AppDependencies, StopWorker } from "../../platform/module.ts";
+import { startReporterMail } from "./verdicts/reporter-mail.ts";
 
 /** OCR of screenshots (cases part). */
 export async function startOcrWorker(_deps: AppDependencies): Promise<StopWorker | undefined> {
@@ -6,8 +7,8 @@ export async function startOcrWorker(_deps: AppDependencies): Promise<StopWorker
 }
 
 /** Reporters told of a published or corrected verdict (verdicts part). */
-export async function startReporterMailWorker(_deps: AppDependencies): Promise<StopWorker | undefined> {
-  return undefined;
+export async function startReporterMailWorker(deps: AppDependencies): Promise<StopWorker | undefined> {
+  return startReporterMail(deps);
 }
 
 /** Reporters' contact details erased when a case's retention ends (tips part). */
