@@ -120,23 +120,19 @@ async function fill(database: Database, total: number, queries: string[][], log:
 async function run(label: string, database: Database, total: number) {
   const log = (line: string) => console.log(line);
   await runMigrations(database);
-  const bulk = database.engine === "postgres";
-  if (bulk) {
-    // Loading first and indexing once is several times faster than keeping two indexes current.
-    await database.db.execute(sql`drop index verification_fingerprints_lookup_idx`);
-    await database.db.execute(sql`drop index verification_fingerprints_case_idx`);
-  }
+  // Loading first and indexing once is several times faster than keeping two indexes current.
+  await database.db.execute(sql`drop index verification_fingerprints_lookup_idx`);
+  await database.db.execute(sql`drop index verification_fingerprints_case_idx`);
   const queries = Array.from({ length: queryCount }, () => textOf(60));
   const { plantedIds, seconds } = await fill(database, total, queries, log);
   const indexStarted = Date.now();
-  if (bulk) {
-    await database.db.execute(
-      sql`create index verification_fingerprints_lookup_idx on verification_fingerprints (kind, value)`,
-    );
-    await database.db.execute(
-      sql`create index verification_fingerprints_case_idx on verification_fingerprints (case_id)`,
-    );
-  }
+  await database.db.execute(
+    sql`create index verification_fingerprints_lookup_idx on verification_fingerprints (kind, value)`,
+  );
+  await database.db.execute(
+    sql`create index verification_fingerprints_case_idx on verification_fingerprints (case_id)`,
+  );
+
   await database.db.execute(sql`analyze`);
   const [{ count }] = (await queryRows<{ count: string }>(
     database.db,

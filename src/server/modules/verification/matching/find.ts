@@ -23,7 +23,11 @@ export const textSuggestSimilarity = 0.3;
 export const minWordsToMerge = 8;
 /** Older cases are only ever suggested: a rumour that comes back months later may be a new event. */
 export const mergeMaxAgeDays = 90;
-/** Resized, mirrored and JPEG-60 copies measured at 0–2 bits; different pictures at 24–30. */
+/**
+ * Resized, mirrored and JPEG-60 copies measured at 0–2 bits; different pictures at 24–30; chat-like
+ * screenshots of the same layout with other lines of text at 14–26 (the same screenshot with one digit
+ * changed stays at 0–2, and is merged: it is the same picture going round).
+ */
 export const phashMergeDistance = 4;
 export const phashSuggestDistance = 10;
 /** A post of the same page as a known case: worth a look, never certain. */

@@ -61,7 +61,7 @@ export function phashOfPixels(pixels: Uint8Array): string {
   const even: number[] = [];
   const odd: number[] = [];
   for (let i = 0; i < block * block; i++) {
-    // The DC term only says how bright the image is; its place is taken by the (0, 8)-like slot 0.
+    // The DC term only says how bright the image is: left out, so 63 bits carry the picture.
     if (i === 0) {
       continue;
     }
