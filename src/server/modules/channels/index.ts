@@ -12,10 +12,12 @@ export {
   dropLookupAnswers,
   liftImpersonation,
 } from "./impersonations.ts";
+export { registryGeneration } from "./lookup-cache.ts";
 export { channelsModule } from "./module.ts";
 export { renderImpersonationReportPage } from "./pages.ts";
 export { lookupChannel, officialChannelsOfUnit, unitsWithActiveWebsite } from "./public-service.ts";
 export { listChannels } from "./queries.ts";
+export { activeRegistrySnapshot, type RegistrySnapshotEntry } from "./registry-snapshot.ts";
 export type {
   channelHistoryEntry,
   channelImportPreviewResponse,

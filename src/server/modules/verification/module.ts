@@ -1,5 +1,6 @@
 import type { AppModule } from "../../platform/module.ts";
 import { caseRoutes } from "./case-routes.ts";
+import { scoreRoutes } from "./impersonation/score-routes.ts";
 import { impersonationRoutes } from "./impersonation-routes.ts";
 import { indicatorRoutes } from "./indicator-routes.ts";
 import { matchRoutes } from "./match-routes.ts";
@@ -10,6 +11,14 @@ import { startOcrWorker, startReporterMailWorker, startRetentionWorker } from ".
 /** The verification desk and the impersonation watch. */
 export const verificationModule: AppModule = {
   name: "verification",
-  routes: [tipRoutes, caseRoutes, verdictRoutes, impersonationRoutes, indicatorRoutes, matchRoutes],
+  routes: [
+    tipRoutes,
+    caseRoutes,
+    verdictRoutes,
+    impersonationRoutes,
+    indicatorRoutes,
+    matchRoutes,
+    scoreRoutes,
+  ],
   workers: [startOcrWorker, startReporterMailWorker, startRetentionWorker],
 };
