@@ -125,7 +125,8 @@ export function subPortalsSection(portals: readonly SubPortal[]): SafeHtml | str
 
 /** The footer an official site must carry: who runs it, where, how to reach it, who answers for it. */
 export function siteFooter(
-  site: { name: string; baseUrl: string },
+  // unitId: the pages' site carries it; the tip form then sends tips to this unit's desk.
+  site: { name: string; baseUrl: string; unitId?: string },
   contact: UnitContact | null | undefined,
 ): SafeHtml {
   const lines = contact
@@ -148,6 +149,7 @@ ${site.baseUrl ? html`<p class="owner">${site.name}</p><p>Trang tin chính thứ
 ${lines.some((line) => line !== "") ? html`<ul class="contact">${lines}</ul>` : ""}
 ${site.baseUrl ? html`<p>Theo dõi tin mới qua <a href="${site.baseUrl}/rss.xml">RSS</a> hoặc <a href="${site.baseUrl}/atom.xml">Atom</a>.</p>` : ""}
 <p>Kiểm tra một trang mạng xã hội có phải của đơn vị không: <a href="/kiem-tra">Kiểm tra kênh chính thức</a>.</p>
+<p>Gặp tin đồn, tin sai sự thật, lừa đảo hoặc trang giả mạo: <a href="${site.unitId ? `/bao-tin?don-vi=${site.unitId}` : "/bao-tin"}">Báo tin cần xác minh</a>.</p>
 </div>
 </footer>`;
 }

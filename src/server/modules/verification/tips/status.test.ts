@@ -8,6 +8,8 @@ import {
 } from "../../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../../test/helpers/test-app.ts";
 import { verificationCases, verificationTips } from "../../../db/schema/verification.ts";
+import { registerChannel } from "../../channels/index.ts";
+import { findUnitByCodeOrId } from "../../org/index.ts";
 import type { PublicVerdict } from "../verdicts/public-verdict.ts";
 import { multipart, png, someAddress } from "./tips.test-helper.ts";
 
@@ -181,6 +183,22 @@ describe("a member's tips from the app", () => {
 });
 
 describe("the public pages", () => {
+  it("is linked from every unit's portal, for that unit's desk", async () => {
+    await registerChannel(
+      { db: t.db, actor: null, ip: null },
+      {
+        unitId: org.left.id,
+        platform: "website",
+        url: `https://xa-${Date.now()}.gov.vn`,
+        displayName: "Trang tin xã",
+      },
+    );
+    const code = (await findUnitByCodeOrId(t.db, org.left.id))?.code ?? "";
+    const portal = await t.app.inject({ method: "GET", url: `/u/${code}` });
+    expect(portal.statusCode).toBe(200);
+    expect(portal.body).toContain(`<a href="/bao-tin?don-vi=${org.left.id}">Báo tin cần xác minh</a>`);
+  });
+
   it("shows the form, naming the portal's unit it was opened from", async () => {
     const page = await t.app.inject({ method: "GET", url: `/bao-tin?don-vi=${org.left.id}` });
     expect(page.statusCode).toBe(200);
