@@ -87,6 +87,13 @@ export const auditActions = [
   "impersonation.dismiss",
   "impersonation.reopen",
   "impersonation.report_pack",
+  "publishing.publish_now",
+  "verification.verdict_draft",
+  "verification.verdict_change",
+  "verification.verdict_sign_off",
+  "verification.verdict_publish",
+  "verification.verdict_republish",
+  "verification.verdict_pause",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

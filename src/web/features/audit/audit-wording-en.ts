@@ -236,4 +236,32 @@ export const enWording: Words = {
     label: "Impersonation report pack downloaded",
     sentence: "{actor} downloaded the report pack of an impersonating page",
   },
+  "publishing.publish_now": {
+    label: "Correction article published on the portal",
+    sentence: "{actor} published the correction article {subject} on the unit's portal",
+  },
+  "verification.verdict_draft": {
+    label: "Verdict drafted",
+    sentence: "{actor} drafted the verdict of a case",
+  },
+  "verification.verdict_change": {
+    label: "Verdict changed",
+    sentence: "{actor} changed the verdict of a case",
+  },
+  "verification.verdict_sign_off": {
+    label: "Verdict signed off",
+    sentence: "{actor} signed off the verdict of a case",
+  },
+  "verification.verdict_publish": {
+    label: "Verdict published",
+    sentence: "{actor} published the verdict of a case",
+  },
+  "verification.verdict_republish": {
+    label: "Corrected verdict published",
+    sentence: "{actor} published a corrected verdict with its correction note",
+  },
+  "verification.verdict_pause": {
+    label: "Verdict paused",
+    sentence: "{actor} paused a published verdict to correct it",
+  },
 };

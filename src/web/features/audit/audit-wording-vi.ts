@@ -239,4 +239,32 @@ export const viWording: Words = {
     label: "Tải hồ sơ báo cáo trang giả mạo",
     sentence: "{actor} đã tải hồ sơ báo cáo một trang giả mạo",
   },
+  "publishing.publish_now": {
+    label: "Đăng bài đính chính lên trang tin",
+    sentence: "{actor} đã đăng bài đính chính {subject} lên trang tin của đơn vị",
+  },
+  "verification.verdict_draft": {
+    label: "Soạn kết luận xác minh",
+    sentence: "{actor} đã soạn kết luận xác minh cho một hồ sơ",
+  },
+  "verification.verdict_change": {
+    label: "Sửa kết luận xác minh",
+    sentence: "{actor} đã sửa kết luận xác minh của một hồ sơ",
+  },
+  "verification.verdict_sign_off": {
+    label: "Duyệt kết luận xác minh",
+    sentence: "{actor} đã duyệt kết luận xác minh của một hồ sơ",
+  },
+  "verification.verdict_publish": {
+    label: "Công bố kết luận xác minh",
+    sentence: "{actor} đã công bố kết luận xác minh của một hồ sơ",
+  },
+  "verification.verdict_republish": {
+    label: "Công bố đính chính kết luận",
+    sentence: "{actor} đã công bố lại kết luận xác minh kèm nội dung đính chính",
+  },
+  "verification.verdict_pause": {
+    label: "Tạm dừng công bố kết luận",
+    sentence: "{actor} đã tạm dừng công bố kết luận xác minh để đính chính",
+  },
 };

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { VerdictLabel } from "../../../../shared/api/verification-values.ts";
+import type { AuditAction } from "../../../../shared/audit-actions.ts";
 import type { Db } from "../../../db/client.ts";
 import {
   verificationCases,
@@ -54,12 +55,12 @@ async function audit(
   tx: Tx,
   ctx: VerdictContext,
   scoped: ScopedCase,
-  action: string,
-  details: Record<string, unknown>,
+  entry: { action: AuditAction; details: Record<string, unknown> },
 ) {
+  const { action, details } = entry;
   await recordAudit(tx, {
     actor: ctx.actor,
-    action: `verification.${action}`,
+    action,
     unit: { id: scoped.row.unitId, path: scoped.unitPath },
     target: { type: "verification_case", id: scoped.row.id },
     ip: ctx.ip,
@@ -131,7 +132,10 @@ export async function draftVerdict(
       ...(before ? { labelBefore: before.label, statusBefore: before.status } : {}),
     };
     await timeline(tx, caseId, ctx.actor.personId, before ? "verdict_changed" : "verdict_drafted", details);
-    await audit(tx, ctx, scoped, before ? "verdict_change" : "verdict_draft", details);
+    await audit(tx, ctx, scoped, {
+      action: before ? "verification.verdict_change" : "verification.verdict_draft",
+      details,
+    });
   });
   return stateAfter(ctx, deps, caseId);
 }
@@ -175,7 +179,10 @@ export async function signOffVerdict(ctx: VerdictContext, deps: VerdictDeps, cas
       label: verdict.label,
       closed: closes,
     });
-    await audit(tx, ctx, scoped, "verdict_sign_off", { label: verdict.label, closed: closes });
+    await audit(tx, ctx, scoped, {
+      action: "verification.verdict_sign_off",
+      details: { label: verdict.label, closed: closes },
+    });
   });
   return stateAfter(ctx, deps, caseId);
 }
@@ -295,7 +302,10 @@ export async function publishVerdict(
       .where(eq(verificationCases.id, caseId));
     const details = { label, version, url: article.url, ...(note ? { note } : {}) };
     await timeline(tx, caseId, ctx.actor.personId, "verdict_published", details);
-    await audit(tx, ctx, scoped, verdict.version >= 1 ? "verdict_republish" : "verdict_publish", details);
+    await audit(tx, ctx, scoped, {
+      action: verdict.version >= 1 ? "verification.verdict_republish" : "verification.verdict_publish",
+      details,
+    });
   });
   // After the commit; should the process die right here, the job's sweep finds the reporters not yet told.
   await queueReporterMail(deps.jobs, caseId);
@@ -324,7 +334,10 @@ export async function pauseVerdict(ctx: VerdictContext, deps: VerdictDeps, caseI
       .set({ status: "paused", updatedAt: now })
       .where(eq(verificationCases.id, caseId));
     await timeline(tx, caseId, ctx.actor.personId, "verdict_paused", { version: verdict.version });
-    await audit(tx, ctx, scoped, "verdict_pause", { version: verdict.version });
+    await audit(tx, ctx, scoped, {
+      action: "verification.verdict_pause",
+      details: { version: verdict.version },
+    });
   });
   return stateAfter(ctx, deps, caseId);
 }
