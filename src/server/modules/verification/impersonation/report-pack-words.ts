@@ -9,12 +9,22 @@ const reasonWords: Record<string, string> = {
   different_place: "Tên có địa danh khác với kênh chính thức",
   same_platform: "Cùng nền tảng với kênh chính thức",
   registered: "Địa chỉ là kênh đã đăng ký trong danh bạ",
+  name_same: "Tên hiển thị trùng tên kênh chính thức",
+  name_disguised: "Tên hiển thị dùng ký tự giả (chữ nước ngoài, số thay chữ) để giống tên kênh chính thức",
+  handle_same: "Tên người dùng trùng với của kênh chính thức",
+  handle_contains: "Tên người dùng chứa tên người dùng của kênh chính thức",
+  handle_matches_name: "Tên người dùng giống tên kênh chính thức",
+  handle_disguised: "Tên người dùng dùng ký tự giả (số thay chữ, ký tự lạ)",
+  domain_similar: "Tên miền gần giống tên miền của trang chính thức",
+  same_domain: "Cùng tên miền gốc với trang chính thức",
 };
 
-/** One sentence per reason of the score; an unknown code is named as a reason of its own. */
-export function reasonSentence(reason: { code: string; detail?: string }): string {
-  const words = reasonWords[reason.code] ?? "Dấu hiệu khác do hệ thống so khớp ghi nhận";
-  return reason.detail ? `${words} (${reason.detail})` : words;
+/**
+ * One sentence per reason of the score; an unknown code is named as a reason of its own. The
+ * scorer's detail (folded names it compared) is left out: the report states signs, not internals.
+ */
+export function reasonSentence(reason: { code: string }): string {
+  return reasonWords[reason.code] ?? "Dấu hiệu khác do hệ thống so khớp ghi nhận";
 }
 
 export const platformWords: Record<string, string> = {

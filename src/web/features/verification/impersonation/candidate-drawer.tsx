@@ -226,7 +226,7 @@ export function CandidateDrawer({
           <Text fw={600} size="sm">
             {t("verification.impersonation.reasonsTitle")}
           </Text>
-          <ReasonList reasons={item.reasons} />
+          <ReasonList reasons={item.reasons} withDetail />
           {item.hasScreenshot ? (
             <Image
               src={`/api/impersonation/candidates/${item.id}/screenshot`}

@@ -5,6 +5,14 @@ import type { ResponseOf } from "../../../backend/typed-client.ts";
 export type CandidateItem = ResponseOf<"GET", "/api/impersonation/candidates/:id">;
 
 const knownReasons = new Set([
+  "name_same",
+  "name_disguised",
+  "handle_same",
+  "handle_contains",
+  "handle_matches_name",
+  "handle_disguised",
+  "domain_similar",
+  "same_domain",
   "name_similar",
   "name_contains",
   "handle_close",
@@ -29,7 +37,14 @@ export function ScoreBar({ score }: { score: number }) {
 }
 
 /** The score's reasons as sentences; a code the page does not know is named as "another sign". */
-export function ReasonList({ reasons }: { reasons: CandidateItem["reasons"] }) {
+export function ReasonList({
+  reasons,
+  withDetail = false,
+}: {
+  reasons: CandidateItem["reasons"];
+  /** The scorer's own note (folded names compared): for the detail view, not the list. */
+  withDetail?: boolean;
+}) {
   const { t } = useTranslation();
   if (reasons.length === 0) {
     return (
@@ -45,7 +60,12 @@ export function ReasonList({ reasons }: { reasons: CandidateItem["reasons"] }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list shown once
         <List.Item key={index}>
           {t(`verification.impersonation.reason_${knownReasons.has(reason.code) ? reason.code : "other"}`)}
-          {reason.detail ? ` (${reason.detail})` : ""}
+          {withDetail && reason.detail ? (
+            <Text span size="xs" c="dimmed">
+              {" "}
+              ({reason.detail})
+            </Text>
+          ) : null}
         </List.Item>
       ))}
     </List>
