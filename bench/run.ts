@@ -103,4 +103,7 @@ if (!authReadsOnly) {
 
   // The verification desk: matching a new tip against 1,000,000 known cases (100,000 on PGlite).
   await import("./verification-matching.ts");
+
+  // The impersonation watch: one suspected page scored against 10,000 registered channels.
+  await import("./impersonation-score.ts");
 }

@@ -204,6 +204,23 @@ export function shortlist(index: RegistryIndex, features: Set<string>, limit: nu
       scores[ordinal] = (scores[ordinal] ?? 0) + weight;
     }
   }
-  touched.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
-  return touched.slice(0, limit);
+  // The best `limit` without sorting every touched channel (thousands when the page shares common words).
+  const best: number[] = [];
+  let floor = 0;
+  for (const ordinal of touched) {
+    const score = scores[ordinal] ?? 0;
+    if (best.length >= limit && score <= floor) {
+      continue;
+    }
+    let at = best.length;
+    while (at > 0 && (scores[best[at - 1] ?? 0] ?? 0) < score) {
+      at--;
+    }
+    best.splice(at, 0, ordinal);
+    if (best.length > limit) {
+      best.pop();
+    }
+    floor = scores[best[best.length - 1] ?? 0] ?? 0;
+  }
+  return best;
 }
