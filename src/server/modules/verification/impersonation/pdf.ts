@@ -105,26 +105,88 @@ export function reportSections(data: ReportPdfData): { heading: string; lines: s
 
 type Doc = PDFKit.PDFDocument;
 
-/** Draws a line in runs of the font subset that has each character. */
-function write(
-  doc: Doc,
-  text: string,
-  style: FontStyle,
-  size: number,
-  options: PDFKit.Mixins.TextOptions & { x?: number; y?: number } = {},
-): void {
-  const { x, y, ...rest } = options;
-  const runs = runsOf(text || " ");
-  doc.fontSize(size);
-  runs.forEach((run, index) => {
-    doc.font(fontName(style, run.subset));
-    const last = index === runs.length - 1;
-    if (index === 0 && x !== undefined) {
-      doc.text(run.text, x, y, { ...rest, continued: !last });
-    } else {
-      doc.text(run.text, { ...(index === 0 ? rest : {}), continued: !last });
+interface WriteOptions {
+  x: number;
+  y?: number;
+  width: number;
+  align?: "left" | "center";
+  underline?: boolean;
+  /** Extra space below each line, in points. */
+  gap?: number;
+}
+
+/** The width of a line drawn in runs of the subset files. */
+function measure(doc: Doc, text: string, style: FontStyle, size: number): number {
+  let width = 0;
+  for (const run of runsOf(text)) {
+    width += doc.font(fontName(style, run.subset)).fontSize(size).widthOfString(run.text);
+  }
+  return width;
+}
+
+/** Cuts text into lines that fit `width`, between words (a word longer than a line, as a URL, by characters). */
+function wrap(doc: Doc, text: string, style: FontStyle, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  const words = text.normalize("NFC").split(/\s+/).filter(Boolean);
+  for (const word of words) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (measure(doc, candidate, style, size) <= width) {
+      current = candidate;
+      continue;
     }
-  });
+    if (current) {
+      lines.push(current);
+      current = "";
+    }
+    let rest = word;
+    while (measure(doc, rest, style, size) > width) {
+      let cut = rest.length - 1;
+      while (cut > 1 && measure(doc, rest.slice(0, cut), style, size) > width) {
+        cut--;
+      }
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    current = rest;
+  }
+  lines.push(current);
+  return lines;
+}
+
+/**
+ * Draws text wrapped to `width`, each line placed by its measured width and drawn run by run in the
+ * subset file that has its characters (pdfkit's own alignment does not survive a change of font
+ * within a line).
+ */
+function write(doc: Doc, text: string, style: FontStyle, size: number, options: WriteOptions): void {
+  let y = options.y ?? doc.y;
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  for (const line of wrap(doc, text, style, size, options.width)) {
+    const lineHeight = size * 1.35;
+    if (y + lineHeight > bottom) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
+    const lineWidth = measure(doc, line, style, size);
+    const startX = options.align === "center" ? options.x + (options.width - lineWidth) / 2 : options.x;
+    let x = startX;
+    for (const run of runsOf(line)) {
+      doc.font(fontName(style, run.subset)).fontSize(size);
+      doc.text(run.text, x, y, { lineBreak: false });
+      x += doc.widthOfString(run.text);
+    }
+    if (options.underline) {
+      doc
+        .moveTo(startX, y + size + 1)
+        .lineTo(startX + lineWidth, y + size + 1)
+        .lineWidth(0.6)
+        .stroke();
+    }
+    y += lineHeight + (options.gap ?? 0);
+  }
+  doc.x = doc.page.margins.left;
+  doc.y = y;
 }
 
 /** The summary as PDF bytes. */
@@ -156,7 +218,7 @@ export async function renderReportPdf(data: ReportPdfData): Promise<Buffer> {
     width: column,
     align: "center",
   });
-  write(doc, data.unit.name.toLocaleUpperCase("vi"), "bold", 10, { width: column, align: "center" });
+  write(doc, data.unit.name.toLocaleUpperCase("vi"), "bold", 10, { x: left, width: column, align: "center" });
   const leftBottom = doc.y;
   write(doc, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold", 10.5, {
     x: left + column,
@@ -165,6 +227,7 @@ export async function renderReportPdf(data: ReportPdfData): Promise<Buffer> {
     align: "center",
   });
   write(doc, "Độc lập - Tự do - Hạnh phúc", "bold", 11, {
+    x: left + column,
     width: width - column,
     align: "center",
     underline: true,
@@ -193,7 +256,7 @@ export async function renderReportPdf(data: ReportPdfData): Promise<Buffer> {
     write(doc, section.heading, "bold", 12, { x: left, width });
     doc.moveDown(0.2);
     for (const line of section.lines) {
-      write(doc, line, "regular", 11.5, { x: left + 12, width: width - 12, lineGap: 2 });
+      write(doc, line, "regular", 11.5, { x: left + 12, width: width - 12, gap: 2 });
     }
     doc.moveDown(0.6);
   }
