@@ -74,7 +74,7 @@ export function CaseIndicators({ caseId }: { caseId: string }) {
                 {t("verification.indicators.caseEmpty")}
               </Text>
             ) : (
-              <Stack gap={6} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+              <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
                 {list.data.items.map((item) => (
                   <Group
                     key={item.id}
@@ -106,6 +106,7 @@ export function CaseIndicators({ caseId }: { caseId: string }) {
                         aria-label={t("verification.indicators.removeLabel", { value: item.display })}
                         loading={remove.isPending && remove.variables === item.id}
                         onClick={() => remove.mutate(item.id)}
+                        style={{ flexShrink: 0 }}
                       >
                         {t("verification.indicators.remove")}
                       </Button>

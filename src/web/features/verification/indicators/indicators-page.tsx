@@ -71,15 +71,10 @@ export default function IndicatorsPage() {
         {items.map((item) => (
           <Card key={item.id} withBorder padding="sm" data-testid="indicator-card">
             <Stack gap={4}>
-              <Group gap={6} justify="space-between" wrap="nowrap" align="flex-start">
-                <Group gap={6} style={{ minWidth: 0 }}>
-                  <Badge variant="light" tt="none">
-                    {t(`verification.indicators.kind.${item.kind}`)}
-                  </Badge>
-                  <Text fw={600} style={{ overflowWrap: "anywhere" }}>
-                    {item.display}
-                  </Text>
-                </Group>
+              <Group gap={6}>
+                <Badge variant="light" tt="none">
+                  {t(`verification.indicators.kind.${item.kind}`)}
+                </Badge>
                 <Badge
                   color={item.public ? "red" : "gray"}
                   variant={item.public ? "filled" : "outline"}
@@ -88,6 +83,9 @@ export default function IndicatorsPage() {
                   {item.public ? t("verification.indicators.public") : t("verification.indicators.notPublic")}
                 </Badge>
               </Group>
+              <Text fw={600} style={{ overflowWrap: "anywhere" }}>
+                {item.display}
+              </Text>
               {item.value !== item.display && (
                 <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
                   {t("verification.indicators.stored", { value: item.value })}
