@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from "../../../../../test/helpers/test-ap
 import { verificationTips } from "../../../db/schema/index.ts";
 import { registerChannel } from "../../channels/index.ts";
 import { publicVerdictOfCase } from "../index.ts";
-import { tellReporters } from "./reporter-mail.ts";
+import { casesBehind, tellReporters } from "./reporter-mail.ts";
 import { insertCase, insertTip } from "./test-support.ts";
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -100,7 +100,10 @@ describe("reporters told of the verdict", () => {
     // the same letter is not sent twice.
     const deps = { db: t.db, jobs: t.jobs, publicUrl: "http://caunoi.test" };
     expect(await tellReporters(deps, caseId)).toBe(0);
+    expect(await casesBehind(t.db)).not.toContain(caseId);
     await t.db.update(verificationTips).set({ notifiedVersion: 0 }).where(eq(verificationTips.id, first.id));
+    // The sweep finds the case again (as it would a case whose job was lost with its process).
+    expect(await casesBehind(t.db)).toContain(caseId);
     expect(await tellReporters(deps, caseId)).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(mailsTo("nguoibao1@example.vn")).toHaveLength(1);

@@ -151,7 +151,7 @@ export async function tellReporters(
 }
 
 /** Cases with a published verdict and a reporter not yet told of its version. */
-async function casesBehind(db: Executor): Promise<string[]> {
+export async function casesBehind(db: Executor): Promise<string[]> {
   const rows = await queryRows<{ case_id: string }>(
     db,
     sql`with recursive family(root, id) as (
