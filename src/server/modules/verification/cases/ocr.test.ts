@@ -3,11 +3,16 @@ import { sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../../../../test/helpers/eventually.ts";
-import { makeOrganisation, makePerson, type SessionClient, signInAs } from "../../../../../test/helpers/factories.ts";
+import {
+  makeOrganisation,
+  makePerson,
+  type SessionClient,
+  signInAs,
+} from "../../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../../test/helpers/test-app.ts";
 import { queryRows } from "../../../db/client.ts";
-import { cleanOcrText } from "./ocr.ts";
 import { plantDeskCase, plantFile, plantTip } from "./desk.test-helper.ts";
+import { cleanOcrText } from "./ocr.ts";
 
 /*
  * The OCR worker as it runs in the application: it picks up screenshots however they were stored.
@@ -17,7 +22,9 @@ import { plantDeskCase, plantFile, plantTip } from "./desk.test-helper.ts";
 
 const realTesseract = (() => {
   try {
-    return /^vie$/m.test(execFileSync("tesseract", ["--list-langs"], { encoding: "utf8" })) ? "tesseract" : null;
+    return /^vie$/m.test(execFileSync("tesseract", ["--list-langs"], { encoding: "utf8" }))
+      ? "tesseract"
+      : null;
   } catch {
     return null;
   }
