@@ -297,3 +297,12 @@ describe("checkers' decisions", () => {
     });
   });
 });
+
+describe("reports at the same moment", () => {
+  it("makes one candidate when the same page is reported twice at once", async () => {
+    const url = `https://www.facebook.com/cungluc${suffix()}`;
+    const answers = await Promise.all([report({ url }), report({ url }), report({ url })]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(await candidatesOfKeyLike(url)).toHaveLength(1);
+  });
+});

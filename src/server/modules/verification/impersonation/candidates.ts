@@ -79,6 +79,8 @@ export async function takeCandidate(
       channel: { displayName: channel.displayName, url: channel.url, unitName: channel.unit.name },
     };
   }
+  // Two people reporting the same page at once must not make two candidates (the key has no unique index).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`impersonation:${canonical.key}`}))`);
   const known = await candidateOfKey(tx, canonical.key);
   if (known) {
     return { kind: "known", candidate: known };
