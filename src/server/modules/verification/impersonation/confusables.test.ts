@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compactKey, confusableKey, plainKey } from "./confusables.ts";
 import { domainOf, embedsDomain } from "./domains.ts";
 import { differentPlaces, type Gazetteer, loadGazetteer, placesOf } from "./place-names.ts";
-import { editDistance, tokenSimilarity } from "./similarity.ts";
+import { editDistance, editDistanceWithin, tokenSimilarity } from "./similarity.ts";
 
 let gazetteer: Gazetteer;
 beforeAll(async () => {
@@ -95,5 +95,28 @@ describe("similarities and domains", () => {
     expect(embedsDomain("tuyenquang.gov.vn.tin-tuc.com", "tuyenquang.gov.vn")).toBe(true);
     expect(embedsDomain("xa1.tuyenquang.gov.vn", "tuyenquang.gov.vn")).toBe(false);
     expect(embedsDomain("tuyenquang-gov.vn", "tuyenquang.gov.vn")).toBe(false);
+  });
+});
+
+describe("the bounded edit distance", () => {
+  it("agrees with the full one within its bound and says 'more' beyond it", () => {
+    const words = [
+      "congantinhx",
+      "c0ngantinhx",
+      "congantinhxofficial",
+      "congantinh",
+      "kitten",
+      "sitting",
+      "",
+      "a",
+    ];
+    for (const a of words) {
+      for (const b of words) {
+        const full = editDistance(a, b);
+        for (const max of [0, 1, 2, 5]) {
+          expect(editDistanceWithin(a, b, max)).toBe(full <= max ? full : max + 1);
+        }
+      }
+    }
   });
 });

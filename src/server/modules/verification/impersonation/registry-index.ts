@@ -43,6 +43,8 @@ export interface RegistryIndex {
   channels: IndexedChannel[];
   byId: Map<string, IndexedChannel>;
   postings: Map<string, number[]>;
+  /** Websites by host and by registrable domain, to find an official domain worn inside another host. */
+  websites: Map<string, number[]>;
   gazetteer: Gazetteer;
 }
 
@@ -120,7 +122,26 @@ async function buildIndex(db: Executor): Promise<RegistryIndex> {
       list.push(ordinal);
     }
   });
-  return { channels, byId: new Map(channels.map((channel) => [channel.id, channel])), postings, gazetteer };
+  const websites = new Map<string, number[]>();
+  channels.forEach((channel, ordinal) => {
+    for (const name of new Set([channel.domain?.host, channel.domain?.registrable])) {
+      if (name) {
+        const list = websites.get(name);
+        if (list) {
+          list.push(ordinal);
+        } else {
+          websites.set(name, [ordinal]);
+        }
+      }
+    }
+  });
+  return {
+    channels,
+    byId: new Map(channels.map((channel) => [channel.id, channel])),
+    postings,
+    websites,
+    gazetteer,
+  };
 }
 
 interface Held {
@@ -223,4 +244,20 @@ export function shortlist(index: RegistryIndex, features: Set<string>, limit: nu
     floor = scores[best[best.length - 1] ?? 0] ?? 0;
   }
   return best;
+}
+
+/** Websites whose host or registrable domain appears as whole labels inside `host` (a few per page at most). */
+export function websitesWithin(index: RegistryIndex, host: string, limit: number): number[] {
+  const labels = host.split(".");
+  const found: number[] = [];
+  for (let start = 0; start < labels.length - 1; start++) {
+    for (let end = start + 2; end <= labels.length; end++) {
+      for (const ordinal of index.websites.get(labels.slice(start, end).join(".")) ?? []) {
+        if (found.length < limit && !found.includes(ordinal)) {
+          found.push(ordinal);
+        }
+      }
+    }
+  }
+  return found;
 }

@@ -4,7 +4,13 @@ import { type ChannelPlatform, officialChannelOfAddress } from "../../channels/i
 import { compactKey, confusableKey, plainKey } from "./confusables.ts";
 import { domainOf } from "./domains.ts";
 import { placesOf } from "./place-names.ts";
-import { featuresOf, type IndexedChannel, registryIndex, shortlist } from "./registry-index.ts";
+import {
+  featuresOf,
+  type IndexedChannel,
+  registryIndex,
+  shortlist,
+  websitesWithin,
+} from "./registry-index.ts";
 import { scoreErrors } from "./score-errors.ts";
 import { type PageKeys, scorePair } from "./signals.ts";
 import { trigrams } from "./similarity.ts";
@@ -108,7 +114,8 @@ export async function scoreImpersonation(
   }
   let best: { channel: IndexedChannel; score: number; raw: number; reasons: ImpersonationReason[] } | null =
     null;
-  for (const ordinal of shortlist(index, features, shortlistSize)) {
+  const worn = domain ? websitesWithin(index, domain.host, 8) : [];
+  for (const ordinal of new Set([...worn, ...shortlist(index, features, shortlistSize)])) {
     const channel = index.channels[ordinal];
     if (!channel) {
       continue;

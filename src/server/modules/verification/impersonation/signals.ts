@@ -4,7 +4,7 @@ import { type DomainInfo, embedsDomain } from "./domains.ts";
 import { differentPlaces, type Place } from "./place-names.ts";
 import type { IndexedChannel, NameKey } from "./registry-index.ts";
 import type { ImpersonationReason } from "./score.ts";
-import { containsWords, editDistance, editSimilarity, tokenSimilarity } from "./similarity.ts";
+import { containsWords, editDistanceWithin, editSimilarity, tokenSimilarity } from "./similarity.ts";
 
 /*
  * The signals one page gives against one registered channel, each a reason with a weight in 0–1, and
@@ -55,7 +55,7 @@ function nameReason(page: PageKeys, channel: IndexedChannel): ImpersonationReaso
       reason = { code: "name_contains", weight: 0.7, detail: `"${page.name.key}" ⊃ ${whose} "${name.key}"` };
     } else {
       const similarity = Math.max(
-        editSimilarity(page.name.compact, name.compact),
+        editSimilarity(page.name.compact, name.compact, 0.7),
         tokenSimilarity(page.name.tokens, name.tokens),
       );
       if (similarity > 0.7) {
@@ -81,7 +81,7 @@ function handleReasons(page: PageKeys, channel: IndexedChannel): ImpersonationRe
   const bothWebsites = page.domain !== null && channel.domain !== null;
   if (mine.length >= 4 && theirs.length >= 4 && !bothWebsites) {
     const shorter = Math.min(mine.length, theirs.length);
-    const distance = mine === theirs ? 0 : editDistance(mine, theirs);
+    const distance = editDistanceWithin(mine, theirs, 2);
     if (distance === 0) {
       reasons.push({ code: "handle_same", weight: 0.8, detail: `"${theirs}"` });
     } else if (shorter >= 6 && (mine.includes(theirs) || theirs.includes(mine))) {
@@ -97,7 +97,8 @@ function handleReasons(page: PageKeys, channel: IndexedChannel): ImpersonationRe
   if (mine.length >= 8 && !reasons.length) {
     const name = channel.names.find(
       (entry) =>
-        entry.compact.length >= 8 && (mine.includes(entry.compact) || editDistance(mine, entry.compact) <= 1),
+        entry.compact.length >= 8 &&
+        (mine.includes(entry.compact) || editDistanceWithin(mine, entry.compact, 1) <= 1),
     );
     if (name) {
       reasons.push({ code: "handle_matches_name", weight: 0.5, detail: `"${mine}" ~ "${name.key}"` });
@@ -131,7 +132,8 @@ function domainReason(page: PageKeys, channel: IndexedChannel): ImpersonationRea
   const shorter = Math.min(mine.label.length, official.label.length);
   if (
     shorter >= 5 &&
-    (mine.label.includes(official.label) || (shorter >= 6 && editDistance(mine.label, official.label) <= 2))
+    (mine.label.includes(official.label) ||
+      (shorter >= 6 && editDistanceWithin(mine.label, official.label, 2) <= 2))
   ) {
     return { code: "domain_similar", weight: 0.55, detail: `${mine.registrable} / ${official.registrable}` };
   }

@@ -36,10 +36,73 @@ export function editDistance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
-/** 1 − distance / longer length: 1 for equal keys, 0 for nothing in common. */
-export function editSimilarity(a: string, b: string): number {
+let band = new Uint16Array(64);
+let previousBand = new Uint16Array(64);
+
+/**
+ * The edit distance when it is at most `max`, else max + 1: only the diagonal band of width 2·max + 1
+ * is computed, and the walk stops once a whole row exceeds max. Scoring asks "within two edits?",
+ * so it need not pay for the full table on every shortlisted channel.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (a === b) {
+    return 0;
+  }
+  if (Math.abs(a.length - b.length) > max) {
+    return max + 1;
+  }
+  const over = max + 1;
+  if (band.length <= b.length + 1) {
+    band = new Uint16Array(b.length * 2 + 2);
+    previousBand = new Uint16Array(b.length * 2 + 2);
+  }
+  for (let j = 0; j <= b.length; j++) {
+    previousBand[j] = j <= max ? j : over;
+  }
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    band[0] = i <= max ? i : over;
+    if (from > 1) {
+      band[from - 1] = over;
+    }
+    let rowMin = band[0] ?? over;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const substitute = (previousBand[j - 1] ?? over) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const remove = (previousBand[j] ?? over) + 1;
+      const insert = (band[j - 1] ?? over) + 1;
+      let value = substitute < remove ? substitute : remove;
+      value = insert < value ? insert : value;
+      value = value > over ? over : value;
+      band[j] = value;
+      rowMin = value < rowMin ? value : rowMin;
+    }
+    if (to < b.length) {
+      band[to + 1] = over;
+    }
+    if (rowMin > max) {
+      return over;
+    }
+    [band, previousBand] = [previousBand, band];
+  }
+  const distance = previousBand[b.length] ?? over;
+  return distance > max ? over : distance;
+}
+
+/**
+ * 1 − distance / longer length, when that is above `floor` (else 0): 1 for equal keys. Only distances
+ * that could clear the floor are computed.
+ */
+export function editSimilarity(a: string, b: string, floor = 0): number {
   const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+  if (longer === 0) {
+    return 1;
+  }
+  const max = Math.ceil((1 - floor) * longer);
+  const distance = editDistanceWithin(a, b, max);
+  const similarity = 1 - distance / longer;
+  return distance > max || similarity <= floor ? 0 : similarity;
 }
 
 /**
@@ -56,7 +119,7 @@ export function tokenSimilarity(a: readonly string[], b: readonly string[]): num
     let match = b.findIndex((other, index) => used[index] === 0 && other === word);
     if (match < 0 && word.length >= 5) {
       match = b.findIndex(
-        (other, index) => used[index] === 0 && other.length >= 5 && editDistance(word, other) <= 1,
+        (other, index) => used[index] === 0 && other.length >= 5 && editDistanceWithin(word, other, 1) <= 1,
       );
     }
     if (match >= 0) {
