@@ -94,6 +94,13 @@ export const auditActions = [
   "verification.verdict_publish",
   "verification.verdict_republish",
   "verification.verdict_pause",
+  "verification.case_triage",
+  "verification.case_checklist",
+  "verification.evidence_add",
+  "verification.evidence_remove",
+  "verification.case_merge",
+  "verification.suggestion_dismiss",
+  "verification.checklists_update",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,6 +1,9 @@
 /**
  * The verification module's public surface: the only file of it that code outside the module imports.
  */
+
+export { addEvidence as addCaseEvidence } from "./cases/evidence.ts";
+export { triageCase } from "./cases/triage.ts";
 export { verificationModule } from "./module.ts";
 export { correctionOfArticle } from "./verdicts/portal-correction.ts";
 export { type PublicVerdict, publicVerdictOfCase } from "./verdicts/public-verdict.ts";

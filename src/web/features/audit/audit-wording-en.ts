@@ -264,4 +264,32 @@ export const enWording: Words = {
     label: "Verdict paused",
     sentence: "{actor} paused a published verdict to correct it",
   },
+  "verification.case_triage": {
+    label: "Case triaged",
+    sentence: "{actor} changed a verification case's category, urgency, due time, assignee or title",
+  },
+  "verification.case_checklist": {
+    label: "Checklist step ticked",
+    sentence: "{actor} ticked or unticked a checklist step of a verification case",
+  },
+  "verification.evidence_add": {
+    label: "Source added",
+    sentence: "{actor} added a source to a verification case",
+  },
+  "verification.evidence_remove": {
+    label: "Source removed",
+    sentence: "{actor} removed a source from a verification case",
+  },
+  "verification.case_merge": {
+    label: "Cases merged",
+    sentence: "{actor} merged two duplicate verification cases",
+  },
+  "verification.suggestion_dismiss": {
+    label: "Duplicate suggestion dismissed",
+    sentence: "{actor} decided two verification cases are not duplicates",
+  },
+  "verification.checklists_update": {
+    label: "Checklists edited",
+    sentence: "{actor} edited a unit's verification checklists",
+  },
 };

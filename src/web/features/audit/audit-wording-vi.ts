@@ -267,4 +267,32 @@ export const viWording: Words = {
     label: "Tạm dừng công bố kết luận",
     sentence: "{actor} đã tạm dừng công bố kết luận xác minh để đính chính",
   },
+  "verification.case_triage": {
+    label: "Phân loại hồ sơ xác minh",
+    sentence: "{actor} đã phân loại, giao việc hoặc đặt hạn cho hồ sơ xác minh",
+  },
+  "verification.case_checklist": {
+    label: "Đánh dấu danh sách kiểm tra",
+    sentence: "{actor} đã đánh dấu một bước kiểm tra của hồ sơ xác minh",
+  },
+  "verification.evidence_add": {
+    label: "Thêm nguồn đối chiếu",
+    sentence: "{actor} đã thêm nguồn đối chiếu vào hồ sơ xác minh",
+  },
+  "verification.evidence_remove": {
+    label: "Gỡ nguồn đối chiếu",
+    sentence: "{actor} đã gỡ một nguồn đối chiếu khỏi hồ sơ xác minh",
+  },
+  "verification.case_merge": {
+    label: "Gộp hồ sơ xác minh",
+    sentence: "{actor} đã gộp hai hồ sơ xác minh trùng lặp",
+  },
+  "verification.suggestion_dismiss": {
+    label: "Xác định không trùng",
+    sentence: "{actor} đã xác định hai hồ sơ xác minh không trùng lặp",
+  },
+  "verification.checklists_update": {
+    label: "Sửa danh sách kiểm tra",
+    sentence: "{actor} đã sửa danh sách kiểm tra xác minh của đơn vị",
+  },
 };
