@@ -157,6 +157,10 @@ export const indicatorEndpoints = {
     response: removedIndicatorResponse,
   },
   "GET /api/indicators": { query: staffIndicatorsQuery, response: staffIndicatorsResponse },
+  "GET /api/indicators.csv": {
+    query: staffIndicatorsQuery.omit({ page: true, pageSize: true }),
+    response: z.string(),
+  },
   "GET /api/indicators/normalise": { query: normaliseQuery, response: normaliseResponse },
   "GET /api/public/indicators/lookup": { query: lookupIndicatorQuery, response: lookupIndicatorResponse },
   "GET /api/public/indicators.json": { query: publicIndicatorsQuery, response: publicIndicatorsResponse },

@@ -1,5 +1,7 @@
+import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import {
   addIndicatorBody,
   caseIndicatorSchema,
@@ -16,6 +18,7 @@ import {
 import { pageOf, signedInContextOf } from "../../http/context.ts";
 import { scopeFor } from "../../platform/actor.ts";
 import { listFilterPath } from "../org/index.ts";
+import { csvBom, staffCsvHeader, staffCsvLine } from "./indicators/csv.ts";
 import { guessIndicator, normaliseAs } from "./indicators/normalise.ts";
 import { publicIndicatorRoutes } from "./indicators/public-routes.ts";
 import { addIndicator, listCaseIndicators, removeIndicator } from "./indicators/service.ts";
@@ -27,6 +30,8 @@ import { deskMetrics } from "./metrics/metrics.ts";
  * the public lookup and exports of those from confirmed scams, and the desk's metrics. Case routes
  * declare the permission only: caseFor answers 404 for an unknown case and 403 outside one's units.
  */
+const staffCsvBatch = 500;
+
 export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
@@ -109,6 +114,50 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
         offset,
       });
       return { ...result, page };
+    },
+  );
+
+  routes.get(
+    "/api/indicators.csv",
+    {
+      config: { access: { permission: "cases.read" } },
+      schema: {
+        tags,
+        summary: "The indicators within my units as CSV (UTF-8 with BOM), with the list's filters",
+        querystring: staffIndicatorsQuery.omit({ page: true, pageSize: true }),
+        response: { 200: z.string() },
+      },
+    },
+    async (request, reply) => {
+      const ctx = signedInContextOf(request);
+      const scope = scopeFor(ctx.actor, "cases.read");
+      const unitPath = await listFilterPath(db, scope, request.query.unitId);
+      const { kind, q } = request.query;
+      async function* lines() {
+        yield csvBom + staffCsvHeader;
+        for (let offset = 0; ; offset += staffCsvBatch) {
+          const { items } = await listStaffIndicators(db, {
+            scope,
+            unitPath,
+            kind,
+            q,
+            limit: staffCsvBatch,
+            offset,
+          });
+          for (const item of items) {
+            yield staffCsvLine(item);
+          }
+          if (items.length < staffCsvBatch) {
+            return;
+          }
+        }
+      }
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("cache-control", "no-store")
+        .header("content-disposition", 'attachment; filename="dau-hieu-lua-dao.csv"');
+      // A stream is sent as it is, never through the response serialiser.
+      return reply.send(Readable.from(lines()) as unknown as string);
     },
   );
 

@@ -43,6 +43,45 @@ const dayTime = new Intl.DateTimeFormat("vi-VN", {
   hour12: false,
 });
 
+/** The desk's own export: every indicator within the reader's units, with its case and whether it is public. */
+export const staffCsvHeader = `${[
+  "Loại",
+  "Giá trị",
+  "Như đã ghi nhận",
+  "Ghi chú",
+  "Hồ sơ",
+  "Kết luận",
+  "Công khai",
+  "Đơn vị",
+  "Ghi nhận lúc (giờ Việt Nam)",
+].join(",")}\r\n`;
+
+export function staffCsvLine(item: {
+  kind: IndicatorKind;
+  value: string;
+  display: string;
+  note: string | null;
+  caseTitle: string;
+  caseLabel: VerdictLabel | null;
+  public: boolean;
+  unitName: string;
+  createdAt: Date;
+}): string {
+  return `${[
+    kindNames[item.kind],
+    item.value,
+    item.display,
+    item.note ?? "",
+    item.caseTitle,
+    item.caseLabel ? labelNames[item.caseLabel] : "",
+    item.public ? "Có" : "Chưa",
+    item.unitName,
+    dayTime.format(item.createdAt),
+  ]
+    .map(csvCell)
+    .join(",")}\r\n`;
+}
+
 export const csvHeader = `${["Loại", "Giá trị", "Như đã ghi nhận", "Kết luận", "Ghi nhận lần đầu (giờ Việt Nam)"].join(",")}\r\n`;
 
 export function csvLine(item: PublicIndicator): string {

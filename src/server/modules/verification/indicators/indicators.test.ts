@@ -242,6 +242,35 @@ describe("the public list: only confirmed scam cases", () => {
   });
 });
 
+describe("the desk's own export", () => {
+  it("lists every indicator within the reader's units, public or not, and nothing of a sibling's", async () => {
+    const own = await checker.request({ method: "GET", url: "/api/indicators.csv?kind=phone" });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = own.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    // The header, the phone of the first test and one phone per planted case.
+    expect(lines).toHaveLength(1 + 1 + Object.keys(cases).length);
+    expect(own.body).toContain("0987654310");
+    expect(lines.filter((line) => line.includes(",Có,"))).toHaveLength(2);
+
+    const sibling = await siblingChecker.request({ method: "GET", url: "/api/indicators.csv" });
+    expect(sibling.statusCode).toBe(200);
+    expect(
+      sibling.body
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n"),
+    ).toHaveLength(1);
+    expect(
+      (await siblingChecker.request({ method: "GET", url: `/api/indicators.csv?unitId=${org.left.id}` }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
+
 describe("the lookup page /tra-cuu-lua-dao", () => {
   const page = (value?: string) =>
     t.app.inject({

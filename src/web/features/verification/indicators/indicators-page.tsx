@@ -17,6 +17,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { indicatorKindValues } from "../../../../shared/api/verification-values.ts";
+import { withQuery } from "../../../backend/client.ts";
 import { api } from "../../../backend/typed-client.ts";
 import { FilterPanel } from "../../../components/filter-panel.tsx";
 import { DownloadIcon, ExternalLinkIcon, SearchIcon } from "../../../components/icons.tsx";
@@ -152,6 +153,23 @@ export default function IndicatorsPage() {
           <PaginationBar page={page} pageSize={pageSize} total={list.data.total} onChange={setPage} />
         )}
         <Paper withBorder p={{ base: "xs", sm: "md" }}>
+          <Group gap="xs" mb="md">
+            <Button
+              component="a"
+              href={withQuery("/api/indicators.csv", {
+                q: debounced || undefined,
+                unitId: unitId || undefined,
+                kind: kind || undefined,
+              })}
+              download
+              variant="default"
+              size="sm"
+              leftSection={<DownloadIcon size={16} />}
+              data-testid="indicators-staff-csv"
+            >
+              {t("verification.indicators.exportStaff")}
+            </Button>
+          </Group>
           <Title order={2} size="h5" mb="xs">
             {t("verification.indicators.exportTitle")}
           </Title>
