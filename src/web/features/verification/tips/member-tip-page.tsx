@@ -61,7 +61,7 @@ export default function MemberTipPage() {
       notifications.show({
         color: "green",
         message: t("verification.tips.sent", { code: trackingCode }),
-        autoClose: false,
+        closeButtonProps: { "aria-label": t("common.close") },
       });
       setUrl("");
       setText("");
