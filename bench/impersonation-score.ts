@@ -190,22 +190,10 @@ async function runEngine(label: string, url: string | undefined): Promise<void> 
       }
     }
     times.sort((a, b) => a - b);
-    // The part that reads the database on every page: is the address a registered channel (or a page of one)?
-    const { officialChannelOfAddress } = await import("../src/server/modules/channels/index.ts");
-    const lookups: number[] = [];
-    for (const page of pages) {
-      started = performance.now();
-      await officialChannelOfAddress(db, page.url);
-      lookups.push(performance.now() - started);
-    }
-    lookups.sort((a, b) => a - b);
     const at = (q: number) =>
       (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(2);
     console.log(
       `  ${label.padEnd(11)} ${rows.length} channels, ${pages.length} pages: p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms  (index built in ${buildMs.toFixed(0)} ms; look-alikes scored ≥ 0.5 by kind [confusable name + handle suffix, name + " - Tin tức", leet handle, worn domain]: ${flaggedByKind.join("/")} of ${pages.length / 8} each)`,
-    );
-    console.log(
-      `  ${"".padEnd(11)} of which the registered-address query: p50 ${(lookups[Math.floor(lookups.length / 2)] ?? 0).toFixed(2)} ms  p95 ${(lookups[Math.floor(lookups.length * 0.95)] ?? 0).toFixed(2)} ms`,
     );
     console.log(
       `  ${"".padEnd(11)} mean ms by page kind [4 look-alikes, sibling place, shop, fan page, registered]: ${timeByKind.map((total) => (total / (pages.length / 8)).toFixed(1)).join(" / ")}`,

@@ -14,7 +14,7 @@ export {
 } from "./impersonations.ts";
 export { registryGeneration } from "./lookup-cache.ts";
 export { channelsModule } from "./module.ts";
-export { renderImpersonationReportPage } from "./pages.ts";
+export { renderImpersonationReportPage, renderProblemPage as renderPublicProblemPage } from "./pages.ts";
 export { lookupChannel, officialChannelsOfUnit, unitsWithActiveWebsite } from "./public-service.ts";
 export { listChannels } from "./queries.ts";
 export { activeRegistrySnapshot, type RegistrySnapshotEntry } from "./registry-snapshot.ts";
@@ -34,6 +34,7 @@ export {
   canonicalOrThrow,
   getChannel,
   getChannelHistory,
+  keysOfAddress,
   officialChannelOfAddress,
   type RegisterChannelOptions,
   registerChannel,

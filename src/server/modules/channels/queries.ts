@@ -185,22 +185,19 @@ export async function activeWebsiteOf(
 }
 
 /**
- * The active registry channel an address lies on: the channel itself, or a page below it (a fanpage's
- * post, an article of an official website). Tried from the whole path up to the host, so the
- * deepest registered prefix wins; nothing is fetched.
+ * The canonical keys an address could belong to, deepest first: the channel itself, or a page below it
+ * (a fanpage's post, an article of an official website), tried from the whole path up to the host.
+ * Empty when it is not a web link.
  */
-export async function officialChannelOfAddress(
-  db: Executor,
-  address: string,
-): Promise<{ id: string; unitId: string; displayName: string; url: string } | null> {
+export function keysOfAddress(address: string): string[] {
   let parsed: URL;
   try {
     parsed = new URL(address.trim());
   } catch {
-    return null;
+    return [];
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    return null;
+    return [];
   }
   const segments = parsed.pathname.split("/").filter(Boolean);
   const candidates: string[] = [];
@@ -212,7 +209,7 @@ export async function officialChannelOfAddress(
   for (let depth = segments.length; depth >= 0; depth--) {
     candidates.push(`https://${parsed.host}/${segments.slice(0, depth).join("/")}`);
   }
-  const keys = [
+  return [
     ...new Set(
       candidates.flatMap((candidate) => {
         const result = canonicalChannelKey(candidate);
@@ -220,6 +217,18 @@ export async function officialChannelOfAddress(
       }),
     ),
   ];
+}
+
+/**
+ * The active registry channel an address lies on: the channel itself, or a page below it (a fanpage's
+ * post, an article of an official website). Tried from the whole path up to the host, so the
+ * deepest registered prefix wins; nothing is fetched.
+ */
+export async function officialChannelOfAddress(
+  db: Executor,
+  address: string,
+): Promise<{ id: string; unitId: string; displayName: string; url: string } | null> {
+  const keys = keysOfAddress(address);
   if (keys.length === 0) {
     return null;
   }

@@ -286,6 +286,7 @@ export {
   channelLabel,
   getChannel,
   getChannelHistory,
+  keysOfAddress,
   type ListChannelsOptions,
   listChannels,
   officialChannelOfAddress,

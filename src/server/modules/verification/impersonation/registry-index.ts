@@ -12,7 +12,9 @@ import { trigrams } from "./similarity.ts";
  *
  * Freshness: rebuilt at once after a registry change made by this process (channels' registryGeneration);
  * changes made by another instance are picked up within 30 s, the index being rebuilt in the
- * background while the previous one keeps answering.
+ * background while the previous one keeps answering. The "is this a registered channel?" check reads
+ * it too, so a channel registered on another instance is seen within the same 30 s as the public
+ * lookup's own answer cache; no query runs per scored page.
  */
 
 export interface NameKey {
@@ -42,6 +44,7 @@ export interface IndexedChannel {
 export interface RegistryIndex {
   channels: IndexedChannel[];
   byId: Map<string, IndexedChannel>;
+  byKey: Map<string, IndexedChannel>;
   postings: Map<string, number[]>;
   /** Websites by host and by registrable domain, to find an official domain worn inside another host. */
   websites: Map<string, number[]>;
@@ -138,6 +141,7 @@ async function buildIndex(db: Executor): Promise<RegistryIndex> {
   return {
     channels,
     byId: new Map(channels.map((channel) => [channel.id, channel])),
+    byKey: new Map(channels.map((channel) => [channel.key, channel])),
     postings,
     websites,
     gazetteer,

@@ -1,6 +1,6 @@
 import { canonicalChannelKey } from "../../../../shared/channel-url.ts";
 import type { Executor } from "../../../db/client.ts";
-import { type ChannelPlatform, officialChannelOfAddress } from "../../channels/index.ts";
+import { type ChannelPlatform, keysOfAddress } from "../../channels/index.ts";
 import { compactKey, confusableKey, plainKey } from "./confusables.ts";
 import { domainOf } from "./domains.ts";
 import { placesOf } from "./place-names.ts";
@@ -77,15 +77,18 @@ export async function scoreImpersonation(
   if (!canonical.ok && canonical.code === "url.invalid") {
     throw scoreErrors.linkInvalid({ refusal: canonical.messages });
   }
-  const own = await officialChannelOfAddress(db, input.url);
   const index = await registryIndex(db);
+  // Read from the in-memory registry (as fresh as the public lookup's own cache), not the database.
+  const address = /^https?:\/\//i.test(input.url.trim()) ? input.url.trim() : `https://${input.url.trim()}`;
+  const own = keysOfAddress(address)
+    .map((key) => index.byKey.get(key))
+    .find((channel) => channel !== undefined);
   if (own) {
-    const indexed = index.byId.get(own.id);
     return {
       score: 0,
       reasons: [{ code: "registered", weight: 0, detail: own.url }],
       channelId: own.id,
-      ...(indexed ? { channel: resembled(indexed) } : {}),
+      channel: resembled(own),
       registered: true,
     };
   }
