@@ -139,4 +139,28 @@ describe("reporters told of the verdict", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(smtp.inbox).toHaveLength(4);
   });
+  it("tells reporters a case closed without publication was answered, without an article link, once", async () => {
+    const caseId = await insertCase(t.db, { unitId: org.left.id });
+    const tip = await insertTip(t.db, { caseId, unitId: org.left.id, email: "nguoibao3@example.vn" });
+    await checker.request({
+      method: "PUT",
+      url: `/api/cases/${caseId}/verdict`,
+      payload: {
+        label: "insufficient_evidence",
+        claimReviewed: "Sắp có bão lớn đổ bộ",
+        explanation: "Chưa có nguồn.",
+      },
+    });
+    const signed = await approver.request({ method: "POST", url: `/api/cases/${caseId}/verdict/sign-off` });
+    expect(signed.json().caseStatus).toBe("closed");
+    await eventually(() => mailsTo("nguoibao3@example.vn").length === 1, { what: "the closing letter" });
+    const letter = readableMail(mailsTo("nguoibao3@example.vn")[0] ?? { to: [], raw: "" });
+    expect(letter).toContain("chưa đủ căn cứ");
+    expect(letter).toContain(`http://caunoi.test/bao-tin/${tip.trackingCode}`);
+    expect(letter).not.toContain("/u/");
+    // The job run again (a retry) queues the same letter, which is not sent twice.
+    await tellReporters({ db: t.db, jobs: t.jobs, publicUrl: "http://caunoi.test" }, caseId);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(mailsTo("nguoibao3@example.vn")).toHaveLength(1);
+  });
 });

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { VerdictLabel } from "../../../../shared/api/verification-values.ts";
 import { type Executor, queryRows } from "../../../db/client.ts";
-import { verificationTips } from "../../../db/schema/verification.ts";
+import { verificationCases, verificationTips } from "../../../db/schema/verification.ts";
 import type { JobQueue } from "../../../jobs/queue.ts";
 import { bilingualLetter } from "../../../mail/letter.ts";
 import type { MailMessage } from "../../../mail/mailer.ts";
@@ -32,7 +33,7 @@ export async function queueReporterMail(jobs: JobQueue, caseId: string): Promise
 }
 
 /** A UUID that is the same for the same tip and version (so the same letter is queued once). */
-function letterId(tipId: string, version: number): string {
+function letterId(tipId: string, version: number | string): string {
   const hex = createHash("sha256").update(`reporter-mail:${tipId}:${version}`).digest("hex");
   const variant = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -100,6 +101,9 @@ export async function tellReporters(
   caseId: string,
 ): Promise<number> {
   const verdict = await verdictOfCase(deps.db, caseId);
+  if (verdict?.status === "signed_off" && !isPublicLabel(verdict.label) && verdict.signedOffAt) {
+    return tellClosed(deps, caseId, { ...verdict, signedOffAt: verdict.signedOffAt });
+  }
   if (verdict?.status !== "published" || !isPublicLabel(verdict.label) || !verdict.postId) {
     return 0;
   }
@@ -148,6 +152,73 @@ export async function tellReporters(
     told += updated.length;
   }
   return told;
+}
+
+/**
+ * A case closed without publication ("not enough evidence", "out of scope"): each reporter is told it
+ * was answered, once per sign-off (the letter's id is made from the tip and the sign-off time, so a
+ * retried job queues nothing new). No version is published, so notified_version stays as it is.
+ */
+async function tellClosed(
+  deps: { db: Executor; jobs: JobQueue; publicUrl: string },
+  caseId: string,
+  verdict: { unitId: string; label: VerdictLabel; claimReviewed: string; signedOffAt: Date },
+): Promise<number> {
+  const [row] = await deps.db
+    .select({ status: verificationCases.status })
+    .from(verificationCases)
+    .where(eq(verificationCases.id, caseId));
+  if (row?.status !== "closed") {
+    return 0;
+  }
+  const tips = await deps.db
+    .select({ id: verificationTips.id, email: verificationTips.email, code: verificationTips.trackingCode })
+    .from(verificationTips)
+    .where(
+      and(
+        inArray(verificationTips.caseId, await familyOf(deps.db, caseId)),
+        isNotNull(verificationTips.email),
+      ),
+    );
+  const unitName = (await unitSummaries(deps.db, [verdict.unitId])).get(verdict.unitId)?.name ?? "";
+  const outcome =
+    verdict.label === "out_of_scope"
+      ? {
+          vi: "nội dung này không thuộc phạm vi xác minh của đơn vị (không phải thông tin có thể kiểm chứng, hoặc thuộc thẩm quyền của cơ quan khác)",
+          en: "this is outside the unit's verification scope",
+        }
+      : {
+          vi: "hiện chưa đủ căn cứ từ các nguồn có thẩm quyền để kết luận công khai; hồ sơ sẽ được xem xét lại khi có thêm căn cứ",
+          en: "there is not yet enough evidence from authoritative sources for a public verdict",
+        };
+  await deps.jobs.boss.createQueue(MAIL_JOB);
+  for (const tip of tips) {
+    const statusUrl = `${deps.publicUrl}/bao-tin/${encodeURIComponent(tip.code)}`;
+    const message: MailMessage = {
+      to: tip.email ?? "",
+      subject: "Kết quả xử lý tin Quý ông/bà đã báo",
+      text: bilingualLetter({
+        to: "Quý ông/bà",
+        vi: [
+          `Cảm ơn Quý ông/bà đã báo tin cần xác minh đến ${unitName} (mã theo dõi ${tip.code}).`,
+          "",
+          `${unitName} đã xem xét nội dung “${verdict.claimReviewed}” và xin thông báo: ${outcome.vi}.`,
+          "",
+          `Theo dõi tin đã báo: ${statusUrl}`,
+        ],
+        en: [
+          `${unitName} reviewed the claim you reported, “${verdict.claimReviewed}” (tracking code ${tip.code}): ${outcome.en}.`,
+          `Your report: ${statusUrl}`,
+        ],
+      }),
+    };
+    await deps.jobs.boss.send(MAIL_JOB, message, {
+      id: letterId(tip.id, `closed:${verdict.signedOffAt.toISOString()}`),
+      retryLimit: 5,
+      retryBackoff: true,
+    });
+  }
+  return tips.length;
 }
 
 /** Cases with a published verdict and a reporter not yet told of its version. */

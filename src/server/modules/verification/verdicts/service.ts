@@ -145,7 +145,7 @@ export async function draftVerdict(
  * "not enough evidence" and "out of scope" close the case here, without publication.
  */
 export async function signOffVerdict(ctx: VerdictContext, deps: VerdictDeps, caseId: string) {
-  await ctx.db.transaction(async (tx) => {
+  const closed = await ctx.db.transaction(async (tx) => {
     const scoped = await lockedCase(tx, ctx.actor, caseId, "read");
     requireApprover(ctx.actor, scoped);
     const verdict = await verdictOfCase(tx, caseId, true);
@@ -183,7 +183,12 @@ export async function signOffVerdict(ctx: VerdictContext, deps: VerdictDeps, cas
       action: "verification.verdict_sign_off",
       details: { label: verdict.label, closed: closes },
     });
+    return closes;
   });
+  if (closed) {
+    // Reporters are told the case was answered (there is no article to link to).
+    await queueReporterMail(deps.jobs, caseId);
+  }
   return stateAfter(ctx, deps, caseId);
 }
 
