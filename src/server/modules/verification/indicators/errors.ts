@@ -37,6 +37,12 @@ export const indicatorErrors = defineErrors({
     vi: "Ngày bắt đầu không được sau ngày kết thúc.",
     en: "The first day may not be after the last day.",
   },
+  periodOutOfRange: {
+    status: 400,
+    code: "verification.metrics_period_out_of_range",
+    vi: "Vui lòng chọn ngày trong khoảng từ năm 2000 đến năm 2100.",
+    en: "Please choose days between the years 2000 and 2100.",
+  },
   periodTooLong: {
     status: 400,
     code: "verification.metrics_period_too_long",

@@ -24,6 +24,9 @@ describe("phone numbers", () => {
     ["084 234 5678", "0842345678"],
     ["024 3825 1234", "02438251234"],
     ["+84 24 3825 1234", "02438251234"],
+    // Pasted from a chat or a link: zero-width and no-break spaces, a tel: scheme.
+    ["0912\u200b345\u00a0678", "0912345678"],
+    ["tel:+84912345678", "0912345678"],
   ])("%s → %s", (input, expected) => {
     expect(normalOf(normalisePhone(input))).toBe(expected);
   });
@@ -107,6 +110,7 @@ describe("account addresses, by the registry's canonical key", () => {
 describe("guessing the kind of a looked-up value", () => {
   it("reads a phone (and the same digits as an account), a domain, a page", () => {
     expect(guessIndicator("+84 912 345 678").candidates).toEqual([{ kind: "phone", value: "0912345678" }]);
+    expect(guessIndicator("tel:+84912345678").candidates).toEqual([{ kind: "phone", value: "0912345678" }]);
     expect(guessIndicator("0912 345 678").candidates).toEqual([
       { kind: "phone", value: "0912345678" },
       { kind: "bank_account", value: "0912345678" },

@@ -23,11 +23,23 @@ const refuse = (vi: string, en: string): NormaliseResult => ({ ok: false, refusa
 const phoneSeparators = /[\s.\-()]/g;
 
 /**
+ * What copying from a chat or a web page adds: zero-width characters, no-break spaces, a "tel:" link's
+ * scheme. Removed before anything else, so a pasted number reads as the typed one.
+ */
+function cleanPasted(input: string): string {
+  return input
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, "")
+    .replace(/[\u00A0\u202F]/g, " ")
+    .trim()
+    .replace(/^tel:/i, "");
+}
+
+/**
  * A Vietnamese phone number as 0 followed by 9 digits (mobiles) or 10 (landlines with area code), from
  * the national form, +84, 0084 or a bare 84; "+84 (0) 912…" keeps one 0.
  */
 export function normalisePhone(input: string): NormaliseResult {
-  const text = input.trim();
+  const text = cleanPasted(input);
   if (!text) {
     return refuse("Vui lòng nhập số điện thoại.", "Please enter a phone number.");
   }
@@ -81,7 +93,7 @@ export function normalisePhone(input: string): NormaliseResult {
 
 /** A bank account: its 6–19 digits; a bank name written before or after stays in what is displayed. */
 export function normaliseBankAccount(input: string): NormaliseResult {
-  const text = input.trim();
+  const text = cleanPasted(input);
   const groups = text.match(/\d[\d\s.-]*\d|\d/g) ?? [];
   if (groups.length === 0) {
     return refuse("Vui lòng nhập số tài khoản ngân hàng.", "Please enter a bank account number.");
@@ -104,7 +116,7 @@ export function normaliseBankAccount(input: string): NormaliseResult {
 
 /** The host written in a URL or typed alone, in punycode and lower case; null when there is none. */
 function hostOf(input: string): string | null {
-  const text = input.trim();
+  const text = cleanPasted(input);
   if (!text || /\s/.test(text)) {
     return null;
   }
@@ -170,7 +182,7 @@ export function normaliseDomain(input: string): NormaliseResult {
 
 /** An account or page: the registry's canonical key; an address it cannot key, in its encoded form. */
 export function normaliseAccountUrl(input: string): NormaliseResult {
-  const text = input.trim();
+  const text = cleanPasted(input);
   if (!text) {
     return refuse("Vui lòng nhập địa chỉ trang hoặc tài khoản.", "Please enter the page or account address.");
   }
@@ -219,7 +231,7 @@ function looksLikeAddress(text: string): boolean {
  * as the page). Empty with the reason when it is none of the kinds.
  */
 export function guessIndicator(input: string): { candidates: Normalised[]; refusal?: Refusal } {
-  const text = input.trim();
+  const text = cleanPasted(input);
   const candidates: Normalised[] = [];
   const add = (result: NormaliseResult) => {
     if (result.ok && !candidates.some((c) => c.kind === result.kind && c.value === result.value)) {

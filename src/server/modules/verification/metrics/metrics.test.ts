@@ -139,6 +139,7 @@ describe("the desk's metrics", () => {
     expect(earlier.overall).toMatchObject({ cases: 1, firstAction: 60 });
     expect((await get(leftReader, "?from=2026-05-02&to=2026-05-01")).statusCode).toBe(400);
     expect((await get(leftReader, "?from=2024-01-01&to=2026-01-01")).statusCode).toBe(400);
+    expect((await get(leftReader, "?from=0000-01-01&to=0000-12-31")).statusCode).toBe(400);
   });
 
   it("reads a period as Vietnam days, last 30 by default", () => {

@@ -51,6 +51,10 @@ function addDays(day: string, days: number): string {
 export function metricsPeriod(from: string | undefined, to: string | undefined, now = new Date()) {
   const last = to ?? (from ? addDays(from, defaultDays - 1) : vietnamToday(now));
   const first = from ?? addDays(last, -(defaultDays - 1));
+  // Outside these years a day is a typing slip, and year 0 is not even a date PostgreSQL stores.
+  if (first < "2000-01-01" || last > "2100-12-31") {
+    throw indicatorErrors.periodOutOfRange();
+  }
   if (first > last) {
     throw indicatorErrors.periodReversed();
   }
