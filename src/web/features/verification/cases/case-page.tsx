@@ -95,6 +95,13 @@ export default function CasePage() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="lg">
         <Stack gap="lg">
+          {data.canManage && data.status !== "merged" ? (
+            <TriageForm key={`${data.id}-${data.timeline.length}`} detail={data} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t("verification.cases.case.readOnly")}
+            </Text>
+          )}
           {data.claimText && data.claimText !== data.title && (
             <Card withBorder padding="sm">
               <Text size="xs" c="dimmed">
@@ -110,13 +117,6 @@ export default function CasePage() {
           <CaseEvidence detail={data} />
         </Stack>
         <Stack gap="lg">
-          {data.canManage && data.status !== "merged" ? (
-            <TriageForm key={`${data.id}-${data.timeline.length}`} detail={data} />
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t("verification.cases.case.readOnly")}
-            </Text>
-          )}
           <VerdictPanel caseId={data.id} />
           <CaseChecklist detail={data} />
           <CaseIndicators caseId={data.id} />
@@ -173,7 +173,7 @@ function TriageForm({ detail }: { detail: CaseDetail }) {
         }}
       >
         <Stack gap="xs">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {t("verification.cases.case.triage")}
           </Title>
           <TextInput

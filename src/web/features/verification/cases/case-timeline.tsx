@@ -59,7 +59,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   const describe = useEventDetail();
   return (
     <Stack gap="sm" data-testid="timeline">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t("verification.cases.case.timeline")}
       </Title>
       <Timeline bulletSize={14} lineWidth={2}>

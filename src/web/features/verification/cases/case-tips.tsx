@@ -61,7 +61,7 @@ export function CaseTips({ detail }: { detail: CaseDetail }) {
   let shot = 0;
   return (
     <Stack gap="sm">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t("verification.cases.case.tips", { count: detail.tips.length })}
       </Title>
       <Text size="sm" c="dimmed">
@@ -158,7 +158,7 @@ export function CaseSuggestions({ detail }: { detail: CaseDetail }) {
   const titleOf = (id: string) => (id === detail.id ? detail.title : (merging?.otherCase.title ?? ""));
   return (
     <Stack gap="sm" data-testid="suggestions">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t("verification.cases.case.suggestions", { count: detail.suggestions.length })}
       </Title>
       {dismiss.error && <ErrorBlock error={dismiss.error} />}

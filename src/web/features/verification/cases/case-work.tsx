@@ -37,7 +37,7 @@ export function CaseChecklist({ detail }: { detail: CaseDetail }) {
   });
   return (
     <Stack gap="xs" data-testid="checklist">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t("verification.cases.case.checklist")}
       </Title>
       {tick.error && <ErrorBlock error={tick.error} />}
@@ -74,7 +74,7 @@ export function CaseEvidence({ detail }: { detail: CaseDetail }) {
   });
   return (
     <Stack gap="sm" data-testid="evidence">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t("verification.cases.case.evidence", { count: detail.evidence.length })}
       </Title>
       {detail.evidence.length === 0 && (
@@ -158,6 +158,7 @@ function AddEvidenceForm({ caseId }: { caseId: string }) {
   const [fields, setFields] = useState(empty);
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
+  const [open, setOpen] = useState(false);
   const save = useMutation({
     mutationFn: async () => {
       const body = {
@@ -176,11 +177,21 @@ function AddEvidenceForm({ caseId }: { caseId: string }) {
     onSuccess: async () => {
       setFields(empty);
       setFile(null);
+      setOpen(false);
       await client.invalidateQueries({ queryKey: caseKey(caseId) });
     },
   });
   const set = (key: keyof typeof fields) => (value: string | boolean) =>
     setFields((current) => ({ ...current, [key]: value }));
+  if (!open) {
+    return (
+      <Group>
+        <Button variant="light" onClick={() => setOpen(true)}>
+          {t("verification.cases.case.addEvidence")}
+        </Button>
+      </Group>
+    );
+  }
   return (
     <Card withBorder padding="sm" bg="gray.0">
       <form

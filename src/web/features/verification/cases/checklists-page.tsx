@@ -92,7 +92,7 @@ function CategoryList({ unitId, list }: { unitId: string; list: Lists["lists"][n
       >
         <Stack gap="xs">
           <Group gap="xs">
-            <Title order={3} size="h5">
+            <Title order={2} size="h5">
               {t(`verification.cases.category.${list.category}`)}
             </Title>
             {list.isDefault && (
