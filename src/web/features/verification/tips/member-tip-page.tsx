@@ -6,6 +6,7 @@ import {
   Card,
   FileButton,
   Group,
+  Input,
   Paper,
   Stack,
   Text,
@@ -108,54 +109,55 @@ export default function MemberTipPage() {
               onChange={(event) => setText(event.currentTarget.value)}
               error={tried && empty ? t("verification.tips.needUrlOrText") : undefined}
             />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="tip-images-label">
-                {t("verification.tips.images")}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t("verification.tips.imagesHint", { max: tipFormLimits.images, mb: megabytes })}
-              </Text>
-              {images.map((image, index) => (
-                <Group key={`${image.name}-${image.size}-${image.lastModified}`} gap="xs" wrap="nowrap">
-                  <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: "anywhere" }}>
-                    {image.name}
+            <Input.Wrapper
+              labelElement="div"
+              label={t("verification.tips.images")}
+              description={t("verification.tips.imagesHint", { max: tipFormLimits.images, mb: megabytes })}
+              id="tip-images"
+            >
+              <Stack gap={4} mt={4}>
+                {images.map((image, index) => (
+                  <Group key={`${image.name}-${image.size}-${image.lastModified}`} gap="xs" wrap="nowrap">
+                    <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: "anywhere" }}>
+                      {image.name}
+                    </Text>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t("verification.tips.removeImage", { name: image.name })}
+                      disabled={send.isPending}
+                      onClick={() => setImages((current) => current.filter((_, i) => i !== index))}
+                    >
+                      ×
+                    </ActionIcon>
+                  </Group>
+                ))}
+                {oversized && (
+                  <Text size="sm" c="red" role="alert">
+                    {t("verification.tips.imageTooLarge", { name: oversized.name, mb: megabytes })}
                   </Text>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t("verification.tips.removeImage", { name: image.name })}
-                    disabled={send.isPending}
-                    onClick={() => setImages((current) => current.filter((_, i) => i !== index))}
-                  >
-                    ×
-                  </ActionIcon>
-                </Group>
-              ))}
-              {oversized && (
-                <Text size="sm" c="red" role="alert">
-                  {t("verification.tips.imageTooLarge", { name: oversized.name, mb: megabytes })}
-                </Text>
-              )}
-              <FileButton
-                accept="image/jpeg,image/png,image/webp,image/gif"
-                multiple
-                onChange={(files) =>
-                  setImages((current) => [...current, ...files].slice(0, tipFormLimits.images))
-                }
-              >
-                {(props) => (
-                  <Button
-                    variant="default"
-                    {...props}
-                    aria-describedby="tip-images-label"
-                    disabled={images.length >= tipFormLimits.images || send.isPending}
-                    style={{ alignSelf: "flex-start" }}
-                  >
-                    {t("verification.tips.addImages")}
-                  </Button>
                 )}
-              </FileButton>
-            </Stack>
+                <FileButton
+                  accept="image/jpeg,image/png,image/webp,image/gif"
+                  multiple
+                  onChange={(files) =>
+                    setImages((current) => [...current, ...files].slice(0, tipFormLimits.images))
+                  }
+                >
+                  {(props) => (
+                    <Button
+                      variant="default"
+                      {...props}
+                      aria-describedby="tip-images-description"
+                      disabled={images.length >= tipFormLimits.images || send.isPending}
+                      style={{ alignSelf: "flex-start" }}
+                    >
+                      {t("verification.tips.addImages")}
+                    </Button>
+                  )}
+                </FileButton>
+              </Stack>
+            </Input.Wrapper>
             <Group>
               <Button type="submit" loading={send.isPending}>
                 {t("verification.tips.send")}
