@@ -146,7 +146,7 @@ ${reportAdvice}
 
 /** One button to send the address to the verification desk when a page claims to be a unit's. */
 function reportButton(url: string): SafeHtml {
-  return html`<form method="post" action="/api/public/impersonation-reports" class="report">
+  return html`<form method="post" action="/kiem-tra/bao-gia-mao" class="report">
 <input type="hidden" name="url" value="${url}">
 <div class="hp" aria-hidden="true"><label for="website">Để trống ô này</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
 <button type="submit">Báo trang này là giả mạo</button>
@@ -317,7 +317,7 @@ function problemText(problem: PublicPageProblem): { title: string; lines: string
   };
 }
 
-/** A light error page in Vietnamese for people who reached the public pages in a browser. */
+/** A light error page in Vietnamese for people who reached the public pages in a browser (also the desk's report page). */
 export function renderProblemPage(problem: PublicPageProblem): string {
   const { title, lines } = problemText(problem);
   const body = html`<h1>${title}</h1>

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { z } from "zod";
 import {
   candidateIdParams,
   candidateImportBody,
@@ -13,25 +12,19 @@ import {
   createCandidateBody,
   createCandidateResponse,
   dismissCandidateBody,
-  publicImpersonationReportBody,
-  publicImpersonationReportResponse,
   reopenCandidateBody,
   reportPackResponse,
   screenshotResponse,
 } from "../../../shared/api/verification-impersonation-candidates.ts";
 import { contextOf, pageOf, signedInContextOf } from "../../http/context.ts";
-import { AppError } from "../../platform/errors.ts";
-import { renderImpersonationReportPage } from "../channels/index.ts";
 import { listCandidates, reportCandidate } from "./impersonation/candidates.ts";
 import { confirmCandidate, dismissCandidate, reopenCandidate } from "./impersonation/candidates-decisions.ts";
 import { candidateErrors } from "./impersonation/candidates-errors.ts";
 import { previewCandidateImport, runCandidateImport } from "./impersonation/candidates-import.ts";
+import { publicReportRoutes } from "./impersonation/candidates-public.ts";
 import { attachScreenshot, fileContent, maxScreenshotBytes } from "./impersonation/candidates-screenshot.ts";
 import { candidateView, requireCandidate } from "./impersonation/candidates-view.ts";
 import { buildReportPack } from "./impersonation/report-pack.ts";
-
-/** A citizen's reports: enough for a person, a brake on scripts filling the desk's list. */
-const reportLimit = { max: 10, timeWindow: "10 minutes" };
 
 /** The impersonation watch: citizens' reports, the candidates list, decisions and report packs. */
 export async function impersonationRoutes(app: FastifyInstance): Promise<void> {
@@ -41,74 +34,13 @@ export async function impersonationRoutes(app: FastifyInstance): Promise<void> {
   const candidateUnit = async (request: FastifyRequest) =>
     (await requireCandidate(db, (request.params as { id: string }).id)).unitId;
 
-  // The /kiem-tra page's button posts an HTML form; its answer is a page, not JSON.
-  app.addContentTypeParser(
-    "application/x-www-form-urlencoded",
-    { parseAs: "string", bodyLimit: 8192 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
   app.addContentTypeParser(
     "application/octet-stream",
     { parseAs: "buffer", bodyLimit: maxScreenshotBytes },
     (_request, body, done) => done(null, body),
   );
 
-  routes.post(
-    "/api/public/impersonation-reports",
-    {
-      config: { access: { public: true }, rateLimit: reportLimit },
-      schema: {
-        tags,
-        summary:
-          "A citizen reports a page as impersonating an official channel (no sign-in; a registered channel's address is answered 'official' and makes no report; a page already reported makes nothing new)",
-        security: [],
-        body: publicImpersonationReportBody,
-        response: { 200: publicImpersonationReportResponse, 201: publicImpersonationReportResponse },
-      },
-    },
-    async (request, reply) => {
-      const fromForm = request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded");
-      const { url, displayName, website } = request.body;
-      let result: z.infer<typeof publicImpersonationReportResponse>;
-      let created = false;
-      if (website) {
-        // A script filled the hidden field: thanked like anyone, nothing recorded.
-        result = { outcome: "received" };
-      } else {
-        try {
-          const outcome = await reportCandidate(contextOf(request), {
-            source: "citizen",
-            url,
-            displayName: displayName ?? null,
-          });
-          created = outcome.kind === "created";
-          result =
-            outcome.kind === "official"
-              ? { outcome: "official", channel: outcome.channel }
-              : outcome.candidate.status === "confirmed"
-                ? { outcome: "impersonation" }
-                : { outcome: "received" };
-        } catch (error) {
-          if (fromForm && error instanceof AppError && error.status === 400) {
-            // The page is HTML for a browser; the API's 400 stays problem+json for other callers.
-            (reply as FastifyReply).status(400).type("text/html; charset=utf-8");
-            return renderImpersonationReportPage({ url, error: error.messages }) as never;
-          }
-          throw error;
-        }
-      }
-      reply.status(created ? 201 : 200);
-      if (fromForm) {
-        reply.type("text/html; charset=utf-8");
-        return renderImpersonationReportPage({
-          url,
-          outcome: result.outcome,
-          channel: result.channel,
-        }) as never;
-      }
-      return result;
-    },
-  );
+  await app.register(publicReportRoutes);
 
   routes.get(
     "/api/impersonation/candidates",

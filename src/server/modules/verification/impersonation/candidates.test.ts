@@ -85,14 +85,14 @@ describe("citizens' reports", () => {
       remoteAddress: address(),
     });
     expect(page.body).toContain("Báo trang này là giả mạo");
-    expect(page.body).toContain('action="/api/public/impersonation-reports"');
+    expect(page.body).toContain('action="/kiem-tra/bao-gia-mao"');
     expect(page.body).toContain(`name="url" value="${url}"`);
     expect(page.body).toContain('action="/tra-cuu-lua-dao"');
     expect(page.body).toContain("Tra cứu số điện thoại, tài khoản, tên miền lừa đảo");
 
     const form = await t.app.inject({
       method: "POST",
-      url: "/api/public/impersonation-reports",
+      url: "/kiem-tra/bao-gia-mao",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       payload: new URLSearchParams({ url, website: "" }).toString(),
       remoteAddress: address(),
@@ -101,6 +101,30 @@ describe("citizens' reports", () => {
     expect(form.headers["content-type"]).toContain("text/html");
     expect(form.body).toContain("Đã nhận báo cáo của bạn");
     expect(await candidatesOfKeyLike(url)).toHaveLength(1);
+
+    // A signed-in member's browser sends its session cookie but not the app's CSRF header: still taken.
+    const member = await checkerOf(org.left.id);
+    const another = `https://www.facebook.com/trangkhac${suffix()}`;
+    const signedIn = await t.app.inject({
+      method: "POST",
+      url: "/kiem-tra/bao-gia-mao",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: member.cookie },
+      payload: new URLSearchParams({ url: another }).toString(),
+      remoteAddress: address(),
+    });
+    expect(signedIn.statusCode).toBe(201);
+    expect(await candidatesOfKeyLike(another)).toHaveLength(1);
+
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/kiem-tra/bao-gia-mao",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ url: "javascript:alert(1)" }).toString(),
+      remoteAddress: address(),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers["content-type"]).toContain("text/html");
+    expect(bad.body).toContain("Chưa gửi được báo cáo");
   });
 });
 
