@@ -345,7 +345,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         throw new PortalNotFound(site);
       }
       const [withCover] = await withCovers([article]);
-      const correction = await correctionOfArticle(db, article.postId, {
+      const correction = await correctionOfArticle(db, article, {
         articleUrl: `${site.baseUrl}/${encodeURIComponent(article.slug)}`,
         unitName: site.name,
         portalUrl: site.baseUrl,

@@ -25,3 +25,9 @@ export const bestRating = 3;
 
 /** Where the scale, the checks, sign-off and the corrections policy are explained to the public. */
 export const methodologyPath = "/phuong-phap-xac-minh";
+
+/**
+ * The topic every correction article carries: the portal shows them together, and an article page
+ * asks for a verdict only when its article has it (verdicts are not indexed by post).
+ */
+export const correctionTag = "xác minh tin";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { verificationVerdicts } from "../../../db/schema/verification.ts";
 import { type ArticleCorrection, articleCorrection } from "./article.ts";
-import { isPublicLabel } from "./labels.ts";
+import { correctionTag, isPublicLabel } from "./labels.ts";
 import { changesOfVerdict } from "./state.ts";
 
 /**
@@ -13,9 +13,13 @@ import { changesOfVerdict } from "./state.ts";
  */
 export async function correctionOfArticle(
   db: Executor,
-  postId: string,
+  article: { postId: string; tags: readonly string[] },
   page: { articleUrl: string; unitName: string; portalUrl: string; publicUrl: string },
 ): Promise<ArticleCorrection | null> {
+  if (!article.tags.includes(correctionTag)) {
+    return null;
+  }
+  const postId = article.postId;
   const [verdict] = await db
     .select()
     .from(verificationVerdicts)

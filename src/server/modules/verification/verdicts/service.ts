@@ -17,7 +17,7 @@ import { hasPortal, publishToPortalNow } from "../../publishing/index.ts";
 import { caseFor, type ScopedCase } from "../case-access.ts";
 import { articleBody, articleTitle } from "./article.ts";
 import { verdictErrors } from "./errors.ts";
-import { isPublicLabel } from "./labels.ts";
+import { correctionTag, isPublicLabel } from "./labels.ts";
 import { queueReporterMail } from "./reporter-mail.ts";
 import { verdictOfCase, verdictState } from "./state.ts";
 
@@ -272,7 +272,7 @@ export async function publishVerdict(
           publicUrl: deps.publicUrl,
         }),
         summary: verdict.explanation,
-        tags: ["xác minh tin"],
+        tags: [correctionTag],
         reason:
           verdict.version >= 1
             ? `Đính chính kết luận xác minh: ${note}`
