@@ -13,6 +13,7 @@ import { containsWords, editDistanceWithin, editSimilarity, tokenSimilarity } fr
  *   name_same 0.85, name_contains 0.7, name_similar up to 0.8 (from similarity 0.7 to 1),
  *   name_disguised 0.5 (look-alike characters in a name that resembles), handle_same 0.8,
  *   handle_contains 0.6, handle_close 0.6/0.5 (one/two edits), handle_matches_name 0.5,
+ *   handle_disguised 0.4 (leet or look-alike characters in a handle that resembles),
  *   domain_imitates 0.9, domain_similar 0.7/0.55, avatar_similar up to 0.6, same_platform 0.1
  *   (only with another reason). different_place keeps a tenth of the name and handle-likeness
  *   reasons; same_domain (a page under the channel's own registrable domain) keeps a third of all.
