@@ -9,7 +9,9 @@ import { containsWords, editDistanceWithin, editSimilarity, tokenSimilarity } fr
 /*
  * The signals one page gives against one registered channel, each a reason with a weight in 0–1, and
  * their combination: score = 1 − Π(1 − weight), so each reason adds to the score without any one of
- * them reaching 1 alone and the order does not matter. Weights (see the report for why):
+ * them reaching 1 alone and the order does not matter. Weights are highest where an honest page rarely
+ * goes (an official domain worn in front of another, the very name or handle) and lower where
+ * coincidence is common (a similar name, a shared platform):
  *   name_same 0.85, name_contains 0.7, name_similar up to 0.8 (from similarity 0.7 to 1),
  *   name_disguised 0.5 (look-alike characters in a name that resembles), handle_same 0.8,
  *   handle_contains 0.6, handle_close 0.6/0.5 (one/two edits), handle_matches_name 0.5,
