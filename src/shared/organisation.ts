@@ -56,3 +56,9 @@ export const permissions = [
   "cases.approve",
 ] as const;
 export type Permission = (typeof permissions)[number];
+
+/**
+ * Roles whose work uses personal API tokens (feeding reports, scheduling from other tools): the profile
+ * offers tokens to them and the server makes tokens for them only.
+ */
+export const apiTokenRoles: readonly Role[] = ["administrator", "editor"];

@@ -133,12 +133,6 @@ export const apiTokenSchema = z.object({
   revokedAt: z.date().nullable(),
 });
 
-/**
- * Roles whose work uses personal API tokens (feeding reports, scheduling from other tools): the profile
- * offers tokens to them and the server makes tokens for them only.
- */
-export const apiTokenRoles: readonly (typeof roles)[number][] = ["administrator", "editor"];
-
 export const createTokenBody = z.object({
   name: z.string().trim().min(1).max(100),
   expiresInDays: z.number().int().min(1).max(3650).optional(),

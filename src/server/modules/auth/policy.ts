@@ -1,4 +1,4 @@
-import { apiTokenRoles } from "../../../shared/api/auth.ts";
+import { apiTokenRoles } from "../../../shared/organisation.ts";
 import type { Actor } from "../../platform/actor.ts";
 
 /*

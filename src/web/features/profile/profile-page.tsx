@@ -1,7 +1,7 @@
 import { Accordion, Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { apiTokenRoles } from "../../../shared/api/auth.ts";
+import { apiTokenRoles } from "../../../shared/organisation.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { RankingConsentCard } from "../advocacy/ranking-consent-card.tsx";
