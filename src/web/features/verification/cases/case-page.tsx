@@ -185,6 +185,7 @@ function TriageForm({ detail }: { detail: CaseDetail }) {
           <Select
             label={t("verification.cases.case.categoryField")}
             value={form.category || null}
+            placeholder={t("verification.cases.filters.noCategory")}
             data={caseCategoryValues.map((value) => ({
               value,
               label: t(`verification.cases.category.${value}`),
