@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -126,7 +126,7 @@ async function reportPageRoutes(app: FastifyInstance): Promise<void> {
         return renderImpersonationReportPage({ url, outcome: answer.outcome, channel: answer.channel });
       } catch (error) {
         if (error instanceof AppError && error.status === 400) {
-          reply.status(400);
+          (reply as FastifyReply).status(400);
           return renderImpersonationReportPage({ url, error: error.messages });
         }
         throw error;
