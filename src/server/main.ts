@@ -14,6 +14,7 @@ import { seedDemoOrganisation } from "./seed/demo.ts";
 import { seedDemoAdvocacy } from "./seed/demo-advocacy.ts";
 import { seedDemoPosts } from "./seed/demo-posts.ts";
 import { demoAccountLines, demoAccountsPresent } from "./seed/demo-summary.ts";
+import { seedDemoVerification } from "./seed/demo-verification.ts";
 
 const config = loadConfig();
 setLogLevel(config.logLevel);
@@ -72,6 +73,7 @@ const mailer = createMailer({
 if (demoPassword) {
   await seedDemoPosts(database.db, { publicUrl: config.publicUrl, mediaDir: config.mediaDir });
   await seedDemoAdvocacy(database.db, { publicUrl: config.publicUrl });
+  await seedDemoVerification(database.db, { publicUrl: config.publicUrl, jobs });
 }
 // Later starts say again which demo accounts exist and how to set their shared password anew.
 const demoLines = demoAccountLines({ accounts: await demoAccountsPresent(database.db), demoPassword });

@@ -8,6 +8,7 @@ import { foldForSearch, normalizeVietnamesePhone } from "../../shared/vietnamese
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/client.ts";
 import { adminAreas, channels, people, roleGrants, unitHistory, units } from "../db/schema/index.ts";
+import { startJobQueue } from "../jobs/queue.ts";
 import { signIn } from "../modules/auth/service.ts";
 import { lookupChannel } from "../modules/channels/public-service.ts";
 import { localMediaStorage } from "../modules/media/storage.ts";
@@ -18,6 +19,7 @@ import { type DemoSeedResult, demoAccounts, seedDemoOrganisation } from "./demo.
 import { seedDemoAdvocacy } from "./demo-advocacy.ts";
 import { seedDemoPosts } from "./demo-posts.ts";
 import { demoAccountLines, demoAccountsPresent } from "./demo-summary.ts";
+import { seedDemoVerification } from "./demo-verification.ts";
 
 const DEMO_PASSWORD = "mật-khẩu-mẫu-2025";
 
@@ -353,5 +355,56 @@ describe("demo advocacy", () => {
       sql`select count(*)::int as n from share_links l join people p on p.id = l.person_id where p.email like 'hoa.mathi@%'`,
     );
     expect(Number(mine?.n)).toBe(0);
+  });
+});
+
+describe("demo verification desk", () => {
+  it("fills the desk through its services: a published correction, a verdict awaiting sign-off, open cases, a look-alike page", async () => {
+    const jobs = await startJobQueue(database, { schema: "pgboss_demo_test" });
+    try {
+      const cases = await seedDemoVerification(database.db, { publicUrl: "http://demo.local", jobs });
+      expect(cases).toBe(4);
+    } finally {
+      await jobs.stop();
+    }
+    const rows = await queryRows<{ status: string; category: string | null; demand: number; tips: number }>(
+      database.db,
+      sql`select c.status, c.category, c.demand_count as demand,
+                 (select count(*)::int from verification_tips t where t.case_id = c.id) as tips
+            from verification_cases c where c.status <> 'merged' order by c.created_at`,
+    );
+    // The forwarded copy of the electricity scam is merged; the reworded health rumour only suggested.
+    expect(rows.map((row) => [row.status, row.category, Number(row.demand), Number(row.tips)])).toEqual([
+      ["published", "scam", 2, 2],
+      ["awaiting_signoff", "health", 1, 1],
+      ["received", null, 1, 1],
+      ["checking", "disaster", 1, 1],
+      ["received", null, 1, 1],
+    ]);
+    const [suggested] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from verification_suggestions where status = 'open'`,
+    );
+    expect(Number(suggested?.n)).toBeGreaterThanOrEqual(1);
+    // The correction is an article on the province's portal, and the scam's indicators are public.
+    const [article] = await queryRows<{ title: string }>(
+      database.db,
+      sql`select p.title from verification_verdicts v join posts p on p.id = v.post_id where v.status = 'published'`,
+    );
+    expect(article?.title).toContain("Điện lực Tuyên Quang hoàn tiền điện qua đường link");
+    const indicators = await queryRows<{ kind: string; value: string }>(
+      database.db,
+      sql`select kind, value from scam_indicators order by kind`,
+    );
+    expect(indicators).toEqual([
+      { kind: "bank_account", value: "19036688888801" },
+      { kind: "domain", value: "evn-hoantien-tuyenquang.com" },
+      { kind: "phone", value: "0812345678" },
+    ]);
+    const [candidate] = await queryRows<{ status: string; score: number }>(
+      database.db,
+      sql`select status, score from impersonation_candidates`,
+    );
+    expect(candidate?.status).toBe("candidate");
   });
 });
