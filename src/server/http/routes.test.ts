@@ -2,7 +2,7 @@ import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../test/helpers/test-app.ts";
-import { campaigns, mediaItems, shareKits } from "../db/schema/index.ts";
+import { campaigns, impersonationCandidates, mediaItems, shareKits } from "../db/schema/index.ts";
 import { registerChannel } from "../modules/channels/service.ts";
 import { declarationPurpose } from "../modules/declarations/purpose.ts";
 import { grantRole } from "../modules/org/people-service.ts";
@@ -21,6 +21,7 @@ let rightVariantId: string;
 let rightMediaId: string;
 let rightKitId: string;
 let rightCampaignId: string;
+let rightCandidateId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -120,6 +121,18 @@ beforeAll(async () => {
     })
     .returning();
   rightCampaignId = campaign?.id ?? "";
+  const [candidate] = await t.db
+    .insert(impersonationCandidates)
+    .values({
+      unitId: org.right.id,
+      source: "checker",
+      url: "https://www.facebook.com/giamaobenphai",
+      urlKey: "facebook_page:giamaobenphai",
+      displayName: "Giả mạo bên phải",
+      score: 0.5,
+    })
+    .returning();
+  rightCandidateId = candidate?.id ?? "";
 });
 afterAll(async () => {
   await t?.close();
@@ -134,6 +147,62 @@ const channelCsv = Buffer.from("Tên kênh,Địa chỉ\nLấn sân,https://lan-
  */
 function siblingAttempts(): Record<string, InjectOptions> {
   return {
+    "POST /api/impersonation/candidates": {
+      method: "POST",
+      url: "/api/impersonation/candidates",
+      payload: { url: "https://www.facebook.com/lansan123", displayName: "Lấn sân", unitId: org.right.id },
+    },
+    "POST /api/impersonation/candidates/import/preview": {
+      method: "POST",
+      url: "/api/impersonation/candidates/import/preview",
+      payload: {
+        unitId: org.right.id,
+        fileName: "a.csv",
+        contentBase64: Buffer.from("https://www.facebook.com/x1,X").toString("base64"),
+      },
+    },
+    "POST /api/impersonation/candidates/import": {
+      method: "POST",
+      url: "/api/impersonation/candidates/import",
+      payload: {
+        unitId: org.right.id,
+        fileName: "a.csv",
+        contentBase64: Buffer.from("https://www.facebook.com/x1,X").toString("base64"),
+      },
+    },
+    "GET /api/impersonation/candidates/:id": {
+      method: "GET",
+      url: `/api/impersonation/candidates/${rightCandidateId}`,
+    },
+    "PUT /api/impersonation/candidates/:id/screenshot": {
+      method: "PUT",
+      url: `/api/impersonation/candidates/${rightCandidateId}/screenshot`,
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from("x"),
+    },
+    "GET /api/impersonation/candidates/:id/screenshot": {
+      method: "GET",
+      url: `/api/impersonation/candidates/${rightCandidateId}/screenshot`,
+    },
+    "POST /api/impersonation/candidates/:id/confirm": {
+      method: "POST",
+      url: `/api/impersonation/candidates/${rightCandidateId}/confirm`,
+      payload: {},
+    },
+    "POST /api/impersonation/candidates/:id/dismiss": {
+      method: "POST",
+      url: `/api/impersonation/candidates/${rightCandidateId}/dismiss`,
+      payload: { note: "Trái phép" },
+    },
+    "POST /api/impersonation/candidates/:id/reopen": {
+      method: "POST",
+      url: `/api/impersonation/candidates/${rightCandidateId}/reopen`,
+      payload: {},
+    },
+    "GET /api/impersonation/candidates/:id/report-pack": {
+      method: "GET",
+      url: `/api/impersonation/candidates/${rightCandidateId}/report-pack`,
+    },
     "GET /api/units/:id": { method: "GET", url: `/api/units/${org.right.id}` },
     "POST /api/units": {
       method: "POST",
