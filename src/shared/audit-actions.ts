@@ -101,6 +101,8 @@ export const auditActions = [
   "verification.case_merge",
   "verification.suggestion_dismiss",
   "verification.checklists_update",
+  "verification.indicator_add",
+  "verification.indicator_remove",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

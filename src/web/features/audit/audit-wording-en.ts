@@ -292,4 +292,12 @@ export const enWording: Words = {
     label: "Checklists edited",
     sentence: "{actor} edited a unit's verification checklists",
   },
+  "verification.indicator_add": {
+    label: "Scam indicator added",
+    sentence: "{actor} added a scam indicator (phone, account, domain) to a verification case",
+  },
+  "verification.indicator_remove": {
+    label: "Scam indicator removed",
+    sentence: "{actor} removed a scam indicator from a verification case",
+  },
 };

@@ -295,4 +295,12 @@ export const viWording: Words = {
     label: "Sửa danh sách kiểm tra",
     sentence: "{actor} đã sửa danh sách kiểm tra xác minh của đơn vị",
   },
+  "verification.indicator_add": {
+    label: "Thêm dấu hiệu lừa đảo",
+    sentence: "{actor} đã thêm một dấu hiệu lừa đảo (số điện thoại, tài khoản, tên miền) vào hồ sơ xác minh",
+  },
+  "verification.indicator_remove": {
+    label: "Gỡ dấu hiệu lừa đảo",
+    sentence: "{actor} đã gỡ một dấu hiệu lừa đảo khỏi hồ sơ xác minh",
+  },
 };
