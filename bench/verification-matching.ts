@@ -4,7 +4,9 @@
  * on the plantings. PostgreSQL: its own database `bench_verification` on BENCH_DATABASE_URL's server
  * (default postgres://postgres@127.0.0.1:5432), dropped and refilled each run.
  * Run: node bench/verification-matching.ts (part of npm run bench). BENCH_MATCH_CASES / BENCH_MATCH_PGLITE_CASES
- * change the sizes; BENCH_MATCH_ENGINES=postgres or pglite runs one engine.
+ * change the sizes; BENCH_MATCH_ENGINES=postgres or pglite runs one engine. The PostgreSQL database is kept
+ * and reused by the next run of the same size (the first load of 1M cases takes 15–30 min on 2 cores);
+ * BENCH_MATCH_FRESH=1 loads it anew.
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -117,13 +119,10 @@ async function fill(database: Database, total: number, queries: string[][], log:
   return { plantedIds, seconds: (Date.now() - started) / 1000 };
 }
 
-async function run(label: string, database: Database, total: number) {
-  const log = (line: string) => console.log(line);
-  await runMigrations(database);
+async function load(database: Database, total: number, queries: string[][], log: (line: string) => void) {
   // Loading first and indexing once is several times faster than keeping two indexes current.
   await database.db.execute(sql`drop index verification_fingerprints_lookup_idx`);
   await database.db.execute(sql`drop index verification_fingerprints_case_idx`);
-  const queries = Array.from({ length: queryCount }, () => textOf(60));
   const { plantedIds, seconds } = await fill(database, total, queries, log);
   const indexStarted = Date.now();
   await database.db.execute(
@@ -141,7 +140,41 @@ async function run(label: string, database: Database, total: number) {
   log(
     `  ${total.toLocaleString("en")} cases and ${Number(count).toLocaleString("en")} fingerprints written in ${seconds.toFixed(0)} s, indexed and analysed in ${((Date.now() - indexStarted) / 1000).toFixed(0)} s`,
   );
+  await database.db.execute(
+    sql`create table if not exists bench_fill (key text primary key, value jsonb not null)`,
+  );
+  await database.db.execute(
+    sql`insert into bench_fill (key, value) values ('fill', ${JSON.stringify({ version: fillVersion, total, plantedIds })}::jsonb)
+        on conflict (key) do update set value = excluded.value`,
+  );
+  return plantedIds;
+}
 
+/** What a kept PostgreSQL bench database was filled with, so a later run can reuse it. */
+const fillVersion = 1;
+
+async function keptFill(database: Database, total: number): Promise<string[] | null> {
+  const rows = await queryRows<{ value: { version: number; total: number; plantedIds: string[] } }>(
+    database.db,
+    sql`select value from bench_fill where key = 'fill'`,
+  ).catch(() => []);
+  const kept = rows[0]?.value;
+  return kept && kept.version === fillVersion && kept.total === total ? kept.plantedIds : null;
+}
+
+async function run(label: string, database: Database, total: number, reuse: boolean) {
+  const log = (line: string) => console.log(line);
+  await runMigrations(database);
+  const queries = Array.from({ length: queryCount }, () => textOf(60));
+  // Loading a million cases takes a quarter of an hour or more on two cores: a PostgreSQL database
+  // filled by an earlier run with the same size (and generator) is measured again as it is.
+  const kept = reuse ? await keptFill(database, total) : null;
+  if (kept) {
+    log(
+      `  reusing the ${total.toLocaleString("en")} cases loaded by an earlier run (BENCH_MATCH_FRESH=1 loads anew)`,
+    );
+  }
+  const plantedIds = kept ?? (await load(database, total, queries, log));
   const timings: number[] = [];
   let found = 0;
   let merged = 0;
@@ -187,14 +220,19 @@ const server = serverUrl();
 if (engines.includes("postgres") && server) {
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query("drop database if exists bench_verification with (force)");
-  await admin.query("create database bench_verification");
+  const fresh = process.env.BENCH_MATCH_FRESH === "1";
+  const exists = (await admin.query("select 1 from pg_database where datname = 'bench_verification'"))
+    .rowCount;
+  if (fresh || !exists) {
+    await admin.query("drop database if exists bench_verification with (force)");
+    await admin.query("create database bench_verification");
+  }
   await admin.end();
   const url = new URL(server);
   url.pathname = "/bench_verification";
   const database = await openDatabase({ url: url.toString(), poolSize: 4 });
   try {
-    await run("PostgreSQL", database, pgCases);
+    await run("PostgreSQL", database, pgCases, true);
   } finally {
     await database.close();
   }
@@ -202,7 +240,7 @@ if (engines.includes("postgres") && server) {
 if (engines.includes("pglite")) {
   const database = await openDatabase({ dataDir: "memory://" });
   try {
-    await run("PGlite", database, pgliteCases);
+    await run("PGlite", database, pgliteCases, false);
   } finally {
     await database.close();
   }
