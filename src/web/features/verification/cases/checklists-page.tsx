@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -103,8 +103,10 @@ function CategoryList({ unitId, list }: { unitId: string; list: Lists["lists"][n
           </Group>
           {items.map((item, index) => (
             <Group key={item.key ?? `new-${index}`} gap="xs" wrap="nowrap" align="flex-end">
-              <TextInput
+              <Textarea
                 style={{ flex: 1 }}
+                autosize
+                minRows={1}
                 label={t("verification.cases.checklists.itemLabel", { n: index + 1 })}
                 value={item.text}
                 maxLength={300}
