@@ -19,5 +19,6 @@ import "./journeys/approvals.ts";
 import "./journeys/portal.ts";
 import "./journeys/forms.ts";
 import "./journeys/invitations.ts";
+import "./journeys/verification.ts";
 // Keep last: it checks every page, including the ones the journeys above create.
 import "./journeys/axe.ts";
