@@ -35,6 +35,11 @@ it("keeps receiving mail after a client resets its connection mid-session (as a 
   });
 
   const transport = nodemailer.createTransport({ url: smtp.url } as never);
-  await transport.sendMail({ from: "a@caunoi.local", to: "b@caunoi.local", subject: "Vẫn nhận", text: "Vẫn nhận thư." });
+  await transport.sendMail({
+    from: "a@caunoi.local",
+    to: "b@caunoi.local",
+    subject: "Vẫn nhận",
+    text: "Vẫn nhận thư.",
+  });
   expect(smtp.inbox.map((mail) => mail.to)).toEqual([["b@caunoi.local"]]);
 });
