@@ -130,7 +130,12 @@ export const verificationFiles = pgTable(
     ocrText: text("ocr_text"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("verification_files_case_idx").on(t.caseId), index("verification_files_tip_idx").on(t.tipId)],
+  (t) => [
+    index("verification_files_case_idx").on(t.caseId),
+    index("verification_files_tip_idx").on(t.tipId),
+    // The OCR worker asks every few seconds for files still to read: only those are in this index.
+    index("verification_files_ocr_waiting_idx").on(t.createdAt).where(sql`ocr_status in ('none', 'pending')`),
+  ],
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX "verification_files_ocr_waiting_idx" ON "verification_files" USING btree ("created_at") WHERE ocr_status in ('none', 'pending');
