@@ -19,30 +19,38 @@ type Status = "candidate" | "confirmed" | "dismissed";
 function CandidateCard({ candidate, onOpen }: { candidate: CandidateItem; onOpen: () => void }) {
   const { i18n } = useTranslation();
   return (
-    <Card withBorder padding="sm" data-testid="impersonation-candidate">
-      <UnstyledButton
-        onClick={onOpen}
-        style={{ display: "block", width: "100%" }}
-        aria-label={candidate.displayName}
-      >
-        <Stack gap={6}>
-          <Group justify="space-between" wrap="wrap" gap={6}>
-            <Text fw={600} style={{ overflowWrap: "anywhere" }}>
-              {candidate.displayName}
-            </Text>
-            <StatusBadge status={candidate.status} />
-          </Group>
-          <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
-            {candidate.url}
-          </Text>
-          <ScoreBar score={candidate.score} />
-          <Resemblance candidate={candidate} />
-          <ReasonList reasons={candidate.reasons.slice(0, 3)} />
-          <Text size="xs" c="dimmed">
-            {candidate.unitName} · {formatDateTime(candidate.createdAt, i18n.language)}
-          </Text>
-        </Stack>
-      </UnstyledButton>
+    // The name is the button (its accessible name is what it shows); the rest of the card opens it too.
+    <Card
+      withBorder
+      padding="sm"
+      data-testid="impersonation-candidate"
+      onClick={onOpen}
+      style={{ cursor: "pointer" }}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="wrap" gap={6}>
+          <UnstyledButton
+            onClick={(event) => {
+              event.stopPropagation();
+              onOpen();
+            }}
+            fw={600}
+            style={{ overflowWrap: "anywhere", textAlign: "start" }}
+          >
+            {candidate.displayName}
+          </UnstyledButton>
+          <StatusBadge status={candidate.status} />
+        </Group>
+        <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+          {candidate.url}
+        </Text>
+        <ScoreBar score={candidate.score} />
+        <Resemblance candidate={candidate} />
+        <ReasonList reasons={candidate.reasons.slice(0, 3)} />
+        <Text size="xs" c="dimmed">
+          {candidate.unitName} · {formatDateTime(candidate.createdAt, i18n.language)}
+        </Text>
+      </Stack>
     </Card>
   );
 }
