@@ -108,41 +108,35 @@ describe("the typed API client", () => {
   });
 
   it("names exactly the declarations routes the server serves", async () => {
-    const t = await createTestApp();
-    try {
-      const spec = (await t.app.inject({ method: "GET", url: "/docs/json" })).json() as {
-        paths: Record<string, Record<string, { tags?: string[] }>>;
-      };
-      const served: string[] = [];
-      for (const [path, operations] of Object.entries(spec.paths)) {
-        for (const [method, operation] of Object.entries(operations)) {
-          if (operation.tags?.includes("declarations")) {
-            served.push(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`);
-          }
-        }
-      }
-      expect(Object.keys(declarationEndpoints).sort()).toEqual(served.sort());
-    } finally {
-      await t.close();
-    }
+    expect(Object.keys(declarationEndpoints).sort()).toEqual((await routesTagged("declarations")).sort());
   });
 });
 
+type OpenApiPaths = Record<string, Record<string, { tags?: string[] }>>;
+
+/** The server's OpenAPI document, read once for the whole file: building the app takes seconds. */
+let servedSpec: Promise<OpenApiPaths> | undefined;
+
+function openApiPaths(): Promise<OpenApiPaths> {
+  servedSpec ??= (async () => {
+    const t = await createTestApp();
+    try {
+      return ((await t.app.inject({ method: "GET", url: "/docs/json" })).json() as { paths: OpenApiPaths })
+        .paths;
+    } finally {
+      await t.close();
+    }
+  })();
+  return servedSpec;
+}
+
 /** The routes the server's OpenAPI document lists under `tag`, as "METHOD /path/:param". */
 async function routesTagged(tag: string): Promise<string[]> {
-  const t = await createTestApp();
-  try {
-    const spec = (await t.app.inject({ method: "GET", url: "/docs/json" })).json() as {
-      paths: Record<string, Record<string, { tags?: string[] }>>;
-    };
-    return Object.entries(spec.paths).flatMap(([path, operations]) =>
-      Object.entries(operations)
-        .filter(([, operation]) => operation.tags?.includes(tag))
-        .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
-    );
-  } finally {
-    await t.close();
-  }
+  return Object.entries(await openApiPaths()).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([, operation]) => operation.tags?.includes(tag))
+      .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+  );
 }
 
 /** Never called, like callsThatMustTypeCheck: the media routes. */
