@@ -164,7 +164,9 @@ describe("reading spreadsheets", () => {
     const ms = performance.now() - started;
     console.log(`XLSX of 1,000,000 blank rows: refused in ${ms.toFixed(0)} ms`);
     expect(error.code).toBe("import.too_many_rows");
-    expect(ms).toBeLessThan(1500);
+    // Stopping early takes about half a second alone and up to ~3 s with the browser journeys running
+    // beside this suite in CI (2.7 s measured there): the bound leaves room for that load.
+    expect(ms).toBeLessThan(6000);
   });
 
   it("stops splitting a CSV at the row cap", async () => {
