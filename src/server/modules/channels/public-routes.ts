@@ -1,6 +1,5 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   directoryExportResponse,
@@ -11,6 +10,7 @@ import {
   publicUnitChannelsResponse,
   publicUnitParams,
 } from "../../../shared/api/channels.ts";
+import { answerFailuresWithHtml } from "../../http/html-page-errors.ts";
 import { AppError } from "../../platform/errors.ts";
 import { renderDirectoryPage, renderLookupPage, renderProblemPage } from "./pages.ts";
 import {
@@ -138,12 +138,6 @@ export async function publicChannelRoutes(app: FastifyInstance): Promise<void> {
   await app.register(publicPageRoutes);
 }
 
-/** Seconds from a Retry-After header the rate limiter already set, if any. */
-function retryAfterOf(reply: FastifyReply): number | undefined {
-  const value = Number(reply.getHeader("retry-after"));
-  return Number.isFinite(value) && value > 0 ? Math.ceil(value) : undefined;
-}
-
 /**
  * The server-rendered pages citizens open in a browser. Their own error handler answers every
  * failure (unknown unit, bad link, rate limit) with a Vietnamese HTML page instead of the API's
@@ -154,28 +148,10 @@ async function publicPageRoutes(app: FastifyInstance): Promise<void> {
   const pages = app.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
 
-  pages.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    let status = 500;
-    let message: string | undefined;
-    if (error instanceof AppError) {
-      status = error.status;
-      message = error.messages.vi;
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
-      status = 400;
-      message = "Đường dẫn có tham số không hợp lệ. Vui lòng quay lại trang danh bạ và chọn lại.";
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      status = error.statusCode;
-    }
-    if (status >= 500) {
-      request.log.error({ err: error }, "public page failed");
-      message = undefined;
-    }
-    reply
-      .status(status)
-      .type("text/html; charset=utf-8")
-      // An error must not be kept by a shared cache as if it were the page.
-      .header("cache-control", "no-store")
-      .send(renderProblemPage({ status, message, retryAfterSeconds: retryAfterOf(reply) }));
+  answerFailuresWithHtml(pages, {
+    what: "public page",
+    invalidInput: "Đường dẫn có tham số không hợp lệ. Vui lòng quay lại trang danh bạ và chọn lại.",
+    render: renderProblemPage,
   });
 
   pages.get(

@@ -1,12 +1,12 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   publicImpersonationReportBody,
   publicImpersonationReportResponse,
 } from "../../../../shared/api/verification-impersonation-candidates.ts";
 import { contextOf } from "../../../http/context.ts";
+import { answerFailuresWithHtml } from "../../../http/html-page-errors.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { renderImpersonationReportPage, renderPublicProblemPage } from "../../channels/index.ts";
 import { reportCandidate } from "./candidates.ts";
@@ -77,34 +77,10 @@ async function reportPageRoutes(app: FastifyInstance): Promise<void> {
     { parseAs: "string", bodyLimit: 8192 },
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
-  pages.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    let status = 500;
-    let message: string | undefined;
-    if (error instanceof AppError) {
-      status = error.status;
-      message = error.messages.vi;
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
-      status = 400;
-      message = "Địa chỉ gửi lên không hợp lệ. Vui lòng quay lại trang Kiểm tra kênh và thử lại.";
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      status = error.statusCode;
-    }
-    if (status >= 500) {
-      request.log.error({ err: error }, "impersonation report page failed");
-      message = undefined;
-    }
-    const retry = Number(reply.getHeader("retry-after"));
-    reply
-      .status(status)
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-store")
-      .send(
-        renderPublicProblemPage({
-          status,
-          message,
-          retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : undefined,
-        }),
-      );
+  answerFailuresWithHtml(pages, {
+    what: "impersonation report page",
+    invalidInput: "Địa chỉ gửi lên không hợp lệ. Vui lòng quay lại trang Kiểm tra kênh và thử lại.",
+    render: renderPublicProblemPage,
   });
 
   pages.post(

@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   lookupIndicatorQuery,
@@ -9,6 +8,7 @@ import {
   publicIndicatorsQuery,
   publicIndicatorsResponse,
 } from "../../../../shared/api/verification-indicators.ts";
+import { answerFailuresWithHtml } from "../../../http/html-page-errors.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { csvBom, csvHeader, csvLine } from "./csv.ts";
 import { renderScamLookupPage, renderScamProblemPage } from "./page.ts";
@@ -104,37 +104,15 @@ export async function publicIndicatorRoutes(app: FastifyInstance): Promise<void>
   await app.register(scamLookupPage);
 }
 
-function retryAfterOf(reply: FastifyReply): number | undefined {
-  const value = Number(reply.getHeader("retry-after"));
-  return Number.isFinite(value) && value > 0 ? Math.ceil(value) : undefined;
-}
-
 /** The page citizens open (also from the form on /kiem-tra); failures answer Vietnamese HTML, never JSON. */
 async function scamLookupPage(app: FastifyInstance): Promise<void> {
   const pages = app.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
 
-  pages.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    let status = 500;
-    let message: string | undefined;
-    if (error instanceof AppError) {
-      status = error.status;
-      message = error.messages.vi;
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
-      status = 400;
-      message = "Nội dung cần tra cứu quá dài hoặc không hợp lệ. Vui lòng nhập lại.";
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      status = error.statusCode;
-    }
-    if (status >= 500) {
-      request.log.error({ err: error }, "scam lookup page failed");
-      message = undefined;
-    }
-    reply
-      .status(status)
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-store")
-      .send(renderScamProblemPage({ status, message, retryAfterSeconds: retryAfterOf(reply) }));
+  answerFailuresWithHtml(pages, {
+    what: "scam lookup page",
+    invalidInput: "Nội dung cần tra cứu quá dài hoặc không hợp lệ. Vui lòng nhập lại.",
+    render: renderScamProblemPage,
   });
 
   pages.get(

@@ -1,8 +1,8 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../../../http/context.ts";
+import { answerFailuresWithHtml } from "../../../http/html-page-errors.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { unitSummaries } from "../../org/index.ts";
 import { readTipForm } from "./form-reader.ts";
@@ -11,11 +11,6 @@ import { renderTipFormPage, renderTipProblemPage, renderTipStatusPage } from "./
 import { tipLimit, tipStatusLimit } from "./rate-limits.ts";
 import { tipStatusByCode } from "./status.ts";
 import { parseTrackingCode } from "./tracking-code.ts";
-
-function retryAfterOf(reply: FastifyReply): number | undefined {
-  const value = Number(reply.getHeader("retry-after"));
-  return Number.isFinite(value) && value > 0 ? Math.ceil(value) : undefined;
-}
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,26 +23,9 @@ export async function tipPageRoutes(app: FastifyInstance): Promise<void> {
   const pages = app.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
 
-  pages.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    let status = 500;
-    let message: string | undefined;
-    if (error instanceof AppError) {
-      status = error.status;
-      message = error.messages.vi;
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
-      status = 400;
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      status = error.statusCode;
-    }
-    if (status >= 500) {
-      request.log.error({ err: error }, "tip page failed");
-      message = undefined;
-    }
-    reply
-      .status(status)
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-store")
-      .send(renderTipProblemPage({ status, message, retryAfterSeconds: retryAfterOf(reply) }));
+  answerFailuresWithHtml(pages, {
+    what: "tip page",
+    render: renderTipProblemPage,
   });
 
   /** The active unit a portal's link names, to show where the tip goes. */
