@@ -19,6 +19,7 @@ import { authModule } from "./modules/auth/index.ts";
 import { channelsModule } from "./modules/channels/index.ts";
 import { declarationsModule } from "./modules/declarations/index.ts";
 import { healthModule } from "./modules/health/index.ts";
+import { inboxModule } from "./modules/inbox/index.ts";
 import { mediaModule } from "./modules/media/index.ts";
 import { notificationsModule } from "./modules/notifications/index.ts";
 import { orgModule, unitPath } from "./modules/org/index.ts";
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     shareCardsModule,
     advocacyModule(trackedLinks),
     verificationModule,
+    inboxModule,
   ];
   for (const module of modules) {
     for (const routes of module.routes) {

@@ -34,6 +34,17 @@ export interface Config {
    * fake). Never taken from a request.
    */
   platformApis: PlatformApis;
+  /** The inbox's webhooks (`/webhooks/facebook`, `/webhooks/zalo`); each answers 404 while its secret is unset. */
+  webhooks: WebhookSecrets;
+}
+
+export interface WebhookSecrets {
+  /** FACEBOOK_APP_SECRET: the key of every delivery's X-Hub-Signature-256. */
+  facebookAppSecret: string | undefined;
+  /** FACEBOOK_VERIFY_TOKEN: what the subscription handshake (`hub.verify_token`) must carry. */
+  facebookVerifyToken: string | undefined;
+  /** ZALO_OA_SECRET_KEY: the OA secret key Zalo signs webhook events with (X-ZEvent-Signature). */
+  zaloOaSecretKey: string | undefined;
 }
 
 export interface PlatformApis {
@@ -87,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       zalo: apiRoot(env.CAUNOI_ZALO_API_URL, "https://openapi.zalo.me"),
       zaloOauth: apiRoot(env.CAUNOI_ZALO_OAUTH_URL, "https://oauth.zaloapp.com"),
       youtube: apiRoot(env.CAUNOI_YOUTUBE_API_URL, "https://www.googleapis.com"),
+    },
+    webhooks: {
+      facebookAppSecret: env.FACEBOOK_APP_SECRET?.trim() || undefined,
+      facebookVerifyToken: env.FACEBOOK_VERIFY_TOKEN?.trim() || undefined,
+      zaloOaSecretKey: env.ZALO_OA_SECRET_KEY?.trim() || undefined,
     },
   };
 }

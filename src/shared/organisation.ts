@@ -54,6 +54,12 @@ export const permissions = [
   "cases.manage",
   /** Sign off a drafted verdict before it is published, and publish or pause it. */
   "cases.approve",
+  /** See the unit's inbox: conversations from its connected channels and portal (every read audited). */
+  "inbox.read",
+  /** Answer, note, label, assign, resolve and escalate conversations; ask for shift swaps. */
+  "inbox.reply",
+  /** The unit's duty roster, response targets, canned replies, offices, retention and deletion requests. */
+  "inbox.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -8,6 +8,7 @@ import { registerChannel } from "../../src/server/modules/channels/service.ts";
 import { declarationPurpose } from "../../src/server/modules/declarations/purpose.ts";
 import { grantRole } from "../../src/server/modules/org/people-service.ts";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "./factories.ts";
+import { makeRightInbox, type RightInbox } from "./right-branch-inbox.ts";
 import type { TestApp } from "./test-app.ts";
 
 /*
@@ -30,6 +31,7 @@ export interface RightBranch {
   rightKitId: string;
   rightCampaignId: string;
   rightCandidateId: string;
+  rightInbox: RightInbox;
 }
 
 export async function makeRightBranch(t: TestApp): Promise<RightBranch> {
@@ -141,6 +143,11 @@ export async function makeRightBranch(t: TestApp): Promise<RightBranch> {
     })
     .returning();
   const rightCandidateId = candidate?.id ?? "";
+  const rightInbox = await makeRightInbox(t, {
+    unitId: org.right.id,
+    channelId: rightChannelId,
+    personId: rightPerson.id,
+  });
   return {
     org,
     rightPerson,
@@ -155,5 +162,6 @@ export async function makeRightBranch(t: TestApp): Promise<RightBranch> {
     rightKitId,
     rightCampaignId,
     rightCandidateId,
+    rightInbox,
   };
 }

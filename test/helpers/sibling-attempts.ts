@@ -1,5 +1,6 @@
 import type { InjectOptions } from "fastify";
 import type { RightBranch } from "./right-branch.ts";
+import { inboxSiblingAttempts } from "./right-branch-inbox.ts";
 
 /* The request each unit-scoped route would take to reach the right-hand branch (right-branch.ts). */
 
@@ -25,8 +26,10 @@ export function siblingAttempts(branch: RightBranch): Record<string, InjectOptio
     rightKitId,
     rightCampaignId,
     rightCandidateId,
+    rightInbox,
   } = branch;
   return {
+    ...inboxSiblingAttempts(rightInbox),
     "POST /api/impersonation/candidates": {
       method: "POST",
       url: "/api/impersonation/candidates",

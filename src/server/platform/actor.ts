@@ -14,9 +14,18 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Members' declared accounts are private: administrators ask for and follow up declarations but
   // cannot read them; reading needs the dedicated reviewer role, granted (and audited) on purpose.
   administrator: permissions.filter((permission) => permission !== "declarations.view"),
-  editor: ["units.read", "people.read", "channels.manage", "posts.read", "posts.write", "advocacy.manage"],
+  editor: [
+    "units.read",
+    "people.read",
+    "channels.manage",
+    "posts.read",
+    "posts.write",
+    "advocacy.manage",
+    "inbox.read",
+    "inbox.reply",
+  ],
   approver: ["units.read", "people.read", "posts.read", "posts.approve", "cases.read", "cases.approve"],
-  duty_officer: ["units.read"],
+  duty_officer: ["units.read", "people.read", "inbox.read", "inbox.reply"],
   checker: ["units.read", "people.read", "cases.read", "cases.manage"],
   jury: ["units.read"],
   declaration_reviewer: ["units.read", "declarations.view"],

@@ -71,6 +71,8 @@ const navItems: NavItem[] = [
   { to: "/calendar", labelKey: "nav.calendar", icon: <CalendarIcon />, permission: "posts.read" },
   { to: "/share-kits", labelKey: "nav.shareKits", icon: <ShareIcon />, permission: "advocacy.manage" },
   { to: "/campaigns", labelKey: "nav.campaigns", icon: <FlagIcon />, permission: "advocacy.manage" },
+  { to: "/inbox", labelKey: "nav.inbox", icon: <SendIcon />, permission: "inbox.read" },
+  { to: "/inbox/roster", labelKey: "nav.roster", icon: <CalendarIcon />, permission: "inbox.read" },
   { to: "/verification", labelKey: "nav.verification", icon: <ChecklistIcon />, permission: "cases.read" },
   { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },

@@ -39,6 +39,13 @@ const DeskPage = lazy(() => import("../features/home/desk-page.tsx"));
 const OverviewPage = lazy(() => import("../features/home/overview-page.tsx"));
 const ApprovalsPage = lazy(() => import("../features/approvals/approvals-page.tsx"));
 const NotificationsPage = lazy(() => import("../features/notifications/notifications-page.tsx"));
+const InboxPage = lazy(() => import("../features/inbox/conversations/inbox-page.tsx"));
+const ConversationPage = lazy(() => import("../features/inbox/conversations/conversation-page.tsx"));
+const RosterPage = lazy(() => import("../features/inbox/roster/roster-page.tsx"));
+const MyShiftsPage = lazy(() => import("../features/inbox/roster/my-shifts-page.tsx"));
+const InboxSettingsPage = lazy(() => import("../features/inbox/targets/settings-page.tsx"));
+const BreachesPage = lazy(() => import("../features/inbox/targets/breaches-page.tsx"));
+const InboxFiguresPage = lazy(() => import("../features/inbox/targets/figures-page.tsx"));
 const MemberTipPage = lazy(() => import("../features/verification/tips/member-tip-page.tsx"));
 const CaseQueuePage = lazy(() => import("../features/verification/cases/queue-page.tsx"));
 const CasePage = lazy(() => import("../features/verification/cases/case-page.tsx"));
@@ -294,6 +301,55 @@ export default function SignedInApp() {
             element={
               <Allowed permission="audit.read">
                 <AuditPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="inbox"
+            element={
+              <Allowed permission="inbox.read">
+                <InboxPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="inbox/c/:id"
+            element={
+              <Allowed permission="inbox.read">
+                <ConversationPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="inbox/roster"
+            element={
+              <Allowed permission="inbox.read">
+                <RosterPage />
+              </Allowed>
+            }
+          />
+          <Route path="inbox/my-shifts" element={<MyShiftsPage />} />
+          <Route
+            path="inbox/settings"
+            element={
+              <Allowed permission="inbox.manage">
+                <InboxSettingsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="inbox/breaches"
+            element={
+              <Allowed permission="inbox.read">
+                <BreachesPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="inbox/figures"
+            element={
+              <Allowed permission="inbox.read">
+                <InboxFiguresPage />
               </Allowed>
             }
           />

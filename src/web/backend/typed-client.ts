@@ -11,6 +11,7 @@ import type { authEndpoints } from "../../shared/api/auth.ts";
 import type { channelEndpoints } from "../../shared/api/channels.ts";
 import type { connectionEndpoints } from "../../shared/api/connections.ts";
 import type { declarationEndpoints } from "../../shared/api/declarations.ts";
+import type { inboxEndpoints } from "../../shared/api/inbox.ts";
 import type { mediaEndpoints } from "../../shared/api/media.ts";
 import type { notificationEndpoints } from "../../shared/api/notifications.ts";
 import type { orgEndpoints } from "../../shared/api/org.ts";
@@ -37,7 +38,8 @@ type Endpoints = typeof declarationEndpoints &
   typeof connectionEndpoints &
   typeof publishingEndpoints &
   typeof authEndpoints &
-  typeof verificationEndpoints;
+  typeof verificationEndpoints &
+  typeof inboxEndpoints;
 
 type EndpointKey = keyof Endpoints & string;
 export type HttpMethod = EndpointKey extends `${infer Method} ${string}` ? Method : never;

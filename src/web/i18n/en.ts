@@ -1,3 +1,6 @@
+import { conversationsTextsEn } from "./inbox/conversations.ts";
+import { rosterTextsEn } from "./inbox/roster.ts";
+import { targetsTextsEn } from "./inbox/targets.ts";
 import { casesTextsEn } from "./verification/cases.ts";
 import { impersonationTextsEn } from "./verification/impersonation.ts";
 import { indicatorsTextsEn } from "./verification/indicators.ts";
@@ -7,6 +10,11 @@ import type { Messages } from "./vi.ts";
 
 /** English, the second language; the type keeps its keys identical to Vietnamese. */
 export const en: Messages = {
+  inbox: {
+    conversations: conversationsTextsEn,
+    roster: rosterTextsEn,
+    targets: targetsTextsEn,
+  },
   verification: {
     tips: tipsTextsEn,
     cases: casesTextsEn,
@@ -79,6 +87,8 @@ export const en: Messages = {
     shareKits: "Share kits",
     campaigns: "Campaigns",
     verification: "Verification desk",
+    inbox: "Inbox",
+    roster: "Duty roster",
     reportTip: "Report a rumour",
     audit: "Audit log",
     profile: "My profile",

@@ -1,3 +1,6 @@
+import { conversationsTextsVi } from "./inbox/conversations.ts";
+import { rosterTextsVi } from "./inbox/roster.ts";
+import { targetsTextsVi } from "./inbox/targets.ts";
 import { casesTextsVi } from "./verification/cases.ts";
 import { impersonationTextsVi } from "./verification/impersonation.ts";
 import { indicatorsTextsVi } from "./verification/indicators.ts";
@@ -6,6 +9,11 @@ import { verdictsTextsVi } from "./verification/verdicts.ts";
 
 /** Vietnamese, the default language. en.ts must have exactly the same keys (the type checks it). */
 export const vi = {
+  inbox: {
+    conversations: conversationsTextsVi,
+    roster: rosterTextsVi,
+    targets: targetsTextsVi,
+  },
   verification: {
     tips: tipsTextsVi,
     cases: casesTextsVi,
@@ -78,6 +86,8 @@ export const vi = {
     shareKits: "Bộ tin chia sẻ",
     campaigns: "Chiến dịch",
     verification: "Xác minh tin",
+    inbox: "Hộp thư",
+    roster: "Lịch trực",
     reportTip: "Báo tin cần xác minh",
     audit: "Nhật ký hoạt động",
     profile: "Hồ sơ của tôi",

@@ -3,6 +3,7 @@ export * from "./auth.ts";
 export * from "./channels.ts";
 export * from "./declarations.ts";
 export * from "./http.ts";
+export * from "./inbox.ts";
 export * from "./media.ts";
 export * from "./notifications.ts";
 export * from "./org.ts";

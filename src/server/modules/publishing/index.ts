@@ -5,6 +5,7 @@
 import "./audit-subjects.ts";
 
 export type { MediaForPublish } from "./connectors/types.ts";
+export { channelOfConnectedAccount, connectionForReply } from "./inbox-connections.ts";
 export { publishingModule } from "./module.ts";
 export { hasPortal, type PortalArticleInput, publishToPortalNow } from "./portal-now.ts";
 export {

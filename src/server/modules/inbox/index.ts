@@ -1,0 +1,5 @@
+/**
+ * The inbox module's public surface: the only file of it that code outside the module imports.
+ */
+
+export { inboxModule } from "./module.ts";
