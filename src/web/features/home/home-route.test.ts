@@ -13,6 +13,7 @@ describe("each person's home", () => {
     expect(homeOf(holding("approver"))).toEqual({ to: "/approvals", serverPage: false });
     expect(homeOf(holding("administrator"))).toEqual({ to: "/overview", serverPage: false });
     expect(homeOf(holding("declaration_reviewer")).to).toBe("/declarations");
+    expect(homeOf(holding("duty_officer")).to).toBe("/inbox");
     expect(homeOf(holding("checker")).to).toBe("/share");
     expect(homeOf(holding()).to).toBe("/share");
   });
@@ -21,5 +22,6 @@ describe("each person's home", () => {
     expect(homeOf(holding("member", "editor", "approver")).to).toBe("/approvals");
     expect(homeOf(holding("administrator", "editor")).to).toBe("/desk");
     expect(homeOf(holding("member", "administrator")).to).toBe("/overview");
+    expect(homeOf(holding("editor", "duty_officer")).to).toBe("/inbox");
   });
 });
