@@ -3,3 +3,4 @@
  */
 
 export { inboxModule } from "./module.ts";
+export { type IncomingItem, type RecordResult, recordIncoming } from "./ingest/record.ts";
