@@ -2,5 +2,5 @@
  * The inbox module's public surface: the only file of it that code outside the module imports.
  */
 
-export { inboxModule } from "./module.ts";
 export { type IncomingItem, type RecordResult, recordIncoming } from "./ingest/record.ts";
+export { inboxModule } from "./module.ts";
