@@ -16,7 +16,7 @@ export { registryGeneration } from "./lookup-cache.ts";
 export { channelsModule } from "./module.ts";
 export { renderImpersonationReportPage, renderProblemPage as renderPublicProblemPage } from "./pages.ts";
 export { lookupChannel, officialChannelsOfUnit, unitsWithActiveWebsite } from "./public-service.ts";
-export { listChannels } from "./queries.ts";
+export { channelNames, listChannels } from "./queries.ts";
 export { activeRegistrySnapshot, type RegistrySnapshotEntry } from "./registry-snapshot.ts";
 export type {
   channelHistoryEntry,

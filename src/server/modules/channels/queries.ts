@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
 import { channelHistory, channels } from "../../db/schema/index.ts";
@@ -255,4 +255,16 @@ export async function officialChannelOfAddress(
   return deepest
     ? { id: deepest.id, unitId: deepest.unitId, displayName: deepest.displayName, url: deepest.url }
     : null;
+}
+
+/** The display names of channels by id (removed ones too: old records still name them). */
+export async function channelNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: channels.id, name: channels.displayName })
+    .from(channels)
+    .where(inArray(channels.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -25,6 +25,7 @@ export {
   type UnitSummary,
   unitAndAncestors,
   unitIdAtOrAbove,
+  unitIdsWithin,
   unitIdWithin,
   unitPathsOfPeople,
   unitSummaries,

@@ -15,6 +15,21 @@ export function unitIdWithin(unitIdColumn: AnyPgColumn, scope: readonly string[]
   return sql`${unitIdColumn} in (select ${units.id} from ${units} where ${withinScope(units.path, scope)}${narrowed})`;
 }
 
+/** The ids of the units within the scope (and under `unitPath`): for queries that want `unit_id = any(…)`. */
+export async function unitIdsWithin(
+  db: Executor,
+  scope: readonly string[],
+  unitPath?: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(
+      sql`${withinScope(units.path, scope)}${unitPath ? sql` and ${units.path} <@ ${unitPath}::ltree` : sql``}`,
+    );
+  return rows.map((row) => row.id);
+}
+
 /** WHERE fragment: the person in `personIdColumn` belongs to a unit within the scope (and under `unitPath`). */
 export function personIdWithin(
   personIdColumn: AnyPgColumn,
