@@ -187,3 +187,11 @@ export const ApprovalIcon = (props: IconProps) => (
     <path d="M9 14l2 2l4 -4" />
   </Icon>
 );
+
+/** An in-tray: the inbox of messages and comments people send to the unit. */
+export const InboxIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 6a2 2 0 0 1 2 -2h12a2 2 0 0 1 2 2v12a2 2 0 0 1 -2 2h-12a2 2 0 0 1 -2 -2z" />
+    <path d="M4 13h3l3 3h4l3 -3h3" />
+  </Icon>
+);

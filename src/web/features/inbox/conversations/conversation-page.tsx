@@ -1,6 +1,13 @@
-import { Title } from "@mantine/core";
+import { useParams } from "react-router";
+import { ConversationView } from "./conversation-view.tsx";
+import { InboxLayout } from "./inbox-layout.tsx";
 
-/** Hội thoại STUB (skeleton). */
+/** /inbox/c/:id: one conversation, beside the list on a wide screen, alone on a phone. */
 export default function ConversationPage() {
-  return <Title order={2}>Hội thoại</Title>;
+  const { id = "" } = useParams();
+  return (
+    <InboxLayout conversationId={id}>
+      <ConversationView key={id} id={id} />
+    </InboxLayout>
+  );
 }

@@ -1,6 +1,6 @@
-import { Title } from "@mantine/core";
+import { InboxLayout } from "./inbox-layout.tsx";
 
-/** Hộp thư STUB (skeleton). */
+/** /inbox: the conversations of the person's units, live. */
 export default function InboxPage() {
-  return <Title order={2}>Hộp thư</Title>;
+  return <InboxLayout />;
 }
