@@ -44,7 +44,8 @@ export const presenceResponse = z.object({
 
 /*
  * GET /api/inbox/stream?unitId= (text/event-stream) sends, for the conversations the person may see:
- *   event: conversation  data: {"id","unitId","reason":"message"|"status"|"assigned"|"labels"|"note"|"deleted"}
+ *   event: ready         data: {}   (first, once the stream listens)
+ *   event: conversation  data: {"id","unitId","reason":"message"|"status"|"assigned"|"labels"|"note"|"deleted"|"escalated"|"published"}
  *   event: presence      data: {"conversationId","viewers":[{"id","fullName"}]}
  * and a comment line every 25 s so proxies keep it open. Not in the typed client: the web reads it
  * with EventSource.
@@ -52,9 +53,24 @@ export const presenceResponse = z.object({
 export const inboxStreamEventSchema = z.object({
   id: z.string(),
   unitId: z.string(),
-  reason: z.enum(["message", "status", "assigned", "labels", "note", "deleted", "escalated"]),
+  reason: z.enum(["message", "status", "assigned", "labels", "note", "deleted", "escalated", "published"]),
 });
 export type InboxStreamEvent = z.infer<typeof inboxStreamEventSchema>;
+
+export const presenceEventSchema = z.object({
+  conversationId: z.string(),
+  viewers: z.array(z.object({ id: z.string(), fullName: z.string() })),
+});
+export type PresenceEvent = z.infer<typeof presenceEventSchema>;
+
+/**
+ * unitId: only that unit's subtree. once=1: the opening lines, then the stream ends (for a check
+ * from a script; a connection that is not a real socket, as in-process test requests, is answered so too).
+ */
+export const inboxStreamQuery = z.object({
+  unitId: z.uuid().optional(),
+  once: z.enum(["1"]).optional(),
+});
 
 export const portalEndpoints = {
   "POST /api/public/questions": { body: questionBody, response: questionCreatedResponse },

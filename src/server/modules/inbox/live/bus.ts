@@ -23,3 +23,8 @@ export function onConversationEvent(listener: (event: InboxStreamEvent) => void)
   bus.on("conversation", listener);
   return () => bus.off("conversation", listener);
 }
+
+/** How many listen now: one per app with an open stream, however many streams (checked by the tests). */
+export function conversationListenerCount(): number {
+  return bus.listenerCount("conversation");
+}
