@@ -98,7 +98,7 @@ export const conversationsTextsVi = {
   },
   actions: {
     takeIt: "Nhận xử lý",
-    resolve: "Đã xử lý",
+    resolve: "Đánh dấu đã xử lý",
     status: "Trạng thái",
     reopen: "Mở lại",
     more: "Thao tác khác",
@@ -271,7 +271,7 @@ export const conversationsTextsEn: typeof conversationsTextsVi = {
   },
   actions: {
     takeIt: "Take it",
-    resolve: "Resolved",
+    resolve: "Mark resolved",
     status: "Status",
     reopen: "Reopen",
     more: "More actions",

@@ -90,8 +90,12 @@ function MessageBubble({ detail, message }: { detail: ConversationDetail; messag
         data-testid={`message-${message.direction}`}
         style={{
           background: bubbleColors[message.direction],
-          border: message.direction === "note" ? "1px solid var(--mantine-color-yellow-5)" : undefined,
-          borderStyle: message.direction === "auto" ? "dashed" : undefined,
+          border:
+            message.direction === "note"
+              ? "1px solid var(--mantine-color-yellow-5)"
+              : message.direction === "auto"
+                ? "1px dashed var(--mantine-color-gray-5)"
+                : undefined,
           opacity: message.hidden ? 0.7 : 1,
         }}
       >
