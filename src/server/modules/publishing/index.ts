@@ -4,6 +4,7 @@
 // Tells the audit page how to name this module's records.
 import "./audit-subjects.ts";
 
+export { markNeedsReconnect } from "./connection-renewal.ts";
 export type { MediaForPublish } from "./connectors/types.ts";
 export { channelOfConnectedAccount, connectionForReply } from "./inbox-connections.ts";
 export { publishingModule } from "./module.ts";
