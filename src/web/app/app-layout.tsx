@@ -74,6 +74,12 @@ const navItems: NavItem[] = [
   { to: "/campaigns", labelKey: "nav.campaigns", icon: <FlagIcon />, permission: "advocacy.manage" },
   { to: "/inbox", labelKey: "nav.inbox", icon: <InboxIcon />, permission: "inbox.read" },
   { to: "/inbox/roster", labelKey: "nav.roster", icon: <CalendarIcon />, permission: "inbox.read" },
+  {
+    to: "/inbox/my-shifts",
+    labelKey: "inbox.roster.nav.myShifts",
+    icon: <UserIcon />,
+    permission: "inbox.read",
+  },
   { to: "/verification", labelKey: "nav.verification", icon: <ChecklistIcon />, permission: "cases.read" },
   { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
