@@ -10,6 +10,7 @@ import {
   inboxOffices,
   inboxPublishedAnswers,
 } from "../../src/server/db/schema/index.ts";
+import { conversationSiblingAttempts } from "./sibling-attempts-inbox-conversations.ts";
 import type { TestApp } from "./test-app.ts";
 
 /*
@@ -123,6 +124,6 @@ export async function makeRightInbox(
 }
 
 /** Every inbox attempt; a part's routes that act on a unit add theirs in its own function here. */
-export function inboxSiblingAttempts(_right: RightInbox): Record<string, InjectOptions> {
-  return {};
+export function inboxSiblingAttempts(right: RightInbox): Record<string, InjectOptions> {
+  return { ...conversationSiblingAttempts(right) };
 }

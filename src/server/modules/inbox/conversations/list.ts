@@ -85,8 +85,11 @@ function scopeParts(scope: ListScope, escalatedOnly: boolean): SQL[] {
     return [];
   }
   const own = inArray(c.unitId, scope.unitIds);
-  const escalatedHere = and(inArray(c.escalatedToUnitId, scope.unitIds), not(own)) as SQL;
-  return escalatedOnly ? [escalatedHere] : [own, escalatedHere];
+  if (escalatedOnly) {
+    // Escalations reach a unit from its children, which are in scope too: not "from elsewhere".
+    return [inArray(c.escalatedToUnitId, scope.unitIds)];
+  }
+  return [own, and(inArray(c.escalatedToUnitId, scope.unitIds), not(own)) as SQL];
 }
 
 const listedColumns = {
