@@ -11,6 +11,7 @@ import {
   inboxPublishedAnswers,
 } from "../../src/server/db/schema/index.ts";
 import { conversationSiblingAttempts } from "./sibling-attempts-inbox-conversations.ts";
+import { rosterSiblingAttempts } from "./sibling-attempts-inbox-roster.ts";
 import type { TestApp } from "./test-app.ts";
 
 /*
@@ -125,5 +126,5 @@ export async function makeRightInbox(
 
 /** Every inbox attempt; a part's routes that act on a unit add theirs in its own function here. */
 export function inboxSiblingAttempts(right: RightInbox): Record<string, InjectOptions> {
-  return { ...conversationSiblingAttempts(right) };
+  return { ...rosterSiblingAttempts(right), ...conversationSiblingAttempts(right) };
 }
