@@ -34,7 +34,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const escalate = (id: string, to: object, note?: string) =>
+const escalate = (id: string, to: object | "parent", note?: string) =>
   leftOfficer.request({
     method: "POST",
     url: `/api/inbox/conversations/${id}/escalate`,
