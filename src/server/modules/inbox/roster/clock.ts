@@ -19,6 +19,9 @@ export interface DutySchedule {
   intervals: { start: Date; end: Date }[];
 }
 
+/** A slot runs at most from 00:00 to the next 00:00; a margin over that for safety. */
+export const longestShiftMs = 36 * 3600_000;
+
 interface Span {
   start: number;
   end: number;
@@ -93,6 +96,8 @@ export async function loadDutySchedule(
       and(
         eq(dutyShifts.unitId, unitId),
         lt(dutyShifts.startsAt, to),
+        // No slot is longer than a day: this bound lets the (unit, starts_at) index skip the past.
+        gt(dutyShifts.startsAt, new Date(from.getTime() - longestShiftMs)),
         gt(dutyShifts.endsAt, from),
         sql`exists (select 1 from duty_assignments a where a.shift_id = ${dutyShifts.id})`,
       ),

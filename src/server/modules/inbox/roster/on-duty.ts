@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { dutyAssignments, dutyAway, dutyShifts } from "../../../db/schema/inbox.ts";
 import { personSummaries } from "../../org/index.ts";
+import { longestShiftMs } from "./clock.ts";
 import { isHolidayAt } from "./holidays.ts";
 
 /*
@@ -42,7 +43,14 @@ export async function onDutyAt(db: Executor, unitId: string, at: Date): Promise<
     .select({ id: dutyAssignments.personId, isLeader: dutyAssignments.isLeader })
     .from(dutyShifts)
     .innerJoin(dutyAssignments, eq(dutyAssignments.shiftId, dutyShifts.id))
-    .where(and(eq(dutyShifts.unitId, unitId), lte(dutyShifts.startsAt, at), gt(dutyShifts.endsAt, at)));
+    .where(
+      and(
+        eq(dutyShifts.unitId, unitId),
+        lte(dutyShifts.startsAt, at),
+        gt(dutyShifts.startsAt, new Date(at.getTime() - longestShiftMs)),
+        gt(dutyShifts.endsAt, at),
+      ),
+    );
   if (rows.length === 0 || (await isHolidayAt(db, unitId, at))) {
     return [];
   }

@@ -136,6 +136,11 @@ describe("planning the roster", () => {
     }
     expect(new Set(picks)).toEqual(new Set([people.an.id, people.binh.id]));
 
+    const planned = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "inbox.roster.shift_set"));
+    expect(planned.map((event) => event.actorId)).toContain(org.leftAdmin.id);
     expect((await setShift("2030-03-05", nightId, [])).statusCode).toBe(200);
     expect((await month(an, "2030-03")).shifts.find((s) => s.day === "2030-03-05")).toBeUndefined();
     const removed = await admin.request({ method: "DELETE", url: `/api/roster/slots/${nightId}` });
@@ -284,6 +289,11 @@ describe("swapping a shift", () => {
       { id: people.binh.id, fullName: "Phạm Thị Bình", isLeader: true, away: false },
     ]);
     expect(shift?.pendingSwap).toBeNull();
+    // The hours stay; the conversations of that evening now go to Bình.
+    expect(new Date(shift?.startsAt ?? "")).toEqual(vn("2030-03-20 19:00"));
+    expect(new Date(shift?.endsAt ?? "")).toEqual(vn("2030-03-20 22:00"));
+    expect(await pickOnDutyAssignee(t.db, org.left.id, vn("2030-03-20 20:00"))).toBe(people.binh.id);
+    expect(await pickOnDutyAssignee(t.db, org.left.id, vn("2030-03-20 20:00"))).toBe(people.binh.id);
     const anBell = await an.request({ method: "GET", url: "/api/me/notifications" });
     expect(JSON.stringify(anBell.json())).toContain("Phạm Thị Bình đã nhận trực thay bạn");
     const twice = await binh.request({
