@@ -4,3 +4,6 @@
 
 export { type IncomingItem, type RecordResult, recordIncoming } from "./ingest/record.ts";
 export { inboxModule } from "./module.ts";
+export { addHoliday } from "./roster/presence.ts";
+export { setShift } from "./roster/shifts.ts";
+export { slotsOrDefaults } from "./roster/slots.ts";
