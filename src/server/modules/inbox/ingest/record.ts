@@ -77,7 +77,8 @@ export function threadKeyOf(item: Pick<IncomingItem, "channelKey" | "kind" | "co
 class Duplicate extends Error {}
 
 /** The database part of recordIncoming, inside the caller's transaction (the worker's, per delivery). */
-export async function recordIncomingIn(tx: Executor, item: IncomingItem): Promise<RecordResult> {
+export async function recordIncomingIn(tx: Executor, given: IncomingItem): Promise<RecordResult> {
+  const item = cleaned(given);
   const text = item.text.length > maxMessageLength ? `${item.text.slice(0, maxMessageLength)}…` : item.text;
   const threadKey = threadKeyOf(item);
   const nothing: RecordResult = {
@@ -246,6 +247,29 @@ export async function recordIncomingIn(tx: Executor, item: IncomingItem): Promis
     created,
     reopened,
     duplicate: false,
+  };
+}
+
+/** PostgreSQL text holds no NUL character, and a platform's clock may send nonsense: neither may fail a delivery. */
+function cleaned(item: IncomingItem): IncomingItem {
+  const noNul = (value: string) => value.replaceAll("\u0000", "");
+  const sentAt = Number.isFinite(item.sentAt.getTime()) ? item.sentAt : new Date();
+  return {
+    ...item,
+    text: noNul(item.text),
+    externalId: item.externalId === null ? null : noNul(item.externalId),
+    contact: {
+      ...item.contact,
+      externalId: noNul(item.contact.externalId),
+      displayName: noNul(item.contact.displayName),
+    },
+    postExternalId: item.postExternalId ? noNul(item.postExternalId) : (item.postExternalId ?? null),
+    attachments: (item.attachments ?? []).map((a) => ({
+      ...a,
+      url: noNul(a.url),
+      ...(a.name ? { name: noNul(a.name) } : {}),
+    })),
+    sentAt,
   };
 }
 
