@@ -11,7 +11,9 @@ import {
   inboxPublishedAnswers,
 } from "../../src/server/db/schema/index.ts";
 import { conversationSiblingAttempts } from "./sibling-attempts-inbox-conversations.ts";
+import { portalSiblingAttempts } from "./sibling-attempts-inbox-portal.ts";
 import { rosterSiblingAttempts } from "./sibling-attempts-inbox-roster.ts";
+import { targetSiblingAttempts } from "./sibling-attempts-inbox-targets.ts";
 import type { TestApp } from "./test-app.ts";
 
 /*
@@ -126,5 +128,10 @@ export async function makeRightInbox(
 
 /** Every inbox attempt; a part's routes that act on a unit add theirs in its own function here. */
 export function inboxSiblingAttempts(right: RightInbox): Record<string, InjectOptions> {
-  return { ...rosterSiblingAttempts(right), ...conversationSiblingAttempts(right) };
+  return {
+    ...rosterSiblingAttempts(right),
+    ...conversationSiblingAttempts(right),
+    ...targetSiblingAttempts(right),
+    ...portalSiblingAttempts(right),
+  };
 }

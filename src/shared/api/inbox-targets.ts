@@ -111,9 +111,13 @@ export const figuresResponse = z.object({
   byUnit: z.array(figureRowSchema.extend({ unit: z.object({ id: z.string(), name: z.string() }) })),
 });
 
+/** The figures as an XLSX workbook: one sheet per grouping, Vietnamese headings. */
+export const figuresXlsxResponse = z.string().describe("The figures as an XLSX workbook");
+
 export const targetEndpoints = {
   "GET /api/inbox/settings": { query: inboxSettingsQuery, response: inboxSettingsSchema },
   "PUT /api/inbox/settings": { body: inboxSettingsBody, response: inboxSettingsSchema },
   "GET /api/inbox/breaches": { query: breachListQuery, response: breachListResponse },
   "GET /api/inbox/figures": { query: figuresQuery, response: figuresResponse },
+  "GET /api/inbox/figures.xlsx": { query: figuresQuery, response: figuresXlsxResponse },
 } as const;
