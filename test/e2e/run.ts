@@ -20,5 +20,7 @@ import "./journeys/portal.ts";
 import "./journeys/forms.ts";
 import "./journeys/invitations.ts";
 import "./journeys/verification.ts";
+import "./journeys/inbox.ts";
+import "./journeys/inbox-roster.ts";
 // Keep last: it checks every page, including the ones the journeys above create.
 import "./journeys/axe.ts";

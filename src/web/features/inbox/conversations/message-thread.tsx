@@ -210,14 +210,55 @@ function MessageBubble({ detail, message }: { detail: ConversationDetail; messag
   );
 }
 
-/** "Nguyễn Văn A đã chuyển sang Đã xử lý · 14:30" between the messages. */
+const textOf = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
+const nameOf = (value: unknown): string | null =>
+  typeof value === "object" && value !== null
+    ? textOf((value as { name?: unknown; fullName?: unknown }).fullName ?? (value as { name?: unknown }).name)
+    : null;
+
+/** The event's sentence, naming what changed when the server's detail says it. */
+function useEventText(): (event: Event) => string {
+  const { t } = useTranslation();
+  return (event) => {
+    const actor = event.actor?.fullName ?? t("inbox.conversations.events.system");
+    const detail = event.detail;
+    if (event.kind === "status" || event.kind === "reopened") {
+      const to = textOf(detail.to);
+      const reason = textOf(detail.pendingReason);
+      if (to && event.actor) {
+        const status =
+          to === "pending" && reason
+            ? t(`inbox.conversations.pending.${reason}`)
+            : t(`inbox.conversations.status.${to}`);
+        return t("inbox.conversations.events.statusTo", { actor, status });
+      }
+    }
+    if (event.kind === "assigned") {
+      if (detail.by === "round_robin") {
+        return t("inbox.conversations.events.roundRobin");
+      }
+      const name = nameOf(detail.to);
+      return name
+        ? t("inbox.conversations.events.assignedTo", { actor, name })
+        : t("inbox.conversations.events.unassigned", { actor });
+    }
+    if (event.kind === "escalated") {
+      const name = nameOf(detail.unit) ?? nameOf(detail.office);
+      if (name) {
+        return t("inbox.conversations.events.escalatedTo", { actor, name });
+      }
+    }
+    return t(`inbox.conversations.events.${event.kind}`, { actor });
+  };
+}
+
+/** "Nguyễn Văn A đã chuyển sang “Đã xử lý” · 14:30" between the messages. */
 function EventLine({ event }: { event: Event }) {
-  const { t, i18n } = useTranslation();
-  const actor = event.actor?.fullName ?? t("inbox.conversations.events.system");
+  const { i18n } = useTranslation();
+  const text = useEventText();
   return (
     <Text size="xs" c="dimmed" ta="center" data-testid="event-line">
-      {t(`inbox.conversations.events.${event.kind}`, { actor })} ·{" "}
-      {formatDateTime(event.createdAt, i18n.language)}
+      {text(event)} · {formatDateTime(event.createdAt, i18n.language)}
     </Text>
   );
 }
