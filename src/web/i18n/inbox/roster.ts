@@ -10,6 +10,8 @@ export const rosterTextsVi = {
   nextMonth: "Tháng sau",
   thisMonth: "Tháng này",
   today: "Hôm nay",
+  showPast: "Hiện {{count}} ngày đã qua",
+  showPast_one: "Hiện {{count}} ngày đã qua",
   month: "Tháng {{month}}",
   tabs: {
     month: "Lịch tháng",
@@ -39,6 +41,7 @@ export const rosterTextsVi = {
     addPersonPlaceholder: "Gõ tên để tìm",
     remove: "Bỏ {{name}} khỏi ca",
     leader: "Trưởng ca",
+    leaderHint: "Chọn trưởng ca: người nhận e-mail đầu tiên khi có tin nhắn quá hạn.",
     noLeader: "Không có trưởng ca",
     empty: "Ca này chưa có ai trực. Lưu khi không có ai sẽ xóa ca.",
     save: "Lưu phân công",
@@ -176,6 +179,8 @@ export const rosterTextsEn: typeof rosterTextsVi = {
   nextMonth: "Next month",
   thisMonth: "This month",
   today: "Today",
+  showPast: "Show {{count}} past days",
+  showPast_one: "Show the past day",
   month: "Month {{month}}",
   tabs: {
     month: "Month",
@@ -205,6 +210,7 @@ export const rosterTextsEn: typeof rosterTextsVi = {
     addPersonPlaceholder: "Type a name to search",
     remove: "Remove {{name}} from the shift",
     leader: "Shift leader",
+    leaderHint: "Choose the shift leader: the first to be e-mailed when a message is overdue.",
     noLeader: "No shift leader",
     empty: "Nobody is on this shift. Saving with nobody removes the shift.",
     save: "Save",

@@ -1,4 +1,16 @@
-import { Badge, Card, Group, Paper, Stack, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePhoneLayout } from "../../../components/phone-layout.ts";
 import { vietnamToday } from "../../../i18n/format.ts";
@@ -50,11 +62,24 @@ export function RosterCalendar({
   const holidays = new Map(data.holidays.map((holiday) => [holiday.day, holiday.name]));
   const days = daysOfMonth(data.month);
   const today = vietnamToday();
+  const [showPast, setShowPast] = useState(false);
 
   if (phone) {
+    // On a phone the month opens at today: the days gone by are one tap away.
+    const past = showPast ? [] : days.filter((day) => day < today);
     return (
       <Stack gap="xs" data-testid="roster-days">
-        {days.map((day) => {
+        {past.length > 0 && (
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => setShowPast(true)}
+            style={{ alignSelf: "flex-start" }}
+          >
+            {t("inbox.roster.showPast", { count: past.length })}
+          </Button>
+        )}
+        {days.slice(past.length).map((day) => {
           const holiday = holidays.get(day);
           return (
             <Card

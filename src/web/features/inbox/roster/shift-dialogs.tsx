@@ -128,7 +128,7 @@ export function ShiftDialog({
       </Text>
       <Radio.Group
         label={t("inbox.roster.shift.people")}
-        description={people.length > 1 ? t("inbox.roster.shift.leader") : undefined}
+        description={people.length > 0 ? t("inbox.roster.shift.leaderHint") : undefined}
         value={leaderId}
         onChange={setLeaderId}
       >
