@@ -324,6 +324,36 @@ test("the officer on duty sees a comment and a message arrive live on a phone an
       await phoneScreenshot(officer.page, "92-inbox-message-answered");
     });
 
+    await step(
+      "the citizen writes again: the open conversation shows it, and who else is looking",
+      async () => {
+        const again = `Cảm ơn, tôi cần mang theo giấy tờ gì? (${run})`;
+        messenger.userWrote(psid, new Date());
+        const delivered = await facebook.deliver(
+          pageDelivery({
+            pageId: messenger.pageId,
+            messaging: [messengerMessage({ pageId: messenger.pageId, psid, text: again })],
+          }),
+        );
+        assert.equal(delivered.acknowledged, true);
+        await officer.page.getByTestId("message-in").filter({ hasText: again }).waitFor();
+        // The administrator opens the same conversation on another phone.
+        await admin.page.goto(officer.page.url());
+        await admin.page.getByTestId("composer").waitFor();
+        await officer.page
+          .getByTestId("presence")
+          .getByText(/cũng đang xem hội thoại này/)
+          .waitFor();
+        assert.equal(
+          await officer.page.evaluate(
+            () => (window as unknown as { inboxNotReloaded?: boolean }).inboxNotReloaded,
+          ),
+          true,
+        );
+        await phoneScreenshot(officer.page, "93-inbox-live-thread");
+      },
+    );
+
     await step("the fake Facebook received exactly one reply to each", async () => {
       const expected = `${unitName} đã tiếp nhận ý kiến và sẽ trả lời trong ngày.`;
       await eventually(() => (messenger.comments.get(commentId)?.replies.length ?? 0) >= 1, {
