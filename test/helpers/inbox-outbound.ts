@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { sealSecret } from "../../src/server/crypto/secret-box.ts";
-import { inboxConversations, inboxMessages } from "../../src/server/db/schema/inbox.ts";
+import { inboxConversations, inboxMessages, inboxSettings } from "../../src/server/db/schema/inbox.ts";
 import { channelConnections } from "../../src/server/db/schema/index.ts";
 import { registerChannel } from "../../src/server/modules/channels/index.ts";
 import { type IncomingItem, recordIncoming } from "../../src/server/modules/inbox/ingest/record.ts";
-import type { TestApp } from "./test-app.ts";
+import { type FakeMessenger, startFakeMessenger } from "../fakes/facebook-messenger.ts";
+import { type FakeZaloCs, startFakeZaloCs } from "../fakes/zalo-cs.ts";
+import { makeOrganisation, makePerson, type SessionClient, signInAs } from "./factories.ts";
+import { createTestApp, type TestApp } from "./test-app.ts";
 
 /*
  * Connected channels and conversations for the inbox's outbound tests: a Facebook Page or Zalo OA of
@@ -76,4 +79,59 @@ export async function conversationRow(t: TestApp, id: string) {
 
 export async function messagesOf(t: TestApp, conversationId: string) {
   return t.db.select().from(inboxMessages).where(eq(inboxMessages.conversationId, conversationId));
+}
+
+export interface OutboundWorld {
+  t: TestApp;
+  messenger: FakeMessenger;
+  zalo: FakeZaloCs;
+  org: Awaited<ReturnType<typeof makeOrganisation>>;
+  /** A duty officer of the left-hand unit, which owns the channels. */
+  officer: SessionClient;
+  /** A duty officer of the right-hand (sibling) unit. */
+  siblingOfficer: SessionClient;
+  pageChannel: string;
+  oaChannel: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The app with the Messenger and Zalo CS fakes as its platforms, a unit with a connected Page and OA
+ * (its auto-reply off: these tests count every call the platforms receive) and two duty officers.
+ */
+export async function startOutboundWorld(): Promise<OutboundWorld> {
+  const messenger = await startFakeMessenger({ humanAgent: true });
+  const zalo = await startFakeZaloCs();
+  const t = await createTestApp({
+    env: { CAUNOI_GRAPH_API_URL: messenger.origin, CAUNOI_ZALO_API_URL: zalo.origin },
+  });
+  const org = await makeOrganisation(t.db);
+  const person = await makePerson(t.db, { unitId: org.left.id, roles: ["duty_officer"] });
+  const sibling = await makePerson(t.db, { unitId: org.right.id, roles: ["duty_officer"] });
+  await t.db.insert(inboxSettings).values({ unitId: org.left.id, autoReplyEnabled: false });
+  return {
+    t,
+    messenger,
+    zalo,
+    org,
+    officer: await signInAs(t.app, person.email ?? ""),
+    siblingOfficer: await signInAs(t.app, sibling.email ?? ""),
+    pageChannel: await connectedChannel(t, {
+      unitId: org.left.id,
+      platform: "facebook_page",
+      accountId: messenger.pageId,
+      token: messenger.token,
+    }),
+    oaChannel: await connectedChannel(t, {
+      unitId: org.left.id,
+      platform: "zalo_oa",
+      accountId: "4318722335442436",
+      token: zalo.token,
+    }),
+    async close() {
+      await t.close();
+      await messenger.close();
+      await zalo.close();
+    },
+  };
 }

@@ -81,8 +81,8 @@ export const replyErrors = defineErrors({
   notRetryable: {
     status: 409,
     code: "inbox.reply_not_failed",
-    vi: "Chỉ gửi lại được câu trả lời chưa gửi được.",
-    en: "Only a reply that failed can be sent again.",
+    vi: "Chỉ gửi lại được câu trả lời chưa gửi được (hoặc đang gửi đã quá 2 phút).",
+    en: "Only a reply that failed (or has been sending for over 2 minutes) can be sent again.",
   },
   notAComment: {
     status: 409,

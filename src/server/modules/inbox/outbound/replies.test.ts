@@ -1,23 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeMessenger, startFakeMessenger } from "../../../../../test/fakes/facebook-messenger.ts";
-import { type FakeZaloCs, startFakeZaloCs } from "../../../../../test/fakes/zalo-cs.ts";
-import {
-  makeOrganisation,
-  makePerson,
-  type SessionClient,
-  signInAs,
-} from "../../../../../test/helpers/factories.ts";
+import type { FakeMessenger } from "../../../../../test/fakes/facebook-messenger.ts";
+import type { SessionClient } from "../../../../../test/helpers/factories.ts";
 import {
   connectedChannel,
   conversationRow,
   incoming,
   messagesOf,
+  type OutboundWorld,
+  startOutboundWorld,
 } from "../../../../../test/helpers/inbox-outbound.ts";
-import { createTestApp, type TestApp } from "../../../../../test/helpers/test-app.ts";
-import { inboxEvents, inboxSettings } from "../../../db/schema/inbox.ts";
+import type { TestApp } from "../../../../../test/helpers/test-app.ts";
+import { inboxConversations, inboxEvents } from "../../../db/schema/inbox.ts";
 import { channelConnections, mediaItems } from "../../../db/schema/index.ts";
+import { insertSending } from "./send.ts";
 
 /*
  * Answering citizens through the platform each conversation came from, against local fakes of the
@@ -27,45 +24,20 @@ import { channelConnections, mediaItems } from "../../../db/schema/index.ts";
 
 const HOUR = 60 * 60 * 1000;
 
+let world: OutboundWorld;
 let t: TestApp;
 let messenger: FakeMessenger;
-let zalo: FakeZaloCs;
-let org: Awaited<ReturnType<typeof makeOrganisation>>;
+let org: OutboundWorld["org"];
 let officer: SessionClient;
 let siblingOfficer: SessionClient;
 let pageChannel = "";
-let oaChannel = "";
 
 beforeAll(async () => {
-  messenger = await startFakeMessenger({ humanAgent: true });
-  zalo = await startFakeZaloCs();
-  t = await createTestApp({
-    env: { CAUNOI_GRAPH_API_URL: messenger.origin, CAUNOI_ZALO_API_URL: zalo.origin },
-  });
-  org = await makeOrganisation(t.db);
-  const person = await makePerson(t.db, { unitId: org.left.id, roles: ["duty_officer"] });
-  const sibling = await makePerson(t.db, { unitId: org.right.id, roles: ["duty_officer"] });
-  officer = await signInAs(t.app, person.email ?? "");
-  siblingOfficer = await signInAs(t.app, sibling.email ?? "");
-  // These tests count every call the platforms receive: the off-duty auto-reply has its own file.
-  await t.db.insert(inboxSettings).values({ unitId: org.left.id, autoReplyEnabled: false });
-  pageChannel = await connectedChannel(t, {
-    unitId: org.left.id,
-    platform: "facebook_page",
-    accountId: messenger.pageId,
-    token: messenger.token,
-  });
-  oaChannel = await connectedChannel(t, {
-    unitId: org.left.id,
-    platform: "zalo_oa",
-    accountId: "4318722335442436",
-    token: zalo.token,
-  });
+  world = await startOutboundWorld();
+  ({ t, messenger, org, officer, siblingOfficer, pageChannel } = world);
 });
 afterAll(async () => {
-  await t?.close();
-  await messenger?.close();
-  await zalo?.close();
+  await world?.close();
 });
 beforeEach(() => {
   messenger.setMode("ok");
@@ -159,6 +131,37 @@ describe("Messenger", () => {
       url: `/api/inbox/conversations/${conversationId}/messages/${failed.json().id}/retry`,
     });
     expect(again.json().code).toBe("inbox.reply_not_failed");
+  });
+
+  it("a reply left sending by a restart can be sent again by hand after two minutes, not before", async () => {
+    const { conversationId, psid: id } = await messengerConversation();
+    const [conversation] = await t.db
+      .select()
+      .from(inboxConversations)
+      .where(eq(inboxConversations.id, conversationId));
+    // As if the process died right after committing the reply, before calling Facebook.
+    const written = async (at: Date) =>
+      t.db.transaction((tx) =>
+        insertSending(tx, conversation as typeof inboxConversations.$inferSelect, {
+          direction: "out",
+          authorId: null,
+          text: `Trả lời bị gián đoạn ${at.getTime()}`,
+          attachments: [],
+          route: { mode: "message", commentExternalId: null },
+          at,
+        }),
+      );
+    const fresh = await written(new Date());
+    const retry = (messageId: string) =>
+      officer.request({
+        method: "POST",
+        url: `/api/inbox/conversations/${conversationId}/messages/${messageId}/retry`,
+      });
+    expect((await retry(fresh.id)).json().code).toBe("inbox.reply_not_failed");
+    const stuck = await written(new Date(Date.now() - 3 * 60_000));
+    const sent = await retry(stuck.id);
+    expect(sent.json()).toMatchObject({ id: stuck.id, sendStatus: "sent" });
+    expect(sendsTo(id)).toHaveLength(1);
   });
 
   it("an expired Page token fails the reply and marks the channel for reconnecting", async () => {
@@ -267,130 +270,5 @@ describe("Messenger", () => {
       .from(inboxEvents)
       .where(eq(inboxEvents.conversationId, conversationId));
     expect(events.map((e) => e.kind)).toContain("status");
-  });
-});
-
-describe("Facebook comments", () => {
-  async function commentConversation(createdAt = new Date()) {
-    const from = psid();
-    const comment = messenger.addComment({ fromPsid: from, createdAt });
-    const made = await incoming(t, {
-      source: "facebook",
-      unitId: org.left.id,
-      channelKey: pageChannel,
-      kind: "comment",
-      postExternalId: `${messenger.pageId}_777`,
-      contact: { externalId: from, displayName: "Lê Thị Bình Luận" },
-      externalId: comment.id,
-      text: "Đường ở xóm tôi bị hỏng",
-      sentAt: createdAt,
-    });
-    return { ...made, comment };
-  }
-
-  it("answers publicly under the comment by default", async () => {
-    const { conversationId, comment } = await commentConversation();
-    const answered = await reply(officer, conversationId, { text: "Cảm ơn bạn, xã sẽ kiểm tra." });
-    expect(answered.json().sendStatus).toBe("sent");
-    expect(comment.replies).toEqual([
-      expect.objectContaining({ message: "Cảm ơn bạn, xã sẽ kiểm tra.", attachmentUrl: null }),
-    ]);
-  });
-
-  it("answers privately once through Messenger; a second private reply is refused by Facebook, with words", async () => {
-    const { conversationId, comment } = await commentConversation();
-    const first = await reply(officer, conversationId, {
-      text: "Bạn cho xin số điện thoại.",
-      commentMode: "private",
-    });
-    expect(first.json().sendStatus).toBe("sent");
-    const privately = messenger.sent.filter((sent) => sent.recipient.comment_id === comment.id);
-    expect(privately).toHaveLength(1);
-    const second = await reply(officer, conversationId, { text: "Nhắc lại ạ.", commentMode: "private" });
-    expect(second.json().sendStatus).toBe("failed");
-    expect(second.json().sendError).toContain("trả lời riêng");
-    expect(messenger.sent.filter((sent) => sent.recipient.comment_id === comment.id)).toHaveLength(1);
-  });
-
-  it("refuses a private reply to a comment older than 7 days before calling, and still allows a public one", async () => {
-    const { conversationId, comment } = await commentConversation(new Date(Date.now() - 8 * 24 * HOUR));
-    const refused = await reply(officer, conversationId, { text: "Riêng", commentMode: "private" });
-    expect(refused.json().code).toBe("inbox.private_reply_window_closed");
-    expect(messenger.sent.filter((sent) => sent.recipient.comment_id === comment.id)).toHaveLength(0);
-    const publicly = await reply(officer, conversationId, { text: "Công khai" });
-    expect(publicly.json().sendStatus).toBe("sent");
-    expect(comment.replies).toHaveLength(1);
-  });
-
-  it("hides and shows the comment on the Page, recording each on the conversation", async () => {
-    const { conversationId, messageId, comment } = await commentConversation();
-    const url = `/api/inbox/conversations/${conversationId}/messages/${messageId}/hidden`;
-    const hidden = await officer.request({ method: "POST", url, payload: { hidden: true } });
-    expect(hidden.statusCode, hidden.body).toBe(200);
-    expect(comment.hidden).toBe(true);
-    expect((await messagesOf(t, conversationId)).find((m) => m.id === messageId)?.hidden).toBe(true);
-    await officer.request({ method: "POST", url, payload: { hidden: false } });
-    expect(comment.hidden).toBe(false);
-    const events = await t.db
-      .select()
-      .from(inboxEvents)
-      .where(eq(inboxEvents.conversationId, conversationId));
-    expect(events.map((e) => e.kind).filter((k) => k === "hidden" || k === "unhidden")).toEqual([
-      "hidden",
-      "unhidden",
-    ]);
-    const refused = await siblingOfficer.request({ method: "POST", url, payload: { hidden: true } });
-    expect(refused.statusCode).toBe(403);
-  });
-});
-
-describe("Zalo OA", () => {
-  async function zaloConversation(ago: number) {
-    const userId = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-    const at = new Date(Date.now() - ago);
-    zalo.userWrote(userId, at);
-    const made = await incoming(t, {
-      source: "zalo",
-      unitId: org.left.id,
-      channelKey: oaChannel,
-      contact: { externalId: userId, displayName: "Phạm Văn Zalo" },
-      sentAt: at,
-    });
-    return { ...made, userId };
-  }
-
-  it("sends a customer-service message inside 48 hours, once", async () => {
-    const { conversationId, userId } = await zaloConversation(HOUR);
-    const answered = await reply(officer, conversationId, { text: "Chào bạn, UBND xã xin trả lời." });
-    expect(answered.json().sendStatus).toBe("sent");
-    expect(zalo.sent.filter((sent) => sent.userId === userId)).toEqual([
-      expect.objectContaining({ text: "Chào bạn, UBND xã xin trả lời." }),
-    ]);
-    const call = zalo.sendCalls().at(-1);
-    expect(call?.headers.access_token).toBe(zalo.token);
-  });
-
-  it("refuses after 48 hours before calling Zalo, and a picture with words saying Zalo takes text only", async () => {
-    const late = await zaloConversation(49 * HOUR);
-    const before = zalo.sendCalls().length;
-    const refused = await reply(officer, late.conversationId, { text: "Muộn" });
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().code).toBe("inbox.reply_window_closed");
-    expect(refused.json().messages.vi).toContain("48 giờ");
-    expect(zalo.sendCalls().length).toBe(before);
-    const recent = await zaloConversation(HOUR);
-    const picture = await reply(officer, recent.conversationId, {
-      text: "Ảnh",
-      mediaIds: [crypto.randomUUID()],
-    });
-    expect(picture.json().code).toBe("inbox.reply_media_not_supported");
-  });
-
-  it("a user who blocked the OA: the failed reply says so", async () => {
-    const { conversationId, userId } = await zaloConversation(HOUR);
-    zalo.blocked.add(userId);
-    const failed = await reply(officer, conversationId, { text: "Chào bạn" });
-    expect(failed.json().sendStatus).toBe("failed");
-    expect(failed.json().sendError).toContain("chặn");
   });
 });

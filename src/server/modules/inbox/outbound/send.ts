@@ -31,6 +31,8 @@ import { presentMessage } from "./present.ts";
 
 const log = loggerFor("inbox-outbound");
 export const DOUBLE_SUBMIT_MS = 30_000;
+/** A reply still "sending" after this was interrupted (a restart): it may be sent again by hand. */
+export const STUCK_SENDING_MS = 2 * 60_000;
 const previewLength = 160;
 
 type MessageRow = typeof inboxMessages.$inferSelect;
@@ -228,7 +230,10 @@ export async function retryReply(
     if (!message || (message.direction !== "out" && message.direction !== "auto")) {
       throw replyErrors.messageNotFound();
     }
-    if (message.sendStatus !== "failed") {
+    // "sending" for this long means the process died between writing the reply and hearing the platform.
+    const stuck =
+      message.sendStatus === "sending" && message.createdAt.getTime() < Date.now() - STUCK_SENDING_MS;
+    if (message.sendStatus !== "failed" && !stuck) {
       throw replyErrors.notRetryable();
     }
     const route = options.routeNow(
