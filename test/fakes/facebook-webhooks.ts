@@ -27,8 +27,8 @@ export interface DeliveryOutcome {
 }
 
 export interface WebhookSenderOptions {
-  /** The full URL of our webhook. */
-  url: string;
+  /** The full URL of our webhook (a function when the server moves, as after a restart on a new port). */
+  url: string | (() => string);
   /** Signs a body: returns the headers to add. */
   sign: (body: string) => Record<string, string>;
   /** Waits between attempts, then the last one repeats up to maxAttempts. */
@@ -47,7 +47,8 @@ export function webhookSender(options: WebhookSenderOptions) {
   let unacknowledged = 0;
 
   async function send(body: string, headers?: Record<string, string>): Promise<SendOutcome> {
-    const response = await fetch(options.url, {
+    const url = typeof options.url === "function" ? options.url() : options.url;
+    const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", ...(headers ?? options.sign(body)) },
       body,
@@ -192,8 +193,8 @@ export function pageDelivery(...entries: PageEntry[]): string {
 }
 
 export interface FakeFacebookOptions {
-  /** Our server's origin, e.g. http://127.0.0.1:3000. */
-  origin: string;
+  /** Our server's origin, e.g. http://127.0.0.1:3000 (a function when it moves). */
+  origin: string | (() => string);
   appSecret: string;
   verifyToken: string;
   retryDelaysMs?: number[];
@@ -202,7 +203,8 @@ export interface FakeFacebookOptions {
 
 /** Meta's side of a Page subscription: the handshake, then signed deliveries with retries. */
 export function fakeFacebook(options: FakeFacebookOptions) {
-  const url = `${options.origin}/webhooks/facebook`;
+  const origin = options.origin;
+  const url = () => `${typeof origin === "function" ? origin() : origin}/webhooks/facebook`;
   const sender = webhookSender({
     url,
     sign: (body) => ({ "x-hub-signature-256": facebookSignature(body, options.appSecret) }),
@@ -219,7 +221,7 @@ export function fakeFacebook(options: FakeFacebookOptions) {
         "hub.challenge": challenge,
         "hub.verify_token": verifyToken,
       });
-      const response = await fetch(`${url}?${query}`);
+      const response = await fetch(`${url()}?${query}`);
       const text = await response.text();
       return { verified: response.status === 200 && text === challenge, status: response.status };
     },
