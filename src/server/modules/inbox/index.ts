@@ -2,8 +2,10 @@
  * The inbox module's public surface: the only file of it that code outside the module imports.
  */
 
+export { type FiguresInput, type InboxFigures, inboxFigures } from "./figures/figures.ts";
 export { type IncomingItem, type RecordResult, recordIncoming } from "./ingest/record.ts";
 export { inboxModule } from "./module.ts";
 export { addHoliday } from "./roster/presence.ts";
 export { setShift } from "./roster/shifts.ts";
 export { slotsOrDefaults } from "./roster/slots.ts";
+export { saveTargetSettings, targetSettingsOf } from "./sla/settings.ts";
