@@ -5,6 +5,10 @@
 export { type FiguresInput, type InboxFigures, inboxFigures } from "./figures/figures.ts";
 export { type IncomingItem, type RecordResult, recordIncoming } from "./ingest/record.ts";
 export { inboxModule } from "./module.ts";
+export { type PublishedAnswer, publishedAnswersOfUnit } from "./portal-qa/published.ts";
+export { askQuestion, questionFormInvalid } from "./portal-qa/questions.ts";
+export { questionLimit } from "./portal-qa/rate-limits.ts";
+export { publishedAnswersPageSize } from "./portal-qa/routes.ts";
 export { addHoliday } from "./roster/presence.ts";
 export { setShift } from "./roster/shifts.ts";
 export { slotsOrDefaults } from "./roster/slots.ts";

@@ -148,6 +148,7 @@ export function siteFooter(
 ${site.baseUrl ? html`<p class="owner">${site.name}</p><p>Trang tin chính thức của ${site.name}.</p>` : ""}
 ${lines.some((line) => line !== "") ? html`<ul class="contact">${lines}</ul>` : ""}
 ${site.baseUrl ? html`<p>Theo dõi tin mới qua <a href="${site.baseUrl}/rss.xml">RSS</a> hoặc <a href="${site.baseUrl}/atom.xml">Atom</a>.</p>` : ""}
+${site.baseUrl ? html`<p>Có câu hỏi cho ${site.name}: <a href="${site.baseUrl}/hoi-dap">Hỏi đáp</a>.</p>` : ""}
 <p>Kiểm tra một trang mạng xã hội có phải của đơn vị không: <a href="/kiem-tra">Kiểm tra kênh chính thức</a>.</p>
 <p>Gặp tin đồn, tin sai sự thật, lừa đảo hoặc trang giả mạo: <a href="${site.unitId ? `/bao-tin?don-vi=${site.unitId}` : "/bao-tin"}">Báo tin cần xác minh</a>.</p>
 </div>

@@ -121,7 +121,11 @@ export function topicUrl(site: PortalSite, tag: string): string {
   return `${site.baseUrl}/chu-de/${topicSlug(tag)}`;
 }
 
-function page(site: PortalSite, meta: PageMeta, body: SafeHtml, options: PageOptions = {}): string {
+/** The header's mark for the Hỏi đáp page (no topic is named so: topics are lower-case tags). */
+export const questionsPageKey = "Hỏi đáp";
+
+/** A page of the portal around `body`: its header (name, topics, Hỏi đáp, search) and official footer. */
+export function page(site: PortalSite, meta: PageMeta, body: SafeHtml, options: PageOptions = {}): string {
   const query = options.query ?? "";
   return html`<!doctype html>
 <html lang="vi">
@@ -133,7 +137,7 @@ ${head(site, meta)}
 <div class="wrap">
 <a class="brand" href="${site.baseUrl || "/"}">${emblem(site.name, site.avatarUrl)}<span class="names">${site.baseUrl ? html`<span class="kicker">Trang tin chính thức</span>` : ""}${options.nameAsHeading ? html`<h1 class="name">${site.name}</h1>` : html`<span class="name">${site.name}</span>`}</span></a>
 <div class="bar">
-${site.topics && site.topics.length > 0 ? html`<nav class="topics" aria-label="Chủ đề"><a href="${site.baseUrl}"${options.current === "home" ? new SafeHtml(' aria-current="page"') : ""}>Trang chủ</a>${site.topics.map((topic) => html`<a href="${topicUrl(site, topic.tag)}"${options.current === topic.tag ? new SafeHtml(' aria-current="page"') : ""}>${capitalised(topic.tag)}</a>`)}</nav>` : ""}
+${site.baseUrl ? html`<nav class="topics" aria-label="Chủ đề"><a href="${site.baseUrl}"${options.current === "home" ? new SafeHtml(' aria-current="page"') : ""}>Trang chủ</a>${(site.topics ?? []).map((topic) => html`<a href="${topicUrl(site, topic.tag)}"${options.current === topic.tag ? new SafeHtml(' aria-current="page"') : ""}>${capitalised(topic.tag)}</a>`)}<a href="${site.baseUrl}/hoi-dap"${options.current === questionsPageKey ? new SafeHtml(' aria-current="page"') : ""}>Hỏi đáp</a></nav>` : ""}
 ${
   site.baseUrl
     ? html`<form method="get" action="${site.baseUrl}/tim-kiem" role="search">

@@ -28,6 +28,7 @@ import {
   type PortalSite,
   portalNotFoundPage,
 } from "./pages.ts";
+import { questionPageRoutes } from "./question-routes.ts";
 import { tagsOfTopic, topicSlug } from "./topics.ts";
 
 const pageSize = 12;
@@ -170,7 +171,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const limited = !notFound && "statusCode" in error && error.statusCode === 429;
     // A request the server refused (a NUL in the address, a malformed value) is the visitor's 400.
     const refused =
-      !notFound && !limited && error instanceof AppError && error.status >= 400 && error.status < 500;
+      !notFound &&
+      !limited &&
+      ((error instanceof AppError && error.status >= 400 && error.status < 500) ||
+        // A form posted in an encoding the Hỏi đáp page does not read (415), or too large (413).
+        ("statusCode" in error && Number(error.statusCode) >= 400 && Number(error.statusCode) < 500));
     if (!notFound && !limited && !refused) {
       request.log.error({ err: error }, "portal page failed");
     }
@@ -309,6 +314,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       );
     },
   );
+
+  questionPageRoutes(app, {
+    site: async (code) => (await withChrome(db, await siteOf(db, publicUrl, code))).site,
+    notFound: (site) => new PortalNotFound(site),
+  });
 
   for (const [path, type, render] of [
     ["/u/:code/rss.xml", "application/rss+xml", rssFeed],

@@ -67,6 +67,19 @@ footer .contact{list-style:none;margin:.6em 0;padding:0}
 footer .contact li{padding:2px 0}
 footer .contact span{font-weight:600}
 footer a{display:inline-block;padding:4px 0}
+form.ask{display:flex;flex-direction:column;gap:4px;margin:12px 0 8px}
+form.ask label{font-weight:600;margin-top:10px}
+form.ask input,form.ask textarea{width:100%;padding:10px;font-size:16px;font-family:inherit;border:1px solid #8c959f;border-radius:6px;background:#fff}
+form.ask textarea{min-height:8em;resize:vertical}
+form.ask button{margin-top:14px;padding:12px 18px;font-size:16px;border:0;border-radius:6px;background:#a31515;color:#fff;font-weight:700;align-self:flex-start;cursor:pointer}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.notice{margin:16px 0;padding:12px 16px;border:2px solid;border-radius:8px;overflow-wrap:anywhere}
+.notice.done{background:#e8f5e9;border-color:#2e7d32;color:#1b5e20}
+.notice.error{background:#fff3f3;border-color:#c62828;color:#8e0000}
+.qa{list-style:none;margin:0;padding:0}
+.qa li{padding:14px 0;border-bottom:1px solid #d0d7de}
+.qa .q,.qa .a{white-space:pre-wrap;margin:.2em 0}
+.qa .q{font-weight:600}
 @media (min-width:900px){
 .bar{flex-wrap:nowrap}
 nav.topics{flex:1 1 auto;margin:0}
