@@ -12,9 +12,9 @@ import {
   startOutboundWorld,
 } from "../../../../../test/helpers/inbox-outbound.ts";
 import type { TestApp } from "../../../../../test/helpers/test-app.ts";
-import { inboxConversations, inboxEvents } from "../../../db/schema/inbox.ts";
+import { inboxContacts, inboxConversations, inboxEvents } from "../../../db/schema/inbox.ts";
 import { channelConnections, mediaItems } from "../../../db/schema/index.ts";
-import { insertSending } from "./send.ts";
+import { finishSending, insertSending } from "./send.ts";
 
 /*
  * Answering citizens through the platform each conversation came from, against local fakes of the
@@ -43,6 +43,11 @@ beforeEach(() => {
   messenger.setMode("ok");
   messenger.humanAgent = true;
 });
+
+async function contactOf(contactId: string) {
+  const [row] = await t.db.select().from(inboxContacts).where(eq(inboxContacts.id, contactId));
+  return row?.externalId;
+}
 
 const psid = () => `psid-${randomBytes(5).toString("hex")}`;
 
@@ -194,6 +199,44 @@ describe("Messenger", () => {
     } finally {
       messenger.renewToken();
     }
+  });
+
+  it("the webhook's echo of a reply, arriving before Facebook's answer is recorded, leaves one message", async () => {
+    const { conversationId } = await messengerConversation();
+    const conversation = await conversationRow(t, conversationId);
+    const message = await t.db.transaction((tx) =>
+      insertSending(tx, conversation, {
+        direction: "out",
+        authorId: null,
+        text: "Trả lời có tiếng vọng",
+        attachments: [],
+        route: { mode: "message", commentExternalId: null },
+        at: new Date(),
+      }),
+    );
+    // The echo is the page's own message with the platform's id, recorded by the ingest first.
+    await incoming(t, {
+      source: "facebook",
+      unitId: org.left.id,
+      channelKey: pageChannel,
+      direction: "out",
+      contact: { externalId: (await contactOf(conversation.contactId)) ?? "", displayName: "" },
+      externalId: "m_echo_first",
+      text: "Trả lời có tiếng vọng",
+    });
+    expect((await messagesOf(t, conversationId)).filter((m) => m.direction === "out")).toHaveLength(2);
+    await finishSending(
+      t.app.deps,
+      conversation,
+      message,
+      { ok: true, externalId: "m_echo_first" },
+      { actorId: null, resolve: false, at: new Date() },
+    );
+    const out = (await messagesOf(t, conversationId)).filter((m) => m.direction === "out");
+    expect(out.map((m) => [m.id, m.externalId, m.sendStatus])).toEqual([
+      [message.id, "m_echo_first", "sent"],
+    ]);
+    expect((await conversationRow(t, conversationId)).messageCount).toBe(2);
   });
 
   it("a double click sends one reply: both answers name the same message", async () => {
