@@ -8,6 +8,7 @@ import { dutyDeadline } from "../roster/clock.ts";
 import { leadersOnDutyAt } from "../roster/on-duty.ts";
 import { type EscalationJob, queueEscalation } from "./escalation.ts";
 import { targetSettingsOf } from "./settings.ts";
+import { armTargets } from "./targets.ts";
 
 /*
  * One pass of the target worker at `now`: flag conversations about to breach, stamp breaches, and climb
@@ -222,8 +223,33 @@ export async function escalate(deps: CheckDeps, now: Date): Promise<EscalationJo
   return sent;
 }
 
+/**
+ * Arms the targets of conversations that came when the roster had too few duty minutes planned, once
+ * their unit plans shifts again (limited per pass; those received over 60 days ago are left alone).
+ */
+export async function armWaitingTargets(db: Executor, now: Date): Promise<string[]> {
+  const waiting = await queryRows<{ id: string; unit_id: string; received: Date | string }>(
+    db,
+    sql`select c.id, c.unit_id, coalesce(c.last_incoming_at, c.created_at) as received
+    from inbox_conversations c
+    where c.status <> 'resolved' and c.first_responded_at is null
+      and c.first_response_due_at is null and c.resolution_due_at is null
+      and c.created_at > ${new Date(now.getTime() - 60 * 86_400_000).toISOString()}::timestamptz
+      and exists (select 1 from duty_shifts s where s.unit_id = c.unit_id and s.ends_at > ${now.toISOString()}::timestamptz)
+    order by c.created_at
+    limit 200`,
+  );
+  const armed: string[] = [];
+  for (const row of waiting) {
+    await db.transaction((tx) => armTargets(tx, { id: row.id, unitId: row.unit_id }, new Date(row.received)));
+    armed.push(row.id);
+  }
+  return armed;
+}
+
 /** One pass of the worker. */
 export async function checkTargets(deps: CheckDeps, now: Date) {
+  await armWaitingTargets(deps.db, now);
   const warned = await flagNearBreaches(deps.db, now);
   const breached = await stampBreaches(deps.db, now);
   const escalated = await escalate(deps, now);

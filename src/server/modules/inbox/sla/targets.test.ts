@@ -87,11 +87,19 @@ describe("due times count duty minutes only", () => {
     expect(row.resolutionDueAt).toEqual(vn("2030-01-15 16:30"));
   });
 
-  it("leaves the targets empty when the roster has no shifts planned, instead of a made-up due time", async () => {
+  it("leaves the targets empty while the roster has no shifts planned, and arms them once it has", async () => {
     const unit = await makeUnit(t.db);
-    const row = await conversation(await receive(t.db, unit.id, vn("2030-01-09 09:00")));
+    const officer = await makePerson(t.db, { unitId: unit.id });
+    const id = await receive(t.db, unit.id, vn("2030-01-09 09:00"));
+    const row = await conversation(id);
     expect(row.firstResponseDueAt).toBeNull();
     expect(row.resolutionDueAt).toBeNull();
+
+    await addShift(t.db, unit.id, "2030-01-10", "07:00", "17:00", [{ id: officer.id }]);
+    await checkTargets(deps(), vn("2030-01-09 16:00"));
+    const armed = await conversation(id);
+    expect(armed.firstResponseDueAt).toEqual(vn("2030-01-10 08:00"));
+    expect(armed.resolutionDueAt).toEqual(vn("2030-01-10 15:00"));
   });
 
   it("reopening starts a new first-response clock only if the first answer was given", async () => {
