@@ -120,7 +120,8 @@ export default function InboxFiguresPage() {
               first={t("inbox.targets.figures.channel")}
               rows={data.byChannel.map((row) => ({
                 key: `${row.source}-${row.kind}-${row.channelName}`,
-                name: `${row.channelName} · ${t(`inbox.targets.conversationKinds.${row.kind}`)}`,
+                // The portal is the unit's own site: named as the app names it everywhere, not by the channel list.
+                name: `${row.source === "portal" ? t("inbox.targets.sources.portal") : row.channelName} · ${t(`inbox.targets.conversationKinds.${row.kind}`)}`,
                 row,
               }))}
               minutes={minutes}
@@ -146,6 +147,7 @@ export default function InboxFiguresPage() {
               title={t("inbox.targets.figures.byDay")}
               first={t("inbox.targets.figures.day")}
               rows={data.byDay.map((row) => ({ key: row.day, name: formatDay(row.day), row }))}
+              nowrapNames
               minutes={minutes}
               count={n}
             />
@@ -176,6 +178,8 @@ function FigureTable(props: {
   rows: { key: string; name: string; row: FigureRow }[];
   minutes: (value: number | null) => string;
   count: (value: number) => string;
+  /** Short names that must not wrap (days). */
+  nowrapNames?: boolean;
 }) {
   const { t } = useTranslation();
   if (props.rows.length === 0) {
@@ -212,7 +216,9 @@ function FigureTable(props: {
           <Table.Tbody>
             {props.rows.map(({ key, name, row }) => (
               <Table.Tr key={key}>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{name}</Table.Td>
+                <Table.Td style={props.nowrapNames ? { whiteSpace: "nowrap" } : { overflowWrap: "anywhere" }}>
+                  {name}
+                </Table.Td>
                 <Table.Td ta="right">{props.count(row.received)}</Table.Td>
                 <Table.Td ta="right">{props.minutes(row.firstResponse.median)}</Table.Td>
                 <Table.Td ta="right">{props.minutes(row.firstResponse.p90)}</Table.Td>
