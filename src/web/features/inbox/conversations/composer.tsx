@@ -8,26 +8,12 @@ import { api } from "../../../backend/typed-client.ts";
 import { SendIcon } from "../../../components/icons.tsx";
 import { FormError } from "../../../components/state-blocks.tsx";
 import { type Suggestion, SuggestionList } from "./composer-suggestions.tsx";
+import { fillCannedReply, insertAtTrigger, mentionedIds, triggerAt } from "./composer-text.ts";
 import { useConversationPeople } from "./conversation-actions.tsx";
 import { type ConversationDetail, conversationKey, inboxListKey } from "./inbox-live.ts";
 import { ReplyWindowNotice, replyWindowClosed } from "./reply-window.tsx";
 
 type Mode = "reply" | "note";
-
-/** The "/shortcut" or "@name" being typed just before the cursor, if any. */
-function triggerAt(text: string, cursor: number): { sign: "/" | "@"; word: string; start: number } | null {
-  const match = /(^|\s)([/@])([^\s/@]{0,40})$/u.exec(text.slice(0, cursor));
-  if (!match) {
-    return null;
-  }
-  const word = match[3] ?? "";
-  return { sign: match[2] as "/" | "@", word, start: cursor - word.length - 1 };
-}
-
-/** A canned reply with its variables filled in for this conversation. */
-export function fillCannedReply(body: string, contactName: string, unitName: string): string {
-  return body.replaceAll("{ten}", contactName).replaceAll("{don_vi}", unitName);
-}
 
 /**
  * Where the officer answers: a reply sent through the platform, or an internal note with @mentions.
@@ -79,7 +65,7 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
     mutationFn: async () => {
       const body = text.trim();
       if (mode === "note") {
-        const named = [...mentions].filter(([, name]) => body.includes(`@${name}`)).map(([id]) => id);
+        const named = mentionedIds(body, mentions);
         return api("POST", "/api/inbox/conversations/:id/notes", {
           params: { id: c.id },
           body: { text: body, mentions: named.length > 0 ? named : undefined },
@@ -122,8 +108,7 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
     if (openTrigger.sign === "@") {
       setMentions((current) => new Map(current).set(suggestion.id, suggestion.title));
     }
-    const next = text.slice(0, openTrigger.start) + inserted + text.slice(cursor);
-    const at = openTrigger.start + inserted.length;
+    const { text: next, cursor: at } = insertAtTrigger(text, cursor, openTrigger, inserted);
     setText(next);
     setCursor(at);
     setActive(0);

@@ -1,5 +1,6 @@
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
+import { currentCsrfToken } from "../../../backend/client.ts";
 import { api, type ResponseOf } from "../../../backend/typed-client.ts";
 
 export type ConversationList = ResponseOf<"GET", "/api/inbox/conversations">;
@@ -159,8 +160,20 @@ export function usePresence(conversationId: string, myId: string): Viewer[] {
         .catch(() => {});
     void say(true);
     const timer = setInterval(() => void say(true), presenceEveryMs);
+    // Closing the tab unmounts nothing: say goodbye with a request the browser finishes after the page.
+    const leave = () => {
+      void fetch(`/api/inbox/conversations/${encodeURIComponent(conversationId)}/presence`, {
+        method: "POST",
+        keepalive: true,
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", "x-csrf-token": currentCsrfToken() ?? "" },
+        body: JSON.stringify({ viewing: false }),
+      }).catch(() => {});
+    };
+    window.addEventListener("pagehide", leave);
     return () => {
       stopped = true;
+      window.removeEventListener("pagehide", leave);
       clearInterval(timer);
       void say(false);
     };
