@@ -86,6 +86,13 @@ async function autoReply(deps: AppDependencies, conversationId: string, now: Dat
   if (next !== null && next.getTime() <= now.getTime()) {
     return; // someone is on duty now
   }
+  try {
+    await replyConnection(deps, db, conversation);
+  } catch {
+    // Not claimed: once the channel is reconnected, the citizen's next message still gets it.
+    log.info({ conversationId }, "no auto-reply: the channel is not connected");
+    return;
+  }
   const text = autoReplyText(settings?.autoReplyText ?? null, next);
   const route: ReplyRoute = { mode: "message", commentExternalId: null, humanAgent: false };
   const message = await db.transaction(async (tx) => {
@@ -95,12 +102,6 @@ async function autoReply(deps: AppDependencies, conversationId: string, now: Dat
       .where(and(eq(inboxConversations.id, conversationId), isNull(inboxConversations.autoRepliedAt)))
       .returning({ id: inboxConversations.id });
     if (!claimed) {
-      return null;
-    }
-    try {
-      await replyConnection(deps, tx, conversation);
-    } catch {
-      log.info({ conversationId }, "no auto-reply: the channel is not connected");
       return null;
     }
     return insertSending(tx, conversation, {
