@@ -12,6 +12,7 @@ import { logger, setLogLevel } from "./platform/logger.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
 import { seedDemoOrganisation } from "./seed/demo.ts";
 import { seedDemoAdvocacy } from "./seed/demo-advocacy.ts";
+import { seedDemoInbox } from "./seed/demo-inbox.ts";
 import { seedDemoPosts } from "./seed/demo-posts.ts";
 import { demoAccountLines, demoAccountsPresent } from "./seed/demo-summary.ts";
 import { seedDemoVerification } from "./seed/demo-verification.ts";
@@ -74,6 +75,7 @@ if (demoPassword) {
   await seedDemoPosts(database.db, { publicUrl: config.publicUrl, mediaDir: config.mediaDir });
   await seedDemoAdvocacy(database.db, { publicUrl: config.publicUrl });
   await seedDemoVerification(database.db, { publicUrl: config.publicUrl, jobs });
+  await seedDemoInbox({ config, database, jobs, mailer });
 }
 // Later starts say again which demo accounts exist and how to set their shared password anew.
 const demoLines = demoAccountLines({ accounts: await demoAccountsPresent(database.db), demoPassword });
