@@ -33,7 +33,6 @@ export const rosterTextsVi = {
   overnight: "qua đêm",
   slotTime: "{{start}}–{{end}}",
   slotTimeOvernight: "{{start}}–{{end}} (hôm sau)",
-  cellLabel: "{{slot}} ngày {{day}}: {{people}}",
   shift: {
     title: "{{slot}}, {{weekday}} {{day}}",
     people: "Cán bộ trực",
@@ -202,7 +201,6 @@ export const rosterTextsEn: typeof rosterTextsVi = {
   overnight: "overnight",
   slotTime: "{{start}}–{{end}}",
   slotTimeOvernight: "{{start}}–{{end}} (next day)",
-  cellLabel: "{{slot}} on {{day}}: {{people}}",
   shift: {
     title: "{{slot}}, {{weekday}} {{day}}",
     people: "On duty",

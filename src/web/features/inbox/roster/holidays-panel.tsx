@@ -86,7 +86,7 @@ export function HolidaysPanel({ data }: { data: RosterMonth }) {
             }}
           >
             <Stack gap="xs">
-              <Title order={3} size="h5">
+              <Title order={2} size="h5">
                 {t("inbox.roster.holidays.add")}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">

@@ -183,14 +183,10 @@ export function RosterCalendar({
                           onClick={() => onCell({ day, slot, shift })}
                           data-testid="roster-cell"
                           data-slot={slot.name}
-                          aria-label={t("inbox.roster.cellLabel", {
-                            slot: slot.name,
-                            day: shortDay(day),
-                            people:
-                              shift?.people.map((person) => person.fullName).join(", ") ||
-                              t("inbox.roster.nobody"),
-                          })}
                         >
+                          <VisuallyHidden>
+                            {slot.name}, {weekdayName(day, i18n.language)} {shortDay(day)}:{" "}
+                          </VisuallyHidden>
                           <ShiftPeople shift={shift} compact />
                         </UnstyledButton>
                       </Table.Td>
@@ -212,7 +208,14 @@ function ShiftPeople({ shift, compact }: { shift: RosterShift | null; compact?: 
   if (!shift || shift.people.length === 0) {
     return (
       <Text size="sm" c="dimmed" fs="italic">
-        {compact ? "—" : t("inbox.roster.nobody")}
+        {compact ? (
+          <>
+            <span aria-hidden="true">—</span>
+            <VisuallyHidden>{t("inbox.roster.nobody")}</VisuallyHidden>
+          </>
+        ) : (
+          t("inbox.roster.nobody")
+        )}
       </Text>
     );
   }

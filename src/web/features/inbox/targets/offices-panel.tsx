@@ -80,7 +80,7 @@ export function OfficesPanel({ unitId }: { unitId: string }) {
           }}
         >
           <Stack gap="xs">
-            <Title order={3} size="h5">
+            <Title order={2} size="h5">
               {t("inbox.targets.offices.add")}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
