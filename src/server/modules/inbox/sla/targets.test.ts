@@ -4,6 +4,7 @@ import { eventually } from "../../../../../test/helpers/eventually.ts";
 import { makeOrganisation, makePerson, makeUnit, signInAs } from "../../../../../test/helpers/factories.ts";
 import { readableMail, startSmtpServer } from "../../../../../test/helpers/smtp.ts";
 import { createTestApp, type TestApp } from "../../../../../test/helpers/test-app.ts";
+import { vietnamToday } from "../../../../shared/vietnam-time.ts";
 import { inboxConversations, inboxEvents, inboxSettings } from "../../../db/schema/index.ts";
 import { queueMail } from "../../../mail/mailer.ts";
 import { checkTargets } from "./checks.ts";
@@ -298,4 +299,35 @@ describe("breach and escalation", () => {
     expect(page.json()).toMatchObject({ page: 2, total: 2 });
     expect(page.json().items).toHaveLength(1);
   });
+});
+
+describe("the worker started with the app", () => {
+  it("stamps both missed targets of a conversation from two days ago and mails its shift leader, on its own", async () => {
+    const unit = await makeUnit(t.db);
+    const leader = await makePerson(t.db, { unitId: unit.id, fullName: "Đỗ Thị Trực" });
+    const twoDaysAgo = vietnamToday(new Date(Date.now() - 2 * 86_400_000));
+    const yesterday = vietnamToday(new Date(Date.now() - 86_400_000));
+    await addShift(t.db, unit.id, twoDaysAgo, "07:00", "11:30", [{ id: leader.id, leader: true }]);
+    await addShift(t.db, unit.id, yesterday, "07:00", "17:00", [{ id: leader.id, leader: true }]);
+    const id = await receive(t.db, unit.id, vn(`${twoDaysAgo} 07:10`));
+    expect((await conversation(id)).resolutionDueAt).toEqual(vn(`${yesterday} 10:40`));
+
+    // The pass runs every 30 seconds; nothing here calls it.
+    const row = await eventually(
+      async () => {
+        const current = await conversation(id);
+        return current.firstResponseBreachedAt !== null && current.resolutionBreachedAt !== null && current;
+      },
+      { what: "both breaches stamped by the worker", timeoutMs: 75_000 },
+    );
+    expect(row.escalationStage).toBe(1);
+    const kinds = (await eventsOf(id, "breached")).map((event) => event.detail.breach).sort();
+    expect(kinds).toEqual(["first_response", "resolution"]);
+    await eventually(() => mailsTo(leader.email ?? "").length === 1, {
+      what: "the worker's letter to the leader",
+    });
+    expect(readableMail(mailsTo(leader.email ?? "")[0] as (typeof smtp.inbox)[number])).toContain(
+      `đã quá hạn lúc 08:10 ngày ${twoDaysAgo.split("-").reverse().join("/")}`,
+    );
+  }, 120_000);
 });
