@@ -153,6 +153,8 @@ export const inboxConversations = pgTable(
   (table) => [
     uniqueIndex("inbox_conversations_thread").on(table.threadKey),
     index("inbox_conversations_unit_recent").on(table.unitId, table.lastMessageAt.desc(), table.id),
+    // A province's inbox spans many units: its newest page is read from here, filtered by unit.
+    index("inbox_conversations_recent").on(table.lastMessageAt.desc(), table.id),
     index("inbox_conversations_unit_status").on(table.unitId, table.status, table.lastMessageAt.desc()),
     index("inbox_conversations_assignee").on(table.assigneeId, table.status),
     index("inbox_conversations_escalated").on(table.escalatedToUnitId),

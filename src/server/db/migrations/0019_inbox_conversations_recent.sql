@@ -1,0 +1,1 @@
+CREATE INDEX "inbox_conversations_recent" ON "inbox_conversations" USING btree ("last_message_at" DESC NULLS LAST,"id");
