@@ -135,7 +135,11 @@ export async function facebookItems(
         channelKey,
         kind: "message",
         direction: echo ? "out" : "in",
-        contact: { externalId: citizen, displayName: echo ? "" : facebookPlaceholderName },
+        contact: {
+          externalId: citizen,
+          displayName: echo ? "" : facebookPlaceholderName,
+          placeholderName: true,
+        },
         externalId: mid,
         text: asText(message.text) ?? "",
         attachments: attachmentsOf(message),
@@ -184,7 +188,11 @@ export async function facebookItems(
       items.push({
         ...base,
         direction: "in",
-        contact: { externalId: authorId, displayName: asText(value.from.name) ?? facebookPlaceholderName },
+        contact: {
+          externalId: authorId,
+          displayName: asText(value.from.name) ?? facebookPlaceholderName,
+          placeholderName: !asText(value.from.name),
+        },
         postExternalId: postId,
       });
     }

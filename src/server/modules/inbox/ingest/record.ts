@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { ConversationKind, InboxSource } from "../../../../shared/api/inbox-values.ts";
 import { foldForSearch } from "../../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../../db/client.ts";
@@ -48,7 +48,13 @@ export interface IncomingItem {
    */
   direction: "in" | "out";
   /** The citizen (for "out", the one the page wrote to). */
-  contact: { externalId: string; displayName: string; email?: string | null };
+  contact: {
+    externalId: string;
+    displayName: string;
+    email?: string | null;
+    /** The name is ours ("Người dùng Facebook"), not the platform's: it never replaces a known one. */
+    placeholderName?: boolean;
+  };
   /** Comments: the page's post they are under. */
   postExternalId?: string | null;
   postExcerpt?: string | null;
@@ -89,20 +95,6 @@ export async function recordIncomingIn(tx: Executor, given: IncomingItem): Promi
     duplicate: true,
     direction: item.direction,
   };
-  // Cheap early answer for the common redelivery, before any row is locked.
-  if (item.externalId !== null) {
-    const [seen] = await tx
-      .select({ id: inboxMessages.id, conversationId: inboxMessages.conversationId })
-      .from(inboxMessages)
-      .where(
-        and(eq(inboxMessages.channelKey, item.channelKey), eq(inboxMessages.externalId, item.externalId)),
-      )
-      .limit(1);
-    if (seen) {
-      return { ...nothing, conversationId: seen.conversationId, messageId: seen.id };
-    }
-  }
-
   let conversation = await lockConversation(tx, threadKey);
   let created = false;
   if (!conversation) {
@@ -141,7 +133,8 @@ export async function recordIncomingIn(tx: Executor, given: IncomingItem): Promi
       // Another transaction made it meanwhile: wait for it and take its row.
       conversation = await lockConversation(tx, threadKey);
     }
-  } else if (item.direction === "in" && item.contact.displayName) {
+  } else if (item.direction === "in" && item.contact.displayName && !item.contact.placeholderName) {
+    // A name the platform gave (a commenter's) may have changed; a placeholder changes nothing.
     await upsertContact(tx, item);
   }
   if (!conversation) {
@@ -301,7 +294,9 @@ async function upsertContact(tx: Executor, item: IncomingItem): Promise<string> 
     .onConflictDoUpdate({
       target: [inboxContacts.channelKey, inboxContacts.externalId],
       set: {
-        displayName: sql`case when excluded.display_name <> '' then excluded.display_name else ${inboxContacts.displayName} end`,
+        displayName: item.contact.placeholderName
+          ? sql`case when ${inboxContacts.displayName} = '' then excluded.display_name else ${inboxContacts.displayName} end`
+          : sql`case when excluded.display_name <> '' then excluded.display_name else ${inboxContacts.displayName} end`,
         email: sql`coalesce(excluded.email, ${inboxContacts.email})`,
       },
     })

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from "../../../../../test/helpers/test-ap
 import { inboxDeliveries, inboxMessages } from "../../../db/schema/inbox.ts";
 import { channelConnections } from "../../../db/schema/index.ts";
 import { registerChannel } from "../../channels/index.ts";
-import { processNextDelivery, purgeOldDeliveries } from "./worker.ts";
+import { processWaitingDeliveries, purgeOldDeliveries } from "./worker.ts";
 
 /*
  * The delivery worker as two instances would run it: several drains at once over the same waiting
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function drain() {
-  while (await processNextDelivery(t.app.deps)) {
+  while ((await processWaitingDeliveries(t.app.deps, 7)) > 0) {
     // until nothing waits
   }
 }

@@ -1,18 +1,24 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { inboxDeliveries } from "../../../db/schema/inbox.ts";
 import { loggerFor } from "../../../platform/logger.ts";
 import type { AppDependencies, StopWorker } from "../../../platform/module.ts";
 import { facebookItems } from "./facebook.ts";
 import { onDeliveryStored } from "./nudge.ts";
-import { afterRecorded, type RecordResult, recordIncomingIn } from "./record.ts";
+import {
+  afterRecorded,
+  type IncomingItem,
+  type RecordResult,
+  recordIncomingIn,
+  threadKeyOf,
+} from "./record.ts";
 import { channelResolver } from "./shape.ts";
 import { zaloItems } from "./zalo.ts";
 
 /*
- * Turns stored webhook deliveries into conversations. Each delivery is taken with
- * `FOR UPDATE SKIP LOCKED` inside the transaction that records its messages and marks it processed,
- * so two instances (or two loops of one) never take the same one, and a crash mid-way leaves it
+ * Turns stored webhook deliveries into conversations. Deliveries are taken in batches with
+ * `FOR UPDATE SKIP LOCKED` inside the transaction that records their messages and marks them
+ * processed, so two instances (or two loops of one) never take the same one, and a crash mid-way leaves it
  * unprocessed for the next start, which drains what is waiting before anything else. A delivery whose
  * processing fails is counted (attempts, last_error) and tried again on later passes, up to
  * maxAttempts; then it stays, marked, for someone to look at.
@@ -32,52 +38,88 @@ interface Claimed {
   body: string;
 }
 
+type Recorded = { unitId: string; result: RecordResult }[];
+
+const waitingDeliveries = () =>
+  and(isNull(inboxDeliveries.processedAt), lt(inboxDeliveries.attempts, maxAttempts));
+
 /**
- * Processes the next waiting delivery, if any. Returns whether one was taken (processed or failed).
- * Exported for tests: runs the same code as the worker's loops.
+ * Takes up to `batchSize` waiting deliveries and records them in one transaction (one commit for the
+ * lot: what makes a thousand a second possible). Their messages are recorded in thread order, so two
+ * instances' batches lock conversations in the same order and never deadlock each other. When the
+ * batch fails, each of its deliveries is tried alone, so one bad delivery is counted against itself
+ * only. Returns how many deliveries were taken. Exported for tests: the worker's loops run it.
  */
-export async function processNextDelivery(deps: AppDependencies): Promise<boolean> {
+export async function processWaitingDeliveries(deps: AppDependencies, batchSize = 100): Promise<number> {
   const db = deps.database.db;
-  let claimedId: number | null = null;
-  let recorded: { unitId: string; result: RecordResult }[] = [];
+  let ids: number[] = [];
+  let recorded: Recorded = [];
   try {
-    const taken = await db.transaction(async (tx) => {
-      const [delivery] = await tx
+    await db.transaction(async (tx) => {
+      const batch = await tx
         .select({ id: inboxDeliveries.id, source: inboxDeliveries.source, body: inboxDeliveries.body })
         .from(inboxDeliveries)
-        .where(and(isNull(inboxDeliveries.processedAt), lt(inboxDeliveries.attempts, maxAttempts)))
+        .where(waitingDeliveries())
         .orderBy(inboxDeliveries.id)
-        .limit(1)
+        .limit(batchSize)
         .for("update", { skipLocked: true });
-      if (!delivery) {
-        return false;
+      ids = batch.map((delivery) => delivery.id);
+      if (batch.length === 0) {
+        return;
       }
-      claimedId = delivery.id;
-      recorded = await recordDelivery(tx, delivery);
+      recorded = await recordDeliveries(tx, batch);
       await tx
         .update(inboxDeliveries)
         .set({ processedAt: new Date() })
-        .where(eq(inboxDeliveries.id, delivery.id));
-      return true;
+        .where(inArray(inboxDeliveries.id, ids));
     });
-    if (!taken) {
-      return false;
-    }
   } catch (error) {
-    if (claimedId === null) {
+    if (ids.length === 0) {
       throw error;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    log.error(
-      { err: error, deliveryId: claimedId },
-      "a webhook delivery could not be processed; tried again later",
+    log.warn(
+      { err: error, deliveries: ids.length },
+      "a batch of webhook deliveries failed; trying each alone",
     );
+    for (const id of ids) {
+      await processDeliveryAlone(deps, id);
+    }
+    return ids.length;
+  }
+  await afterBatch(deps, recorded);
+  return ids.length;
+}
+
+/** One delivery in its own transaction; a failure adds to its attempts and keeps its error. */
+async function processDeliveryAlone(deps: AppDependencies, id: number): Promise<void> {
+  const db = deps.database.db;
+  let recorded: Recorded = [];
+  try {
+    await db.transaction(async (tx) => {
+      const [delivery] = await tx
+        .select({ id: inboxDeliveries.id, source: inboxDeliveries.source, body: inboxDeliveries.body })
+        .from(inboxDeliveries)
+        .where(and(eq(inboxDeliveries.id, id), waitingDeliveries()))
+        .for("update", { skipLocked: true });
+      if (!delivery) {
+        return;
+      }
+      recorded = await recordDeliveries(tx, [delivery]);
+      await tx.update(inboxDeliveries).set({ processedAt: new Date() }).where(eq(inboxDeliveries.id, id));
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error({ err: error, deliveryId: id }, "a webhook delivery could not be processed; tried again later");
     await db
       .update(inboxDeliveries)
       .set({ attempts: sql`${inboxDeliveries.attempts} + 1`, lastError: message.slice(0, 2000) })
-      .where(eq(inboxDeliveries.id, claimedId));
-    return true;
+      .where(eq(inboxDeliveries.id, id));
+    return;
   }
+  await afterBatch(deps, recorded);
+}
+
+async function afterBatch(deps: AppDependencies, recorded: Recorded): Promise<void> {
   for (const { unitId, result } of recorded) {
     try {
       await afterRecorded(deps, unitId, result);
@@ -85,27 +127,32 @@ export async function processNextDelivery(deps: AppDependencies): Promise<boolea
       log.error({ err: error }, "after recording an incoming message");
     }
   }
-  return true;
 }
 
-async function recordDelivery(tx: Executor, delivery: Claimed) {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(delivery.body);
-  } catch {
-    // The webhook stores only JSON; this is a row written by hand. Marked processed, nothing written.
-    log.warn({ deliveryId: delivery.id }, "a stored delivery that is not JSON is skipped");
-    return [];
-  }
+async function recordDeliveries(tx: Executor, deliveries: Claimed[]): Promise<Recorded> {
   const channelOf = channelResolver(tx);
-  const items =
-    delivery.source === "facebook"
-      ? await facebookItems(tx, parsed, channelOf)
-      : delivery.source === "zalo"
-        ? await zaloItems(parsed, channelOf)
-        : [];
-  const recorded: { unitId: string; result: RecordResult }[] = [];
-  for (const item of items) {
+  const items: IncomingItem[] = [];
+  for (const delivery of deliveries) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(delivery.body);
+    } catch {
+      // The webhook stores only JSON; this is a row written by hand. Marked processed, nothing written.
+      log.warn({ deliveryId: delivery.id }, "a stored delivery that is not JSON is skipped");
+      continue;
+    }
+    if (delivery.source === "facebook") {
+      items.push(...(await facebookItems(tx, parsed, channelOf)));
+    } else if (delivery.source === "zalo") {
+      items.push(...(await zaloItems(parsed, channelOf)));
+    }
+  }
+  // Stable: a thread's messages keep the order they arrived in.
+  const ordered = items
+    .map((item, index) => ({ item, index, key: threadKeyOf(item) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+  const recorded: Recorded = [];
+  for (const { item } of ordered) {
     recorded.push({ unitId: item.unitId, result: await recordIncomingIn(tx, item) });
   }
   return recorded;
@@ -135,9 +182,11 @@ export async function purgeOldDeliveries(db: Executor, now = new Date()): Promis
  * anyway). Each loop runs until nothing waits, then sleeps until the next poll or nudge.
  */
 export async function startDeliveryWorker(deps: AppDependencies): Promise<StopWorker | undefined> {
+  const batchSize = deps.database.engine === "postgres" ? 100 : 50;
+  // Leaves connections of the pool to the webhook's inserts and everything else the server does.
   const loops =
     deps.database.engine === "postgres"
-      ? Math.max(1, Math.min(4, (deps.database.maxConnections ?? 10) - 4))
+      ? Math.max(1, Math.min(3, (deps.database.maxConnections ?? 10) - 5))
       : 1;
   let stopped = false;
   const running = new Set<Promise<void>>();
@@ -146,7 +195,7 @@ export async function startDeliveryWorker(deps: AppDependencies): Promise<StopWo
   const drain = async () => {
     busy += 1;
     try {
-      while (!stopped && (await processNextDelivery(deps))) {
+      while (!stopped && (await processWaitingDeliveries(deps, batchSize)) > 0) {
         // keep going while something waits
       }
     } catch (error) {

@@ -85,7 +85,11 @@ export async function zaloItems(parsed: unknown, channelOf: ChannelResolver): Pr
       channelKey: channel.channelId,
       kind: "message",
       direction: fromUser ? "in" : "out",
-      contact: { externalId: userId, displayName: fromUser ? zaloPlaceholderName : "" },
+      contact: {
+        externalId: userId,
+        displayName: fromUser ? zaloPlaceholderName : "",
+        placeholderName: true,
+      },
       externalId: msgId,
       text,
       attachments,
