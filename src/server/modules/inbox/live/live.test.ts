@@ -147,6 +147,29 @@ describe("the inbox's live feed", () => {
     await onlyRight.close();
   });
 
+  it("tells the unit's inbox at once of a question asked on its portal", async () => {
+    const stream = await openStream(leftOfficer);
+    const asked = await t.app.inject({
+      method: "POST",
+      url: "/api/public/questions",
+      payload: { unitId: org.left.id, email: "hoi@example.vn", text: "Xin hỏi lịch tiếp dân tuần này?" },
+    });
+    expect(asked.statusCode).toBe(201);
+    await eventually(
+      () =>
+        stream
+          .frames()
+          .some(
+            (frame) =>
+              frame.event === "conversation" &&
+              (frame.data as { unitId: string; id: string }).unitId === org.left.id &&
+              (frame.data as { id: string }).id !== leftConversation,
+          ),
+      { what: "the new question's event" },
+    );
+    await stream.close();
+  });
+
   it("refuses a unit filter outside my units", async () => {
     const response = await leftOfficer.request({
       method: "GET",
