@@ -121,7 +121,7 @@ export async function saveTargetSettings(
       .onConflictDoUpdate({ target: inboxSettings.unitId, set: changed });
     await recordAudit(tx, {
       actor: ctx.actor,
-      action: "inbox.settings_update",
+      action: "inbox.settings.update",
       unit,
       target: { type: "unit", id: unit.id },
       ip: ctx.ip,
