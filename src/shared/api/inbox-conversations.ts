@@ -67,7 +67,9 @@ export type ConversationListItem = z.infer<typeof conversationListItem>;
 
 export const conversationListResponse = z.object({
   items: z.array(conversationListItem),
+  /** Counted up to 1,000; `totalCapped` says there are more (show "1.000+"). */
   total: z.number(),
+  totalCapped: z.boolean().optional(),
   page: z.number(),
   /** Active conversations in the actor's scope, whatever the filters. */
   counts: z.object({ active: z.number(), mine: z.number(), unassigned: z.number(), breached: z.number() }),

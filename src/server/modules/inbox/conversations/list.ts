@@ -1,17 +1,4 @@
-import {
-  and,
-  arrayContains,
-  desc,
-  eq,
-  inArray,
-  isNotNull,
-  isNull,
-  ne,
-  not,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, not, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { conversationListQuery } from "../../../../shared/api/inbox-conversations.ts";
 import { foldForSearch } from "../../../../shared/vietnamese-text.ts";
@@ -34,16 +21,20 @@ export interface ListScope {
   personId: string;
 }
 
-/** Each word must appear in the folded name or text; `%`, `_` and `\` are taken literally. */
+/**
+ * Each word must appear in the folded name or text (LIKE on folded text, answered by the trigram index);
+ * `%`, `_` and `\` are taken literally.
+ */
 export function searchConditions(q: string | undefined): SQL[] {
   const words = foldForSearch(q ?? "")
     .split(" ")
     .filter((word) => word.length > 0)
     .slice(0, 8);
-  return words.map((word) => sql`${c.searchText} ilike ${`%${word.replace(/[\\%_]/g, "\\$&")}%`}`);
+  return words.map((word) => sql`${c.searchText} like ${`%${word.replace(/[\\%_]/g, "\\$&")}%`}`);
 }
 
-const active = ne(c.status, "resolved");
+/** Open and pending, spelled as a list so the (unit, status, time) index can answer it. */
+const active = inArray(c.status, ["open", "pending"]);
 
 function filterConditions(query: ListQuery, personId: string): SQL[] {
   const conditions: SQL[] = [...searchConditions(query.q)];
@@ -117,21 +108,33 @@ const listedColumns = {
 };
 
 async function pageOfPart(db: Executor, where: SQL, limit: number, offset: number) {
-  return db
-    .select(listedColumns)
-    .from(c)
-    .leftJoin(inboxContacts, eq(inboxContacts.id, c.contactId))
-    .where(where)
-    .orderBy(desc(c.lastMessageAt), desc(c.id))
-    .limit(limit)
-    .offset(offset);
+  return (
+    db
+      .select(listedColumns)
+      .from(c)
+      .leftJoin(inboxContacts, eq(inboxContacts.id, c.contactId))
+      .where(where)
+      // As the (unit, last message desc nulls last, id) index is written, so the page is read from it in order.
+      .orderBy(sql`${c.lastMessageAt} desc nulls last`, asc(c.id))
+      .limit(limit)
+      .offset(offset)
+  );
 }
 
+/**
+ * Totals are counted up to this many: past it the list says "more than", which is all a reader of a
+ * 100,000-conversation unit needs, and counting a frequent search word exactly would read every match.
+ */
+export const TOTAL_CAP = 1000;
+
 async function countOf(db: Executor, where: SQL): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+  const capped = db
+    .select({ one: sql`1`.as("one") })
     .from(c)
-    .where(where);
+    .where(where)
+    .limit(TOTAL_CAP + 1)
+    .as("capped");
+  const [row] = await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(capped);
   return row?.count ?? 0;
 }
 
@@ -144,48 +147,56 @@ export async function listConversations(
 ) {
   const filters = filterConditions(query, scope.personId);
   const parts = scopeParts(scope, query.escalated === "to_us").map((part) => and(part, ...filters) as SQL);
-  const totals: number[] = [];
-  for (const where of parts) {
-    totals.push(await countOf(db, where));
-  }
+  // Independent reads side by side: on PostgreSQL each takes its own pooled connection.
+  const [totals, counts] = await Promise.all([
+    Promise.all(parts.map((where) => countOf(db, where))),
+    countsOf(db, scope),
+  ]);
   const nonEmpty = parts.filter((_, index) => (totals[index] ?? 0) > 0);
   let rows: Awaited<ReturnType<typeof pageOfPart>> = [];
   if (nonEmpty.length === 1) {
     rows = await pageOfPart(db, nonEmpty[0] as SQL, paging.limit, paging.offset);
   } else if (nonEmpty.length > 1) {
-    const merged = [];
-    for (const where of nonEmpty) {
-      merged.push(...(await pageOfPart(db, where, paging.offset + paging.limit, 0)));
-    }
-    rows = merged
+    const pages = await Promise.all(
+      nonEmpty.map((where) => pageOfPart(db, where, paging.offset + paging.limit, 0)),
+    );
+    rows = pages
+      .flat()
       .sort(
         (a, b) =>
-          b.lastMessageAt.getTime() - a.lastMessageAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+          b.lastMessageAt.getTime() - a.lastMessageAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
       )
       .slice(paging.offset, paging.offset + paging.limit);
   }
   const items = await presentRows(db, rows);
+  const total = totals.reduce((sum, part) => sum + part, 0);
   return {
     items,
-    total: totals.reduce((sum, part) => sum + part, 0),
-    counts: await countsOf(db, scope),
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
+    counts,
   };
 }
 
 /** Active conversations of the whole scope, whatever the filters: the tabs' figures. */
 async function countsOf(db: Executor, scope: ListScope) {
   const counts = { active: 0, mine: 0, unassigned: 0, breached: 0 };
-  for (const part of scopeParts(scope, false)) {
-    const [row] = await db
-      .select({
-        active: sql<number>`count(*)`.mapWith(Number),
-        mine: sql<number>`count(*) filter (where ${c.assigneeId} = ${scope.personId})`.mapWith(Number),
-        unassigned: sql<number>`count(*) filter (where ${c.assigneeId} is null)`.mapWith(Number),
-        breached: sql<number>`count(*) filter (where ${c.firstResponseBreachedAt} is not null
-          or ${c.resolutionBreachedAt} is not null)`.mapWith(Number),
-      })
-      .from(c)
-      .where(and(part, active));
+  const rows = await Promise.all(
+    scopeParts(scope, false).map(async (part) => {
+      const [row] = await db
+        .select({
+          active: sql<number>`count(*)`.mapWith(Number),
+          mine: sql<number>`count(*) filter (where ${c.assigneeId} = ${scope.personId})`.mapWith(Number),
+          unassigned: sql<number>`count(*) filter (where ${c.assigneeId} is null)`.mapWith(Number),
+          breached: sql<number>`count(*) filter (where ${c.firstResponseBreachedAt} is not null
+            or ${c.resolutionBreachedAt} is not null)`.mapWith(Number),
+        })
+        .from(c)
+        .where(and(part, active));
+      return row;
+    }),
+  );
+  for (const row of rows) {
     counts.active += row?.active ?? 0;
     counts.mine += row?.mine ?? 0;
     counts.unassigned += row?.unassigned ?? 0;
