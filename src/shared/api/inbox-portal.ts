@@ -13,8 +13,9 @@ export const questionLimits = { textChars: 5000, nameChars: 120, emailChars: 254
 export const questionBody = z.object({
   unitId: z.string().max(100),
   name: z.string().max(1000).optional(),
-  email: z.string().max(1000),
-  text: z.string().max(20_000),
+  // Optional here so that a missing one is answered in words (the e-mail is where the answer goes).
+  email: z.string().max(1000).optional(),
+  text: z.string().max(20_000).optional(),
   /** Honeypot: people never see it; robots fill it in. */
   homepageUrl: z.string().max(4000).optional(),
 });

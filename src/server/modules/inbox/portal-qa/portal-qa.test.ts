@@ -108,9 +108,11 @@ describe("asking a unit through its portal", () => {
 
   it("says what is missing, in the asker's language, and writes nothing", async () => {
     const before = (await portalConversations(org.left.id)).length;
-    const noEmail = await ask({ unitId: org.left.id, email: "", text: "Câu hỏi" });
+    const noEmail = await ask({ unitId: org.left.id, text: "Câu hỏi" });
     expect(noEmail.statusCode).toBe(400);
     expect(noEmail.json().code).toBe("inbox.question_email_missing");
+    const noText = await ask({ unitId: org.left.id, email: "a@example.vn", text: "   " });
+    expect(noText.json().code).toBe("inbox.question_text_empty");
     expect(noEmail.json().detail).toContain("Vui lòng nhập địa chỉ e-mail");
     const english = await ask(
       { unitId: org.left.id, email: "not-an-address", text: "A question" },
