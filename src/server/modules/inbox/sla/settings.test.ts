@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   makeOrganisation,
@@ -7,6 +8,7 @@ import {
 } from "../../../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../../../test/helpers/test-app.ts";
 import { vietnamToday } from "../../../../shared/vietnam-time.ts";
+import { auditEvents } from "../../../db/schema/index.ts";
 import { addShift } from "./targets.test-helper.ts";
 
 let t: TestApp;
@@ -88,6 +90,17 @@ describe("inbox settings", () => {
       ),
     );
     expect((await settingsOf(editor, org.left.id)).json().firstResponseMinutes).toBe(30);
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "inbox.settings.update"), eq(auditEvents.unitId, org.left.id)));
+    expect(audit).toMatchObject({
+      actorId: org.leftAdmin.id,
+      details: {
+        before: { firstResponseMinutes: 60, resolutionHours: 8 },
+        after: { firstResponseMinutes: 30, resolutionHours: 4 },
+      },
+    });
     // The province above reads its commune's settings too.
     const root = await signInAs(t.app, org.rootAdmin.email ?? "");
     expect((await settingsOf(root, org.left.id)).json()).toMatchObject({
