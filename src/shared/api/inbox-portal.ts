@@ -48,8 +48,9 @@ export const presenceResponse = z.object({
  *   event: ready         data: {}   (first, once the stream listens)
  *   event: conversation  data: {"id","unitId","reason":"message"|"status"|"assigned"|"labels"|"note"|"deleted"|"escalated"|"published"}
  *   event: presence      data: {"conversationId","viewers":[{"id","fullName"}]}
- * and a comment line every 25 s so proxies keep it open. Not in the typed client: the web reads it
- * with EventSource.
+ * and a comment line every 25 s so proxies keep it open. It ends after 15 minutes: EventSource opens
+ * it again and the person's roles are read anew. Events are those of this server process (presence is
+ * kept in its memory). Not in the typed client: the web reads it with EventSource.
  */
 export const inboxStreamEventSchema = z.object({
   id: z.string(),
