@@ -38,13 +38,10 @@ function setLive(next: boolean): void {
   }
 }
 
-function refreshConversation(client: QueryClient, id: string, reason: string): void {
+/** Reads the lists and the conversation again; an erased one then answers 404 and the page says so. */
+function refreshConversation(client: QueryClient, id: string): void {
   void client.invalidateQueries({ queryKey: inboxListKey });
-  if (reason === "deleted") {
-    client.removeQueries({ queryKey: conversationKey(id) });
-  } else {
-    void client.invalidateQueries({ queryKey: conversationKey(id) });
-  }
+  void client.invalidateQueries({ queryKey: conversationKey(id) });
 }
 
 function open(): void {
@@ -62,9 +59,9 @@ function open(): void {
     }
   };
   stream.addEventListener("conversation", (event) => {
-    const data = parse<{ id?: string; reason?: string }>((event as MessageEvent).data);
+    const data = parse<{ id?: string }>((event as MessageEvent).data);
     if (queryClient && data?.id) {
-      refreshConversation(queryClient, data.id, data.reason ?? "message");
+      refreshConversation(queryClient, data.id);
     }
   });
   stream.addEventListener("presence", (event) => {
