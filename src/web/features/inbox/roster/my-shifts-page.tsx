@@ -172,6 +172,24 @@ function AwayPanel() {
   return (
     <Paper withBorder p="sm" data-testid="away-panel">
       <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t("inbox.roster.away.title")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("inbox.roster.away.explain")}
+        </Text>
+        {/* The return time is chosen before switching on: the switch saves at once. */}
+        {!isAway && (
+          <DateTimeField
+            label={t("inbox.roster.away.until")}
+            description={t("inbox.roster.away.untilHint")}
+            value={until}
+            onChange={setUntil}
+            error={tried && untilPast ? t("inbox.roster.away.untilFuture") : undefined}
+            data-testid="away-until"
+            style={{ maxWidth: 420 }}
+          />
+        )}
         <Switch
           size="md"
           label={t("inbox.roster.away.toggle")}
@@ -193,19 +211,6 @@ function AwayPanel() {
               : t("inbox.roster.away.awayNow")
             : t("inbox.roster.away.present")}
         </Text>
-        <Text size="sm" c="dimmed">
-          {t("inbox.roster.away.explain")}
-        </Text>
-        {!isAway && (
-          <DateTimeField
-            label={t("inbox.roster.away.until")}
-            description={t("inbox.roster.away.untilHint")}
-            value={until}
-            onChange={setUntil}
-            error={tried && untilPast ? t("inbox.roster.away.untilFuture") : undefined}
-            data-testid="away-until"
-          />
-        )}
         <FormError error={save.error} />
       </Stack>
     </Paper>
