@@ -26,7 +26,7 @@ export const rosterTextsVi = {
   nobody: "Chưa phân công",
   noSlots: "Đơn vị chưa có ca trực nào trong ngày.",
   noSlotsHint:
-    "Quản trị viên thêm các ca (ví dụ 07:00–11:30, 13:30–17:00, ca tối) ở thẻ “Các ca trong ngày”.",
+    "Quản trị viên thêm các ca (ví dụ 07:00–11:30, 13:30–17:00, ca tối) ở mục “Các ca trong ngày”.",
   holiday: "Nghỉ lễ: {{name}}",
   pendingSwap: "Chờ đổi ca: {{from}} → {{to}}",
   pendingSwapShort: "Chờ đổi ca",
