@@ -9,6 +9,7 @@ import type { ActionContext } from "../../../platform/context.ts";
 import { notify } from "../../notifications/index.ts";
 import { personNames, roleHoldersAtOrAbove } from "../../org/index.ts";
 import { publishConversationEvent } from "../live/bus.ts";
+import { armTargets } from "../sla/targets.ts";
 import { type ConversationRow, conversationFor, type ScopedConversation } from "./access.ts";
 import { conversationErrors } from "./errors.ts";
 
@@ -97,6 +98,10 @@ export async function setStatus(
       resolvedAt: status === "resolved" ? new Date() : null,
     });
     const kind = before.status === "resolved" && status !== "resolved" ? "reopened" : "status";
+    if (kind === "reopened") {
+      // Reopened by hand: a new resolution clock, as when the citizen writes again.
+      await armTargets(tx, before, new Date());
+    }
     await recordConversationEvent(tx, ctx, scoped, kind, {
       from: before.status,
       to: status,
