@@ -29,6 +29,8 @@ export interface FakeZaloCs extends FakeServer {
   blocked: Set<string>;
   sent: ZaloSent[];
   expireToken(): void;
+  /** The token works again (as after the OA was reconnected). */
+  renewToken(): void;
   setRateLimited(limited: boolean): void;
   sendCalls(): Received[];
 }
@@ -103,6 +105,9 @@ export async function startFakeZaloCs(
     sent,
     expireToken() {
       state.expired = true;
+    },
+    renewToken() {
+      state.expired = false;
     },
     setRateLimited(limited) {
       state.limited = limited;

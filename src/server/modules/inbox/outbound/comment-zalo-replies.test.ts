@@ -4,14 +4,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeMessenger } from "../../../../../test/fakes/facebook-messenger.ts";
 import type { FakeZaloCs } from "../../../../../test/fakes/zalo-cs.ts";
 import type { SessionClient } from "../../../../../test/helpers/factories.ts";
+import { makeUnit } from "../../../../../test/helpers/factories.ts";
 import {
+  connectedChannel,
   incoming,
   messagesOf,
   type OutboundWorld,
   startOutboundWorld,
 } from "../../../../../test/helpers/inbox-outbound.ts";
 import type { TestApp } from "../../../../../test/helpers/test-app.ts";
-import { inboxEvents } from "../../../db/schema/inbox.ts";
+import { inboxEvents, inboxSettings } from "../../../db/schema/inbox.ts";
+import { channelConnections } from "../../../db/schema/index.ts";
 
 /*
  * Answering comments on the Page (in public, in private, hiding them) and Zalo OA users, against
@@ -169,5 +172,37 @@ describe("Zalo OA", () => {
     const failed = await reply(officer, conversationId, { text: "Chào bạn" });
     expect(failed.json().sendStatus).toBe("failed");
     expect(failed.json().sendError).toContain("chặn");
+  });
+
+  it("an expired OA token fails the reply with words and marks the channel for reconnecting", async () => {
+    const unit = await makeUnit(t.db, { parentId: org.left.id });
+    await t.db.insert(inboxSettings).values({ unitId: unit.id, autoReplyEnabled: false });
+    const channelId = await connectedChannel(t, {
+      unitId: unit.id,
+      platform: "zalo_oa",
+      accountId: "1111222233334444",
+      token: zalo.token,
+    });
+    const userId = `${Date.now()}7`;
+    zalo.userWrote(userId, new Date());
+    const made = await incoming(t, {
+      source: "zalo",
+      unitId: unit.id,
+      channelKey: channelId,
+      contact: { externalId: userId, displayName: "Vũ Thị Zalo" },
+    });
+    zalo.expireToken();
+    try {
+      const failed = await reply(officer, made.conversationId, { text: "Chào bạn" });
+      expect(failed.json().sendStatus).toBe("failed");
+      expect(failed.json().sendError).toContain("kết nối lại");
+      const [connection] = await t.db
+        .select()
+        .from(channelConnections)
+        .where(eq(channelConnections.channelId, channelId));
+      expect(connection?.status).toBe("needs_reconnect");
+    } finally {
+      zalo.renewToken();
+    }
   });
 });

@@ -116,6 +116,16 @@ describe("Messenger", () => {
     expect((await messagesOf(t, conversationId)).filter((m) => m.direction === "out")).toHaveLength(0);
   });
 
+  it("Facebook's own window refusal (its clock says the 24 hours are over) is worded on the failed reply", async () => {
+    const { conversationId, psid: id } = await messengerConversation();
+    // Facebook saw the citizen's last message earlier than the webhook told us.
+    messenger.userWrote(id, new Date(Date.now() - 25 * HOUR));
+    const failed = await reply(officer, conversationId, { text: "Chào bạn" });
+    expect(failed.json().sendStatus).toBe("failed");
+    expect(failed.json().sendError).toContain("quá thời hạn trả lời của Messenger");
+    expect(failed.json().sendError).toContain("2018278");
+  });
+
   it("a platform refusal leaves a failed reply with words to act on; Retry then sends it once", async () => {
     const { conversationId, psid: id } = await messengerConversation();
     messenger.setMode("rate_limited");
