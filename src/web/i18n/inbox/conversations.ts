@@ -11,6 +11,8 @@ export const conversationsTextsVi = {
   searchPlaceholder: "Tên người dân hoặc nội dung (gõ có dấu hay không dấu đều được)",
   loadFailed: "Không tải được hộp thư. Vui lòng thử lại.",
   noResults: "Không có hội thoại nào phù hợp với tìm kiếm hoặc bộ lọc.",
+  totalCapped:
+    "Có hơn {{n}} hội thoại phù hợp; số trang chỉ tính đến {{n}}. Vui lòng tìm hoặc lọc thêm để thu hẹp.",
   emptyHint:
     "Hộp thư nhận tin nhắn và bình luận gửi đến các kênh chính thức đã kết nối của đơn vị, và câu hỏi gửi qua trang tin.",
   empty: {
@@ -189,6 +191,8 @@ export const conversationsTextsEn: typeof conversationsTextsVi = {
   searchPlaceholder: "Contact name or text (with or without diacritics)",
   loadFailed: "The inbox could not be loaded. Please try again.",
   noResults: "No conversation matches the search or filters.",
+  totalCapped:
+    "More than {{n}} conversations match; pages are counted up to {{n}}. Please search or filter to narrow them down.",
   emptyHint:
     "The inbox receives messages and comments sent to the unit's connected official channels, and questions sent through its site.",
   empty: {

@@ -213,6 +213,11 @@ export function InboxList({ selectedId }: { selectedId?: string }) {
           onChange={filters.setPage}
         />
       )}
+      {list.data?.totalCapped && (
+        <Text size="xs" c="dimmed" data-testid="total-capped">
+          {t("inbox.conversations.totalCapped", { n: formatNumber(list.data.total, i18n.language) })}
+        </Text>
+      )}
     </Stack>
   );
 }
