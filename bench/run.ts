@@ -106,4 +106,7 @@ if (!authReadsOnly) {
 
   // The impersonation watch: one suspected page scored against 10,000 registered channels.
   await import("./impersonation-score.ts");
+
+  // The inbox's webhooks: signed Facebook deliveries at 1,000/s into conversations, each message once.
+  await import("./inbox-ingest.ts");
 }

@@ -317,8 +317,8 @@ export async function afterRecorded(
     return;
   }
   publishConversationEvent({ id: result.conversationId, unitId, reason: "message" });
-  if (result.direction === "in") {
-    // The outbound part decides whether this conversation still needs it (once per conversation).
+  if (result.created || result.reopened) {
+    // Once per conversation, when it starts or comes back (the outbound part decides whether it is due).
     await autoReplyIfOffDuty(deps, result.conversationId);
   }
 }
