@@ -14,9 +14,9 @@ export const targetErrors = defineErrors({
     status: 400,
     code: "inbox.auto_reply_unknown_variable",
     vi: (p: { variable: string }) =>
-      `Lời tự động trả lời có biến “${p.variable}” không được hỗ trợ. Vui lòng chỉ dùng {gio_mo_cua} (giờ làm việc tiếp theo) và {don_vi} (tên đơn vị).`,
+      `Lời tự động trả lời có biến “${p.variable}” không được hỗ trợ. Vui lòng chỉ dùng {gio_mo_cua} (thời điểm bắt đầu ca trực tiếp theo).`,
     en: (p: { variable: string }) =>
-      `The auto-reply uses “${p.variable}”, which is not supported. Only {gio_mo_cua} (when the office is back) and {don_vi} (the unit's name) may be used.`,
+      `The auto-reply uses “${p.variable}”, which is not supported. Only {gio_mo_cua} (when the next shift starts) may be used.`,
   },
   periodReversed: {
     status: 400,

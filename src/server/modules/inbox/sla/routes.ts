@@ -16,8 +16,9 @@ import { can, scopeFor } from "../../../platform/actor.ts";
 import { listFilterPath, requireUnitSummary } from "../../org/index.ts";
 import { inboxFigures } from "../figures/figures.ts";
 import { figuresWorkbook } from "../figures/workbook.ts";
+import { autoReplyPreview } from "./auto-reply-preview.ts";
 import { listBreaches } from "./breaches.ts";
-import { autoReplyWords, saveTargetSettings, type TargetSettings, targetSettingsOf } from "./settings.ts";
+import { saveTargetSettings, type TargetSettings, targetSettingsOf } from "./settings.ts";
 
 /** Response targets and settings, the breach list, the figures and their XLSX. */
 export async function targetRoutes(app: FastifyInstance): Promise<void> {
@@ -38,7 +39,7 @@ export async function targetRoutes(app: FastifyInstance): Promise<void> {
     const actor = signedInContextOf(request).actor;
     return {
       ...settings,
-      autoReplyPreview: await autoReplyWords(db, settings, new Date()),
+      autoReplyPreview: await autoReplyPreview(db, settings, new Date()),
       canManage: can(actor, "inbox.manage", targetUnitOf(request).path),
     };
   }

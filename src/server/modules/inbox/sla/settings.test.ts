@@ -40,7 +40,7 @@ const body = (unitId: string, change: Record<string, unknown> = {}) => ({
   warnBeforeMinutes: 10,
   retentionMonths: 12,
   autoReplyEnabled: true,
-  autoReplyText: "Cảm ơn Quý ông/bà. {don_vi} sẽ trả lời từ {gio_mo_cua}.",
+  autoReplyText: "Cảm ơn Quý ông/bà. Đơn vị sẽ trả lời từ {gio_mo_cua}.",
   ...change,
 });
 
@@ -53,7 +53,7 @@ describe("inbox settings", () => {
     await addShift(t.db, org.left.id, day, "07:00", "11:30", [{ id: officer.id }]);
     const response = await settingsOf(editor, org.left.id);
     expect(response.statusCode).toBe(200);
-    const [year, month, date] = day.split("-");
+    const [, month, date] = day.split("-");
     const weekday = weekdays[new Date(`${day}T00:00:00Z`).getUTCDay()];
     expect(response.json()).toEqual({
       unitId: org.left.id,
@@ -63,7 +63,7 @@ describe("inbox settings", () => {
       retentionMonths: 24,
       autoReplyEnabled: true,
       autoReplyText: null,
-      autoReplyPreview: `${org.left.name} đã nhận được tin nhắn của Quý ông/bà. Hiện ngoài giờ trực; cán bộ trực sẽ trả lời từ 07:00 ${weekday}, ${date}/${month}/${year}. Trân trọng cảm ơn.`,
+      autoReplyPreview: `Cảm ơn bạn đã nhắn tin. Hiện ngoài giờ trực nên chưa có cán bộ trả lời ngay; chúng tôi sẽ trả lời từ 07:00 ${weekday}, ${date}/${month}.`,
       canManage: false,
     });
   });
@@ -81,13 +81,10 @@ describe("inbox settings", () => {
       warnBeforeMinutes: 10,
       retentionMonths: 12,
       canManage: true,
-      autoReplyText: "Cảm ơn Quý ông/bà. {don_vi} sẽ trả lời từ {gio_mo_cua}.",
+      autoReplyText: "Cảm ơn Quý ông/bà. Đơn vị sẽ trả lời từ {gio_mo_cua}.",
     });
     expect(saved.json().autoReplyPreview).toMatch(
-      new RegExp(
-        `^Cảm ơn Quý ông/bà\\. ${org.left.name} sẽ trả lời từ 07:00 (thứ [A-ZĐ]\\p{L}+|Chủ nhật), \\d{2}/\\d{2}/\\d{4}\\.$`,
-        "u",
-      ),
+      /^Cảm ơn Quý ông\/bà\. Đơn vị sẽ trả lời từ 07:00 (thứ [A-ZĐ]\p{L}+|Chủ nhật), \d{2}\/\d{2}\.$/u,
     );
     expect((await settingsOf(editor, org.left.id)).json().firstResponseMinutes).toBe(30);
     const [audit] = await t.db
@@ -120,7 +117,7 @@ describe("inbox settings", () => {
     const unknown = await leftAdmin.request({
       method: "PUT",
       url: "/api/inbox/settings",
-      payload: body(org.left.id, { autoReplyText: "Chào {ten}, hẹn {gio_mo_cua}" }),
+      payload: body(org.left.id, { autoReplyText: "Chào {ten}, {don_vi} hẹn {gio_mo_cua}" }),
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().code).toBe("inbox.auto_reply_unknown_variable");

@@ -3,8 +3,6 @@ import type { Executor } from "../../../db/client.ts";
 import { inboxSettings } from "../../../db/schema/inbox.ts";
 import { recordAudit } from "../../../platform/audit.ts";
 import type { ActionContext } from "../../../platform/context.ts";
-import { requireUnitSummary } from "../../org/index.ts";
-import { nextDutyStartOf } from "../roster/clock.ts";
 import { targetErrors } from "./errors.ts";
 
 /*
@@ -48,24 +46,8 @@ export async function targetSettingsOf(db: Executor, unitId: string): Promise<Ta
   return { unitId, ...(row ?? defaultTargets) };
 }
 
-const weekdays = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
-const vietnamOffsetMs = 7 * 3600_000;
-
-/** "07:00 thứ Hai, 07/12/2026": when the office is back, as the citizen reads it (Vietnam time). */
-export function openingTimeWords(at: Date): string {
-  const local = new Date(at.getTime() + vietnamOffsetMs);
-  const iso = local.toISOString();
-  const [year, month, day] = iso.slice(0, 10).split("-");
-  return `${iso.slice(11, 16)} ${weekdays[local.getUTCDay()]}, ${day}/${month}/${year}`;
-}
-
-export const defaultAutoReplyText =
-  "{don_vi} đã nhận được tin nhắn của Quý ông/bà. Hiện ngoài giờ trực; cán bộ trực sẽ trả lời từ {gio_mo_cua}. Trân trọng cảm ơn.";
-
-/** What `{gio_mo_cua}` says when no shift is planned within the clock's 60 days. */
-const noPlannedShift = "giờ làm việc tiếp theo";
-
-const knownVariables = new Set(["{gio_mo_cua}", "{don_vi}"]);
+/** The one variable the auto-reply fills (outbound/auto-reply.ts): when the office is next on duty. */
+const knownVariables = new Set(["{gio_mo_cua}"]);
 
 /** Refuses words that name a variable nobody fills (it would reach the citizen as typed). */
 export function checkAutoReplyText(text: string | null): void {
@@ -74,21 +56,6 @@ export function checkAutoReplyText(text: string | null): void {
       throw targetErrors.autoReplyUnknownVariable({ variable: match[0] });
     }
   }
-}
-
-/** The auto-reply as it would be sent at `at`: the unit's words (or the default) with the variables filled. */
-export async function autoReplyWords(
-  db: Executor,
-  settings: Pick<TargetSettings, "unitId" | "autoReplyText">,
-  at: Date,
-): Promise<string> {
-  const [unit, next] = await Promise.all([
-    requireUnitSummary(db, settings.unitId),
-    nextDutyStartOf(db, settings.unitId, at),
-  ]);
-  return (settings.autoReplyText ?? defaultAutoReplyText)
-    .replaceAll("{gio_mo_cua}", next ? openingTimeWords(next) : noPlannedShift)
-    .replaceAll("{don_vi}", unit.name);
 }
 
 export type TargetSettingsInput = Omit<TargetSettings, "unitId"> & { unitId: string };
