@@ -44,12 +44,21 @@ export async function changeConversation<T>(
   return value;
 }
 
+/** The audit action of each timeline event a person causes (spelled out: the audit page words each). */
+const eventActions = {
+  status: { action: "inbox.conversation.status" },
+  reopened: { action: "inbox.conversation.reopen" },
+  labels: { action: "inbox.conversation.labels" },
+  assigned: { action: "inbox.conversation.assign" },
+  escalated: { action: "inbox.conversation.escalate" },
+} as const;
+
 /** One timeline event and its audit record (never the messages' words). */
 export async function recordConversationEvent(
   tx: Executor,
   ctx: Ctx,
   scoped: ScopedConversation,
-  kind: (typeof inboxEvents.$inferInsert)["kind"],
+  kind: keyof typeof eventActions,
   detail: Record<string, unknown>,
 ): Promise<void> {
   await tx.insert(inboxEvents).values({
@@ -61,7 +70,7 @@ export async function recordConversationEvent(
   });
   await recordAudit(tx, {
     actor: ctx.actor,
-    action: `inbox.conversation.${kind}`,
+    action: eventActions[kind].action,
     unit: { id: scoped.row.unitId, path: scoped.unitPath },
     target: { type: "inbox_conversation", id: scoped.row.id },
     ip: ctx.ip,
