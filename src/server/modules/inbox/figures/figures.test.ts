@@ -258,6 +258,16 @@ describe("inbox figures", () => {
       url: `/api/inbox/figures?unitId=${org.left.id}&from=2030-01-01&to=2031-03-01`,
     });
     expect(long.json().code).toBe("inbox.figures_period_too_long");
+    for (const day of ["2031-02-30", "2031-13-01"]) {
+      const impossible = await officer.request({
+        method: "GET",
+        url: `/api/inbox/figures.xlsx?unitId=${org.left.id}&from=${day}&to=2031-12-31`,
+      });
+      expect(impossible.statusCode, day).toBe(400);
+      expect(impossible.json().code).toBe("inbox.day_invalid");
+    }
+    const breaches = await officer.request({ method: "GET", url: "/api/inbox/breaches?from=2031-02-29" });
+    expect(breaches.json().code).toBe("inbox.day_invalid");
     const member = await makePerson(t.db, { unitId: org.left.id, roles: ["member"] });
     const refused = await (await signInAs(t.app, member.email ?? "")).request({
       method: "GET",

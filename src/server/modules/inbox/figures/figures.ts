@@ -5,7 +5,7 @@ import { type Executor, queryRows } from "../../../db/client.ts";
 import { inboxConversations } from "../../../db/schema/inbox.ts";
 import { channelNames } from "../../channels/index.ts";
 import { personNames, subtreeUnits, unitIdWithin, unitSummaries } from "../../org/index.ts";
-import { targetErrors } from "../sla/errors.ts";
+import { assertCalendarDay, targetErrors } from "../sla/errors.ts";
 
 /*
  * The inbox's figures for a unit (and, by default, its subtree) over Vietnam calendar days: conversations
@@ -47,6 +47,8 @@ export interface FigureRow {
 }
 
 export function figuresPeriod(from: string, to: string) {
+  assertCalendarDay(from);
+  assertCalendarDay(to);
   if (from < "2000-01-01" || to > "2100-12-31") {
     throw targetErrors.periodOutOfRange();
   }

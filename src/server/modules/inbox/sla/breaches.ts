@@ -5,6 +5,7 @@ import { type Executor, queryRows } from "../../../db/client.ts";
 import { inboxEvents } from "../../../db/schema/inbox.ts";
 import { totalOfPage } from "../../../platform/pagination.ts";
 import { personNames, unitIdWithin, unitSummaries } from "../../org/index.ts";
+import { assertCalendarDay } from "./errors.ts";
 
 /*
  * The breach list: every target missed, newest first, one item per missed target (a conversation that
@@ -37,6 +38,9 @@ interface BreachRow {
 }
 
 export async function listBreaches(db: Executor, input: BreachListInput) {
+  if (input.from) {
+    assertCalendarDay(input.from);
+  }
   const since = vietnamTimeOn(input.from ?? vietnamToday(new Date(Date.now() - 29 * 86_400_000)), 0);
   const where = sql`inbox_events.kind = 'breached' and inbox_events.created_at >= ${since.toISOString()}::timestamptz
     and ${unitIdWithin(inboxEvents.unitId, input.scope, input.unitPath)}

@@ -11,6 +11,7 @@ const samples: Record<string, readonly object[]> = {
   "targetErrors.warnNotBeforeTarget": [{ firstResponseMinutes: 60 }],
   "targetErrors.autoReplyUnknownVariable": [{ variable: "{ten}" }],
   "targetErrors.periodTooLong": [{ maxDays: 366 }],
+  "targetErrors.dayInvalid": [{ day: "2031-02-30" }],
 };
 
 describe("error catalogue of the response targets and figures", () => {

@@ -18,6 +18,12 @@ export const targetErrors = defineErrors({
     en: (p: { variable: string }) =>
       `The auto-reply uses “${p.variable}”, which is not supported. Only {gio_mo_cua} (when the next shift starts) may be used.`,
   },
+  dayInvalid: {
+    status: 400,
+    code: "inbox.day_invalid",
+    vi: (p: { day: string }) => `Ngày “${p.day}” không có trên lịch. Vui lòng chọn lại ngày.`,
+    en: (p: { day: string }) => `“${p.day}” is not a calendar date.`,
+  },
   periodReversed: {
     status: 400,
     code: "inbox.figures_period_reversed",
@@ -37,3 +43,11 @@ export const targetErrors = defineErrors({
     en: "Dates must fall between the years 2000 and 2100.",
   },
 });
+
+/** Refuses a YYYY-MM-DD that is no calendar day (2031-02-30, 2031-13-01): it would become another day or none. */
+export function assertCalendarDay(day: string): void {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) {
+    throw targetErrors.dayInvalid({ day });
+  }
+}
