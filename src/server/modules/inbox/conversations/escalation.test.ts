@@ -108,5 +108,14 @@ describe("escalation", () => {
       url: `/api/inbox/offices?unitId=${org.left.id}`,
     });
     expect(offices.json().items.map((item: { name: string }) => item.name)).toEqual(["Trạm Y tế xã"]);
+    const rightAdmin = await signInAs(t.app, org.rightAdmin.email ?? "");
+    const sibling = await rightAdmin.request({
+      method: "DELETE",
+      url: `/api/inbox/offices/${office.json().id}`,
+    });
+    expect(sibling.statusCode).toBe(403);
+    expect(sibling.json().code).toBe("inbox.unit_forbidden");
+    const siblingList = await rightAdmin.request({ method: "GET", url: "/api/inbox/offices" });
+    expect(siblingList.json().items).toEqual([]);
   });
 });
