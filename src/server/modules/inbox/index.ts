@@ -1,6 +1,8 @@
 /**
  * The inbox module's public surface: the only file of it that code outside the module imports.
  */
+// Tells the audit page how to name this module's records.
+import "./conversations/audit-subjects.ts";
 
 // The demo seed works the inbox through these, as its people would.
 export { createOffice, saveCannedReply } from "./conversations/canned.ts";
