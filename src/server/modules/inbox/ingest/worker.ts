@@ -182,7 +182,10 @@ export async function purgeOldDeliveries(db: Executor, now = new Date()): Promis
  * anyway). Each loop runs until nothing waits, then sleeps until the next poll or nudge.
  */
 export async function startDeliveryWorker(deps: AppDependencies): Promise<StopWorker | undefined> {
-  const batchSize = deps.database.engine === "postgres" ? 100 : 50;
+  // The embedded engine has one connection: a long batch would make the webhook's inserts (and every
+  // request) wait behind it, so its batches are small and the loop yields between them.
+  const embedded = deps.database.engine !== "postgres";
+  const batchSize = embedded ? 10 : 100;
   // Leaves connections of the pool to the webhook's inserts and everything else the server does.
   const loops =
     deps.database.engine === "postgres"
@@ -196,7 +199,9 @@ export async function startDeliveryWorker(deps: AppDependencies): Promise<StopWo
     busy += 1;
     try {
       while (!stopped && (await processWaitingDeliveries(deps, batchSize)) > 0) {
-        // keep going while something waits
+        if (embedded) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
       }
     } catch (error) {
       if (!stopped) {
