@@ -103,6 +103,38 @@ export const auditActions = [
   "verification.checklists_update",
   "verification.indicator_add",
   "verification.indicator_remove",
+  "inbox.conversation.read",
+  "inbox.conversation.status",
+  "inbox.conversation.reopen",
+  "inbox.conversation.labels",
+  "inbox.conversation.assign",
+  "inbox.conversation.escalate",
+  "inbox.conversation.note",
+  "inbox.canned_reply.create",
+  "inbox.canned_reply.update",
+  "inbox.canned_reply.delete",
+  "inbox.office.create",
+  "inbox.office.delete",
+  "inbox.contact.erase",
+  "inbox.retention.purge",
+  "inbox.answer_published",
+  "inbox.answer_republished",
+  "inbox.answer_unpublished",
+  "inbox.settings.update",
+  "inbox.roster.slot_created",
+  "inbox.roster.slot_changed",
+  "inbox.roster.slot_removed",
+  "inbox.roster.shift_set",
+  "inbox.roster.shift_cleared",
+  "inbox.roster.week_copied",
+  "inbox.roster.swap_asked",
+  "inbox.roster.swap_accepted",
+  "inbox.roster.swap_declined",
+  "inbox.roster.swap_cancelled",
+  "inbox.roster.holiday_added",
+  "inbox.roster.holiday_removed",
+  "inbox.roster.away_on",
+  "inbox.roster.away_off",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -111,7 +143,12 @@ export type AuditAction = (typeof auditActions)[number];
  * Reads of personal data: the log keeps every one, the audit page shows them one row per reader, per
  * view (the same list query, the same person) and per hour, with how many times.
  */
-export const groupedReadActions = ["person.list", "person.read", "declarations.read"] as const;
+export const groupedReadActions = [
+  "person.list",
+  "person.read",
+  "declarations.read",
+  "inbox.conversation.read",
+] as const;
 
 export function isAuditAction(value: string): value is AuditAction {
   return (auditActions as readonly string[]).includes(value);

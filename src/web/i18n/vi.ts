@@ -1143,7 +1143,7 @@ export const vi = {
   media: {
     title: "Thư viện ảnh, video",
     subtitle:
-      "Ảnh và video của đơn vị dùng cho bài đăng. Ảnh được xử lý lại, xoá thông tin vị trí (GPS) và thiết bị.",
+      "Ảnh và video của đơn vị dùng cho bài đăng. Ảnh được xử lý lại, xóa thông tin vị trí (GPS) và thiết bị.",
     searchPlaceholder: "Tìm theo mô tả hoặc tên tệp",
     filterUnit: "Đơn vị",
     filterKind: "Loại",
@@ -1185,11 +1185,11 @@ export const vi = {
       saved: "Đã lưu mô tả.",
     },
     delete: {
-      action: "Xoá",
-      title: "Xoá khỏi thư viện?",
-      explain: "“{{alt}}” sẽ bị xoá khỏi thư viện và địa chỉ của tệp sẽ ngừng hoạt động.",
-      confirm: "Xoá",
-      done: "Đã xoá khỏi thư viện.",
+      action: "Xóa",
+      title: "Xóa khỏi thư viện?",
+      explain: "“{{alt}}” sẽ bị xóa khỏi thư viện và địa chỉ của tệp sẽ ngừng hoạt động.",
+      confirm: "Xóa",
+      done: "Đã xóa khỏi thư viện.",
     },
     picker: {
       title: "Chọn ảnh, video",
@@ -1263,7 +1263,7 @@ export const vi = {
       captions: "Lời dẫn",
       captionsHint: "Viết vài lời dẫn khác nhau (tối đa 10); mỗi thành viên có thể chọn lời dẫn mình thích.",
       captionN: "Lời dẫn {{n}}",
-      removeCaption: "Xoá lời dẫn {{n}}",
+      removeCaption: "Xóa lời dẫn {{n}}",
       addCaption: "Thêm lời dẫn",
       targets: "Đơn vị nhận",
       targetsHint:

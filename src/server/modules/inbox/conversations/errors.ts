@@ -35,7 +35,7 @@ export const conversationErrors = defineErrors({
   officeNotFound: {
     status: 404,
     code: "inbox.office_not_found",
-    vi: "Không tìm thấy cơ quan này trong danh sách của đơn vị (có thể đã bị xoá).",
+    vi: "Không tìm thấy cơ quan này trong danh sách của đơn vị (có thể đã bị xóa).",
     en: "This office is not in the unit's list (it may have been removed).",
   },
   officeEmailInvalid: {
@@ -47,7 +47,7 @@ export const conversationErrors = defineErrors({
   cannedReplyNotFound: {
     status: 404,
     code: "inbox.canned_reply_not_found",
-    vi: "Không tìm thấy câu trả lời mẫu này (có thể đã bị xoá).",
+    vi: "Không tìm thấy câu trả lời mẫu này (có thể đã bị xóa).",
     en: "This canned reply was not found (it may have been deleted).",
   },
   shortcutTaken: {
