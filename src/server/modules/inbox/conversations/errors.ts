@@ -41,7 +41,7 @@ export const conversationErrors = defineErrors({
   officeEmailInvalid: {
     status: 400,
     code: "inbox.office_email_invalid",
-    vi: "Địa chỉ thư điện tử của cơ quan không hợp lệ. Vui lòng kiểm tra lại.",
+    vi: "Địa chỉ e-mail của cơ quan không hợp lệ. Vui lòng kiểm tra lại.",
     en: "The office's e-mail address is not valid. Please check it.",
   },
   cannedReplyNotFound: {

@@ -5,7 +5,7 @@ import { personNames, unitSummaries } from "../../org/index.ts";
 import type { ConversationRow } from "./access.ts";
 
 /** What the portal's "Hỏi đáp" form is called where a channel's name would be. */
-export const PORTAL_CHANNEL_NAME = "Hỏi đáp trên cổng thông tin";
+export const PORTAL_CHANNEL_NAME = "Hỏi đáp trên trang tin";
 
 export type ListedRow = Pick<
   ConversationRow,

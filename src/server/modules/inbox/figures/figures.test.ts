@@ -165,7 +165,7 @@ describe("inbox figures", () => {
       expect.objectContaining({
         source: "portal",
         kind: "question",
-        channelName: "Cổng thông tin",
+        channelName: "Trang tin (Hỏi đáp)",
         received: 8,
       }),
     ]);
@@ -243,7 +243,7 @@ describe("inbox figures", () => {
       "Hoàng Văn Hai",
     ]);
     expect(rows("Theo đơn vị").map((row) => row[0])).toEqual(["Đơn vị", org.left.name, "Tổ dân phố Một"]);
-    expect(rows("Theo kênh")[1]?.slice(0, 3)).toEqual(["Cổng thông tin", "Cổng thông tin – Hỏi đáp", 8]);
+    expect(rows("Theo kênh")[1]?.slice(0, 3)).toEqual(["Trang tin (Hỏi đáp)", "Trang tin – Hỏi đáp", 8]);
   });
 
   it("refuses a reversed or too long period, and people without the inbox", async () => {

@@ -176,7 +176,7 @@ export async function inboxFigures(db: Executor, input: FiguresInput) {
     byChannel: byChannel.map((row) => ({
       source: row.source,
       kind: row.kind,
-      channelName: row.channel_id ? (channels.get(row.channel_id) ?? "") : "Cổng thông tin",
+      channelName: row.channel_id ? (channels.get(row.channel_id) ?? "") : "Trang tin (Hỏi đáp)",
       ...present(row),
     })),
     byDay: byDay.map((row) => ({ day: row.day, ...present(row) })),

@@ -12,9 +12,9 @@ const channelKindWords: Record<`${InboxSource}:${ConversationKind}`, string> = {
   "zalo:message": "Zalo OA – tin nhắn",
   "zalo:comment": "Zalo OA – bình luận",
   "zalo:question": "Zalo OA – câu hỏi",
-  "portal:message": "Cổng thông tin – tin nhắn",
-  "portal:comment": "Cổng thông tin – bình luận",
-  "portal:question": "Cổng thông tin – Hỏi đáp",
+  "portal:message": "Trang tin – tin nhắn",
+  "portal:comment": "Trang tin – bình luận",
+  "portal:question": "Trang tin – Hỏi đáp",
 };
 
 const figureHeader = [

@@ -122,7 +122,7 @@ export async function deliver(
       return {
         ok: false,
         code: "no_email",
-        vi: "Người hỏi không để lại địa chỉ thư điện tử, nên không gửi được câu trả lời.",
+        vi: "Người hỏi không để lại địa chỉ e-mail, nên không gửi được câu trả lời.",
         en: "The asker left no e-mail address, so the answer cannot be sent.",
       };
     }
@@ -132,7 +132,7 @@ export async function deliver(
       subject: `${unitName} trả lời câu hỏi của bạn / An answer to your question`,
       text: bilingualLetter({
         to: contact.displayName || "bạn",
-        vi: [`${unitName} trả lời câu hỏi bạn gửi qua cổng thông tin:`, "", reply.text],
+        vi: [`${unitName} trả lời câu hỏi bạn gửi qua trang tin của đơn vị:`, "", reply.text],
         en: [`${unitName} answered the question you sent through its portal (above, in Vietnamese).`],
       }),
     });

@@ -69,7 +69,7 @@ export const replyErrors = defineErrors({
   askerWithoutEmail: {
     status: 409,
     code: "inbox.asker_without_email",
-    vi: "Người hỏi không để lại địa chỉ thư điện tử (hoặc đã yêu cầu xóa), nên không gửi được câu trả lời.",
+    vi: "Người hỏi không để lại địa chỉ e-mail (hoặc đã yêu cầu xóa), nên không gửi được câu trả lời.",
     en: "The asker left no e-mail address (or asked to be erased), so the answer cannot be sent.",
   },
   messageNotFound: {

@@ -118,7 +118,7 @@ export function graphFailure(
   }
   return fail(
     "platform_error",
-    "Facebook trả lời một lỗi không xác định; vui lòng bấm Gửi lại, nếu vẫn lỗi hãy trả lời trực tiếp trên Trang.",
+    "Facebook trả lời một lỗi không xác định; vui lòng bấm Gửi lại; nếu vẫn không được, vui lòng trả lời trực tiếp trên Trang.",
     "Facebook answered with an unexpected error; please press Retry, and if it persists answer on the Page itself.",
   );
 }

@@ -63,7 +63,7 @@ export function zaloFailure(json: unknown): Extract<SendResult, { ok: false }> {
     default:
       return fail(
         "platform_error",
-        "Zalo trả lời một lỗi không xác định; vui lòng bấm Gửi lại, nếu vẫn lỗi hãy trả lời trực tiếp trên Zalo OA.",
+        "Zalo trả lời một lỗi không xác định; vui lòng bấm Gửi lại; nếu vẫn không được, vui lòng trả lời trực tiếp trên Zalo OA.",
         "Zalo answered with an unexpected error; please press Retry, and if it persists answer in the Zalo OA itself.",
       );
   }

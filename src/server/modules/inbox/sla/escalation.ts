@@ -50,7 +50,7 @@ export async function queueEscalation(jobs: JobQueue, job: EscalationJob): Promi
 const sourceWords: Record<InboxSource, string> = {
   facebook: "Trang Facebook",
   zalo: "Zalo OA",
-  portal: "mục Hỏi đáp trên cổng thông tin",
+  portal: "mục Hỏi đáp trên trang tin của đơn vị",
 };
 
 /** Text from a citizen as one harmless line: no line breaks (nothing can pose as the letter's own lines), capped. */
