@@ -1,7 +1,7 @@
 import { MantineProvider } from "@mantine/core";
 import { Notifications, notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { ApiError, onApiFailure } from "../backend/client.ts";
@@ -11,7 +11,7 @@ import { LoadingBlock } from "../components/state-blocks.tsx";
 import { SignInPage } from "../features/auth/sign-in-page.tsx";
 import { ShellPlaceholder } from "../features/home/shell-placeholder.tsx";
 import { RequireSession } from "./require-session.tsx";
-import { theme } from "./theme.ts";
+import { themeIn } from "./theme.ts";
 
 const ForgotPasswordPage = lazy(() => import("../features/auth/forgot-password-page.tsx"));
 const ResetPasswordPage = lazy(() => import("../features/auth/reset-password-page.tsx"));
@@ -54,6 +54,8 @@ function SessionWatcher() {
 
 /** The whole web app: providers, then the public pages and the signed-in area. */
 export function App() {
+  const { t } = useTranslation();
+  const theme = useMemo(() => themeIn(t("common.close")), [t]);
   return (
     <MantineProvider theme={theme}>
       {/* At the bottom, toasts never cover the header (language switch, account menu). */}

@@ -3,7 +3,11 @@ import {
   Badge,
   createTheme,
   DEFAULT_THEME,
+  Drawer,
   type MantineColorsTuple,
+  type MantineThemeOverride,
+  Modal,
+  mergeThemeOverrides,
   SegmentedControl,
   TableScrollContainer,
 } from "@mantine/core";
@@ -107,3 +111,16 @@ export const theme = createTheme({
     }),
   },
 });
+
+/**
+ * The theme in the reader's language: every dialog's close button is named by what it does, in
+ * their words (Mantine's own has only an icon, which screen readers announce as "button").
+ */
+export function themeIn(closeLabel: string): MantineThemeOverride {
+  return mergeThemeOverrides(theme, {
+    components: {
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": closeLabel } } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { "aria-label": closeLabel } } }),
+    },
+  });
+}

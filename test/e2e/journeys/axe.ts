@@ -63,6 +63,13 @@ const routes: AppRoute[] = [
   { path: "/verification/impersonation", permission: "cases.read" },
   { path: "/verification/indicators", permission: "cases.read" },
   { path: "/verification/metrics", permission: "cases.read" },
+  { path: "/inbox", permission: "inbox.read" },
+  { path: "/inbox/c/:id", permission: "inbox.read", idFrom: "/inbox" },
+  { path: "/inbox/roster", permission: "inbox.read" },
+  { path: "/inbox/my-shifts" },
+  { path: "/inbox/settings", permission: "inbox.manage" },
+  { path: "/inbox/breaches", permission: "inbox.read" },
+  { path: "/inbox/figures", permission: "inbox.read" },
   { path: "/profile" },
 ];
 
@@ -78,7 +85,8 @@ interface Violation {
 
 /** Waits for the page's data: no request in flight and no loading spinner left. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle").catch(() => {});
+  // The inbox keeps its live feed (server-sent events) open, so the network never goes quiet there.
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
   await page
     .waitForFunction(() => !document.querySelector('[role="status"] .mantine-Loader-root'), undefined, {
       timeout: 15_000,
