@@ -9,10 +9,8 @@
  * BENCH_INBOX_CONVERSATIONS changes the size; BENCH_INBOX_ENGINES=postgres,pglite adds PGlite (smaller).
  * Run: node bench/inbox-open.ts (part of npm run bench).
  */
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { type Database, openDatabase, queryRows } from "../src/server/db/client.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import { type ListQuery, listConversations } from "../src/server/modules/inbox/conversations/list.ts";
@@ -22,6 +20,7 @@ import { createPerson, grantRole } from "../src/server/modules/org/people-servic
 import { createUnit } from "../src/server/modules/org/service.ts";
 import { type Actor, scopeFor } from "../src/server/platform/actor.ts";
 import { foldForSearch } from "../src/shared/vietnamese-text.ts";
+import { benchPostgresServer, openKeptDatabase } from "./kept-database.ts";
 
 const pgTotal = Number(process.env.BENCH_INBOX_CONVERSATIONS ?? 100_000);
 const pgliteTotal = Number(process.env.BENCH_INBOX_PGLITE_CONVERSATIONS ?? 20_000);
@@ -317,35 +316,10 @@ async function run(label: string, database: Database, total: number, reuse: bool
   console.log(`  worst p95 ${Math.max(...p95s).toFixed(1)} ms (target < 150 ms)`);
 }
 
-function serverUrl(): string | undefined {
-  const given = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (given) {
-    return given;
-  }
-  try {
-    execFileSync("pg_isready", ["-q", "-h", "127.0.0.1", "-p", "5432"]);
-    return "postgres://postgres@127.0.0.1:5432/postgres";
-  } catch {
-    return undefined;
-  }
-}
-
 console.log("\nInbox: opening a unit's conversations");
-const server = serverUrl();
+const server = benchPostgresServer();
 if (engines.includes("postgres") && server) {
-  const adminClient = new pg.Client({ connectionString: server });
-  await adminClient.connect();
-  const fresh = process.env.BENCH_INBOX_FRESH === "1";
-  const exists = (await adminClient.query("select 1 from pg_database where datname = 'bench_inbox'"))
-    .rowCount;
-  if (fresh || !exists) {
-    await adminClient.query("drop database if exists bench_inbox with (force)");
-    await adminClient.query("create database bench_inbox");
-  }
-  await adminClient.end();
-  const url = new URL(server);
-  url.pathname = "/bench_inbox";
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const database = await openKeptDatabase(server, "bench_inbox", process.env.BENCH_INBOX_FRESH === "1");
   try {
     await run("PostgreSQL", database, pgTotal, true);
   } finally {

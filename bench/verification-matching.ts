@@ -8,15 +8,14 @@
  * and reused by the next run of the same size (the first load of 1M cases takes 15–30 min on 2 cores);
  * BENCH_MATCH_FRESH=1 loads it anew.
  */
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { type Database, openDatabase, queryRows } from "../src/server/db/client.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import { fingerprintsOf } from "../src/server/modules/verification/matching/fingerprints.ts";
 import { findMatches } from "../src/server/modules/verification/matching/index.ts";
 import { foldText } from "../src/server/modules/verification/matching/text.ts";
+import { benchPostgresServer, openKeptDatabase } from "./kept-database.ts";
 
 const pgCases = Number(process.env.BENCH_MATCH_CASES ?? 1_000_000);
 const pgliteCases = Number(process.env.BENCH_MATCH_PGLITE_CASES ?? 100_000);
@@ -202,35 +201,14 @@ async function run(label: string, database: Database, total: number, reuse: bool
   );
 }
 
-function serverUrl(): string | undefined {
-  const given = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (given) {
-    return given;
-  }
-  try {
-    execFileSync("pg_isready", ["-q", "-h", "127.0.0.1", "-p", "5432"]);
-    return "postgres://postgres@127.0.0.1:5432/postgres";
-  } catch {
-    return undefined;
-  }
-}
-
 console.log("\nVerification matching");
-const server = serverUrl();
+const server = benchPostgresServer();
 if (engines.includes("postgres") && server) {
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  const fresh = process.env.BENCH_MATCH_FRESH === "1";
-  const exists = (await admin.query("select 1 from pg_database where datname = 'bench_verification'"))
-    .rowCount;
-  if (fresh || !exists) {
-    await admin.query("drop database if exists bench_verification with (force)");
-    await admin.query("create database bench_verification");
-  }
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = "/bench_verification";
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const database = await openKeptDatabase(
+    server,
+    "bench_verification",
+    process.env.BENCH_MATCH_FRESH === "1",
+  );
   try {
     await run("PostgreSQL", database, pgCases, true);
   } finally {
