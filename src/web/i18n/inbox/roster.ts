@@ -179,7 +179,7 @@ export const rosterTextsEn: typeof rosterTextsVi = {
   thisMonth: "This month",
   today: "Today",
   showPast: "Show {{count}} past days",
-  showPast_one: "Show the past day",
+  showPast_one: "Show {{count}} past day",
   month: "Month {{month}}",
   tabs: {
     month: "Month",
