@@ -22,6 +22,7 @@ describe("each person's home", () => {
     expect(homeOf(holding("member", "editor", "approver")).to).toBe("/approvals");
     expect(homeOf(holding("administrator", "editor")).to).toBe("/desk");
     expect(homeOf(holding("member", "administrator")).to).toBe("/overview");
-    expect(homeOf(holding("editor", "duty_officer")).to).toBe("/inbox");
+    expect(homeOf(holding("editor", "duty_officer")).to).toBe("/desk");
+    expect(homeOf(holding("administrator", "duty_officer")).to).toBe("/inbox");
   });
 });

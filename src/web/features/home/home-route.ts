@@ -11,14 +11,14 @@ export interface Home {
  * on the first that applies. An approver's queue comes before everything (posts wait on them, and a
  * head of office who also writes clears the queue first); an editor's desk before the administrator's
  * overview (writing and publishing are daily, administration is occasional); a declaration reviewer
- * reads members' declarations; a duty officer answers the inbox (their shift's conversations wait there
- * with a deadline, so it comes before the desk of one who also writes); everyone else (members, and roles whose own pages are yet to come)
+ * reads members' declarations; a duty officer answers the inbox (an editor who also takes shifts keeps
+ * the desk: the inbox is one tap away in the menu); everyone else (members, and roles whose own pages are yet to come)
  * starts at the share feed, which every signed-in person has.
  */
 const homes: readonly (readonly [Role, string])[] = [
   ["approver", "/approvals"],
-  ["duty_officer", "/inbox"],
   ["editor", "/desk"],
+  ["duty_officer", "/inbox"],
   ["administrator", "/overview"],
   ["declaration_reviewer", "/declarations"],
 ];
