@@ -6,7 +6,9 @@ import { can, useSignedInSession } from "../backend/session.ts";
 import type { Permission } from "../backend/types.ts";
 import { EmptyBlock, LoadingBlock } from "../components/state-blocks.tsx";
 import { GoHome, ServerPage } from "../features/home/go-home.tsx";
+import { Allowed } from "./allowed.tsx";
 import { AppLayout } from "./app-layout.tsx";
+import { inboxRoutes } from "./inbox-routes.tsx";
 
 const UnitsPage = lazy(() => import("../features/units/units-page.tsx"));
 const UnitDetailPage = lazy(() => import("../features/units/unit-detail-page.tsx"));
@@ -39,13 +41,6 @@ const DeskPage = lazy(() => import("../features/home/desk-page.tsx"));
 const OverviewPage = lazy(() => import("../features/home/overview-page.tsx"));
 const ApprovalsPage = lazy(() => import("../features/approvals/approvals-page.tsx"));
 const NotificationsPage = lazy(() => import("../features/notifications/notifications-page.tsx"));
-const InboxPage = lazy(() => import("../features/inbox/conversations/inbox-page.tsx"));
-const ConversationPage = lazy(() => import("../features/inbox/conversations/conversation-page.tsx"));
-const RosterPage = lazy(() => import("../features/inbox/roster/roster-page.tsx"));
-const MyShiftsPage = lazy(() => import("../features/inbox/roster/my-shifts-page.tsx"));
-const InboxSettingsPage = lazy(() => import("../features/inbox/targets/settings-page.tsx"));
-const BreachesPage = lazy(() => import("../features/inbox/targets/breaches-page.tsx"));
-const InboxFiguresPage = lazy(() => import("../features/inbox/targets/figures-page.tsx"));
 const MemberTipPage = lazy(() => import("../features/verification/tips/member-tip-page.tsx"));
 const CaseQueuePage = lazy(() => import("../features/verification/cases/queue-page.tsx"));
 const CasePage = lazy(() => import("../features/verification/cases/case-page.tsx"));
@@ -55,20 +50,6 @@ const ImpersonationCandidatesPage = lazy(
 );
 const IndicatorsPage = lazy(() => import("../features/verification/indicators/indicators-page.tsx"));
 const VerificationMetricsPage = lazy(() => import("../features/verification/indicators/metrics-page.tsx"));
-
-/** Shows the page only to people the server says hold `permission` somewhere. */
-function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
-  const { t } = useTranslation();
-  const session = useSignedInSession();
-  if (!can(session, permission)) {
-    return (
-      <EmptyBlock title={t("errors.forbiddenTitle")}>
-        <span>{t("errors.forbiddenBody")}</span>
-      </EmptyBlock>
-    );
-  }
-  return children;
-}
 
 function NotFound() {
   const { t } = useTranslation();
@@ -304,55 +285,7 @@ export default function SignedInApp() {
               </Allowed>
             }
           />
-          <Route
-            path="inbox"
-            element={
-              <Allowed permission="inbox.read">
-                <InboxPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="inbox/c/:id"
-            element={
-              <Allowed permission="inbox.read">
-                <ConversationPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="inbox/roster"
-            element={
-              <Allowed permission="inbox.read">
-                <RosterPage />
-              </Allowed>
-            }
-          />
-          <Route path="inbox/my-shifts" element={<MyShiftsPage />} />
-          <Route
-            path="inbox/settings"
-            element={
-              <Allowed permission="inbox.manage">
-                <InboxSettingsPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="inbox/breaches"
-            element={
-              <Allowed permission="inbox.read">
-                <BreachesPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="inbox/figures"
-            element={
-              <Allowed permission="inbox.read">
-                <InboxFiguresPage />
-              </Allowed>
-            }
-          />
+          {inboxRoutes()}
           <Route path="verification/report" element={<MemberTipPage />} />
           <Route
             path="verification"
