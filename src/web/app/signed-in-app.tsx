@@ -1,9 +1,7 @@
 import { Button, Container } from "@mantine/core";
-import { lazy, type ReactNode, Suspense } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
-import { can, useSignedInSession } from "../backend/session.ts";
-import type { Permission } from "../backend/types.ts";
 import { EmptyBlock, LoadingBlock } from "../components/state-blocks.tsx";
 import { GoHome, ServerPage } from "../features/home/go-home.tsx";
 import { Allowed } from "./allowed.tsx";
