@@ -52,3 +52,17 @@ export type BreachKind = (typeof breachKindValues)[number];
 /** Why a webhook delivery was refused (401), counted per day. */
 export const webhookRefusalValues = ["unsigned", "bad_signature", "stale", "replayed"] as const;
 export type WebhookRefusal = (typeof webhookRefusalValues)[number];
+
+/**
+ * What the inbox calls a contact the platform gives no name for (Messenger deliveries carry none, and
+ * no profile is ever asked for) or a portal asker who left none. A canned reply's `{ten}` says
+ * "anh/chị" to them rather than the placeholder.
+ */
+export const unnamedContactNames = {
+  facebook: "Người dùng Facebook",
+  zalo: "Người dùng Zalo",
+  portal: "Người hỏi",
+} as const;
+
+/** How a canned reply addresses someone whose name we do not know. */
+export const unnamedAddress = "anh/chị";

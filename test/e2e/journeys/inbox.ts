@@ -285,7 +285,7 @@ test("the officer on duty sees a comment and a message arrive live on a phone an
     );
 
     /** Opens the conversation, picks the canned reply by its shortcut and sends it with a double tap. */
-    const answerWithCannedReply = async (rowText: string, contactName: string) => {
+    const answerWithCannedReply = async (rowText: string, addressedAs: string) => {
       const page = officer.page;
       await page.getByTestId("conversation-row").filter({ hasText: rowText }).click();
       await page.waitForURL(/\/inbox\/c\/[0-9a-f-]{36}/);
@@ -299,13 +299,13 @@ test("the officer on duty sees a comment and a message arrive live on a phone an
       await box.press("Enter");
       assert.equal(
         await box.inputValue(),
-        `Chào ${contactName}, ${unitName} đã tiếp nhận ý kiến và sẽ trả lời trong ngày.`,
+        `Chào ${addressedAs}, ${unitName} đã tiếp nhận ý kiến và sẽ trả lời trong ngày.`,
       );
       // A double tap on a slow network must still send one reply.
       await page.getByTestId("composer-send").dblclick();
       await page
         .getByTestId("message-out")
-        .filter({ hasText: `Chào ${contactName}, ${unitName}` })
+        .filter({ hasText: `Chào ${addressedAs}, ${unitName}` })
         .waitFor();
       assert.equal(await page.getByTestId("send-failed").count(), 0);
     };
@@ -319,7 +319,8 @@ test("the officer on duty sees a comment and a message arrive live on a phone an
     });
 
     await step("she answers the message inside Messenger's window with the canned reply", async () => {
-      await answerWithCannedReply(messageText, "Người dùng Facebook");
+      // Messenger gives no name: the canned reply's {ten} addresses the citizen as anh/chị.
+      await answerWithCannedReply(messageText, "anh/chị");
       await officer.page.getByText(/Còn \d+ giờ để trả lời qua Messenger/).waitFor();
       await phoneScreenshot(officer.page, "92-inbox-message-answered");
     });
@@ -366,7 +367,7 @@ test("the officer on duty sees a comment and a message arrive live on a phone an
       assert.equal(replies[0]?.message, `Chào ${commenter.name}, ${expected}`);
       const sent = messenger.sent.filter((message) => message.recipient.id === psid);
       assert.equal(sent.length, 1);
-      assert.equal(sent[0]?.text, `Chào Người dùng Facebook, ${expected}`);
+      assert.equal(sent[0]?.text, `Chào anh/chị, ${expected}`);
       assert.equal(messenger.sendCalls().length, 1, "no other Send API call (no auto-reply while on duty)");
     });
   } finally {

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { unnamedContactNames } from "../../../../shared/api/inbox-values.ts";
 import type { Executor } from "../../../db/client.ts";
 import {
   type InboxAttachment,
@@ -25,7 +26,7 @@ import { asText, type ChannelResolver, isRecord, timeOf } from "./shape.ts";
 
 const log = loggerFor("inbox-ingest");
 
-export const facebookPlaceholderName = "Người dùng Facebook";
+export const facebookPlaceholderName = unnamedContactNames.facebook;
 
 /** Whether the parsed body looks like a Page delivery at all (else: logged, answered 200, not stored). */
 export function isFacebookDelivery(parsed: unknown): boolean {

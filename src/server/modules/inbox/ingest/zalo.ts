@@ -1,3 +1,4 @@
+import { unnamedContactNames } from "../../../../shared/api/inbox-values.ts";
 import type { InboxAttachment } from "../../../db/schema/inbox.ts";
 import { loggerFor } from "../../../platform/logger.ts";
 import type { IncomingItem } from "./record.ts";
@@ -15,7 +16,7 @@ import { asText, type ChannelResolver, isRecord } from "./shape.ts";
 
 const log = loggerFor("inbox-ingest");
 
-export const zaloPlaceholderName = "Người dùng Zalo";
+export const zaloPlaceholderName = unnamedContactNames.zalo;
 
 export function isZaloDelivery(parsed: unknown): boolean {
   return isRecord(parsed) && typeof parsed.event_name === "string";

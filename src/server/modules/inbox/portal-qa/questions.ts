@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { unnamedContactNames } from "../../../../shared/api/inbox-values.ts";
 import type { Executor } from "../../../db/client.ts";
 import { inboxContacts } from "../../../db/schema/inbox.ts";
 import type { AppDependencies } from "../../../platform/module.ts";
@@ -26,7 +27,7 @@ export function askerIdOf(secretKey: Buffer, email: string): string {
   return `email:${createHmac("sha256", secretKey).update(`portal-asker\n${email.toLowerCase()}`).digest("hex").slice(0, 40)}`;
 }
 
-export const defaultAskerName = "Người hỏi";
+export const defaultAskerName = unnamedContactNames.portal;
 
 async function askerKnown(db: Executor, channelKey: string, externalId: string): Promise<boolean> {
   const [row] = await db

@@ -20,6 +20,14 @@ describe("the composer's shortcuts", () => {
     ).toBe("Chào Anh Bình, Xã Tân Trào đã nhận. Anh Bình vui lòng chờ {khac}.");
   });
 
+  it("addresses a contact the platform gave no name for as anh/chị, not by the placeholder", () => {
+    for (const placeholder of ["Người dùng Facebook", "Người dùng Zalo", "Người hỏi"]) {
+      expect(fillCannedReply("Chào {ten}, {don_vi} đã nhận.", placeholder, "Xã Tân Trào")).toBe(
+        "Chào anh/chị, Xã Tân Trào đã nhận.",
+      );
+    }
+  });
+
   it("replaces the shortcut typed with the text, keeping what follows the cursor", () => {
     const trigger = triggerAt("Dạ /cha tiếp", 7);
     expect(trigger).not.toBeNull();

@@ -1,5 +1,7 @@
 /* The composer's text rules, apart from React so they can be tested alone. */
 
+import { unnamedAddress, unnamedContactNames } from "../../../../shared/api/inbox-values.ts";
+
 /** A "/shortcut" or "@name" being typed just before the cursor. */
 export interface Trigger {
   sign: "/" | "@";
@@ -19,9 +21,16 @@ export function triggerAt(text: string, cursor: number): Trigger | null {
   return { sign: match[2] as "/" | "@", word, start: cursor - word.length - 1 };
 }
 
-/** A canned reply with its variables filled in for this conversation: {ten} and {don_vi}. */
+const unnamed = new Set<string>(Object.values(unnamedContactNames));
+
+/**
+ * A canned reply with its variables filled in for this conversation: {ten} and {don_vi}. A contact
+ * the platform gave no name for is addressed "anh/chị", never by our placeholder ("Chào Người dùng
+ * Facebook" reads as a machine's letter).
+ */
 export function fillCannedReply(body: string, contactName: string, unitName: string): string {
-  return body.replaceAll("{ten}", contactName).replaceAll("{don_vi}", unitName);
+  const name = unnamed.has(contactName) ? unnamedAddress : contactName;
+  return body.replaceAll("{ten}", name).replaceAll("{don_vi}", unitName);
 }
 
 /** Replaces the trigger (sign and word, up to the cursor) by `inserted`; returns the text and the new cursor. */
