@@ -3,12 +3,13 @@
  * instances"). Runs in the PostgreSQL pass (TEST_DATABASE_URL); in the PGlite pass it checks instead
  * that a second instance cannot open the same embedded data directory.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
@@ -247,6 +248,40 @@ onPostgres("two instances on one PostgreSQL database", () => {
       expect((await lookupChannel(b.database.db, url)).status).toBe("official");
     } finally {
       clock.mockRestore();
+    }
+  });
+
+  it("tells an inbox event of one instance to the others' live feeds, and takes theirs", async () => {
+    const { liveChannel } = await import("../src/server/modules/inbox/live/relay.ts");
+    const { onConversationEvent, publishConversationEvent } = await import(
+      "../src/server/modules/inbox/live/bus.ts"
+    );
+    // What another instance's relay sees: a separate connection listening on the shared channel.
+    const other = new pg.Client({ connectionString: server.url });
+    await other.connect();
+    const told: string[] = [];
+    other.on("notification", (message) => told.push(message.payload ?? ""));
+    await other.query(`listen ${liveChannel}`);
+    const heard: string[] = [];
+    const stop = onConversationEvent((event) => heard.push(event.id));
+    try {
+      const mine = { id: randomUUID(), unitId: randomUUID(), reason: "message" as const };
+      publishConversationEvent(mine);
+      await eventually(() => told.some((payload) => payload.includes(mine.id)), {
+        what: "the NOTIFY of an event published here",
+      });
+      // An event raised by an instance in another process reaches this process's streams.
+      const theirs = { id: randomUUID(), unitId: randomUUID(), reason: "status" };
+      await other.query("select pg_notify($1, $2)", [
+        liveChannel,
+        JSON.stringify({ origin: "another-instance", event: theirs }),
+      ]);
+      // A stranger's payload on the channel is ignored, and nothing breaks.
+      await other.query("select pg_notify($1, $2)", [liveChannel, "not json"]);
+      await eventually(() => heard.includes(theirs.id), { what: "the other instance's event here" });
+    } finally {
+      stop();
+      await other.end();
     }
   });
 });

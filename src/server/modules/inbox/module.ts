@@ -1,6 +1,7 @@
 import type { AppModule } from "../../platform/module.ts";
 import { conversationRoutes } from "./conversations/routes.ts";
 import { startDeliveryWorker } from "./ingest/worker.ts";
+import { startLiveRelay } from "./live/relay.ts";
 import { liveRoutes } from "./live/routes.ts";
 import { replyRoutes } from "./outbound/routes.ts";
 import { portalQuestionRoutes } from "./portal-qa/routes.ts";
@@ -22,5 +23,5 @@ export const inboxModule: AppModule = {
     portalQuestionRoutes,
     liveRoutes,
   ],
-  workers: [startDeliveryWorker, startTargetWorker, startRetentionWorker],
+  workers: [startLiveRelay, startDeliveryWorker, startTargetWorker, startRetentionWorker],
 };
