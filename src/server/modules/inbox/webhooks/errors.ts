@@ -26,4 +26,10 @@ export const webhookErrors = defineErrors({
     vi: "Gói tin đã quá cũ so với thời gian nền tảng gửi lại, nên bị từ chối.",
     en: "The delivery is older than the platform's retry window; it is refused.",
   },
+  replayedDelivery: {
+    status: 401,
+    code: "inbox.webhook_replayed",
+    vi: "Gói tin này đã được nhận và lưu trước đó; gói gửi lại y hệt bị từ chối.",
+    en: "This exact delivery was already received and stored; the replay is refused.",
+  },
 });

@@ -19,11 +19,14 @@ import { checkFacebookSignature, checkZaloSignature, zaloSignedFields } from "./
  * - signed, but its newest event is older than the platform's retry window (Meta retries a failed
  *   delivery for up to 36 hours; we allow 37) → 401 "stale", counted: a captured delivery played back
  *   later is refused, while every legitimate redelivery is still inside the window.
- * - signed, identical to a body this process stored in that window → 200 without storing it again,
- *   counted as "replayed". A platform's redelivery of something we did NOT store (our answer never
- *   reached it: timeout, crash) is a new body to us and is stored; one we stored and whose 200 was lost
- *   (kill -9 right after the commit) may be stored twice after a restart, and its messages are still
- *   made once, deduplicated by the platform's message id.
+ * - signed, identical to a body this process stored in that window → 401 "replayed", counted: a
+ *   captured delivery played back at once is refused like an old one. Nothing is lost by it: the body
+ *   was stored. Should our 200 have been lost on the way (rare), Meta retries and is refused until it
+ *   gives up, and the messages were made already. A platform's redelivery of something we did NOT
+ *   store (our answer never came: timeout, crash) is a new body to us and is stored; one we stored
+ *   whose 200 was lost to a kill -9 right after the commit may be stored twice after a restart (this
+ *   memory is per process), and its messages are still made once, deduplicated by the platform's
+ *   message id.
  * - signed, but not JSON or not the platform's shape → logged, answered 200 (the platform would
  *   otherwise retry for a day), nothing stored.
  * - otherwise stored (answered only after the commit) and answered 200 "EVENT_RECEIVED"; the delivery
@@ -73,13 +76,13 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
   const answerReceived = (reply: FastifyReply) =>
     reply.status(200).type("text/plain; charset=utf-8").send(received);
 
-  /** Whether the signed body is one this process stored lately (answered 200 again, not stored). */
-  const replayed = async (source: InboxSource, hash: string) => {
+  /** Refuses (401, counted) a signed body this process stored lately. */
+  const refuseReplay = async (source: InboxSource, hash: string) => {
     if (!recent.has(hash)) {
-      return false;
+      return;
     }
     await countRefusal(deps.database, source, "replayed");
-    return true;
+    throw webhookErrors.replayedDelivery();
   };
 
   const stale = (newest: number | null, windowMs: number) => {
@@ -156,9 +159,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
         return refuse("facebook", check);
       }
       const hash = RecentBodies.hashOf(raw);
-      if (await replayed("facebook", hash)) {
-        return answerReceived(reply);
-      }
+      await refuseReplay("facebook", hash);
       const parsed = parse(request, raw);
       if (parsed === undefined) {
         return answerReceived(reply);
@@ -212,9 +213,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
         return refuse("zalo", check);
       }
       const hash = RecentBodies.hashOf(raw);
-      if (await replayed("zalo", hash)) {
-        return answerReceived(reply);
-      }
+      await refuseReplay("zalo", hash);
       if (!isZaloDelivery(parsed)) {
         request.log.warn("webhook: a signed Zalo delivery without an event name; answered 200, not stored");
         return answerReceived(reply);

@@ -192,12 +192,13 @@ describe("/webhooks/facebook", () => {
     expect(row?.direction).toBe("out");
   });
 
-  it("a delivery sent twice, or redelivered, makes one message; an identical body is counted as replayed", async () => {
+  it("a delivery sent twice, or redelivered, makes one message; an identical body is refused as replayed (401, counted)", async () => {
     const message = messengerMessage({ pageId, psid: "psid-twice", text: "Gửi hai lần" });
     const body = pageDelivery({ pageId, messaging: [message] });
     const replayedBefore = await refusals("facebook", "replayed");
     expect((await facebook.send(body)).status).toBe(200);
-    expect((await facebook.send(body)).status).toBe(200);
+    const replay = await facebook.send(body);
+    expect(replay.status).toBe(401);
     expect(await refusals("facebook", "replayed")).toBe(replayedBefore + 1);
     // A new delivery (another batch) carrying the same message again.
     await facebook.send(pageDelivery({ pageId, messaging: [message] }, { pageId, messaging: [] }));
@@ -330,8 +331,8 @@ describe("/webhooks/zalo", () => {
       .from(inboxConversations)
       .where(eq(inboxConversations.id, rows[0]?.conversationId ?? ""));
     expect(thread).toMatchObject({ source: "zalo", channelId: zaloChannelId, messageCount: 3 });
-    // Sent again: nothing more.
-    expect((await zalo.send(text)).status).toBe(200);
+    // The same signed event played back: refused, and nothing more is written.
+    expect((await zalo.send(text)).status).toBe(401);
     expect(await messagesWithId(ids[0] ?? "")).toHaveLength(1);
   });
 
