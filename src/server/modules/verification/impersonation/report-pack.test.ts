@@ -45,25 +45,21 @@ function unzip(zip: Buffer): Map<string, Buffer> {
 function pdfText(pdf: Buffer): string {
   const source = pdf.toString("latin1");
   const objects = new Map<string, { dict: string; stream: string | null }>();
-  // Streams are read by their /Length, never by searching for "endobj": compressed bytes may happen to
-  // spell it (the test failed now and then on a PDF whose random ids made it so).
-  const objectStart = /(\d+) 0 obj\b/g;
-  for (let match = objectStart.exec(source); match !== null; match = objectStart.exec(source)) {
-    const bodyStart = match.index + match[0].length;
-    const streamAt = source.indexOf("stream", bodyStart);
-    const endAt = source.indexOf("endobj", bodyStart);
-    let dict: string;
+  for (const match of source.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
+    const body = match[2] as string;
+    const streamAt = body.indexOf("stream");
     let stream: string | null = null;
-    if (streamAt >= 0 && (endAt < 0 || streamAt < endAt)) {
-      dict = source.slice(bodyStart, streamAt);
-      const length = Number(/\/Length (\d+)/.exec(dict)?.[1] ?? 0);
-      const dataStart = streamAt + 6 + (source.startsWith("\r\n", streamAt + 6) ? 2 : 1);
-      const raw = Buffer.from(source.slice(dataStart, dataStart + length), "latin1");
+    let dict = body;
+    if (streamAt >= 0) {
+      dict = body.slice(0, streamAt);
+      const raw = Buffer.from(
+        body
+          .slice(streamAt + 6)
+          .replace(/^\r?\n/, "")
+          .replace(/\r?\nendstream\s*$/, ""),
+        "latin1",
+      );
       stream = (/FlateDecode/.test(dict) ? inflateSync(raw) : raw).toString("latin1");
-      objectStart.lastIndex = source.indexOf("endobj", dataStart + length) + 6;
-    } else {
-      dict = source.slice(bodyStart, endAt);
-      objectStart.lastIndex = endAt + 6;
     }
     objects.set(match[1] as string, { dict, stream });
   }
