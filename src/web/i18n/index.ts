@@ -1,6 +1,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en.ts";
+import { localeOf } from "./format.ts";
+import { numberGroupingFormatter } from "./number-grouping.ts";
 import { vi } from "./vi.ts";
 
 export const languages = ["vi", "en"] as const;
@@ -37,14 +39,17 @@ i18n.on("languageChanged", (language) => {
 });
 
 // Resources are bundled, so initialisation is synchronous and the first render is already translated.
-void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: "vi",
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
-});
+void i18n
+  .use(initReactI18next)
+  .use(numberGroupingFormatter(localeOf))
+  .init({
+    resources: { vi: { translation: vi }, en: { translation: en } },
+    lng: storedLanguage(),
+    fallbackLng: "vi",
+    interpolation: { escapeValue: false, alwaysFormat: true },
+    returnNull: false,
+    initAsync: false,
+  });
 document.documentElement.lang = i18n.language;
 
 export { i18n };
