@@ -6,7 +6,7 @@ import { runMigrations } from "./db/migrate.ts";
 import { startJobQueue } from "./jobs/queue.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { repairStoredKitTargets } from "./modules/advocacy/index.ts";
-import { ensureAdminAreas } from "./modules/org/index.ts";
+import { ensureAdminAreas, repairProvincialMassOrganisations } from "./modules/org/index.ts";
 import { repairStoredVariantAddresses } from "./modules/publishing/index.ts";
 import { logger, setLogLevel } from "./platform/logger.ts";
 import { ensureAdministrator, ensureRootUnit, isEmptyOrganisation } from "./seed/bootstrap.ts";
@@ -49,6 +49,13 @@ for (const [what, repair] of [
       `Địa chỉ đã lưu / stored addresses (${what}): ${repaired} đã chuẩn hoá / normalised, ${unrepairable.length} không dùng được / unusable${unrepairable.length > 0 ? `: ${unrepairable.slice(0, 10).join(", ")}` : ""}`,
     );
   }
+}
+
+const reKinded = await repairProvincialMassOrganisations(database.db);
+if (reKinded.length > 0) {
+  logger.warn(
+    `Tổ chức chính trị – xã hội trước đây lưu là chi đoàn/chi hội / provincial mass organisations stored as branches: ${reKinded.join(", ")}`,
+  );
 }
 
 const firstStart = await isEmptyOrganisation(database.db);

@@ -50,6 +50,7 @@ export {
 } from "./read-models.ts";
 export { roleHoldersAtOrAbove } from "./role-holders.ts";
 export { createUnit, type UnitKind, type UnitRow } from "./service.ts";
+export { repairProvincialMassOrganisations } from "./unit-kind-repair.ts";
 export {
   findUnitByCodeOrId,
   listFilterPath,
