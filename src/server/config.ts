@@ -36,6 +36,25 @@ export interface Config {
   platformApis: PlatformApis;
   /** The inbox's webhooks (`/webhooks/facebook`, `/webhooks/zalo`); each answers 404 while its secret is unset. */
   webhooks: WebhookSecrets;
+  /**
+   * The apps a channel is connected through by signing in to the platform ("Kết nối bằng Facebook",
+   * "Kết nối bằng Zalo"); each flow is offered only when its settings are all set.
+   */
+  connectApps: ConnectApps;
+}
+
+export interface ConnectApps {
+  /** FACEBOOK_APP_ID (with FACEBOOK_APP_SECRET, the webhooks' key, which is the same app's secret). */
+  facebookAppId: string | undefined;
+  /** ZALO_APP_ID: the Zalo app the OA grants access to. */
+  zaloAppId: string | undefined;
+  /** ZALO_APP_SECRET_KEY: that app's secret key (sent as the `secret_key` header to Zalo's OAuth server). */
+  zaloAppSecretKey: string | undefined;
+  /**
+   * Where Facebook's login dialog lives: www.facebook.com unless CAUNOI_FACEBOOK_DIALOG_URL says
+   * otherwise (a test's fake). Zalo's permission page is on platformApis.zaloOauth.
+   */
+  facebookDialog: string;
 }
 
 export interface WebhookSecrets {
@@ -52,7 +71,7 @@ export interface PlatformApis {
   graph: string;
   /** Zalo OA Open API. */
   zalo: string;
-  /** Zalo's OAuth server (OA access-token renewal). */
+  /** Zalo's OAuth server (OA access-token renewal, and the page where an OA grants the app access). */
   zaloOauth: string;
   /** Google APIs origin (the YouTube Data API lives under /youtube/v3). */
   youtube: string;
@@ -103,6 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       facebookAppSecret: env.FACEBOOK_APP_SECRET?.trim() || undefined,
       facebookVerifyToken: env.FACEBOOK_VERIFY_TOKEN?.trim() || undefined,
       zaloOaSecretKey: env.ZALO_OA_SECRET_KEY?.trim() || undefined,
+    },
+    connectApps: {
+      facebookAppId: env.FACEBOOK_APP_ID?.trim() || undefined,
+      zaloAppId: env.ZALO_APP_ID?.trim() || undefined,
+      zaloAppSecretKey: env.ZALO_APP_SECRET_KEY?.trim() || undefined,
+      facebookDialog: apiRoot(env.CAUNOI_FACEBOOK_DIALOG_URL, "https://www.facebook.com"),
     },
   };
 }

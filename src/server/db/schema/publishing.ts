@@ -179,3 +179,31 @@ export const channelConnections = pgTable("channel_connections", {
   updatedBy: uuid("updated_by"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A connection being made by signing in to the platform ("Kết nối bằng Facebook / Zalo"): the
+ * `state` sent through the platform's dialog, kept as its SHA-256 like other one-time tokens, bound
+ * to the person who started it, the channel and a 10-minute expiry, spent by the first callback.
+ * Zalo's PKCE verifier is kept sealed; when several Facebook Pages were granted, the long-lived user
+ * token waits here sealed (with the Pages' ids and names, never their tokens) while the person chooses.
+ */
+export const channelConnectFlows = pgTable(
+  "channel_connect_flows",
+  {
+    stateHash: text("state_hash").primaryKey(),
+    channelId: uuid("channel_id").notNull(),
+    /** The channel's unit, so the row goes where the unit's rows go. */
+    unitId: uuid("unit_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    platform: text("platform", { enum: ["facebook_page", "zalo_oa"] }).notNull(),
+    verifierSealed: text("verifier_sealed"),
+    /** The chooser step: its own one-time token (hashed), the sealed user token, the Pages to choose from. */
+    choiceHash: text("choice_hash").unique(),
+    userTokenSealed: text("user_token_sealed"),
+    pages: jsonb("pages").$type<{ id: string; name: string }[]>(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("channel_connect_flows_created_idx").on(t.createdAt)],
+);
