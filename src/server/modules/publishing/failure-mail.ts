@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { inLanguage } from "../../../shared/bilingual.ts";
 import { formatVietnamTime } from "../../../shared/vietnam-time.ts";
 import type { Executor } from "../../db/client.ts";
 import { variantApprovals } from "../../db/schema/index.ts";
@@ -13,8 +14,8 @@ export type NotPublishedReason = { platform: string } | { missedSchedule: Date }
 function reasonLine(reason: NotPublishedReason, locale: "vi" | "en"): string {
   if ("platform" in reason) {
     return locale === "en"
-      ? `The platform said: ${plainText(reason.platform)}`
-      : `Nền tảng trả lời: ${plainText(reason.platform)}`;
+      ? `Reason: ${plainText(inLanguage(reason.platform, "en"))}`
+      : `Lý do: ${plainText(inLanguage(reason.platform, "vi"))}`;
   }
   const at = formatVietnamTime(reason.missedSchedule, locale);
   return locale === "en"
@@ -25,7 +26,7 @@ function reasonLine(reason: NotPublishedReason, locale: "vi" | "en"): string {
 /** The platform as people call it, never its code. */
 const platformNames: Record<VariantRow["target"], string> = {
   portal: "Trang tin",
-  facebook_page: "Facebook",
+  facebook_page: "Trang Facebook",
   zalo_oa: "Zalo OA",
   youtube: "YouTube",
   tiktok: "TikTok",
@@ -74,7 +75,7 @@ export async function notifyNotPublished(
             `Fix it and publish again: ${link}`,
           ]
         : [
-            `Phiên bản ${platform} của bài “${post.title}” (${unit?.name ?? ""}) chưa đăng được.`,
+            `Bản đăng trên ${platform} của bài “${post.title}” (${unit?.name ?? ""}) chưa đăng được.`,
             "",
             reasonLine(reason, "vi"),
             "",

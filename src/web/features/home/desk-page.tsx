@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { inLanguage } from "../../../shared/bilingual.ts";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
 import type { VariantStatus } from "../../backend/types.ts";
@@ -91,7 +92,7 @@ function DeskSection({ section }: { section: Section }) {
             )}
             {item.failure && (
               <Text size="sm" c="red.8" style={{ overflowWrap: "anywhere" }}>
-                {item.failure.message}
+                {inLanguage(item.failure.message, i18n.language)}
               </Text>
             )}
           </li>

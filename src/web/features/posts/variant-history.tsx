@@ -1,6 +1,7 @@
 import { Anchor, Text, Timeline } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../../shared/bilingual.ts";
 import type { VariantHistoryEntry, VariantStatus } from "../../backend/types.ts";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
@@ -29,8 +30,11 @@ function useDetailText() {
     }
     if (typeof details.message === "string") {
       return typeof details.retry === "number"
-        ? t("posts.history.retrying", { message: details.message, n: details.retry })
-        : t("posts.history.failure", { message: details.message });
+        ? t("posts.history.retrying", {
+            message: inLanguage(details.message, i18n.language),
+            n: details.retry,
+          })
+        : t("posts.history.failure", { message: inLanguage(details.message, i18n.language) });
     }
     if (details.byHand) {
       return t("posts.history.byHand");

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Box, Group, List, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../../shared/bilingual.ts";
 import type { VariantDetail } from "../../backend/types.ts";
 import { ExternalLinkIcon } from "../../components/icons.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
@@ -75,11 +76,10 @@ export function VariantStatusNotes({ variant }: { variant: VariantDetail }) {
           data-testid="variant-failure"
         >
           <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-            {variant.failure.message}
+            {inLanguage(variant.failure.message, language)}
           </Text>
           <Text size="xs" c="dimmed">
-            {variant.failure.needsPerson ? t("posts.variant.needsPerson") : t("posts.variant.transient")} ·{" "}
-            {variant.failure.code}
+            {variant.failure.needsPerson ? t("posts.variant.needsPerson") : t("posts.variant.transient")}
           </Text>
         </Alert>
       )}
