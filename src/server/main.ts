@@ -46,7 +46,7 @@ for (const [what, repair] of [
   const { repaired, unrepairable } = await repair(database.db);
   if (repaired > 0 || unrepairable.length > 0) {
     logger.warn(
-      `Địa chỉ đã lưu / stored addresses (${what}): ${repaired} đã chuẩn hoá / normalised, ${unrepairable.length} không dùng được / unusable${unrepairable.length > 0 ? `: ${unrepairable.slice(0, 10).join(", ")}` : ""}`,
+      `Địa chỉ đã lưu / stored addresses (${what}): ${repaired} đã chuẩn hóa / normalised, ${unrepairable.length} không dùng được / unusable${unrepairable.length > 0 ? `: ${unrepairable.slice(0, 10).join(", ")}` : ""}`,
     );
   }
 }
@@ -64,7 +64,7 @@ if (firstStart && config.demo) {
   console.log("Đang tạo dữ liệu mẫu / Creating demo data…");
   demoPassword = (await seedDemoOrganisation(database.db)).demoPassword;
 }
-const rootUnitId = await ensureRootUnit(database.db, process.env.CAUNOI_ORG_NAME ?? "Đơn vị gốc");
+const rootUnitId = await ensureRootUnit(database.db, process.env.CAUNOI_ORG_NAME ?? "Đơn vị cấp cao nhất");
 const admin = await ensureAdministrator(database.db, {
   email: config.adminEmail,
   password: config.adminPassword,

@@ -34,7 +34,7 @@ export async function runAdminCreate(args: string[], io: CliIo): Promise<number>
   const password = await passwordOption(values, io);
   return withDatabase({ io, mode: "ready" }, async (database, target) => {
     const { db } = database;
-    const rootUnitId = await ensureRootUnit(db, process.env.CAUNOI_ORG_NAME ?? "Đơn vị gốc");
+    const rootUnitId = await ensureRootUnit(db, process.env.CAUNOI_ORG_NAME ?? "Đơn vị cấp cao nhất");
     const before = await describeAccount(db, email, rootUnitId);
     const account = await ensureAdministrator(db, {
       email,

@@ -104,14 +104,14 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     );
     if (summary.secretKeyIncluded) {
       io.out(
-        "CẢNH BÁO: bản sao lưu chứa khoá giải mã các token trang đã lưu (secret.key): vui lòng cất giữ nó an toàn như chính máy chủ.",
+        "CẢNH BÁO: bản sao lưu chứa khóa giải mã các token trang đã lưu (secret.key): vui lòng cất giữ nó an toàn như chính máy chủ.",
       );
       io.out(
         "WARNING: the backup contains the key that decrypts the stored page tokens (secret.key): keep it as safe as the server itself.",
       );
     } else if (env.CAUNOI_SECRET_KEY) {
       io.out(
-        "Lưu ý: khoá lấy từ CAUNOI_SECRET_KEY, không có trong bản sao lưu; vui lòng giữ nó riêng, thiếu nó các token trang không mở được.",
+        "Lưu ý: khóa lấy từ CAUNOI_SECRET_KEY, không có trong bản sao lưu; vui lòng giữ nó riêng, thiếu nó các token trang không mở được.",
       );
       io.out(
         "Note: the key comes from CAUNOI_SECRET_KEY and is not in the backup; keep it separately, the stored page tokens do not open without it.",
@@ -189,7 +189,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     }
     if (summary.secretKeyRestored) {
       io.out(
-        `Đã khôi phục khoá giải mã token trang vào ${join(config.dataDir, "secret.key")}. / The page-token key was restored to ${join(config.dataDir, "secret.key")}.`,
+        `Đã khôi phục khóa giải mã token trang vào ${join(config.dataDir, "secret.key")}. / The page-token key was restored to ${join(config.dataDir, "secret.key")}.`,
       );
     }
     io.out(`Đã khôi phục / restored: ${file} (${seconds(started)})`);
@@ -200,7 +200,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
       await rm(target.dataDir, { recursive: true, force: true });
     } else if (!target.url && dataDirExisted && readdirSync(target.dataDir).includes("PG_VERSION")) {
       io.err(
-        `Thư mục ${target.dataDir} đã có cấu trúc trống do lần khôi phục này tạo; vui lòng xoá nó trước khi chạy lại. / ` +
+        `Thư mục ${target.dataDir} đã có cấu trúc trống do lần khôi phục này tạo; vui lòng xóa nó trước khi chạy lại. / ` +
           `${target.dataDir} now holds an empty schema made by this attempt; remove it before running again.`,
       );
     }

@@ -6,7 +6,7 @@ export const adminCreate: CliCommand = {
   action: "create",
   usage: "--email E [--password P | --password-stdin] [--name TÊN]",
   summary: {
-    vi: "Tạo quản trị viên của đơn vị gốc, hoặc cấp quyền quản trị cho người đã có",
+    vi: "Tạo quản trị viên của đơn vị cấp cao nhất, hoặc cấp quyền quản trị cho người đã có",
     en: "Create an administrator of the root unit, or promote an existing person",
   },
   help: [
@@ -18,7 +18,7 @@ export const adminCreate: CliCommand = {
     "",
     "Không có mật khẩu: tài khoản mới được cấp mật khẩu ngẫu nhiên (in ra); tài khoản cũ giữ mật khẩu.",
     "Without a password: a new account gets a random one (printed); an existing account keeps its own.",
-    "Đơn vị gốc là đơn vị đầu tiên không có cấp trên; nếu chưa có đơn vị nào, một đơn vị gốc trống được tạo",
+    "Đơn vị cấp cao nhất là đơn vị đầu tiên không có cấp trên; nếu chưa có đơn vị nào, một đơn vị cấp cao nhất trống được tạo",
     "(tên lấy từ CAUNOI_ORG_NAME) và máy chủ sẽ không tạo dữ liệu mẫu nữa.",
     "The root unit is the first unit without a parent; when there is none, an empty one is created",
     "(named by CAUNOI_ORG_NAME) and the server will then not create its demo data.",
@@ -131,7 +131,7 @@ export const backupCreate: CliCommand = {
   action: "",
   usage: "TỆP/FILE.tar.gz",
   summary: {
-    vi: "Sao lưu cơ sở dữ liệu, hàng đợi việc, tệp media và khoá vào một tệp",
+    vi: "Sao lưu cơ sở dữ liệu, hàng đợi việc, tệp media và khóa vào một tệp",
     en: "Back up the database, the job queue, media files and the key into one file",
   },
   help: [
@@ -140,7 +140,7 @@ export const backupCreate: CliCommand = {
     "PostgreSQL (DATABASE_URL): chạy được khi máy chủ đang chạy; các bảng được đọc trong một ảnh chụp nhất quán.",
     "PostgreSQL: works while the server runs; the tables are read in one consistent snapshot.",
     "PGlite: vui lòng dừng máy chủ trước. / PGlite: stop the server first.",
-    "Tệp chứa secret.key (khoá giải mã token trang) nếu khoá nằm trong DATA_DIR: vui lòng cất giữ an toàn.",
+    "Tệp chứa secret.key (khóa giải mã token trang) nếu khóa nằm trong DATA_DIR: vui lòng cất giữ an toàn.",
     "The file holds secret.key (the key to the stored page tokens) when it is in DATA_DIR: keep it safe.",
   ],
   load: async () => (await import("./backup.ts")).runBackup,

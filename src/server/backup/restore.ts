@@ -84,7 +84,7 @@ export async function checkSecretKey(manifest: BackupManifest, dataDir: string):
   const path = join(dataDir, SECRET_KEY_PATH);
   if (entry && existsSync(path) && (await sha256OfFile(path)).sha256 !== entry.sha256) {
     throw new BackupError(
-      `${path} đã có một khoá khác với khoá trong bản sao lưu; các token trang đã lưu sẽ không mở được. Vui lòng chuyển tệp đó đi rồi chạy lại.`,
+      `${path} đã có một khóa khác với khóa trong bản sao lưu; các token trang đã lưu sẽ không mở được. Vui lòng chuyển tệp đó đi rồi chạy lại.`,
       `${path} holds a key other than the backup's; the stored page tokens would not open. Move that file away and run again.`,
     );
   }
@@ -289,7 +289,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
         `The backup lacks ${missing.length} entries (e.g. ${missing[0]?.path}): is the file truncated?`,
       );
     }
-    progress("Đang kiểm tra khoá ngoại và số dòng… / Checking references and row counts…");
+    progress("Đang kiểm tra khóa ngoại và số dòng… / Checking references and row counts…");
     await restoreForeignKeys(session, keys);
     await restoreSequences(session, manifest);
     await checkRowCounts(session, manifest);

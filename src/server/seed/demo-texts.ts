@@ -14,21 +14,21 @@ export const portalArticles = [
     summary: "Công an không gọi điện yêu cầu người dân cài ứng dụng hay chuyển tiền.",
     tags: ["an ninh", "cảnh báo lừa đảo"],
     body: `<p>Thời gian gần đây xuất hiện nhiều cuộc gọi giả danh cán bộ công an, yêu cầu người dân cài ứng dụng “dịch vụ công” giả để cập nhật định danh điện tử, sau đó chiếm đoạt tiền trong tài khoản.</p>
-<p>Người dân lưu ý: <strong>cơ quan công an không làm việc qua điện thoại</strong> và không yêu cầu chuyển tiền. Khi nghi ngờ, hãy kiểm tra trang mạng xã hội có phải kênh chính thức tại mục “Kiểm tra kênh”.</p>`,
+<p>Người dân lưu ý: <strong>cơ quan công an không làm việc qua điện thoại</strong> và không yêu cầu chuyển tiền. Khi nghi ngờ, hãy kiểm tra trang mạng xã hội có phải kênh chính thức tại mục “Kiểm tra kênh chính thức”.</p>`,
   },
   {
     title: "Khai mạc Lễ hội Thành Tuyên năm 2026",
     summary: "Lễ hội rước đèn Trung thu lớn nhất cả nước diễn ra trong 3 ngày.",
     tags: ["văn hóa", "lễ hội"],
     body: `<p>Tối 24/9, Lễ hội Thành Tuyên năm 2026 chính thức khai mạc với màn rước đèn của 24 mô hình đèn Trung thu khổng lồ do các phường, xã thực hiện.</p>
-<p>Ban Tổ chức khuyến cáo người dân theo dõi lịch trình rước đèn trên Cổng thông tin và trang Facebook chính thức của tỉnh.</p>`,
+<p>Ban Tổ chức khuyến cáo người dân theo dõi lịch trình rước đèn trên Cổng thông tin điện tử tỉnh và Trang Facebook chính thức của tỉnh.</p>`,
   },
   {
     title: "Hướng dẫn nhận biết trang mạng xã hội chính thức của cơ quan nhà nước",
     summary: "Ba bước đơn giản để không bị lừa bởi trang giả mạo.",
     tags: ["chuyển đổi số", "cảnh báo lừa đảo"],
     body: `<p>Trước khi làm theo hướng dẫn trên mạng xã hội, hãy kiểm tra trang đó có phải kênh chính thức:</p>
-<ol><li>Dán đường dẫn vào trang “Kiểm tra kênh”.</li><li>Tra danh bạ kênh chính thức theo đơn vị.</li><li>Khi nghi ngờ, gọi đường dây nóng của cơ quan.</li></ol>`,
+<ol><li>Dán địa chỉ trang vào ô “Kiểm tra kênh chính thức”.</li><li>Tra danh bạ kênh chính thức theo đơn vị.</li><li>Khi nghi ngờ, gọi đường dây nóng của cơ quan.</li></ol>`,
   },
 ];
 

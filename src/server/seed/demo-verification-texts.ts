@@ -36,7 +36,7 @@ export const demoCases: readonly DemoCase[] = [
     evidence: [
       {
         url: "https://www.evn.com.vn/",
-        title: "Tổng công ty Điện lực miền Bắc: không hoàn tiền điện qua đường link",
+        title: "Tổng công ty Điện lực miền Bắc: không hoàn tiền điện qua liên kết lạ",
         note: "Điện lực chỉ liên hệ qua số tổng đài chính thức 19006769, không yêu cầu mã OTP.",
         authoritative: true,
       },
@@ -54,11 +54,11 @@ export const demoCases: readonly DemoCase[] = [
     ],
     verdict: {
       label: "fake",
-      claimReviewed: "Điện lực Tuyên Quang hoàn tiền điện qua đường link",
+      claimReviewed: "Điện lực Tuyên Quang hoàn tiền điện qua liên kết",
       explanation:
-        "Điện lực Tuyên Quang không có chương trình hoàn tiền điện nào qua đường link hay tin nhắn. " +
+        "Điện lực Tuyên Quang không có chương trình hoàn tiền điện nào qua liên kết hay tin nhắn. " +
         "Tên miền trong tin nhắn không thuộc ngành điện; trang này lấy số tài khoản và mã OTP để chiếm đoạt tiền.\n\n" +
-        "Người dân tuyệt đối không bấm vào đường link, không cung cấp mã OTP. Mọi thắc mắc về hoá đơn, " +
+        "Người dân tuyệt đối không bấm vào liên kết lạ, không cung cấp mã OTP. Mọi thắc mắc về hóa đơn, " +
         "vui lòng gọi tổng đài 19006769.",
     },
     step: "published",

@@ -391,7 +391,7 @@ describe("demo verification desk", () => {
       database.db,
       sql`select p.title from verification_verdicts v join posts p on p.id = v.post_id where v.status = 'published'`,
     );
-    expect(article?.title).toContain("Điện lực Tuyên Quang hoàn tiền điện qua đường link");
+    expect(article?.title).toContain("Điện lực Tuyên Quang hoàn tiền điện qua liên kết");
     const indicators = await queryRows<{ kind: string; value: string }>(
       database.db,
       sql`select kind, value from scam_indicators order by kind`,

@@ -33,7 +33,7 @@ export function zaloUrl(url: URL, host: string): CanonicalResult {
   }
   if (host === "chat.zalo.me") {
     return unsupported(
-      "Liên kết chat.zalo.me là trang trò chuyện, không chỉ ra kênh. Vui lòng dán liên kết zalo.me/… của Official Account hoặc nhóm.",
+      "Liên kết chat.zalo.me là trang trò chuyện, không chỉ ra kênh. Vui lòng dán liên kết zalo.me/… của Zalo OA hoặc Nhóm Zalo.",
       "A chat.zalo.me link is the chat app and does not identify a channel. Paste the zalo.me/… link of the Official Account or group.",
     );
   }

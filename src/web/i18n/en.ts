@@ -227,7 +227,8 @@ export const en: Messages = {
       historyFrom: "From {{from}}",
       historyTo: "to {{to}}",
       historyNow: "to now",
-      historyNameThen: "Name then: {{name}}",
+      historyNameFounded: "Name when founded: {{name}}",
+      historyName: "Name in this period: {{name}}",
       allUnits: "All units",
     },
     change: {
@@ -473,7 +474,7 @@ export const en: Messages = {
     anyStatus: "Any status",
     empty: "No channel has been registered yet.",
     emptyHint:
-      "Register your unit's website, fanpage or Zalo OA so citizens can check which channels are real.",
+      "Register your unit's website, Facebook Page or Zalo OA so citizens can check which channels are real.",
     noResults: "No channel matches the filters.",
     viewOfUnit: "Official channels",
     platform: {
@@ -504,7 +505,7 @@ export const en: Messages = {
       followersCountedOn: "Counted on",
       status: "Status",
       verified: "Verification",
-      key: "Identity key",
+      key: "Channel identifier",
       createdAt: "Registered",
       updatedAt: "Updated",
     },
@@ -646,7 +647,7 @@ export const en: Messages = {
       title: "Title",
       body: "Body",
       summary: "Summary",
-      tags: "Topics (tags)",
+      tags: "Topics",
       media: "Images and videos",
       channels: "Publish to",
       unit: "Unit",
@@ -677,7 +678,7 @@ export const en: Messages = {
       noVariants: "The post has no channel yet. Choose channels above and save.",
       summaryHint:
         "A sentence or two; used as the description when shared and as the text for social networks.",
-      tagsHint: "Press Enter or a comma after each tag. Sensitive tags need two approvals.",
+      tagsHint: "Press Enter or a comma after each topic. Posts with a sensitive topic need two approvals.",
       channelsHint: "Each chosen channel gets its own version, made from the shared content.",
       noChannels:
         "The unit has no channel that posts can be published to (portal, Facebook, Zalo OA, YouTube, TikTok).",
@@ -1070,7 +1071,7 @@ export const en: Messages = {
       on: "On",
       off: "Off",
       intro:
-        "When on, every sign-in also asks for a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 2FAS…).",
+        "When on, every sign-in also asks for a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…).",
       requiredBy: "Required for the roles: {{roles}}",
       start: "Turn on two-factor",
       step1: "1. Scan the QR code with your authenticator app, or type the secret key by hand:",
@@ -1288,7 +1289,7 @@ export const en: Messages = {
       withdraw: "Withdraw",
       withdrawTitle: "Withdraw this kit?",
       withdrawExplain:
-        "Members will no longer see the kit. Links already shared keep leading to the post and the figures are kept. You can reinstate it later.",
+        "Members will no longer see the kit. Links already shared will no longer open the post; the figures are kept. You can reinstate it later.",
       withdrawn: "Kit withdrawn.",
       undo: "Undo",
       reinstate: "Reinstate",
@@ -1311,10 +1312,10 @@ export const en: Messages = {
       clicks: "Clicks",
       uniqueVisitors: "Visitors (estimated)",
       previews: "Link previews",
-      previewsHint: "Zalo, Facebook… fetching the card to show it",
-      bots: "Automated scanners",
+      previewsHint: "Zalo, Facebook… fetching the page to draw a preview, not people reading",
+      bots: "Automated visits",
       shares: "Shares",
-      links: "Links",
+      links: "Own links",
       linksHint: "Members who have their own link",
       overTime: "By day",
       chartLabel: "Chart by day from {{from}} to {{to}}. {{summary}}",

@@ -22,7 +22,7 @@ test("a member answers a declaration request and the administrator sees completi
     await step("the commune administrator sends a request to the commune", async () => {
       const { page: a } = admin;
       await a.getByRole("button", { name: "Mở menu" }).click();
-      await a.getByRole("link", { name: "Yêu cầu kê khai" }).click();
+      await a.getByRole("link", { name: "Yêu cầu rà soát kê khai", exact: true }).click();
       await a.getByRole("heading", { name: "Yêu cầu rà soát kê khai" }).waitFor();
       await a.getByRole("button", { name: "Gửi yêu cầu" }).first().click();
       const dialog = a.getByRole("dialog");

@@ -34,7 +34,7 @@ ${lines.map((line) => html`<p>${line}</p>`)}
 export const unknownLinkPage = page(
   "Không tìm thấy liên kết",
   [
-    "Liên kết chia sẻ này không tồn tại. Có thể nó bị gõ sai hoặc bị cắt mất khi sao chép.",
+    "Liên kết chia sẻ này không tồn tại. Có thể liên kết bị gõ sai hoặc bị cắt mất khi sao chép.",
     "Vui lòng mở lại liên kết từ tin nhắn hoặc bài viết gốc.",
   ],
   "This share link does not exist. It may have been mistyped or cut short when copied.",

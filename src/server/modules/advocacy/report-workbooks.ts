@@ -39,10 +39,10 @@ export async function kitReportXlsx(report: KitReport): Promise<Buffer> {
       ["Từ ngày", report.from],
       ["Đến ngày", report.to],
       ["Lượt nhấp", report.totals.clicks],
-      ["Lượt xem trước liên kết", report.totals.previews],
-      ["Lượt máy tự động", report.totals.bots],
+      ["Lượt Zalo/Facebook tạo ảnh xem trước", report.totals.previews],
+      ["Lượt truy cập tự động (không phải người)", report.totals.bots],
       ["Người xem khác nhau (theo ngày)", report.totals.uniqueVisitors],
-      ["Lượt chia sẻ thành viên báo", report.totals.shares],
+      ["Lượt chia sẻ (thành viên tự ghi nhận)", report.totals.shares],
       ["Số liên kết cá nhân", report.totals.links],
     ],
   );
@@ -93,7 +93,7 @@ export async function campaignReportXlsx(report: CampaignReport): Promise<Buffer
       ],
       ["Đã đạt", campaign.progress],
       ["Lượt nhấp", report.totals.clicks],
-      ["Lượt xem trước liên kết", report.totals.previews],
+      ["Lượt Zalo/Facebook tạo ảnh xem trước", report.totals.previews],
       ["Lượt chia sẻ", report.totals.shares],
     ],
   );

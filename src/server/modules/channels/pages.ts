@@ -71,7 +71,7 @@ function layout(title: string, body: SafeHtml): string {
 <style>${trustedStyles}</style>
 </head>
 <body>
-<header><nav><a href="/kiem-tra">Kiểm tra kênh</a><a href="/danh-ba">Danh bạ kênh chính thức</a></nav></header>
+<header><nav><a href="/kiem-tra">Kiểm tra kênh chính thức</a><a href="/danh-ba">Danh bạ kênh chính thức</a></nav></header>
 <main>
 ${body}
 </main>
@@ -95,7 +95,7 @@ function channelCard(channel: PublicChannel, options: { withPath?: boolean } = {
 const reportAdvice = html`<p>Nếu trang này tự nhận là của một cơ quan, đơn vị:</p>
 <ul>
 <li>Đừng gửi thông tin cá nhân, mã OTP hay tiền theo yêu cầu của trang.</li>
-<li>Tìm kênh thật của đơn vị trong <a href="/danh-ba">danh bạ kênh chính thức</a> và báo cho họ qua kênh đó.</li>
+<li>Tìm kênh chính thức của đơn vị trong <a href="/danh-ba">danh bạ kênh chính thức</a> và báo cho họ qua kênh đó.</li>
 <li>Báo cáo trang với nền tảng (trên Facebook: “Báo cáo trang” → “Giả mạo”).</li>
 <li>Nếu đã bị lừa, báo ngay cho công an nơi gần nhất.</li>
 </ul>`;
@@ -114,7 +114,7 @@ ${unitPathLine(channel)}
   if (answer.status === "formerly_official" && channel) {
     const what =
       channel.status === "lost_control"
-        ? html`Từng là kênh chính thức (đơn vị đã mất quyền quản lý từ ${vietnamDate(channel.since)})`
+        ? html`Từng là kênh chính thức (đơn vị đã mất quyền quản trị từ ${vietnamDate(channel.since)})`
         : html`Từng là kênh chính thức (đã đóng từ ${vietnamDate(channel.since)})`;
     return html`<section class="verdict former" role="status">
 <h2>⚠ ${what}</h2>
@@ -241,7 +241,11 @@ ${options.unit ? html`<input type="hidden" name="unitId" value="${options.unit.i
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const link = (p: number) =>
       `/danh-ba?q=${encodeURIComponent(options.q ?? "")}${options.unit ? `&unitId=${options.unit.id}` : ""}&page=${p}`;
-    content = html`<h2>${total} kênh khớp “${options.q ?? ""}”</h2>
+    content = html`<h2>${
+      total === 0
+        ? `Không tìm thấy kênh nào phù hợp với “${options.q ?? ""}”.`
+        : `${total.toLocaleString("vi-VN")} kênh phù hợp với “${options.q ?? ""}”`
+    }</h2>
 ${items.map((channel) => channelCard(channel, { withPath: true }))}
 ${
   pages > 1
@@ -291,7 +295,7 @@ function problemText(problem: PublicPageProblem): { title: string; lines: string
       title: "Không tìm thấy trang",
       lines: [
         problem.message ?? "Địa chỉ này không có trên trang kiểm tra kênh và danh bạ kênh chính thức.",
-        "Có thể đường dẫn bị gõ sai, hoặc đơn vị đã đổi tên, sáp nhập. Vui lòng tìm lại trong danh bạ.",
+        "Có thể địa chỉ bị gõ sai, hoặc đơn vị đã đổi tên, sáp nhập. Vui lòng tìm lại trong danh bạ.",
       ],
     };
   }
@@ -308,7 +312,7 @@ function problemText(problem: PublicPageProblem): { title: string; lines: string
   if (problem.status < 500) {
     return {
       title: "Yêu cầu không hợp lệ",
-      lines: [problem.message ?? "Đường dẫn hoặc dữ liệu gửi lên không đúng. Vui lòng quay lại và thử lại."],
+      lines: [problem.message ?? "Địa chỉ hoặc dữ liệu gửi lên không đúng. Vui lòng quay lại và thử lại."],
     };
   }
   return {

@@ -150,7 +150,7 @@ async function publicPageRoutes(app: FastifyInstance): Promise<void> {
 
   answerFailuresWithHtml(pages, {
     what: "public page",
-    invalidInput: "Đường dẫn có tham số không hợp lệ. Vui lòng quay lại trang danh bạ và chọn lại.",
+    invalidInput: "Địa chỉ có tham số không hợp lệ. Vui lòng quay lại trang danh bạ và chọn lại.",
     render: renderProblemPage,
   });
 

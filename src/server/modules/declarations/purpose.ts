@@ -10,7 +10,7 @@ export const declarationPurpose = {
     "để đơn vị hỗ trợ kịp thời khi tài khoản bị chiếm quyền hoặc bị giả mạo và để phân biệt tài khoản thật với tài khoản mạo danh. " +
     "Thông tin do chính bạn nhập; Cầu Nối không truy cập, không theo dõi và không thu thập bài viết, lượt thích, bình luận hay người theo dõi của tài khoản. " +
     "Chỉ bạn và cán bộ được giao quyền “xem kê khai tài khoản” ở đơn vị cấp trên của bạn được xem; mỗi lần xem đều được ghi nhật ký. " +
-    "Bạn có thể sửa, tải về hoặc xoá kê khai của mình bất cứ lúc nào.",
+    "Bạn có thể sửa, tải về hoặc xóa kê khai của mình bất cứ lúc nào.",
   en:
     "Under Regulation 85, cadres, Party, Youth Union and association members declare the social-media accounts and public pages they run, " +
     "so that their unit can help quickly when an account is taken over or impersonated, and so that real accounts can be told from fakes. " +

@@ -60,7 +60,7 @@ function reminderMail(
     text: [
       `Chào ${person.fullName},`,
       "",
-      `${unitName} đề nghị bạn rà soát các tài khoản công khai đã kê khai trước ngày ${due}: “${request.title}”.`,
+      `${unitName} đề nghị bạn rà soát kê khai tài khoản công khai và xác nhận trước ngày ${due}: “${request.title}”.`,
       ...(request.message ? ["", request.message] : []),
       "",
       `Rà soát và xác nhận tại: ${link}`,

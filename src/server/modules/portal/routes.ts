@@ -187,7 +187,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         limited
           ? '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Hệ thống tạm thời giới hạn truy cập</title><p>Thiết bị của bạn đã gửi nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi ít phút rồi thử lại.</p></html>'
           : refused
-            ? '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Địa chỉ không hợp lệ</title><p>Địa chỉ trang không hợp lệ. Vui lòng kiểm tra lại đường dẫn.</p></html>'
+            ? '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Địa chỉ không hợp lệ</title><p>Địa chỉ trang không hợp lệ. Vui lòng kiểm tra lại địa chỉ.</p></html>'
             : notFound
               ? portalNotFoundPage(error instanceof PortalNotFound ? error.site : null)
               : '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lỗi</title><p>Trang tạm thời không mở được. Vui lòng thử lại sau.</p></html>',

@@ -164,7 +164,7 @@ async function publishVariant(deps: SchedulerDeps, variantId: string): Promise<v
     await finish(deps, claimed, {
       kind: "needs_person",
       code: "no_connector",
-      message: "Cầu Nối không đăng được lên nền tảng này; vui lòng đăng tay rồi ghi nhận đường dẫn.",
+      message: "Cầu Nối không đăng được lên nền tảng này; vui lòng đăng thủ công rồi ghi nhận địa chỉ bài.",
     });
     return;
   }

@@ -283,11 +283,6 @@ export default function ChannelDetailPage() {
                 t("common.none")
               )}
             </Field>
-            <Field label={t("channels.fields.key")}>
-              <Text size="sm" ff="monospace" style={{ overflowWrap: "anywhere" }}>
-                {data.key}
-              </Text>
-            </Field>
             <Field label={t("channels.fields.createdAt")}>{formatDateTime(data.createdAt, language)}</Field>
             <Field label={t("channels.fields.updatedAt")}>{formatDateTime(data.updatedAt, language)}</Field>
           </SimpleGrid>

@@ -258,7 +258,14 @@ export default function UnitDetailPage() {
                         }`}
                   </Text>
                   <Text size="sm">
-                    {t("units.detail.historyNameThen", { name: entry.name })}
+                    {t(
+                      entry.change === "created"
+                        ? "units.detail.historyNameFounded"
+                        : "units.detail.historyName",
+                      {
+                        name: entry.name,
+                      },
+                    )}
                     {entry.status !== "active" &&
                       ` · ${t(`units.status.${entry.status}`, { defaultValue: entry.status })}`}
                   </Text>

@@ -23,7 +23,7 @@ export const casesTextsVi = {
     unassigned: "Chưa giao: {{count}}",
     overdue: "Quá hạn: {{count}}",
   },
-  empty: "Không có hồ sơ nào khớp bộ lọc.",
+  empty: "Không có hồ sơ nào phù hợp với bộ lọc.",
   emptyHint: "Tin báo mới của người dân sẽ hiện ở đây.",
   demand: "{{count}} lượt báo",
   age: "{{age}} trước",

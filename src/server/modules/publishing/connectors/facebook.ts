@@ -147,7 +147,7 @@ export function createFacebookConnector(options: FacebookConnectorOptions = {}):
         kind: "needs_person",
         code: "unsupported_media",
         message:
-          "Video chưa đăng tự động được lên Trang Facebook; vui lòng đăng tay. / Videos are not published to a Facebook Page automatically; post it by hand.",
+          "Video chưa đăng tự động được lên Trang Facebook; vui lòng đăng thủ công. / Videos are not published to a Facebook Page automatically; post it by hand.",
       };
     }
     const page = encodeURIComponent(connection.accountId ?? "");

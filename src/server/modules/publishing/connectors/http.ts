@@ -136,7 +136,7 @@ const failureWords: Record<string, [vi: string, en: string]> = {
     "Nền tảng coi bài này là bài trùng với một bài đã đăng.",
     "The platform sees this as a duplicate of a post already made.",
   ],
-  link_refused: ["Nền tảng từ chối đường dẫn trong bài.", "The platform refused the link in the post."],
+  link_refused: ["Nền tảng từ chối liên kết trong bài.", "The platform refused the link in the post."],
   invalid_request: [
     "Nền tảng không nhận yêu cầu (tham số không hợp lệ).",
     "The platform did not accept the request (invalid parameter).",

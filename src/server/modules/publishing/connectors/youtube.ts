@@ -99,7 +99,7 @@ export async function fetchChannelStatistics(
       kind: "needs_person",
       code: connection.token ? "account_missing" : "token_missing",
       message:
-        "Cần khoá API YouTube và mã kênh (UC…). / The YouTube API key and the channel id (UC…) are needed.",
+        "Cần khóa API YouTube và mã kênh (UC…). / The YouTube API key and the channel id (UC…) are needed.",
     };
   }
   const query = new URLSearchParams({ part: "statistics", id: connection.accountId, key: connection.token });
@@ -146,7 +146,7 @@ export const youtubeConnector: PublishingConnector = {
       kind: "needs_person",
       code: "manual_upload",
       message:
-        "Video YouTube được tải lên bằng tay trong YouTube Studio; vui lòng đăng rồi ghi nhận đường dẫn. / YouTube videos are uploaded by hand in YouTube Studio; upload it, then record its link.",
+        "Video YouTube được tải lên bằng tay trong YouTube Studio; vui lòng đăng rồi ghi nhận địa chỉ bài. / YouTube videos are uploaded by hand in YouTube Studio; upload it, then record its link.",
     };
   },
   // Nothing is ever sent to YouTube, so nothing can have arrived there.

@@ -44,7 +44,7 @@ export const defaultChecklists: Record<CaseCategory, ChecklistItem[]> = {
   ),
   impersonation: items(
     "Đối chiếu với sổ đăng ký kênh chính thức của đơn vị",
-    "Kiểm tra tên, ảnh đại diện, địa chỉ trang có gần giống kênh thật không",
+    "Kiểm tra tên, ảnh đại diện, địa chỉ trang có gần giống kênh chính thức không",
     "Lưu bản chụp trang giả mạo",
     "Chuẩn bị hồ sơ báo cáo gửi nền tảng",
   ),

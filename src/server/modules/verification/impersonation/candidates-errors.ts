@@ -47,7 +47,7 @@ export const candidateErrors = defineErrors({
   importUnreadable: {
     status: 400,
     code: "impersonation.import_unreadable",
-    vi: "Không đọc được tệp CSV. Vui lòng lưu lại dưới dạng CSV UTF-8 với các cột: địa chỉ, tên hiển thị, tên người dùng.",
+    vi: "Không đọc được tệp CSV. Vui lòng lưu lại dưới dạng CSV UTF-8 với các cột: địa chỉ, tên hiển thị, tên tài khoản (@…).",
     en: "The CSV file could not be read. Please save it as UTF-8 CSV with the columns: address, display name, handle.",
   },
   noUnit: {

@@ -64,7 +64,7 @@ export function reportSections(data: ReportPdfData): { heading: string; lines: s
       lines: [
         `Địa chỉ: ${fake.url}`,
         `Tên hiển thị: ${fake.displayName}`,
-        `Tên người dùng: ${fake.handle ?? "(không có)"}`,
+        `Tên tài khoản (@…): ${fake.handle ?? "(không có)"}`,
         `Nền tảng: ${fake.platform}`,
         `Ghi nhận lần đầu: ${vietnamDateTime(fake.firstSeen)} (${fake.source})`,
       ],

@@ -3,7 +3,7 @@
 const reasonWords: Record<string, string> = {
   name_similar: "Tên hiển thị gần giống tên kênh chính thức",
   name_contains: "Tên hiển thị chứa nguyên tên kênh chính thức",
-  handle_close: "Tên người dùng (đường dẫn) gần giống của kênh chính thức",
+  handle_close: "Tên tài khoản (@…) gần giống tên tài khoản của kênh chính thức",
   domain_imitates: "Tên miền bắt chước tên miền của trang chính thức",
   avatar_similar: "Ảnh đại diện giống ảnh của kênh chính thức",
   different_place: "Tên có địa danh khác với kênh chính thức",
@@ -11,10 +11,10 @@ const reasonWords: Record<string, string> = {
   registered: "Địa chỉ là kênh đã đăng ký trong danh bạ",
   name_same: "Tên hiển thị trùng tên kênh chính thức",
   name_disguised: "Tên hiển thị dùng ký tự giả (chữ nước ngoài, số thay chữ) để giống tên kênh chính thức",
-  handle_same: "Tên người dùng trùng với của kênh chính thức",
-  handle_contains: "Tên người dùng chứa tên người dùng của kênh chính thức",
-  handle_matches_name: "Tên người dùng giống tên kênh chính thức",
-  handle_disguised: "Tên người dùng dùng ký tự giả (số thay chữ, ký tự lạ)",
+  handle_same: "Tên tài khoản (@…) trùng với tên tài khoản của kênh chính thức",
+  handle_contains: "Tên tài khoản (@…) chứa tên tài khoản của kênh chính thức",
+  handle_matches_name: "Tên tài khoản (@…) giống tên kênh chính thức",
+  handle_disguised: "Tên tài khoản (@…) dùng ký tự giả (số thay chữ, ký tự lạ)",
   domain_similar: "Tên miền gần giống tên miền của trang chính thức",
   same_domain: "Cùng tên miền gốc với trang chính thức",
 };
@@ -39,7 +39,7 @@ export const platformWords: Record<string, string> = {
 };
 
 export const sourceWords: Record<string, string> = {
-  citizen: "người dân báo qua trang Kiểm tra kênh",
+  citizen: "người dân báo qua trang Kiểm tra kênh chính thức",
   checker: "cán bộ xác minh ghi nhận",
   import: "nhập từ danh sách",
 };
@@ -47,5 +47,5 @@ export const sourceWords: Record<string, string> = {
 export const statusWords: Record<string, string> = {
   active: "Đang hoạt động",
   closed: "Đã đóng",
-  lost_control: "Đơn vị đã mất quyền quản lý",
+  lost_control: "Đơn vị đã mất quyền quản trị kênh",
 };

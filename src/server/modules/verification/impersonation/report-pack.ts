@@ -63,7 +63,7 @@ function authorityText(authority: NonNullable<Awaited<ReturnType<typeof authorit
     `Trực thuộc: ${authority.parents.length ? authority.parents.join(" › ") : "(cấp cao nhất)"}`,
     `Địa chỉ liên hệ: ${authority.contactAddress ?? "(chưa khai báo)"}`,
     `Điện thoại: ${authority.contactPhone ?? "(chưa khai báo)"}`,
-    `Thư điện tử: ${authority.contactEmail ?? "(chưa khai báo)"}`,
+    `E-mail: ${authority.contactEmail ?? "(chưa khai báo)"}`,
     `Người chịu trách nhiệm nội dung: ${authority.contentResponsible ?? "(chưa khai báo)"}`,
     "",
   ].join("\r\n");

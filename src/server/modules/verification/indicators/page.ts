@@ -53,7 +53,7 @@ function layout(title: string, body: SafeHtml): string {
 <style>${styles}</style>
 </head>
 <body>
-<header><nav><a href="/tra-cuu-lua-dao">Tra cứu lừa đảo</a><a href="/kiem-tra">Kiểm tra kênh</a><a href="/danh-ba">Danh bạ kênh chính thức</a></nav></header>
+<header><nav><a href="/tra-cuu-lua-dao">Tra cứu lừa đảo</a><a href="/kiem-tra">Kiểm tra kênh chính thức</a><a href="/danh-ba">Danh bạ kênh chính thức</a></nav></header>
 <main>
 ${body}
 </main>
