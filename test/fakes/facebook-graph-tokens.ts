@@ -17,9 +17,12 @@ export interface PageToken {
   scopes: Set<string>;
   issuedAt: Date;
   expiresAt(): Date;
+  /** A Page token handed out with a long-lived user token does not expire (debug_token: expires_at 0). */
+  neverExpires?: () => boolean;
 }
 
-export const tokenExpired = (page: PageToken) => page.expiresAt().getTime() <= Date.now();
+export const tokenExpired = (page: PageToken) =>
+  !page.neverExpires?.() && page.expiresAt().getTime() <= Date.now();
 
 /** The token given as the access_token parameter or an Authorization: Bearer header. */
 export function tokenOf(request: Received): string | null {
@@ -49,7 +52,7 @@ export function answerDebugToken(page: PageToken, request: Received, response: S
     });
     return;
   }
-  const expiresAt = Math.floor(page.expiresAt().getTime() / 1000);
+  const expiresAt = page.neverExpires?.() ? 0 : Math.floor(page.expiresAt().getTime() / 1000);
   sendJson(response, 200, {
     data: {
       app_id: "138483919580948",

@@ -9,7 +9,9 @@ import {
   refusedPermission,
   refusedToken,
   tokenExpired,
+  tokenOf,
 } from "./facebook-graph-tokens.ts";
+import { createFacebookLogin, type FakeFacebookLogin } from "./facebook-login.ts";
 import { type FakeServer, type Received, sendJson, startFakeServer } from "./fake-http.ts";
 
 /*
@@ -33,7 +35,8 @@ import { type FakeServer, type Received, sendJson, startFakeServer } from "./fak
  *   80001 with the X-App-Usage and X-Business-Use-Case-Usage headers (estimated_time_to_regain_access
  *   in minutes); never HTTP 429 with Retry-After.
  * The Page token may come as the access_token parameter or an Authorization: Bearer header; it
- * expires at `tokenExpiresAt`. This file routes the requests and reads the posts; the token checks,
+ * expires at `tokenExpiresAt`. Facebook Login (the dialog, /oauth/access_token, /me/accounts) is in
+ * facebook-login.ts; `otherPages` are further Pages the signing-in admin manages. This file routes the requests and reads the posts; the token checks,
  * the posting, the photos and the errors are in the facebook-graph-*.ts files beside it.
  */
 
@@ -87,6 +90,10 @@ export interface FakeGraph extends FakeServer {
   seedPost(post: { message: string; createdTime?: Date; link?: string | null }): FakePost;
   /** The publishing calls received (feed posts and published photos), to assert "exactly once". */
   publishCalls(): Received[];
+  /** Facebook Login for this app: its id and secret, and what the person does in the dialog. */
+  login: FakeFacebookLogin;
+  /** The other Pages the signing-in admin manages, with their tokens. */
+  otherPages: { id: string; name: string; token: string }[];
 }
 
 const graphTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "+0000");
@@ -107,14 +114,21 @@ function pick(post: FakePost, fields: string[]): Record<string, unknown> {
 }
 
 export async function startFakeGraph(
-  options: { pageId?: string; pageName?: string; token?: string; version?: string; scopes?: string[] } = {},
+  options: {
+    pageId?: string;
+    pageName?: string;
+    token?: string;
+    version?: string;
+    scopes?: string[];
+    otherPages?: { id: string; name: string }[];
+  } = {},
 ): Promise<FakeGraph> {
   const pageId = options.pageId ?? "104729384756";
   const pageName = options.pageName ?? "Thông tin Tuyên Quang";
   const token = options.token ?? `EAAfake${randomBytes(6).toString("hex")}`;
   const version = options.version ?? "v26.0";
   const scopes = new Set(options.scopes ?? pagePermissions);
-  const state = { tokenExpiresAt: new Date(Date.now() + 60 * 24 * 3600 * 1000) };
+  const state = { tokenExpiresAt: new Date(Date.now() + 60 * 24 * 3600 * 1000), neverExpires: false };
   const posts: FakePost[] = [];
   const photos: FakeGraph["photos"] = new Map();
   let mode: GraphMode = "ok";
@@ -126,7 +140,29 @@ export async function startFakeGraph(
     scopes,
     issuedAt: new Date(),
     expiresAt: () => state.tokenExpiresAt,
+    neverExpires: () => state.neverExpires,
   };
+  const otherPages = (options.otherPages ?? []).map((page) => ({
+    ...page,
+    token: `EAAfake${randomBytes(6).toString("hex")}`,
+  }));
+  const otherTokens: PageToken[] = otherPages.map((page) => ({
+    pageId: page.id,
+    token: page.token,
+    scopes: new Set(pagePermissions),
+    issuedAt: new Date(),
+    expiresAt: () => new Date(0),
+    neverExpires: () => true,
+  }));
+  const { handle: handleLogin, login } = createFacebookLogin({
+    version,
+    pages: () => [{ id: pageId, name: pageName, token }, ...otherPages],
+    onLongLivedPageToken: (id) => {
+      if (id === pageId) {
+        state.neverExpires = true;
+      }
+    },
+  });
   const content: PageContent = { pageId, posts, photos, nextId, mode: () => mode };
 
   const server = await startFakeServer((request, response) => {
@@ -138,8 +174,18 @@ export async function startFakeGraph(
       graphError(response, 400, { message: "Unknown path components", code: 2500 });
       return;
     }
+    if (handleLogin(request, response)) {
+      return;
+    }
+    const other = otherTokens.find((page) => page.token === tokenOf(request));
     if (request.method === "GET" && request.path === `${prefix}debug_token`) {
-      answerDebugToken(pageToken, request, response);
+      const input = request.query.get("input_token");
+      answerDebugToken(otherTokens.find((page) => page.token === input) ?? pageToken, request, response);
+      return;
+    }
+    if (other && request.method === "GET" && request.path === `${prefix}me`) {
+      const name = otherPages.find((page) => page.id === other.pageId)?.name ?? "";
+      sendJson(response, 200, { id: other.pageId, name });
       return;
     }
     if (refusedToken(pageToken, request, response)) {
@@ -226,6 +272,7 @@ export async function startFakeGraph(
     },
     expireToken() {
       state.tokenExpiresAt = new Date(Date.now() - 1000);
+      state.neverExpires = false;
     },
     posts,
     photos,
@@ -245,6 +292,8 @@ export async function startFakeGraph(
       posts.push(post);
       return post;
     },
+    login,
+    otherPages,
     publishCalls() {
       return server.received.filter(
         (r) =>

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type FakeServer, type Received, sendJson, startFakeServer } from "./fake-http.ts";
+import { createZaloOauth, type FakeZaloOauth } from "./zalo-oauth.ts";
 
 /*
  * A local Zalo Official Account Open API (openapi.zalo.me) for one OA, following the article
@@ -20,9 +21,8 @@ import { type FakeServer, type Received, sendJson, startFakeServer } from "./fak
  * many requests (no Retry-After: Zalo sends none).
  * Verification is where Zalo fetches the pictures: a cover that is not JPEG/PNG or is 1 MB or more
  * fails it (fetched for real when its address is on this machine), as can `failVerification`.
- * The OAuth server's renewal (oauth.zaloapp.com) is served by the same fake: POST /v4/oa/access_token,
- * header secret_key, form refresh_token, app_id, grant_type=refresh_token → {"access_token",
- * "refresh_token","expires_in":"90000"}; the refresh token is single-use. Access tokens live 25 hours.
+ * The OAuth server (oauth.zaloapp.com: the consent page and /v4/oa/access_token, both grants) is
+ * served by the same fake, from zalo-oauth.ts. Access tokens live 25 hours.
  */
 
 export type ZaloMode =
@@ -63,6 +63,8 @@ export interface FakeZaloOa extends FakeServer {
   /** The refresh token that works now; each renewal spends it and issues another. */
   refreshToken: string;
   expireToken(): void;
+  /** The OAuth server's consent page: what the OA admin does next. */
+  oauth: FakeZaloOauth;
   /** Renewal calls received, successful or not. */
   renewCalls(): Received[];
   /** The next verifications answer this Zalo error instead of the id (null: verify normally). */
@@ -135,6 +137,9 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
     link_view: `https://zalo.me/oa/article/${article.id}`,
   });
 
+  const { handle, oauth } = createZaloOauth({ appId, appSecret, oaId, tokens: credentials });
+  const oauthServer = { handle };
+
   const server = await startFakeServer(async (request, response) => {
     if (mode === "hang") {
       return;
@@ -145,37 +150,7 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
         .end("<html><body>502 Bad Gateway</body></html>");
       return;
     }
-    if (request.method === "POST" && request.path === "/v4/oa/access_token") {
-      const form = request.form;
-      if (request.headers.secret_key !== appSecret || form?.get("app_id") !== appId) {
-        sendJson(response, 200, {
-          error: -14002,
-          error_name: "Invalid app id or secret key",
-          error_reason: "",
-          error_description: "",
-        });
-        return;
-      }
-      if (
-        form.get("grant_type") !== "refresh_token" ||
-        form.get("refresh_token") !== credentials.refreshToken
-      ) {
-        sendJson(response, 200, {
-          error: -14014,
-          error_name: "Invalid refresh token",
-          error_reason: "",
-          error_description: "Refresh token is invalid or has been used",
-        });
-        return;
-      }
-      credentials.token = `zoa-${randomBytes(12).toString("hex")}`;
-      credentials.refreshToken = `zrt-${randomBytes(12).toString("hex")}`;
-      credentials.tokenExpiresAt = new Date(Date.now() + 90_000 * 1000);
-      sendJson(response, 200, {
-        access_token: credentials.token,
-        refresh_token: credentials.refreshToken,
-        expires_in: "90000",
-      });
+    if (oauthServer.handle(request, response)) {
       return;
     }
     if (mode === "rate_limited") {
@@ -328,11 +303,14 @@ export async function startFakeZaloOa(options: { token?: string } = {}): Promise
     appSecret,
     oaId,
     oaName,
+    oauth,
     expireToken() {
       credentials.tokenExpiresAt = new Date(Date.now() - 1000);
     },
     renewCalls() {
-      return server.received.filter((r) => r.path === "/v4/oa/access_token");
+      return server.received.filter(
+        (r) => r.path === "/v4/oa/access_token" && r.form?.get("grant_type") !== "authorization_code",
+      );
     },
     failVerification(failure) {
       verificationFailure = failure;

@@ -192,6 +192,23 @@ export function siblingAttempts(branch: RightBranch): Record<string, InjectOptio
       method: "POST",
       url: `/api/channels/${rightChannelId}/connection/test`,
     },
+    "GET /api/channels/:id/connection/flow": {
+      method: "GET",
+      url: `/api/channels/${rightChannelId}/connection/flow`,
+    },
+    "POST /api/channels/:id/connection/flow": {
+      method: "POST",
+      url: `/api/channels/${rightChannelId}/connection/flow`,
+    },
+    "GET /api/channels/:id/connection/flow/pages": {
+      method: "GET",
+      url: `/api/channels/${rightChannelId}/connection/flow/pages?choice=lan-san`,
+    },
+    "POST /api/channels/:id/connection/flow/pages": {
+      method: "POST",
+      url: `/api/channels/${rightChannelId}/connection/flow/pages`,
+      payload: { choice: "lan-san", pageId: "1234567890" },
+    },
     "POST /api/channels/import/preview": {
       method: "POST",
       url: "/api/channels/import/preview",

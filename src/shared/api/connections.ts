@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { connectablePlatforms, connectionStateValues } from "../connection-state.ts";
+import { connectionResponse } from "./publishing.ts";
 
 /** What the platform answered when asked who the stored token belongs to. */
 export const connectionTestResultValues = [
@@ -70,9 +71,50 @@ export const connectionStatesResponse = z.object({
   ),
 });
 
+/*
+ * Connecting by signing in to the platform ("Kết nối bằng Facebook / Zalo"): whether the server is
+ * set up for it, starting it (the answer is where to send the browser), and, when several Facebook
+ * Pages were granted, the chooser. The callbacks (GET /api/connect/facebook/callback and
+ * /api/connect/zalo/callback) are browser navigations answered with a redirect, outside this map.
+ */
+export const connectFlowPlatformValues = ["facebook_page", "zalo_oa"] as const;
+
+export const connectFlowResponse = z.object({
+  /** Null for a channel connected only by pasting (YouTube). */
+  platform: z.enum(connectFlowPlatformValues).nullable(),
+  available: z.boolean(),
+  /** The operator's settings still unset (their environment names), when not available. */
+  missingSettings: z.array(z.string()),
+});
+
+export const connectFlowStartResponse = z.object({ authorizeUrl: z.string() });
+
+/** The chooser's one-time token, from the address the callback sent the browser to. */
+const choice = z.string().trim().min(1).max(200);
+
+export const connectFlowPagesQuery = z.object({ choice });
+
+export const connectFlowPagesResponse = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export const connectFlowChooseBody = z.strictObject({ choice, pageId: z.string().trim().min(1).max(100) });
+
 /** Every route of the desk's connection checks, with the schemas its handler is declared with. */
 export const connectionEndpoints = {
   "POST /api/channels/:id/connection/test": { params: channelParams, response: connectionTestResponse },
   "GET /api/connections/needed": { query: connectionsNeededQuery, response: connectionsNeededResponse },
   "GET /api/connections/states": { query: connectionStatesQuery, response: connectionStatesResponse },
+  "GET /api/channels/:id/connection/flow": { params: channelParams, response: connectFlowResponse },
+  "POST /api/channels/:id/connection/flow": { params: channelParams, response: connectFlowStartResponse },
+  "GET /api/channels/:id/connection/flow/pages": {
+    params: channelParams,
+    query: connectFlowPagesQuery,
+    response: connectFlowPagesResponse,
+  },
+  "POST /api/channels/:id/connection/flow/pages": {
+    params: channelParams,
+    body: connectFlowChooseBody,
+    response: connectionResponse,
+  },
 } as const;

@@ -120,6 +120,8 @@ export interface SaveConnectionInput {
   refreshToken?: string;
   appId?: string | null;
   appSecret?: string;
+  /** How the token came: pasted (the default) or by the admin signing in to the platform. */
+  via?: "paste" | "facebook_login" | "zalo_oauth";
 }
 
 export interface ConnectionOptions extends RenewalOptions {}
@@ -256,6 +258,7 @@ export async function saveConnection(
       details: {
         connector,
         accountId,
+        via: input.via ?? "paste",
         tokenReplaced,
         refreshTokenReplaced: input.refreshToken !== undefined,
         appSecretReplaced: input.appSecret !== undefined,

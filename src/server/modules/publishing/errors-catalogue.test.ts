@@ -52,6 +52,10 @@ const samples: Record<string, readonly object[]> = {
     },
   ],
   connectionAccountIdRequired: [{ connector: "facebook_page" }, { connector: "youtube" }],
+  connectFlowNotConfigured: [
+    { platform: "facebook_page", settings: ["FACEBOOK_APP_ID", "FACEBOOK_APP_SECRET"] },
+    { platform: "zalo_oa", settings: ["ZALO_APP_SECRET_KEY"] },
+  ],
   channelNotConnected: ["not_connected", "expired", "refused"].map((state) => ({ state })),
 };
 
@@ -151,6 +155,18 @@ describe("error catalogue of publishing", () => {
       "connection.renewal_not_supported": 400,
       "connection.account_id_required": 400,
       "connection.token_required": 400,
+      "connection.flow_not_configured": 503,
+      "connection.flow_unsupported": 400,
+      "connection.flow_state_unknown": 400,
+      "connection.flow_state_expired": 400,
+      "connection.flow_state_used": 409,
+      "connection.flow_not_yours": 403,
+      "connection.flow_forbidden": 403,
+      "connection.flow_page_not_granted": 400,
+      "connection.flow_no_pages": 400,
+      "connection.flow_wrong_oa": 400,
+      "connection.flow_refused": 400,
+      "connection.flow_unreachable": 503,
     });
   });
 

@@ -257,6 +257,81 @@ export const publishingErrors = defineErrors({
     vi: "Cần mã truy cập (access token) của tài khoản trên nền tảng.",
     en: "The platform account's access token is needed.",
   },
+  /** "Kết nối bằng Facebook / Zalo" needs the operator's app settings, named so they know what to set. */
+  connectFlowNotConfigured: {
+    status: 503,
+    code: "connection.flow_not_configured",
+    vi: ({ platform, settings }: { platform: Connector; settings: readonly string[] }) =>
+      `Máy chủ chưa được cấu hình để kết nối ${platform === "zalo_oa" ? "Zalo OA" : "Trang Facebook"} bằng cách đăng nhập. Vui lòng nhờ cán bộ kỹ thuật đặt ${settings.join(", ")} trong cấu hình máy chủ, hoặc dán mã truy cập.`,
+    en: ({ platform, settings }: { platform: Connector; settings: readonly string[] }) =>
+      `The server is not set up to connect a ${platform === "zalo_oa" ? "Zalo OA" : "Facebook Page"} by signing in. Ask the operator to set ${settings.join(", ")} in the server's configuration, or paste an access token.`,
+  },
+  connectFlowUnsupported: {
+    status: 400,
+    code: "connection.flow_unsupported",
+    vi: "Chỉ Trang Facebook và Zalo OA kết nối được bằng cách đăng nhập; kênh này vui lòng dán mã truy cập.",
+    en: "Only Facebook Pages and Zalo OAs can be connected by signing in; paste an access token for this channel.",
+  },
+  connectFlowStateUnknown: {
+    status: 400,
+    code: "connection.flow_state_unknown",
+    vi: "Không nhận ra lượt kết nối này. Vui lòng bấm lại nút kết nối trên trang của kênh.",
+    en: "This connection attempt is not recognised. Press the connect button on the channel's page again.",
+  },
+  connectFlowStateExpired: {
+    status: 400,
+    code: "connection.flow_state_expired",
+    vi: "Lượt kết nối đã quá 10 phút. Vui lòng bấm lại nút kết nối.",
+    en: "The connection attempt took more than 10 minutes. Press the connect button again.",
+  },
+  connectFlowStateUsed: {
+    status: 409,
+    code: "connection.flow_state_used",
+    vi: "Lượt kết nối này đã được dùng. Vui lòng bấm lại nút kết nối nếu cần kết nối lại.",
+    en: "This connection attempt has already been used. Press the connect button again to reconnect.",
+  },
+  connectFlowNotYours: {
+    status: 403,
+    code: "connection.flow_not_yours",
+    vi: "Lượt kết nối này do người khác bắt đầu. Vui lòng tự bấm nút kết nối trên trang của kênh.",
+    en: "Someone else started this connection attempt. Press the connect button on the channel's page yourself.",
+  },
+  connectFlowForbidden: {
+    status: 403,
+    code: "connection.flow_forbidden",
+    vi: "Bạn không còn quyền quản trị kênh này nên không kết nối được.",
+    en: "You may no longer manage this channel, so it cannot be connected.",
+  },
+  connectFlowPageNotGranted: {
+    status: 400,
+    code: "connection.flow_page_not_granted",
+    vi: "Trang của kênh này không có trong các Trang bạn đã cho phép Cầu Nối truy cập. Vui lòng kết nối lại và chọn đúng Trang trong hộp thoại của Facebook (bạn cần là quản trị viên của Trang).",
+    en: "This channel's Page is not among the Pages you allowed Cầu Nối to reach. Connect again and tick that Page in Facebook's dialog (you must be one of its admins).",
+  },
+  connectFlowNoPages: {
+    status: 400,
+    code: "connection.flow_no_pages",
+    vi: "Facebook không cho biết Trang nào bạn đã cho phép Cầu Nối truy cập. Vui lòng kết nối lại và chọn Trang của kênh.",
+    en: "Facebook named no Page you allowed Cầu Nối to reach. Connect again and choose the channel's Page.",
+  },
+  connectFlowWrongOa: {
+    status: 400,
+    code: "connection.flow_wrong_oa",
+    vi: "Zalo OA vừa cấp quyền không phải Zalo OA đã kết nối với kênh này. Vui lòng đăng nhập bằng tài khoản quản trị của đúng Zalo OA.",
+    en: "The Zalo OA that granted access is not the one this channel is connected to. Sign in as an admin of the right OA.",
+  },
+  connectFlowRefused: {
+    status: 400,
+    code: "connection.flow_refused",
+    vi: "Nền tảng không cấp mã truy cập cho lượt kết nối này. Vui lòng bấm lại nút kết nối.",
+    en: "The platform issued no access token for this attempt. Press the connect button again.",
+  },
+  connectFlowUnreachable: {
+    status: 503,
+    code: "connection.flow_unreachable",
+    vi: "Chưa liên lạc được với nền tảng (mạng hoặc nền tảng đang lỗi). Vui lòng thử lại sau ít phút.",
+    en: "The platform could not be reached (network or platform failure). Try again in a few minutes.",
+  },
   /** The scheduler could not publish through the channel's connection; posting by hand stays open. */
   channelNotConnected: {
     status: 409,

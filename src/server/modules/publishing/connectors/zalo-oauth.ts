@@ -25,19 +25,72 @@ export async function renewZaloAccessToken(
   credentials: { appId: string; appSecret: string; refreshToken: string },
   options: { timeoutMs?: number; now?: Date } = {},
 ): Promise<ZaloRenewed | Failure> {
+  return askForTokens(
+    oauthRoot,
+    credentials.appSecret,
+    { refresh_token: credentials.refreshToken, app_id: credentials.appId, grant_type: "refresh_token" },
+    options,
+  );
+}
+
+/*
+ * Connecting an OA by its admin's consent (OAuth v4 with PKCE, developers.zalo.me/docs/official-account/
+ * bat-dau/xac-thuc-va-uy-quyen-cho-ung-dung-new): the admin is sent to
+ * https://oauth.zaloapp.com/v4/oa/permission?app_id&redirect_uri&code_challenge&state, where
+ * code_challenge = base64url(sha256(code_verifier)) without padding; Zalo comes back to redirect_uri
+ * with code, oa_id, state (and the code_challenge); the code is exchanged at the same
+ * /v4/oa/access_token with grant_type=authorization_code and the code_verifier, and answers the same
+ * access token (about 25 hours) and refresh token (three months) as a renewal does.
+ */
+
+/** The address of Zalo's page where an OA admin grants the app access to the OA. */
+export function zaloPermissionUrl(
+  oauthRoot: string,
+  request: { appId: string; redirectUri: string; codeChallenge: string; state: string },
+): string {
+  const query = new URLSearchParams({
+    app_id: request.appId,
+    redirect_uri: request.redirectUri,
+    code_challenge: request.codeChallenge,
+    state: request.state,
+  });
+  return `${oauthRoot.replace(/\/+$/, "")}/v4/oa/permission?${query}`;
+}
+
+/** Exchanges the code Zalo sent back (with the verifier only this server knows) for the OA's tokens. */
+export async function exchangeZaloCode(
+  oauthRoot: string,
+  request: { appId: string; appSecret: string; code: string; codeVerifier: string },
+  options: { timeoutMs?: number; now?: Date } = {},
+): Promise<ZaloRenewed | Failure> {
+  return askForTokens(
+    oauthRoot,
+    request.appSecret,
+    {
+      code: request.code,
+      app_id: request.appId,
+      grant_type: "authorization_code",
+      code_verifier: request.codeVerifier,
+    },
+    options,
+  );
+}
+
+async function askForTokens(
+  oauthRoot: string,
+  appSecret: string,
+  form: Record<string, string>,
+  options: { timeoutMs?: number; now?: Date },
+): Promise<ZaloRenewed | Failure> {
   const now = options.now ?? new Date();
   const answer = await callPlatform(`${oauthRoot.replace(/\/+$/, "")}/v4/oa/access_token`, {
     method: "POST",
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     headers: {
-      secret_key: credentials.appSecret,
+      secret_key: appSecret,
       "content-type": "application/x-www-form-urlencoded",
     },
-    body: new URLSearchParams({
-      refresh_token: credentials.refreshToken,
-      app_id: credentials.appId,
-      grant_type: "refresh_token",
-    }).toString(),
+    body: new URLSearchParams(form).toString(),
   });
   if (answer.kind === "unreachable") {
     return unreachableOutcome(answer);
