@@ -1542,6 +1542,40 @@ export const en: Messages = {
         "The platform answered unexpectedly. Please try again later; if it still fails, reconnect the channel.",
     },
     testedAt: "Tested at {{time}}",
+    signIn: { facebook_page: "Connect with Facebook", zalo_oa: "Connect with Zalo" },
+    signInExplain: {
+      facebook_page: "You will sign in to Facebook and choose the Page to connect.",
+      zalo_oa: "You will sign in to Zalo and allow Cầu Nối to post to the OA; the token renews itself.",
+    },
+    paste: "Paste an access token",
+    chooseTitle: "Choose the Page to connect",
+    chooseIntro: "You allowed Cầu Nối to reach several Pages. Choose this channel's Page.",
+    chooseSubmit: "Connect the chosen Page",
+    flowResult: {
+      ok: "The channel is connected. Cầu Nối will publish approved variants at their scheduled time.",
+      denied:
+        "You did not allow Cầu Nối access, so the channel was not connected. Press the connect button again to retry.",
+      state_unknown:
+        "This connection attempt is not recognised. Press the connect button on the channel's page again.",
+      state_expired: "The connection attempt took more than 10 minutes. Press the connect button again.",
+      state_used:
+        "This connection attempt has already been used. Press the connect button again to reconnect.",
+      not_yours:
+        "Someone else started this connection attempt. Press the connect button on the channel's page yourself.",
+      forbidden: "You may no longer manage this channel, so it cannot be connected.",
+      page_not_granted:
+        "This channel's Page is not among the Pages you allowed Cầu Nối to reach. Connect again and tick that Page in Facebook's dialog (you must be one of its admins).",
+      no_pages:
+        "Facebook named no Page you allowed Cầu Nối to reach. Connect again and choose the channel's Page.",
+      wrong_oa:
+        "The Zalo OA that granted access is not the one this channel is connected to. Sign in as an admin of the right OA.",
+      permissions_missing:
+        "Facebook did not grant Cầu Nối every permission it needs. Connect again and keep every permission asked for",
+      refused: "The platform issued no access token for this attempt. Press the connect button again.",
+      unreachable:
+        "The platform could not be reached (network or platform failure). Try again in a few minutes.",
+      failed: "The channel could not be connected. Try again; if it still fails, paste an access token.",
+    },
     needs: {
       title: "Channels to connect",
       intro:

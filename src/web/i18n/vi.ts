@@ -1543,6 +1543,37 @@ export const vi = {
         "Nền tảng trả lời bất thường. Vui lòng thử lại sau; nếu vẫn không được, vui lòng kết nối lại kênh.",
     },
     testedAt: "Kiểm tra lúc {{time}}",
+    signIn: { facebook_page: "Kết nối bằng Facebook", zalo_oa: "Kết nối bằng Zalo" },
+    signInExplain: {
+      facebook_page: "Bạn sẽ đăng nhập Facebook và chọn Trang cần kết nối.",
+      zalo_oa: "Bạn sẽ đăng nhập Zalo và cho phép Cầu Nối đăng bài lên Zalo OA; mã truy cập được tự gia hạn.",
+    },
+    paste: "Dán mã truy cập",
+    chooseTitle: "Chọn Trang cần kết nối",
+    chooseIntro: "Bạn đã cho phép Cầu Nối truy cập nhiều Trang. Vui lòng chọn Trang của kênh này.",
+    chooseSubmit: "Kết nối Trang đã chọn",
+    flowResult: {
+      ok: "Đã kết nối kênh. Cầu Nối sẽ tự đăng các bản đăng đã duyệt vào giờ đã hẹn.",
+      denied:
+        "Bạn chưa cho phép Cầu Nối truy cập nên kênh chưa được kết nối. Vui lòng bấm lại nút kết nối nếu muốn thử lại.",
+      state_unknown: "Không nhận ra lượt kết nối này. Vui lòng bấm lại nút kết nối trên trang của kênh.",
+      state_expired: "Lượt kết nối đã quá 10 phút. Vui lòng bấm lại nút kết nối.",
+      state_used: "Lượt kết nối này đã được dùng. Vui lòng bấm lại nút kết nối nếu cần kết nối lại.",
+      not_yours: "Lượt kết nối này do người khác bắt đầu. Vui lòng tự bấm nút kết nối trên trang của kênh.",
+      forbidden: "Bạn không còn quyền quản trị kênh này nên không kết nối được.",
+      page_not_granted:
+        "Trang của kênh này không có trong các Trang bạn đã cho phép Cầu Nối truy cập. Vui lòng kết nối lại và chọn đúng Trang trong hộp thoại của Facebook (bạn cần là quản trị viên của Trang).",
+      no_pages:
+        "Facebook không cho biết Trang nào bạn đã cho phép Cầu Nối truy cập. Vui lòng kết nối lại và chọn Trang của kênh.",
+      wrong_oa:
+        "Zalo OA vừa cấp quyền không phải Zalo OA đã kết nối với kênh này. Vui lòng đăng nhập bằng tài khoản quản trị của đúng Zalo OA.",
+      permissions_missing:
+        "Facebook chưa cấp đủ quyền cho Cầu Nối. Vui lòng kết nối lại và giữ mọi quyền được hỏi",
+      refused: "Nền tảng không cấp mã truy cập cho lượt kết nối này. Vui lòng bấm lại nút kết nối.",
+      unreachable:
+        "Chưa liên lạc được với nền tảng (mạng hoặc nền tảng đang lỗi). Vui lòng thử lại sau ít phút.",
+      failed: "Chưa kết nối được kênh. Vui lòng thử lại; nếu vẫn không được, vui lòng dán mã truy cập.",
+    },
     needs: {
       title: "Kênh cần kết nối",
       intro:

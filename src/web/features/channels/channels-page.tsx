@@ -16,6 +16,7 @@ import { UnitFilter, useUnitFilter } from "../../components/unit-filter.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import { ChannelStatusBadge, PlatformBadge } from "./channel-badges.tsx";
 import { ChannelFormDialog } from "./channel-form-dialog.tsx";
+import { ConnectFlowResult } from "./connect-flow.tsx";
 
 const pageSize = 20;
 
@@ -178,6 +179,8 @@ export default function ChannelsPage() {
           )
         }
       />
+      {/* A sign-in whose state named no channel comes back here. */}
+      <ConnectFlowResult />
       <ListPanel
         search={{ value: search, onChange: setSearch, placeholder: t("channels.searchPlaceholder") }}
         filterColumns={3}

@@ -29,6 +29,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
+import { ConnectFlowResult, SignInConnect, useConnectFlow } from "./connect-flow.tsx";
 
 type Connection = ResponseOf<"GET", "/api/channels/:id/connection">;
 type TestAnswer = ResponseOf<"POST", "/api/channels/:id/connection/test">;
@@ -102,6 +103,8 @@ export function ConnectionCard({ channel }: { channel: Channel }) {
   const { t, i18n } = useTranslation();
   const platform = channel.platform;
   const connection = useConnection(channel.id, isConnectable(platform));
+  const flow = useConnectFlow(channel.id, isConnectable(platform));
+  const signIn = flow.data?.available ? flow.data.platform : null;
   const client = useQueryClient();
   const [dialog, setDialog] = useState<"connect" | "disconnect" | null>(null);
   const [tested, setTested] = useState<TestAnswer | null>(null);
@@ -177,9 +180,14 @@ export function ConnectionCard({ channel }: { channel: Channel }) {
           </Alert>
         )}
         <FormError error={test.error} />
+        {signIn && <SignInConnect channel={channel} platform={signIn} />}
         <Group gap="xs">
-          <Button onClick={() => setDialog("connect")} data-testid="connection-connect">
-            {data ? t("connections.reconnect") : t("connections.connect")}
+          <Button
+            onClick={() => setDialog("connect")}
+            data-testid="connection-connect"
+            variant={signIn ? "default" : "filled"}
+          >
+            {signIn ? t("connections.paste") : data ? t("connections.reconnect") : t("connections.connect")}
           </Button>
           {data && (
             <Button
@@ -214,6 +222,7 @@ export function ConnectionCard({ channel }: { channel: Channel }) {
       <Title order={2} size="h4" mb="sm">
         {t("connections.title")}
       </Title>
+      <ConnectFlowResult channel={channel} />
       {body}
       {dialog === "connect" && (
         <ConnectDialog
