@@ -94,6 +94,10 @@ before(async () => {
       CAUNOI_ADMIN_PASSWORD: adminPassword,
       CAUNOI_DEMO_PASSWORD: demoPassword,
       CAUNOI_GRAPH_API_URL: graph.origin,
+      // "Kết nối bằng Facebook" against the fake's login dialog, with its app's id and secret.
+      CAUNOI_FACEBOOK_DIALOG_URL: graph.origin,
+      FACEBOOK_APP_ID: graph.login.appId,
+      FACEBOOK_APP_SECRET: graph.login.appSecret,
       SMTP_URL: smtp.url,
       DATABASE_URL: "",
       // Vite's in-process build sets NODE_ENV=production; the server under test is a development one

@@ -1554,7 +1554,7 @@ export const en: Messages = {
     flowResult: {
       ok: "The channel is connected. Cầu Nối will publish approved variants at their scheduled time.",
       denied:
-        "You did not allow Cầu Nối access, so the channel was not connected. Press the connect button again to retry.",
+        "You did not allow Cầu Nối access, so the channel's connection is unchanged. Press the connect button again to retry.",
       state_unknown:
         "This connection attempt is not recognised. Press the connect button on the channel's page again.",
       state_expired: "The connection attempt took more than 10 minutes. Press the connect button again.",

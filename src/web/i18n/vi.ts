@@ -1555,7 +1555,7 @@ export const vi = {
     flowResult: {
       ok: "Đã kết nối kênh. Cầu Nối sẽ tự đăng các bản đăng đã duyệt vào giờ đã hẹn.",
       denied:
-        "Bạn chưa cho phép Cầu Nối truy cập nên kênh chưa được kết nối. Vui lòng bấm lại nút kết nối nếu muốn thử lại.",
+        "Bạn đã không cho phép Cầu Nối truy cập nên kết nối của kênh không thay đổi. Vui lòng bấm lại nút kết nối nếu muốn thử lại.",
       state_unknown: "Không nhận ra lượt kết nối này. Vui lòng bấm lại nút kết nối trên trang của kênh.",
       state_expired: "Lượt kết nối đã quá 10 phút. Vui lòng bấm lại nút kết nối.",
       state_used: "Lượt kết nối này đã được dùng. Vui lòng bấm lại nút kết nối nếu cần kết nối lại.",

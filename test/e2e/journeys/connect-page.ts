@@ -12,7 +12,7 @@ import {
 
 // Connecting a page: an administrator finds a fanpage that needs connecting on their overview,
 // pastes its Page token on the channel's page, sees the state and expiry, and tests it against
-// (a local stand-in for) the Graph API.
+// (a local stand-in for) the Graph API; then reconnects it by signing in to (a stand-in for) Facebook.
 
 test("an administrator connects a Facebook Page by pasting its token, sees when it expires and tests it", async (t) => {
   const admin = await signedInPhone(adminEmail, adminPassword);
@@ -96,11 +96,62 @@ test("an administrator connects a Facebook Page by pasting its token, sees when 
       await phoneScreenshot(page, "93-channel-connected-tested");
     });
 
+    await step(
+      "reconnecting with Facebook: the dialog, then back on the channel's page, said once",
+      async () => {
+        const card = page.getByTestId("connection-card");
+        const button = card.getByTestId("connection-sign-in");
+        assert.equal(await button.textContent(), "Kết nối bằng Facebook");
+        await card.getByText("Bạn sẽ đăng nhập Facebook và chọn Trang cần kết nối.").waitFor();
+        assert.equal(await card.getByTestId("connection-connect").textContent(), "Dán mã truy cập");
+        await card.scrollIntoViewIfNeeded();
+        await phoneScreenshot(page, "93a-channel-sign-in-button");
+        const channelPage = page.url();
+        const exchanged = graph.received.filter((r) => r.path.endsWith("/oauth/access_token")).length;
+        graph.login.decide("approve");
+        await button.click();
+        const result = card.locator('[data-testid="connection-flow-result"][data-reason="ok"]');
+        await result.waitFor();
+        assert.match((await result.textContent()) ?? "", /Đã kết nối kênh\./);
+        // The outcome leaves the address at once, so a reload does not say it again.
+        assert.equal(page.url(), channelPage);
+        assert.equal(
+          graph.received.filter((r) => r.path.endsWith("/oauth/access_token")).length,
+          exchanged + 2,
+        );
+        assert.equal(await card.getByTestId("connection-state").getAttribute("data-state"), "connected");
+        assert.equal(await page.getByText(graph.token).count(), 0);
+        await card.scrollIntoViewIfNeeded();
+        await phoneScreenshot(page, "93b-channel-connected-with-facebook");
+        await page.reload();
+        await card.getByTestId("connection-sign-in").waitFor();
+        assert.equal(await card.getByTestId("connection-flow-result").count(), 0);
+      },
+    );
+
+    await step("refusing in Facebook's dialog brings the admin back with a clear word", async () => {
+      const card = page.getByTestId("connection-card");
+      graph.login.decide("deny");
+      try {
+        await card.getByTestId("connection-sign-in").click();
+        const result = card.locator('[data-testid="connection-flow-result"][data-reason="denied"]');
+        await result.waitFor();
+        assert.match((await result.textContent()) ?? "", /Bạn đã không cho phép Cầu Nối truy cập/);
+        await card.scrollIntoViewIfNeeded();
+        await phoneScreenshot(page, "93c-channel-sign-in-denied");
+      } finally {
+        graph.login.decide("approve");
+      }
+      assert.equal(await card.getByTestId("connection-state").getAttribute("data-state"), "connected");
+    });
+
     await step("the overview no longer lists the page", async () => {
       await page.goto(page.url().replace(/\/channels\/.*$/, "/overview"));
       const card = page.getByTestId("needs-connection-card");
       await card.getByTestId("needs-connection-item").first().waitFor();
-      assert.equal(await card.getByRole("link", { name: channelName, exact: true }).count(), 0);
+      // Among the Facebook Pages: the demo's Zalo OA of the same unit bears the same name.
+      const fanpages = card.getByTestId("needs-connection-item").filter({ hasText: "Trang Facebook" });
+      assert.equal(await fanpages.getByRole("link", { name: channelName, exact: true }).count(), 0);
     });
 
     await step(
