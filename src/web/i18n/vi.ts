@@ -518,8 +518,7 @@ export const vi = {
     form: {
       registerTitle: "Đăng ký kênh chính thức",
       editTitle: "Sửa thông tin kênh",
-      urlHint:
-        "Dán địa chỉ trang. Hệ thống tự nhận ra các dạng địa chỉ khác nhau của cùng một trang.",
+      urlHint: "Dán địa chỉ trang. Hệ thống tự nhận ra các dạng địa chỉ khác nhau của cùng một trang.",
       handleHint: "Để trống thì lấy từ địa chỉ nếu có.",
       platformIdHint: "Ví dụ: mã số trang Facebook hay mã kênh YouTube (UC…).",
       avatarHint: "Dán địa chỉ ảnh, hoặc chọn một ảnh (hay tải ảnh lên) trong thư viện của đơn vị.",
@@ -937,8 +936,7 @@ export const vi = {
       explain:
         "Quản trị viên đơn vị của bạn nhận cảnh báo ngay qua e-mail, gồm tài khoản này, việc đã xảy ra và thời điểm.",
       sent: "Đã gửi cảnh báo tới {{names}}.",
-      sentNoAdmin:
-        "Đã ghi nhận báo cáo. Đơn vị của bạn chưa có quản trị viên có e-mail để nhận cảnh báo.",
+      sentNoAdmin: "Đã ghi nhận báo cáo. Đơn vị của bạn chưa có quản trị viên có e-mail để nhận cảnh báo.",
     },
     requests: {
       memberTitle: "Yêu cầu rà soát kê khai",

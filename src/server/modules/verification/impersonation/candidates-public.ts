@@ -79,7 +79,8 @@ async function reportPageRoutes(app: FastifyInstance): Promise<void> {
   );
   answerFailuresWithHtml(pages, {
     what: "impersonation report page",
-    invalidInput: "Địa chỉ gửi lên không hợp lệ. Vui lòng quay lại trang Kiểm tra kênh chính thức và thử lại.",
+    invalidInput:
+      "Địa chỉ gửi lên không hợp lệ. Vui lòng quay lại trang Kiểm tra kênh chính thức và thử lại.",
     render: renderPublicProblemPage,
   });
 
