@@ -137,7 +137,6 @@ export const en: Messages = {
     goHome: "Go to the home page",
     forbiddenTitle: "You do not have access to this page",
     forbiddenBody: "Ask your unit's administrator if you need this permission.",
-    required: "This field is required.",
   },
   auth: {
     signInTitle: "Sign in",
@@ -667,19 +666,19 @@ export const en: Messages = {
       fromCollaborator: "Sent by a collaborator",
       empty: "No posts yet",
       emptyHint:
-        "Write a post once and choose its channels; each channel gets its own version to approve and schedule.",
+        "Write a post once and choose its channels; each channel gets its own variant to approve and schedule.",
       noResults: "No matching posts",
     },
     compose: {
       newTitle: "New post",
-      newSubtitle: "Save a draft first; then adjust each channel's version and send it for approval.",
+      newSubtitle: "Save a draft first; then adjust each channel's variant and send it for approval.",
       common: "Shared content",
-      variants: "Versions per channel",
+      variants: "Variants per channel",
       noVariants: "The post has no channel yet. Choose channels above and save.",
       summaryHint:
         "A sentence or two; used as the description when shared and as the text for social networks.",
       tagsHint: "Press Enter or a comma after each topic. Posts with a sensitive topic need two approvals.",
-      channelsHint: "Each chosen channel gets its own version, made from the shared content.",
+      channelsHint: "Each chosen channel gets its own variant, made from the shared content.",
       noChannels:
         "The unit has no channel that posts can be published to (portal, Facebook, Zalo OA, YouTube, TikTok).",
       registerChannel: "See the unit's channels",
@@ -693,7 +692,7 @@ export const en: Messages = {
       credited: "Story by {{name}}",
       version: "Version {{n}}, {{at}}",
       twoApprovals:
-        "This post has a topic the unit marks as sensitive: each version needs two approvals by two different people.",
+        "This post has a topic the unit marks as sensitive: each variant needs two approvals by two different people.",
     },
     variant: {
       title: "Title on the channel",
@@ -704,10 +703,10 @@ export const en: Messages = {
       count: "{{n}}/{{max}} characters",
       link: "Link to attach",
       media: "Images and videos on the channel",
-      save: "Save version",
+      save: "Save variant",
       discard: "Discard changes",
-      backToDraft: "Saving sends the version back to draft; earlier approvals no longer count.",
-      saveBeforeSubmit: "Save the version before sending it for approval.",
+      backToDraft: "Saving sends the variant back to draft; earlier approvals no longer count.",
+      saveBeforeSubmit: "Save the variant before sending it for approval.",
       problemsTitle: "Cannot be published on this channel yet",
       problemsOfSaved: "These refer to the saved version.",
       approvals: "Approvals",
@@ -739,7 +738,7 @@ export const en: Messages = {
     reject: {
       title: "Send back to the author",
       reason: "Reason",
-      hint: "The author sees this reason next to the version.",
+      hint: "The author sees this reason next to the variant.",
       reasonRequired: "Say why it is sent back.",
     },
     schedule: {
@@ -756,7 +755,7 @@ export const en: Messages = {
       square: "Download square 1080×1080",
     },
     publishNow: {
-      explain: "The version will be published to “{{channel}}” right now.",
+      explain: "The variant will be published to “{{channel}}” right now.",
     },
     byHand: {
       title: "Mark posted by hand",
@@ -775,7 +774,7 @@ export const en: Messages = {
     history: {
       title: "Status history",
       system: "system",
-      created: "Version created.",
+      created: "Variant created.",
       edited: "Content edited, back to draft.",
       rejected: "Sent back.",
       approvalsMissing: "Approvals missing under the current rules, back to awaiting approval.",
@@ -816,7 +815,7 @@ export const en: Messages = {
       onlyOne: "The post has only one version so far; nothing to compare.",
       unchanged: "unchanged",
       missing: "Not in this version",
-      variants: "Versions per channel",
+      variants: "Variants per channel",
       removed: "Removed",
       added: "Added",
       empty: "(empty)",
@@ -920,7 +919,6 @@ export const en: Messages = {
       consentRequired: "You need to agree to the purpose to continue.",
       submit: "Declare",
       save: "Save",
-      required: "Please fill this in.",
     },
     statusDialog: {
       closeTitle: "Mark the account as closed",
@@ -1005,7 +1003,6 @@ export const en: Messages = {
     storyTitle: "Title",
     text: "Text",
     textHint: "What, where, when, who took part. Leave an empty line between paragraphs.",
-    required: "Please fill this in.",
     altText: "Photo description",
     altTextHint: "What the photo shows, so that blind readers understand it too.",
     altTextShort: "The description needs at least {{min}} characters.",
