@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectChannelPlatform } from "./channel-url.ts";
+import { canonicalChannelKey, detectChannelPlatform } from "./channel-url.ts";
 
 describe("detectChannelPlatform (the registration form chooses the platform from a pasted address)", () => {
   it.each([
@@ -24,5 +24,27 @@ describe("detectChannelPlatform (the registration form chooses the platform from
     ]) {
       expect(detectChannelPlatform(address)).toBeNull();
     }
+  });
+});
+
+describe("the example in a refusal (shown for any platform, also for a member's personal Zalo)", () => {
+  const refusal = (platform?: Parameters<typeof canonicalChannelKey>[1]) => {
+    const result = canonicalChannelKey("không phải địa chỉ", platform);
+    return result.ok ? "" : `${result.messages.vi} | ${result.messages.en}`;
+  };
+
+  it("names no fanpage, and with no platform chosen shows several kinds of address", () => {
+    expect(refusal()).not.toMatch(/fanpage/iu);
+    expect(refusal()).toContain(
+      "https://www.facebook.com/ten-trang, https://zalo.me/… hoặc https://tenmien.gov.vn.",
+    );
+  });
+
+  it("shows an address of the platform the person chose", () => {
+    expect(refusal("zalo_oa")).toContain("ví dụ https://zalo.me/….");
+    expect(refusal("zalo_oa")).not.toContain("facebook");
+    expect(refusal("facebook_group")).toContain("https://www.facebook.com/groups/ten-nhom");
+    expect(refusal("tiktok")).toContain("https://www.tiktok.com/@account-name");
+    expect(refusal("website")).toContain("ví dụ https://tenmien.gov.vn.");
   });
 });

@@ -50,7 +50,7 @@ export function canonicalChannelKey(input: string, hint?: ChannelPlatform): Cano
     return canonicalise(input, hint, 0);
   } catch {
     // Defensive: this module must never throw on user input.
-    return genericInvalid();
+    return genericInvalid(hint);
   }
 }
 
@@ -66,7 +66,7 @@ export function detectChannelPlatform(input: string): ChannelPlatform | null {
 
 function canonicalise(input: string, hint: ChannelPlatform | undefined, depth: number): CanonicalResult {
   if (typeof input !== "string") {
-    return genericInvalid();
+    return genericInvalid(hint);
   }
   if (input.length > maxInputLength * 2) {
     return tooLong();
@@ -83,9 +83,9 @@ function canonicalise(input: string, hint: ChannelPlatform | undefined, depth: n
     return bare;
   }
   if (/\s/.test(text.replace(/[?#].*$/s, ""))) {
-    return genericInvalid();
+    return genericInvalid(hint);
   }
-  const parsed = parseInput(text);
+  const parsed = parseInput(text, hint);
   if (!(parsed instanceof URL)) {
     return parsed;
   }

@@ -1,4 +1,4 @@
-import { type Failure, genericInvalid, invalid } from "./result.ts";
+import { type ChannelPlatform, type Failure, genericInvalid, invalid } from "./result.ts";
 
 /* Reading what a person pasted: cleaning it, parsing it as a web address, decoding its path. */
 
@@ -69,7 +69,7 @@ function isAcceptableHost(host: string): boolean {
 const schemePrefix = /^([a-z][a-z0-9+.-]*):/i;
 
 /** Parses what a person typed into a URL, or returns why not. */
-export function parseInput(text: string): URL | Failure {
+export function parseInput(text: string, hint?: ChannelPlatform): URL | Failure {
   let candidate = text;
   const scheme = schemePrefix.exec(candidate)?.[1]?.toLowerCase();
   if (candidate.startsWith("//")) {
@@ -89,18 +89,18 @@ export function parseInput(text: string): URL | Failure {
   try {
     url = new URL(candidate);
   } catch {
-    return genericInvalid();
+    return genericInvalid(hint);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return genericInvalid();
+    return genericInvalid(hint);
   }
   const host = url.hostname.replace(/\.$/, "");
   if (!isAcceptableHost(host)) {
-    return genericInvalid();
+    return genericInvalid(hint);
   }
   // The WHATWG parser reads "https://123" or "0x7f.1" as IPv4; only a dotted quad typed as such is an address.
   if (ipv4Host.test(host) && !candidate.includes(host)) {
-    return genericInvalid();
+    return genericInvalid(hint);
   }
   return url;
 }

@@ -41,12 +41,32 @@ export function unsupported(vi: string, en: string): Failure {
   return { ok: false, code: "url.unsupported", messages: { vi, en } };
 }
 
-/** The refusal for a link that cannot be parsed at all. */
-export const genericInvalid = (): Failure =>
-  invalid(
-    "Liên kết không hợp lệ. Vui lòng dán địa chỉ đầy đủ, ví dụ https://www.facebook.com/tenfanpage hoặc https://tenmien.gov.vn.",
-    "This link is not valid. Paste the full address, e.g. https://www.facebook.com/pagename or https://domain.gov.vn.",
+/** An example address for the platform a person chose (vi, en); with none chosen, one of several kinds. */
+const examples: Record<ChannelPlatform, { vi: string; en: string }> = {
+  website: { vi: "https://tenmien.gov.vn", en: "https://domain.gov.vn" },
+  facebook_page: { vi: "https://www.facebook.com/ten-trang", en: "https://www.facebook.com/page-name" },
+  facebook_group: {
+    vi: "https://www.facebook.com/groups/ten-nhom",
+    en: "https://www.facebook.com/groups/group-name",
+  },
+  zalo_oa: { vi: "https://zalo.me/…", en: "https://zalo.me/…" },
+  zalo_group: { vi: "https://zalo.me/g/…", en: "https://zalo.me/g/…" },
+  youtube: { vi: "https://www.youtube.com/@ten-kenh", en: "https://www.youtube.com/@channel-name" },
+  tiktok: { vi: "https://www.tiktok.com/@ten-tai-khoan", en: "https://www.tiktok.com/@account-name" },
+  other: {
+    vi: "https://www.facebook.com/ten-trang, https://zalo.me/… hoặc https://tenmien.gov.vn",
+    en: "https://www.facebook.com/page-name, https://zalo.me/… or https://domain.gov.vn",
+  },
+};
+
+/** The refusal for a link that cannot be parsed at all, with an example for the platform chosen, if any. */
+export const genericInvalid = (platform?: ChannelPlatform): Failure => {
+  const example = examples[platform ?? "other"];
+  return invalid(
+    `Liên kết không hợp lệ. Vui lòng dán địa chỉ đầy đủ, ví dụ ${example.vi}.`,
+    `This link is not valid. Paste the full address, e.g. ${example.en}.`,
   );
+};
 
 /** The refusal for a link to a platform feature or a post rather than a channel. */
 export const notAChannel = (): Failure =>
