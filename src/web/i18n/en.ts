@@ -496,7 +496,9 @@ export const en: Messages = {
       platform: "Platform",
       url: "Address",
       displayName: "Channel name",
-      handle: "Handle",
+      handle: "Account name (@…)",
+      handlePage: "Page name (the part after facebook.com/)",
+      handleGroup: "Group name (the part after facebook.com/groups/)",
       platformId: "Platform ID",
       avatarUrl: "Avatar address",
       responsiblePerson: "Person responsible",
@@ -1507,11 +1509,11 @@ export const en: Messages = {
     dialogTitle: "Connect “{{name}}”",
     how: {
       facebook_page:
-        "Get the Page access token in Meta's Graph API Explorer: choose the app, choose the Page, grant pages_manage_posts and pages_read_engagement, then copy the token. The Page ID is in the Page's About section. Cầu Nối asks Facebook to check the token and its expiry before saving.",
+        "For technical staff: an access token is a string Facebook issues that lets Cầu Nối post to the Page on an administrator's behalf. To get one: in Meta's Graph API Explorer, choose the app, choose the Page, grant the rights to post and read engagement (pages_manage_posts, pages_read_engagement), then copy the Page access token. The Page ID is in the Page's About section. Before saving, Cầu Nối asks Facebook to check the token and its expiry.",
       zalo_oa:
-        "Get the Zalo OA access token on the app's Zalo for Developers page. Zalo tokens last only 25 hours: add the refresh token, the app ID and the app secret so Cầu Nối renews it.",
+        "For technical staff: an access token is a string Zalo issues that lets Cầu Nối post to the Zalo OA on an administrator's behalf. To get one: copy the Zalo OA access token on the app's Zalo for Developers page. It lasts only 25 hours: so that Cầu Nối renews it, add the refresh token, the app ID and the app secret.",
       youtube:
-        "Create a YouTube Data API v3 key in the Google Cloud Console. It is only used to read the follower count; videos are still uploaded by hand in YouTube Studio.",
+        "For technical staff: an API key is a string Google issues, used only so that Cầu Nối reads the channel's follower count. To get one: create a YouTube Data API v3 key in the Google Cloud Console and paste it here. Videos are still uploaded by hand in YouTube Studio.",
     },
     token: "Access token",
     tokenYoutube: "YouTube API key",
@@ -1551,6 +1553,8 @@ export const en: Messages = {
     flowResult: {
       ok: "The channel is connected. Cầu Nối will publish approved variants at their scheduled time.",
       denied:
+    pasteIntro:
+      "For technical staff: a channel can also be connected by pasting an access token the platform issued.",
         "You did not allow Cầu Nối access, so the channel's connection is unchanged. Press the connect button again to retry.",
       state_unknown:
         "This connection attempt is not recognised. Press the connect button on the channel's page again.",

@@ -502,6 +502,8 @@ export const vi = {
       followerCount: "Số người theo dõi",
       followersCountedOn: "Đếm vào ngày",
       status: "Trạng thái",
+      handlePage: "Tên trang (phần sau facebook.com/)",
+      handleGroup: "Tên nhóm (phần sau facebook.com/groups/)",
       verified: "Xác minh",
       key: "Mã nhận diện kênh",
       createdAt: "Đăng ký lúc",
@@ -1508,17 +1510,17 @@ export const vi = {
     dialogTitle: "Kết nối “{{name}}”",
     how: {
       facebook_page:
-        "Lấy mã truy cập của Trang (Page access token) trong công cụ Graph API Explorer của Meta: chọn ứng dụng, chọn Trang, cấp quyền pages_manage_posts và pages_read_engagement, rồi sao chép mã. Mã Trang có ở mục Giới thiệu của Trang. Cầu Nối hỏi Facebook để kiểm tra mã và ngày hết hạn trước khi lưu.",
+        "Dành cho cán bộ kỹ thuật: mã truy cập là một chuỗi ký tự do Facebook cấp, cho phép Cầu Nối đăng bài lên Trang thay mặt quản trị viên. Cách lấy: trong công cụ Graph API Explorer của Meta, chọn ứng dụng, chọn Trang, cấp quyền đăng bài và đọc tương tác (pages_manage_posts, pages_read_engagement), rồi sao chép mã của Trang (Page access token). Mã Trang (Page ID) có ở mục Giới thiệu của Trang. Trước khi lưu, Cầu Nối hỏi Facebook để kiểm tra mã và ngày hết hạn.",
       zalo_oa:
-        "Lấy mã truy cập (access token) của Zalo OA trong trang Zalo for Developers của ứng dụng. Mã Zalo chỉ có hạn 25 giờ: nhập thêm refresh token, App ID và khóa bí mật của ứng dụng để Cầu Nối tự gia hạn.",
+        "Dành cho cán bộ kỹ thuật: mã truy cập là một chuỗi ký tự do Zalo cấp, cho phép Cầu Nối đăng bài lên Zalo OA thay mặt quản trị viên. Cách lấy: sao chép mã truy cập (access token) của Zalo OA trong trang Zalo for Developers của ứng dụng. Mã này chỉ có hạn 25 giờ: để Cầu Nối tự gia hạn, vui lòng nhập thêm mã gia hạn, mã ứng dụng và khóa bí mật của ứng dụng.",
       youtube:
-        "Tạo khóa API YouTube Data API v3 trong Google Cloud Console. Khóa này chỉ dùng để đọc số người theo dõi; video vẫn được tải lên thủ công trong YouTube Studio.",
+        "Dành cho cán bộ kỹ thuật: khóa API là một chuỗi ký tự do Google cấp, chỉ dùng để Cầu Nối đọc số người theo dõi của kênh. Cách lấy: tạo khóa YouTube Data API v3 trong Google Cloud Console rồi dán vào đây. Video vẫn được tải lên thủ công trong YouTube Studio.",
     },
     token: "Mã truy cập (access token)",
     tokenYoutube: "Khóa API YouTube (API key)",
     tokenHint: "Mã được mã hóa khi lưu và không hiển thị lại.",
-    refreshToken: "Refresh token",
-    appId: "App ID",
+    refreshToken: "Mã gia hạn (refresh token)",
+    appId: "Mã ứng dụng (App ID)",
     appSecret: "Khóa bí mật của ứng dụng (app secret)",
     renewal: "Tự gia hạn mã (không bắt buộc)",
     save: "Lưu và kết nối",
@@ -1550,6 +1552,7 @@ export const vi = {
     flowResult: {
       ok: "Đã kết nối kênh. Cầu Nối sẽ tự đăng các bản đăng đã duyệt vào giờ đã hẹn.",
       denied:
+    pasteIntro: "Dành cho cán bộ kỹ thuật: cũng có thể kết nối bằng cách dán mã truy cập do nền tảng cấp.",
         "Bạn đã không cho phép Cầu Nối truy cập nên kết nối của kênh không thay đổi. Vui lòng bấm lại nút kết nối nếu muốn thử lại.",
       state_unknown: "Không nhận ra lượt kết nối này. Vui lòng bấm lại nút kết nối trên trang của kênh.",
       state_expired: "Lượt kết nối đã quá 10 phút. Vui lòng bấm lại nút kết nối.",

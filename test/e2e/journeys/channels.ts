@@ -92,6 +92,8 @@ test("an administrator registers a channel and is told who owns it when register
       await admin.getByRole("heading", { name: channelName }).waitFor();
       await admin.getByText(owner, { exact: true }).first().waitFor();
       await admin.getByText("Đang hoạt động", { exact: true }).first().waitFor();
+      // A Page's handle is named as people see it in the address, not as an @account.
+      await admin.getByText("Tên trang (phần sau facebook.com/)", { exact: true }).waitFor();
       const history = admin.getByTestId("channel-history");
       await history.getByText("Đăng ký kênh", { exact: true }).waitFor();
       assert.match((await history.textContent()) ?? "", /bởi Quản trị viên/);

@@ -50,7 +50,8 @@ test("an administrator connects a Facebook Page by pasting its token, sees when 
       async () => {
         await page.getByTestId("connection-connect").click();
         const dialog = page.getByRole("dialog", { name: `Kết nối “${channelName}”` });
-        await dialog.getByText("Graph API Explorer", { exact: false }).waitFor();
+        // The technical way is said to be one, in plain words first.
+        await dialog.getByText(/^Dành cho cán bộ kỹ thuật: mã truy cập là .*Graph API Explorer/).waitFor();
         // Both fields are needed: the form names the first one missing.
         await dialog.getByRole("button", { name: "Lưu và kết nối" }).click();
         await dialog.getByText("Vui lòng nhập mã tài khoản.").first().waitFor();
@@ -104,6 +105,9 @@ test("an administrator connects a Facebook Page by pasting its token, sees when 
         assert.equal(await button.textContent(), "Kết nối bằng Facebook");
         await card.getByText("Bạn sẽ đăng nhập Facebook và chọn Trang cần kết nối.").waitFor();
         assert.equal(await card.getByTestId("connection-connect").textContent(), "Dán mã truy cập");
+        await card
+          .getByText(/^Dành cho cán bộ kỹ thuật: cũng có thể kết nối bằng cách dán mã truy cập/)
+          .waitFor();
         await card.scrollIntoViewIfNeeded();
         await phoneScreenshot(page, "93a-channel-sign-in-button");
         const channelPage = page.url();

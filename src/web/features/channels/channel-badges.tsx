@@ -25,6 +25,20 @@ export function ChannelStatusBadge({ status }: { status: ChannelStatus }) {
   );
 }
 
+/**
+ * The label of a channel's handle: a Facebook Page's or Group's name is the part of its address after
+ * facebook.com/ (or facebook.com/groups/); elsewhere it is the account's @name.
+ */
+export function handleLabelKey(platform: ChannelPlatform | null | undefined): string {
+  if (platform === "facebook_page") {
+    return "channels.fields.handlePage";
+  }
+  if (platform === "facebook_group") {
+    return "channels.fields.handleGroup";
+  }
+  return "channels.fields.handle";
+}
+
 /** The platform a channel lives on, as people call it. */
 export function PlatformBadge({ platform }: { platform: ChannelPlatform }) {
   const { t } = useTranslation();

@@ -28,7 +28,7 @@ import {
   RemoveChannelDialog,
   VerifyDialog,
 } from "./channel-action-dialogs.tsx";
-import { ChannelStatusBadge, PlatformBadge } from "./channel-badges.tsx";
+import { ChannelStatusBadge, handleLabelKey, PlatformBadge } from "./channel-badges.tsx";
 import { ChannelFormDialog } from "./channel-form-dialog.tsx";
 import { ConnectionCard } from "./connection-card.tsx";
 
@@ -256,7 +256,7 @@ export default function ChannelDetailPage() {
                   })
                 : t("channels.notVerified")}
             </Field>
-            <Field label={t("channels.fields.handle")}>{data.handle ?? t("common.none")}</Field>
+            <Field label={t(handleLabelKey(data.platform))}>{data.handle ?? t("common.none")}</Field>
             <Field label={t("channels.fields.platformId")}>{data.platformId ?? t("common.none")}</Field>
             <Field label={t("channels.fields.responsiblePerson")}>
               {data.responsiblePersonName ?? t("common.none")}

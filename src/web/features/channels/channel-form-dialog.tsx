@@ -19,6 +19,7 @@ import { type PersonChoice, PersonPicker } from "../../components/person-picker.
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { useErrorText, vietnamToday } from "../../i18n/format.ts";
 import { ChannelAvatarField } from "./channel-avatar-field.tsx";
+import { handleLabelKey } from "./channel-badges.tsx";
 
 /** Server refusals that concern the address: shown under the address field, where the fix is. */
 const urlErrorCodes = new Set(["channel.key_taken", "url.invalid", "url.unsupported"]);
@@ -195,7 +196,7 @@ export function ChannelFormDialog(props: {
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput
-          label={t("channels.fields.handle")}
+          label={t(handleLabelKey(platform))}
           description={t("channels.form.handleHint")}
           maxLength={200}
           value={handle}

@@ -181,6 +181,11 @@ export function ConnectionCard({ channel }: { channel: Channel }) {
         )}
         <FormError error={test.error} />
         {signIn && <SignInConnect channel={channel} platform={signIn} />}
+        {signIn && (
+          <Text size="xs" c="dimmed">
+            {t("connections.pasteIntro")}
+          </Text>
+        )}
         <Group gap="xs">
           <Button
             onClick={() => setDialog("connect")}
