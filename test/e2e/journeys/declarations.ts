@@ -69,7 +69,7 @@ test("a member answers a declaration request and the administrator sees completi
       await dialog.getByRole("textbox", { name: /^Tên hiển thị/ }).fill("Hoà Tân Trào");
       await dialog
         .getByTestId("declaration-purpose")
-        .getByText(/Quy định 85/)
+        .getByText(/Quy định số 85-QĐ\/TW của Ban Bí thư/)
         .waitFor();
       // Without consent nothing is sent.
       await dialog.getByRole("button", { name: "Kê khai", exact: true }).click();

@@ -66,7 +66,8 @@ describe("a member's own declarations", () => {
   it("stores the declaration with the purpose text the member consented to", async () => {
     const purpose = await memberClient.request({ method: "GET", url: "/api/me/declarations" });
     expect(purpose.json().purpose.version).toBe(declarationPurpose.version);
-    expect(purpose.json().purpose.vi).toContain("Quy định 85");
+    // The regulation is cited by its full number and symbol the first time.
+    expect(purpose.json().purpose.vi).toMatch(/^Theo Quy định số 85-QĐ\/TW của Ban Bí thư, /u);
 
     const created = await declare(memberClient);
     const mine = (await memberClient.request({ method: "GET", url: "/api/me/declarations" })).json();
