@@ -76,7 +76,7 @@ export const en: Messages = {
     media: "Images and videos",
     publicLookup: "Check a channel",
     publicDirectory: "Channel directory",
-    myAccounts: "My accounts",
+    myAccounts: "Social media declarations",
     declarationRequests: "Declaration requests",
     declarationAlerts: "Account alerts",
     memberDeclarations: "Members' declarations",
@@ -183,7 +183,7 @@ export const en: Messages = {
     subtitle: "The organisation tree within your reach.",
     searchPlaceholder: "Search units by name",
     includeEnded: "Include merged and dissolved units",
-    treeAtDate: "View the tree at a date",
+    treeAtDate: "View the organisation chart on a date",
     peopleCount: "{{n}} people",
     peopleCount_one: "{{n}} person",
     childCount: "{{n}} sub-units",
@@ -335,7 +335,7 @@ export const en: Messages = {
       menu: "Actions for {{name}}",
       edit: "Edit details",
       roles: "Roles",
-      deactivate: "Deactivate",
+      deactivate: "Deactivate account",
       reactivate: "Reactivate",
     },
     form: {
@@ -350,7 +350,7 @@ export const en: Messages = {
         "Saved. A confirmation was sent to {{email}}: the new e-mail takes effect once the person opens the link in it (within 7 days). The old address was told as well.",
     },
     deactivate: {
-      title: "Deactivate {{name}}?",
+      title: "Deactivate {{name}}'s account?",
       explain:
         "This person will no longer be able to sign in. Their data and history are kept; you can reactivate them at any time.",
       confirm: "Deactivate",
@@ -876,7 +876,7 @@ export const en: Messages = {
   },
   declarations: {
     my: {
-      title: "My accounts",
+      title: "Social media declarations",
       subtitle:
         "The public pages and social-media accounts you run. Only you and officers given the declaration-review permission can see them.",
       declare: "Declare an account",
@@ -1547,14 +1547,14 @@ export const en: Messages = {
       zalo_oa: "You will sign in to Zalo and allow Cầu Nối to post to the OA; the token renews itself.",
     },
     paste: "Paste an access token",
+    pasteIntro:
+      "For technical staff: a channel can also be connected by pasting an access token the platform issued.",
     chooseTitle: "Choose the Page to connect",
     chooseIntro: "You allowed Cầu Nối to reach several Pages. Choose this channel's Page.",
     chooseSubmit: "Connect the chosen Page",
     flowResult: {
       ok: "The channel is connected. Cầu Nối will publish approved variants at their scheduled time.",
       denied:
-    pasteIntro:
-      "For technical staff: a channel can also be connected by pasting an access token the platform issued.",
         "You did not allow Cầu Nối access, so the channel's connection is unchanged. Press the connect button again to retry.",
       state_unknown:
         "This connection attempt is not recognised. Press the connect button on the channel's page again.",

@@ -75,7 +75,7 @@ export const vi = {
     media: "Thư viện ảnh, video",
     publicLookup: "Kiểm tra kênh chính thức",
     publicDirectory: "Danh bạ kênh",
-    myAccounts: "Tài khoản của tôi",
+    myAccounts: "Kê khai tài khoản mạng xã hội",
     declarationRequests: "Yêu cầu rà soát kê khai",
     declarationAlerts: "Cảnh báo tài khoản",
     memberDeclarations: "Kê khai của thành viên",
@@ -181,7 +181,7 @@ export const vi = {
     subtitle: "Sơ đồ tổ chức trong phạm vi bạn được xem.",
     searchPlaceholder: "Tìm đơn vị theo tên",
     includeEnded: "Hiện cả đơn vị đã sáp nhập, giải thể",
-    treeAtDate: "Xem cây tại một ngày",
+    treeAtDate: "Xem sơ đồ tổ chức theo ngày",
     peopleCount: "{{n}} người",
     peopleCount_one: "{{n}} người",
     childCount: "{{n}} đơn vị trực thuộc",
@@ -303,7 +303,7 @@ export const vi = {
   },
   people: {
     title: "Nhân sự",
-    subtitle: "Cán bộ, hội viên trong phạm vi bạn được xem.",
+    subtitle: "Cán bộ, đảng viên, đoàn viên, hội viên trong phạm vi bạn được xem.",
     searchPlaceholder: "Tìm theo họ tên, e-mail, số điện thoại",
     filterUnit: "Đơn vị (gồm cả đơn vị trực thuộc)",
     filterStatus: "Trạng thái",
@@ -333,7 +333,7 @@ export const vi = {
       menu: "Thao tác với {{name}}",
       edit: "Sửa thông tin",
       roles: "Vai trò",
-      deactivate: "Ngừng hoạt động",
+      deactivate: "Ngừng kích hoạt tài khoản",
       reactivate: "Kích hoạt lại",
     },
     form: {
@@ -348,11 +348,11 @@ export const vi = {
         "Đã lưu. Thư xác nhận đã được gửi đến {{email}}: e-mail mới chỉ có hiệu lực khi nhân sự mở liên kết trong thư (trong vòng 7 ngày). Địa chỉ cũ cũng đã được thông báo.",
     },
     deactivate: {
-      title: "Ngừng hoạt động {{name}}?",
+      title: "Ngừng kích hoạt tài khoản của {{name}}?",
       explain:
         "Người này sẽ không đăng nhập được nữa. Dữ liệu và lịch sử được giữ lại; bạn có thể kích hoạt lại bất cứ lúc nào.",
-      confirm: "Ngừng hoạt động",
-      done: "Đã ngừng hoạt động {{name}}.",
+      confirm: "Ngừng kích hoạt tài khoản",
+      done: "Đã ngừng kích hoạt tài khoản của {{name}}.",
     },
     reactivated: "Đã kích hoạt lại {{name}}.",
     roles: {
@@ -496,14 +496,14 @@ export const vi = {
       url: "Địa chỉ",
       displayName: "Tên kênh",
       handle: "Tên tài khoản (@…)",
+      handlePage: "Tên trang (phần sau facebook.com/)",
+      handleGroup: "Tên nhóm (phần sau facebook.com/groups/)",
       platformId: "ID của kênh trên nền tảng",
       avatarUrl: "Địa chỉ ảnh đại diện",
       responsiblePerson: "Người phụ trách",
       followerCount: "Số người theo dõi",
       followersCountedOn: "Đếm vào ngày",
       status: "Trạng thái",
-      handlePage: "Tên trang (phần sau facebook.com/)",
-      handleGroup: "Tên nhóm (phần sau facebook.com/groups/)",
       verified: "Xác minh",
       key: "Mã nhận diện kênh",
       createdAt: "Đăng ký lúc",
@@ -872,7 +872,7 @@ export const vi = {
   },
   declarations: {
     my: {
-      title: "Tài khoản của tôi",
+      title: "Kê khai tài khoản mạng xã hội",
       subtitle:
         "Các trang, tài khoản mạng xã hội công khai bạn đang quản lý. Chỉ bạn và cán bộ được giao quyền xem kê khai được xem.",
       declare: "Kê khai tài khoản",
@@ -950,7 +950,7 @@ export const vi = {
       confirmedToast: "Đã xác nhận rà soát kê khai.",
       title: "Yêu cầu rà soát kê khai",
       subtitle:
-        "Đề nghị cán bộ, đảng viên, đoàn viên trong đơn vị rà soát kê khai tài khoản trước một hạn và theo dõi tiến độ từng đơn vị. Thư nhắc tự gửi 3 ngày và 1 ngày trước hạn cho người chưa xác nhận.",
+        "Đề nghị cán bộ, đảng viên, đoàn viên, hội viên trong đơn vị rà soát kê khai tài khoản trước một hạn và theo dõi tiến độ từng đơn vị. Thư nhắc tự gửi 3 ngày và 1 ngày trước hạn cho người chưa xác nhận.",
       create: "Gửi yêu cầu",
       empty: "Chưa có yêu cầu nào.",
       unit: "Gửi tới đơn vị (gồm cả đơn vị trực thuộc)",
@@ -987,7 +987,7 @@ export const vi = {
     review: {
       title: "Kê khai của thành viên",
       subtitle:
-        "Tài khoản công khai do cán bộ, đảng viên, đoàn viên tự kê khai. Mỗi lần xem đều được ghi vào nhật ký hoạt động.",
+        "Tài khoản công khai do cán bộ, đảng viên, đoàn viên, hội viên tự kê khai. Mỗi lần xem đều được ghi vào nhật ký hoạt động.",
       auditNote: "Lần xem này đã được ghi vào nhật ký hoạt động.",
       member: "Người kê khai",
       empty: "Chưa có kê khai nào.",
@@ -1546,13 +1546,13 @@ export const vi = {
       zalo_oa: "Bạn sẽ đăng nhập Zalo và cho phép Cầu Nối đăng bài lên Zalo OA; mã truy cập được tự gia hạn.",
     },
     paste: "Dán mã truy cập",
+    pasteIntro: "Dành cho cán bộ kỹ thuật: cũng có thể kết nối bằng cách dán mã truy cập do nền tảng cấp.",
     chooseTitle: "Chọn Trang cần kết nối",
     chooseIntro: "Bạn đã cho phép Cầu Nối truy cập nhiều Trang. Vui lòng chọn Trang của kênh này.",
     chooseSubmit: "Kết nối Trang đã chọn",
     flowResult: {
       ok: "Đã kết nối kênh. Cầu Nối sẽ tự đăng các bản đăng đã duyệt vào giờ đã hẹn.",
       denied:
-    pasteIntro: "Dành cho cán bộ kỹ thuật: cũng có thể kết nối bằng cách dán mã truy cập do nền tảng cấp.",
         "Bạn đã không cho phép Cầu Nối truy cập nên kết nối của kênh không thay đổi. Vui lòng bấm lại nút kết nối nếu muốn thử lại.",
       state_unknown: "Không nhận ra lượt kết nối này. Vui lòng bấm lại nút kết nối trên trang của kênh.",
       state_expired: "Lượt kết nối đã quá 10 phút. Vui lòng bấm lại nút kết nối.",

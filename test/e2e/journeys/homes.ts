@@ -61,13 +61,13 @@ test("each role lands on its own home, with a menu of what it can use", async (t
       await page.waitForURL(/\/share$/);
       await page.getByRole("heading", { name: "Chia sẻ tin", exact: true }).waitFor();
       await phoneScreenshot(page, "61-member-home");
-      await page.getByRole("link", { name: "Tài khoản của tôi" }).click();
+      await page.getByRole("link", { name: "Kê khai tài khoản mạng xã hội" }).click();
       await page.waitForURL(/\/my-accounts$/);
       const labels = await menuLabels(page);
       for (const tool of staffTools) {
         assert.ok(!labels.includes(tool), `a member's menu offers “${tool}”: ${labels.join(", ")}`);
       }
-      assert.ok(labels.includes("Tài khoản của tôi"));
+      assert.ok(labels.includes("Kê khai tài khoản mạng xã hội"));
       assert.equal(await homeLink(page), "/share");
       await phoneScreenshot(page, "62-member-menu", false);
       // No API tokens for a member.

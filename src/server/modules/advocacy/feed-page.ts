@@ -33,7 +33,7 @@ const texts = {
     previous: "Trang trước",
     // The feed is a member's home: their other pages are reached from its header.
     pages: "Trang của tôi",
-    myAccounts: "Tài khoản của tôi",
+    myAccounts: "Kê khai tài khoản mạng xã hội",
     myStories: "Gửi tin bài",
     profile: "Hồ sơ của tôi",
     declarationsDue: (count: number, due: string) =>
@@ -74,7 +74,7 @@ const texts = {
     more: "More",
     previous: "Previous page",
     pages: "My pages",
-    myAccounts: "My accounts",
+    myAccounts: "Social media declarations",
     myStories: "Send a story",
     profile: "My profile",
     declarationsDue: (count: number, due: string) =>
