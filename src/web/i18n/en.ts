@@ -483,7 +483,7 @@ export const en: Messages = {
       zalo_oa: "Zalo OA",
       zalo_group: "Zalo group",
       youtube: "YouTube channel",
-      tiktok: "TikTok",
+      tiktok: "TikTok account",
       other: "Other",
     },
     status: {
@@ -639,10 +639,10 @@ export const en: Messages = {
     },
     target: {
       portal: "Portal",
-      facebook_page: "Facebook",
+      facebook_page: "Facebook page",
       zalo_oa: "Zalo OA",
-      youtube: "YouTube",
-      tiktok: "TikTok",
+      youtube: "YouTube channel",
+      tiktok: "TikTok account",
     },
     fields: {
       title: "Title",

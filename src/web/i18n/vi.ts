@@ -482,7 +482,7 @@ export const vi = {
       zalo_oa: "Zalo OA",
       zalo_group: "Nhóm Zalo",
       youtube: "Kênh YouTube",
-      tiktok: "TikTok",
+      tiktok: "Tài khoản TikTok",
       other: "Khác",
     },
     status: {
@@ -637,10 +637,10 @@ export const vi = {
     },
     target: {
       portal: "Trang tin",
-      facebook_page: "Facebook",
+      facebook_page: "Trang Facebook",
       zalo_oa: "Zalo OA",
-      youtube: "YouTube",
-      tiktok: "TikTok",
+      youtube: "Kênh YouTube",
+      tiktok: "Tài khoản TikTok",
     },
     fields: {
       title: "Tiêu đề",
@@ -677,7 +677,8 @@ export const vi = {
       summaryHint: "Một hai câu; dùng làm mô tả khi chia sẻ và làm nội dung cho mạng xã hội.",
       tagsHint: "Nhấn Enter hoặc dấu phẩy sau mỗi chủ đề. Bài có chủ đề nhạy cảm cần hai lượt duyệt.",
       channelsHint: "Mỗi kênh được chọn có một bản đăng riêng, làm từ nội dung chung.",
-      noChannels: "Đơn vị chưa có kênh nào đăng bài được (trang tin, Facebook, Zalo OA, YouTube, TikTok).",
+      noChannels:
+        "Đơn vị chưa có kênh nào đăng bài được (trang tin, Trang Facebook, Zalo OA, Kênh YouTube, Tài khoản TikTok).",
       registerChannel: "Xem kênh của đơn vị",
       newChannels: "Sẽ thêm {{n}} kênh khi lưu.",
       create: "Lưu bản nháp",

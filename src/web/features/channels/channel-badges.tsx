@@ -43,7 +43,16 @@ export function handleLabelKey(platform: ChannelPlatform | null | undefined): st
 export function PlatformBadge({ platform }: { platform: ChannelPlatform }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color="blue" size="sm" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+    <Badge
+      variant="outline"
+      color="blue"
+      size="sm"
+      radius="sm"
+      tt="none"
+      h="auto"
+      style={{ flexShrink: 0, maxWidth: "100%" }}
+      styles={{ label: { whiteSpace: "normal", paddingBlock: 2 } }}
+    >
       {t(`channels.platform.${platform}`)}
     </Badge>
   );

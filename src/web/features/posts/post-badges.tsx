@@ -37,6 +37,9 @@ export function VariantStatusBadge({
 }
 
 /** A variant as "platform: status", for lists where several variants of one post sit side by side. */
+/** A channel's full name ("Trang Facebook: Đăng không thành công") wraps on a phone rather than being cut off. */
+const wrapping = { label: { whiteSpace: "normal", paddingBlock: 2 } } as const;
+
 export function VariantChip({
   target,
   status,
@@ -54,7 +57,9 @@ export function VariantChip({
       size="sm"
       radius="sm"
       tt="none"
+      h="auto"
       style={{ overflow: "visible", maxWidth: "100%" }}
+      styles={wrapping}
       data-status={status}
     >
       {label ?? t(`posts.target.${target}`)}: {t(`posts.status.${status}`)}
@@ -65,7 +70,7 @@ export function VariantChip({
 export function TargetBadge({ target }: { target: VariantTarget }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color="blue" size="sm" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+    <Badge variant="outline" color="blue" size="sm" radius="sm" tt="none" h="auto" styles={wrapping}>
       {t(`posts.target.${target}`)}
     </Badge>
   );

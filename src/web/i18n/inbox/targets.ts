@@ -83,7 +83,7 @@ export const targetsTextsVi = {
     resolution: "Giải quyết",
   },
   sources: {
-    facebook: "Facebook",
+    facebook: "Trang Facebook",
     zalo: "Zalo OA",
     portal: "Trang tin (Hỏi đáp)",
   },
@@ -236,7 +236,7 @@ export const targetsTextsEn: typeof targetsTextsVi = {
     resolution: "Resolution",
   },
   sources: {
-    facebook: "Facebook",
+    facebook: "Facebook page",
     zalo: "Zalo OA",
     portal: "Unit site (Q&A)",
   },
