@@ -1,5 +1,5 @@
 import { Alert } from "@mantine/core";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /** A field's label as read aloud: without the required asterisk and other hidden marks. */
@@ -31,11 +31,28 @@ function errorOf(field: HTMLElement): string {
 }
 
 /** "Tiêu đề" → "tiêu đề" inside a sentence; "URL" and "E-mail" keep their capitals where they matter. */
-function inSentence(label: string): string {
+export function inSentence(label: string): string {
   const [first = "", second = ""] = label;
   return second && second === second.toLowerCase() && second !== second.toUpperCase()
     ? first.toLowerCase() + label.slice(1)
     : label;
+}
+
+/**
+ * The messages under an empty required field, naming it: "Vui lòng nhập tiêu đề.",
+ * "Vui lòng chọn đơn vị." — never a bare "Vui lòng điền mục này."
+ */
+export function useMissingField() {
+  const { t } = useTranslation();
+  return useMemo(
+    () => ({
+      /** A field the person types into. */
+      fill: (label: string) => t("forms.fill", { field: inSentence(label) }),
+      /** A field the person picks from (a list, a date on the calendar, a box to tick). */
+      choose: (label: string) => t("forms.choose", { field: inSentence(label) }),
+    }),
+    [t],
+  );
 }
 
 function isChoice(field: HTMLElement): boolean {
@@ -76,6 +93,9 @@ export function useFirstInvalidField() {
           setMessage(t("forms.choose", { field: inSentence(label) }));
         } else if (!value.trim()) {
           setMessage(t("forms.fill", { field: inSentence(label) }));
+        } else if (error.startsWith(label)) {
+          // "Hạn hoàn thành phải sau thời điểm hiện tại." names its field already.
+          setMessage(error);
         } else {
           setMessage(t("forms.fix", { field: label, error }));
         }

@@ -20,6 +20,7 @@ import type { Campaign, CampaignReport, FollowerCountBody } from "../../backend/
 import { DateField } from "../../components/date-fields.tsx";
 import { Fact } from "../../components/fact.tsx";
 import { DownloadIcon, PlusIcon } from "../../components/icons.tsx";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDate, formatNumber, vietnamToday } from "../../i18n/format.ts";
@@ -97,6 +98,7 @@ function Leaderboard({ report }: { report: CampaignReport }) {
 /** Follower counts of the goal's channel, entered by hand by date (the platforms give no history). */
 function FollowerCounts({ campaign }: { campaign: Campaign }) {
   const { t, i18n } = useTranslation();
+  const missing = useMissingField();
   const client = useQueryClient();
   const [onDate, setOnDate] = useState(vietnamToday());
   const [followers, setFollowers] = useState<number | "">("");
@@ -144,7 +146,7 @@ function FollowerCounts({ campaign }: { campaign: Campaign }) {
             max={vietnamToday()}
             value={onDate}
             onChange={setOnDate}
-            error={tried && !onDate ? t("errors.required") : undefined}
+            error={tried && !onDate ? missing.fill(t("advocacy.followers.date")) : undefined}
             w={160}
             data-testid="followers-date"
           />
@@ -158,7 +160,7 @@ function FollowerCounts({ campaign }: { campaign: Campaign }) {
             decimalSeparator=","
             value={followers}
             onChange={(value) => setFollowers(typeof value === "number" ? value : "")}
-            error={tried && followers === "" ? t("errors.required") : undefined}
+            error={tried && followers === "" ? missing.fill(t("advocacy.followers.count")) : undefined}
             w={160}
             data-testid="followers-count"
           />

@@ -23,6 +23,7 @@ import {
   type UpdateCampaignBody,
 } from "../../backend/types.ts";
 import { DateField } from "../../components/date-fields.tsx";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { vietnamToday } from "../../i18n/format.ts";
@@ -151,6 +152,7 @@ function CampaignForm(props: {
   onSaved?: (campaign: Campaign) => void;
 }) {
   const { t } = useTranslation();
+  const missing = useMissingField();
   const client = useQueryClient();
   const isNew = !props.campaign;
   const [fields, setFields] = useState(() => fieldsOf(props.campaign, props.defaultUnit));
@@ -165,7 +167,6 @@ function CampaignForm(props: {
     endsOn: !fields.endsOn || fields.endsOn < fields.startsOn,
   };
   const invalid = Object.values(problems).some(Boolean);
-  const required = t("errors.required");
 
   const save = useMutation({
     mutationFn: () => {
@@ -218,7 +219,7 @@ function CampaignForm(props: {
             value={fields.unit}
             permission="advocacy.manage"
             required
-            error={tried && problems.unit ? required : undefined}
+            error={tried && problems.unit ? missing.choose(t("advocacy.campaignForm.unit")) : undefined}
             onChange={(unit) =>
               set({ unit, channelId: null, units: fields.units.length === 0 && unit ? [unit] : fields.units })
             }
@@ -231,7 +232,7 @@ function CampaignForm(props: {
           maxLength={300}
           value={fields.name}
           onChange={(event) => set({ name: event.currentTarget.value })}
-          error={tried && problems.name ? required : undefined}
+          error={tried && problems.name ? missing.fill(t("advocacy.campaignForm.name")) : undefined}
           data-testid="campaign-name"
         />
         <Textarea
@@ -275,7 +276,9 @@ function CampaignForm(props: {
                 unitId={fields.unit.id}
                 value={fields.channelId}
                 onChange={(channelId) => set({ channelId })}
-                error={tried && problems.channel ? required : undefined}
+                error={
+                  tried && problems.channel ? missing.choose(t("advocacy.campaignForm.channel")) : undefined
+                }
               />
             )
           ) : (
@@ -291,7 +294,7 @@ function CampaignForm(props: {
             required
             value={fields.startsOn}
             onChange={(value) => set({ startsOn: value })}
-            error={tried && problems.startsOn ? required : undefined}
+            error={tried && problems.startsOn ? missing.fill(t("advocacy.campaignForm.startsOn")) : undefined}
             data-testid="campaign-starts"
           />
           <DateField

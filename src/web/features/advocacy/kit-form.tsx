@@ -19,6 +19,7 @@ import { api } from "../../backend/typed-client.ts";
 import type { Campaign, Kit } from "../../backend/types.ts";
 import { DateTimeField } from "../../components/date-fields.tsx";
 import { PlusIcon } from "../../components/icons.tsx";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { vietnamLocalToIso } from "../../i18n/format.ts";
@@ -159,6 +160,7 @@ export function KitForm(props: {
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
+  const missing = useMissingField();
   const [fields, setFields] = useState(props.initial);
   const [tried, setTried] = useState(false);
   const set = (changes: Partial<KitFields>) => setFields((current) => ({ ...current, ...changes }));
@@ -172,7 +174,6 @@ export function KitForm(props: {
     captions: captions.length === 0,
   };
   const invalid = Object.values(problems).some(Boolean);
-  const required = t("errors.required");
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -193,7 +194,7 @@ export function KitForm(props: {
               value={fields.unit}
               permission="advocacy.manage"
               required
-              error={tried && problems.unit ? required : undefined}
+              error={tried && problems.unit ? missing.choose(t("advocacy.kitForm.unit")) : undefined}
               onChange={(unit) =>
                 set({
                   unit,
@@ -225,7 +226,7 @@ export function KitForm(props: {
                   onChange={(post) =>
                     set({ post, title: fields.title.trim() || !post ? fields.title : post.title })
                   }
-                  error={tried && problems.source ? required : undefined}
+                  error={tried && problems.source ? missing.choose(t("advocacy.kitForm.post")) : undefined}
                 />
               ) : (
                 <Text size="sm" c="dimmed">
@@ -243,7 +244,7 @@ export function KitForm(props: {
                 maxLength={2000}
                 value={fields.url}
                 onChange={(event) => set({ url: event.currentTarget.value })}
-                error={tried && problems.source ? required : undefined}
+                error={tried && problems.source ? missing.fill(t("advocacy.kitForm.url")) : undefined}
                 data-testid="kit-url"
               />
             )}
@@ -256,7 +257,7 @@ export function KitForm(props: {
           maxLength={300}
           value={fields.title}
           onChange={(event) => set({ title: event.currentTarget.value })}
-          error={tried && problems.title ? required : undefined}
+          error={tried && problems.title ? missing.fill(t("advocacy.kitForm.title")) : undefined}
           data-testid="kit-title"
         />
         <Box role="group" aria-labelledby="kit-captions-label">
@@ -283,7 +284,11 @@ export function KitForm(props: {
                     const text = event.currentTarget.value;
                     set({ captions: fields.captions.map((item, i) => (i === index ? text : item)) });
                   }}
-                  error={tried && problems.captions && index === 0 ? required : undefined}
+                  error={
+                    tried && problems.captions && index === 0
+                      ? missing.fill(t("advocacy.kitForm.captions"))
+                      : undefined
+                  }
                   data-testid="kit-caption"
                 />
                 {fields.captions.length > 1 && (

@@ -4,16 +4,18 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../backend/typed-client.ts";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 
 /** Asks for a reset link; the answer is the same whether or not the e-mail has an account. */
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
+  const missing = useMissingField();
   const [email, setEmail] = useState("");
   const [tried, setTried] = useState(false);
   const emailProblem = !email.trim()
-    ? t("errors.required")
+    ? missing.fill(t("auth.email"))
     : !/^[^\s@]+@[^\s@]+$/.test(email.trim())
       ? t("people.form.emailInvalid")
       : null;

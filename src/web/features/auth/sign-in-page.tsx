@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { fetchSession, sessionQueryKey, useSession } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 
@@ -16,6 +17,7 @@ function safeNext(next: string | null): string {
 /** E-mail and password, then (when the account has it) the 6-digit two-factor code. */
 export function SignInPage() {
   const { t } = useTranslation();
+  const missing = useMissingField();
   const session = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -128,14 +130,14 @@ export function SignInPage() {
             autoComplete="username"
             required
             value={email}
-            error={tried && !email.trim() ? t("errors.required") : undefined}
+            error={tried && !email.trim() ? missing.fill(t("auth.email")) : undefined}
             onChange={(event) => setEmail(event.currentTarget.value)}
           />
           <PasswordInput
             label={t("auth.password")}
             autoComplete="current-password"
             required
-            error={tried && !password ? t("errors.required") : undefined}
+            error={tried && !password ? missing.fill(t("auth.password")) : undefined}
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
           />

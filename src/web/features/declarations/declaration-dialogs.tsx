@@ -9,6 +9,7 @@ import { api } from "../../backend/typed-client.ts";
 import type { DeclareBody, OwnDeclaration, OwnDeclarations, ReportBody } from "../../backend/types.ts";
 import { DateField, DateTimeField } from "../../components/date-fields.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { useErrorText, vietnamLocalToIso, vietnamToday } from "../../i18n/format.ts";
 import { declarationPlatformChoices } from "./declaration-platforms.tsx";
 
@@ -28,6 +29,7 @@ export function DeclarationFormDialog(props: {
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const missing = useMissingField();
   const client = useQueryClient();
   const errorText = useErrorText();
   const editing = props.editing;
@@ -72,9 +74,8 @@ export function DeclarationFormDialog(props: {
     },
   });
 
-  const required = (value: string) => (tried && !value.trim() ? t("declarations.form.required") : undefined);
   const urlError =
-    required(url) ??
+    (tried && !url.trim() ? missing.fill(t("declarations.form.url")) : undefined) ??
     (save.error instanceof ApiError && urlErrorCodes.has(save.error.code)
       ? errorText(save.error)
       : undefined);
@@ -106,7 +107,7 @@ export function DeclarationFormDialog(props: {
           data={declarationPlatformChoices(t)}
           value={platform}
           onChange={(value) => setPlatform(value as DeclarationPlatform | null)}
-          error={tried && !platform ? t("declarations.form.required") : undefined}
+          error={tried && !platform ? missing.choose(t("declarations.form.platform")) : undefined}
           comboboxProps={{ withinPortal: true }}
           data-testid="declaration-platform"
         />
@@ -132,7 +133,7 @@ export function DeclarationFormDialog(props: {
         maxLength={300}
         value={displayName}
         onChange={(event) => setDisplayName(event.currentTarget.value)}
-        error={required(displayName)}
+        error={tried && !displayName.trim() ? missing.fill(t("declarations.form.displayName")) : undefined}
       />
       <Switch
         label={t("declarations.form.realName")}

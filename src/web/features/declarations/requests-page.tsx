@@ -19,11 +19,12 @@ import { api } from "../../backend/typed-client.ts";
 import { DateField } from "../../components/date-fields.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { PlusIcon } from "../../components/icons.tsx";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { PaginationBar } from "../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
-import { formatDate, formatNumber, vietnamToday } from "../../i18n/format.ts";
+import { formatDate, formatNumber, formatPercent, vietnamToday } from "../../i18n/format.ts";
 
 const pageSize = 20;
 export const requestsKey = ["declarations", "requests"] as const;
@@ -39,9 +40,14 @@ export function Completion(props: { responded: number; members: number }) {
           responded: formatNumber(props.responded, i18n.language),
           members: formatNumber(props.members, i18n.language),
         })}{" "}
-        · {rate}%
+        · {formatPercent(rate, i18n.language)}
       </Text>
-      <Progress value={rate} size="sm" color={rate === 100 ? "green" : "blue"} aria-label={`${rate}%`} />
+      <Progress
+        value={rate}
+        size="sm"
+        color={rate === 100 ? "green" : "blue"}
+        aria-label={formatPercent(rate, i18n.language)}
+      />
     </Stack>
   );
 }
@@ -78,7 +84,7 @@ function CreateRequestDialog(props: { onClose: () => void }) {
       create.mutate();
     }
   };
-  const missing = t("declarations.form.required");
+  const missing = useMissingField();
   return (
     <FormDialog
       opened
@@ -97,7 +103,7 @@ function CreateRequestDialog(props: { onClose: () => void }) {
         required
         value={unit}
         onChange={setUnit}
-        error={tried && !unit ? missing : undefined}
+        error={tried && !unit ? missing.choose(t("declarations.requests.unit")) : undefined}
         data-testid="request-unit"
       />
       <TextInput
@@ -106,7 +112,7 @@ function CreateRequestDialog(props: { onClose: () => void }) {
         maxLength={300}
         value={title}
         onChange={(event) => setTitle(event.currentTarget.value)}
-        error={tried && !title.trim() ? missing : undefined}
+        error={tried && !title.trim() ? missing.fill(t("declarations.requests.titleField")) : undefined}
       />
       <Textarea
         label={t("declarations.requests.message")}
@@ -122,7 +128,7 @@ function CreateRequestDialog(props: { onClose: () => void }) {
         min={vietnamToday()}
         value={dueOn}
         onChange={setDueOn}
-        error={tried && !dueOn ? missing : undefined}
+        error={tried && !dueOn ? missing.fill(t("declarations.requests.dueOn")) : undefined}
         data-testid="request-due"
       />
     </FormDialog>

@@ -7,7 +7,11 @@ import { useNavigate } from "react-router";
 import { can, useSignedInSession } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
 import type { CreatePostBody, PostDetail, UpdatePostBody } from "../../backend/types.ts";
-import { InvalidFieldNotice, useFirstInvalidField } from "../../components/invalid-field.tsx";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { MediaField } from "./media-field.tsx";
@@ -50,6 +54,7 @@ export function PostForm(props: {
   onUnit: (unit: UnitChoice | null) => void;
 }) {
   const { t } = useTranslation();
+  const missing = useMissingField();
   const session = useSignedInSession();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -142,7 +147,7 @@ export function PostForm(props: {
           maxLength={300}
           value={fields.title}
           readOnly={!mayWrite}
-          error={titleMissing ? t("errors.required") : undefined}
+          error={titleMissing ? missing.fill(t("posts.fields.title")) : undefined}
           onChange={(event) => {
             set({ title: event.currentTarget.value });
             setTitleMissing(false);

@@ -4,12 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { NewPasswordFields, newPasswordProblem } from "../auth/new-password-fields.tsx";
 
 /** Change one's own password (the server signs out one's other sessions); revoking one's API tokens with it is offered to those who use the API. */
 export function PasswordCard({ withApiTokens }: { withApiTokens: boolean }) {
   const { t } = useTranslation();
+  const missing = useMissingField();
   const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
   const [revokeApiTokens, setRevokeApiTokens] = useState(false);
@@ -52,7 +54,7 @@ export function PasswordCard({ withApiTokens }: { withApiTokens: boolean }) {
             label={t("profile.password.current")}
             autoComplete="current-password"
             required
-            error={tried && !current ? t("errors.required") : undefined}
+            error={tried && !current ? missing.fill(t("profile.password.current")) : undefined}
             value={current}
             onChange={(event) => setCurrent(event.currentTarget.value)}
           />

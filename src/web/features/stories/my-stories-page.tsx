@@ -21,6 +21,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
 import type { MyStory, UploadedMedia } from "../../backend/types.ts";
+import { useMissingField } from "../../components/invalid-field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime, useErrorText } from "../../i18n/format.ts";
@@ -48,6 +49,7 @@ interface PendingPhoto {
 /** "Gửi tin bài": a member sends a story with photos from a phone and follows where it has got. */
 export default function MyStoriesPage() {
   const { t, i18n } = useTranslation();
+  const missing = useMissingField();
   const client = useQueryClient();
   const errorText = useErrorText();
   const [title, setTitle] = useState("");
@@ -121,7 +123,7 @@ export default function MyStoriesPage() {
               maxLength={300}
               value={title}
               onChange={(event) => setTitle(event.currentTarget.value)}
-              error={tried && !title.trim() ? t("stories.required") : undefined}
+              error={tried && !title.trim() ? missing.fill(t("stories.storyTitle")) : undefined}
             />
             <Textarea
               label={t("stories.text")}
@@ -132,7 +134,7 @@ export default function MyStoriesPage() {
               maxLength={20_000}
               value={text}
               onChange={(event) => setText(event.currentTarget.value)}
-              error={tried && !text.trim() ? t("stories.required") : undefined}
+              error={tried && !text.trim() ? missing.fill(t("stories.text")) : undefined}
             />
             {photos.map((photo, index) => (
               <Card key={photo.preview} withBorder padding="sm">
