@@ -3,9 +3,10 @@ import "dayjs/locale/vi";
 import "dayjs/locale/en-gb";
 import { ActionIcon, Group, Input, TextInput } from "@mantine/core";
 import { DateInput, DatesProvider } from "@mantine/dates";
-import { type CSSProperties, type ReactNode, useId, useRef, useState } from "react";
+import { type CSSProperties, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { dayInputFormat, parseDayInput, parseTimeInput } from "../i18n/format.ts";
+import { dayInputFormat, formatDay, parseDayInput, parseTimeInput, vietnamToday } from "../i18n/format.ts";
+import { dayRangeProblem } from "./day-range.ts";
 import { CalendarIcon } from "./icons.tsx";
 
 /*
@@ -13,6 +14,8 @@ import { CalendarIcon } from "./icons.tsx";
  * the browser's own date inputs follow its locale (mm/dd/yyyy and AM/PM on an English Chrome).
  * Values keep the shapes of the native inputs they replace: "YYYY-MM-DD" and "YYYY-MM-DDTHH:mm",
  * read as Vietnam time by the callers, "" for none.
+ * A day typed outside min/max stays in the field with a sentence saying what is wrong (the callers
+ * get "" until it is fixed), instead of vanishing as Mantine's own range check would have it.
  */
 
 interface FieldProps {
@@ -40,29 +43,65 @@ function DayInput(
     onChange: (day: string) => void;
     id?: string;
     onInput?: (text: string) => void;
+    /** Told the sentence about a day outside the range (null once it is fixed), to show it elsewhere. */
+    onRangeMessage?: (message: string | null) => void;
     withLabel: boolean;
   },
 ) {
   const { t } = useTranslation();
   // The calendar opens from its button only: opening as one types would cover the buttons below.
   const [calendarOpen, setCalendarOpen] = useState(false);
+  const range = { min: props.min?.slice(0, 10) || undefined, max: props.max?.slice(0, 10) || undefined };
+  // A day typed outside the range, kept in the field while the caller's value is "".
+  const [outside, setOutside] = useState("");
+  const kept = props.value ? "" : outside;
+  const problem = kept ? dayRangeProblem(kept, range, vietnamToday()) : null;
+  const field = typeof props.label === "string" ? props.label : t("dates.someDay");
+  const message = !problem
+    ? null
+    : problem.kind === "afterNow" || problem.kind === "notAfterToday"
+      ? t(`dates.${problem.kind}`, { field })
+      : t(`dates.${problem.kind}`, { field, day: formatDay(problem.limit) });
+  const { onChange, onRangeMessage } = props;
+  // The range moved (the other end of a period changed): a kept day now inside it becomes the value.
+  const nowInside = Boolean(kept) && !problem;
+  useEffect(() => {
+    if (nowInside) {
+      setOutside("");
+      onChange(kept);
+    }
+  }, [nowInside, kept, onChange]);
+  useEffect(() => {
+    onRangeMessage?.(message);
+  }, [message, onRangeMessage]);
   return (
     <DateInput
       id={props.id}
       label={props.withLabel ? props.label : undefined}
       description={props.withLabel ? props.description : undefined}
-      error={props.error}
+      error={props.withLabel ? (message ?? props.error) : message ? true : props.error}
       required={props.required}
       disabled={props.disabled}
-      value={props.value || null}
-      onChange={(day) => {
+      value={props.value || kept || null}
+      onChange={(picked) => {
         setCalendarOpen(false);
-        props.onChange(day ? day.slice(0, 10) : "");
+        const day = picked ? picked.slice(0, 10) : "";
+        if (day && dayRangeProblem(day, range, vietnamToday())) {
+          setOutside(day);
+          if (props.value) {
+            props.onChange("");
+          }
+          return;
+        }
+        setOutside("");
+        props.onChange(day);
       }}
       allowDeselect
       onInput={(event) => props.onInput?.(event.currentTarget.value)}
-      minDate={props.min?.slice(0, 10) || undefined}
-      maxDate={props.max?.slice(0, 10) || undefined}
+      // Not minDate/maxDate: with those, Mantine empties a typed day outside them without a word.
+      excludeDate={(date) =>
+        Boolean((range.min && date.slice(0, 10) < range.min) || (range.max && date.slice(0, 10) > range.max))
+      }
       valueFormat={dayInputFormat}
       dateParser={parseDayInput}
       placeholder={t("dates.dayPlaceholder")}
@@ -128,13 +167,16 @@ export function DateTimeField(props: FieldProps & { value: string; onChange: (va
       props.onChange(value);
     }
   };
-  const invalid = Boolean(props.error);
+  // A day typed outside the range is named under both halves, as the field's own error.
+  const [rangeMessage, setRangeMessage] = useState<string | null>(null);
+  const error = rangeMessage ?? props.error;
+  const invalid = Boolean(error);
   return (
     <DatesProvider settings={settings}>
       <Input.Wrapper
         label={props.label}
         description={props.description}
-        error={props.error}
+        error={error}
         required={props.required}
         labelProps={{ htmlFor: id }}
         w={props.w}
@@ -145,6 +187,7 @@ export function DateTimeField(props: FieldProps & { value: string; onChange: (va
             {...props}
             id={id}
             withLabel={false}
+            onRangeMessage={setRangeMessage}
             error={invalid}
             description={undefined}
             w={undefined}

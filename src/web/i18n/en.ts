@@ -27,6 +27,12 @@ export const en: Messages = {
     time: "Time",
     timePlaceholder: "hh:mm",
     openCalendar: "Pick from a calendar",
+    /** A day is kept as typed when it lies outside the field's range, with one of these under it. */
+    afterNow: "{{field}} must be later than now.",
+    notAfterToday: "{{field}} cannot be later than today.",
+    notBefore: "{{field}} cannot be earlier than {{day}}.",
+    notAfter: "{{field}} cannot be later than {{day}}.",
+    someDay: "The date",
   },
   forms: {
     fill: "Please fill in {{field}}.",

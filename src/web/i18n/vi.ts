@@ -26,6 +26,12 @@ export const vi = {
     time: "Giờ",
     timePlaceholder: "hh:mm",
     openCalendar: "Chọn trên lịch",
+    /** A day is kept as typed when it lies outside the field's range, with one of these under it. */
+    afterNow: "{{field}} phải sau thời điểm hiện tại.",
+    notAfterToday: "{{field}} không được sau ngày hôm nay.",
+    notBefore: "{{field}} không được trước ngày {{day}}.",
+    notAfter: "{{field}} không được sau ngày {{day}}.",
+    someDay: "Ngày",
   },
   forms: {
     fill: "Vui lòng nhập {{field}}.",

@@ -29,6 +29,21 @@ test("a refused form focuses and names its first missing field, and dates read d
         () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
       );
       assert.match(focused, /^Gửi tới đơn vị/, "the first missing field has the focus");
+      // Each empty field says which it is, not a bare "Vui lòng điền mục này."
+      await dialog.getByText("Vui lòng nhập hạn hoàn thành.", { exact: true }).waitFor();
+      await dialog.getByRole("textbox", { name: /^Tiêu đề/ }).fill("");
+      await dialog.getByText("Vui lòng nhập tiêu đề.", { exact: true }).waitFor();
+    });
+
+    await step("a past deadline typed in stays, and the field says what is wrong with it", async () => {
+      const dialog = page.getByRole("dialog");
+      const due = dialog.getByTestId("request-due");
+      await due.fill("01/01/2020");
+      await dialog.getByRole("textbox", { name: /^Tiêu đề/ }).click();
+      assert.equal(await due.inputValue(), "01/01/2020", "the typed day is not emptied");
+      await dialog.getByText("Hạn hoàn thành phải sau thời điểm hiện tại.", { exact: true }).waitFor();
+      assert.equal(await dialog.getByText("Vui lòng nhập hạn hoàn thành.").count(), 0);
+      assert.equal(await due.getAttribute("aria-invalid"), "true");
     });
 
     await step("a due date typed day first stays the 31st of December", async () => {
