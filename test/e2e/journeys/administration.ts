@@ -53,6 +53,25 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
     await screenshot("03-unit-created");
   });
 
+  await step("a role whose unit name wraps keeps its whole 'Thu hồi' button", async () => {
+    await page.goto(`${baseUrl}/people?q=${encodeURIComponent("Lê Thu Trang")}`);
+    await page.getByRole("button", { name: "Thao tác với Lê Thu Trang" }).first().click();
+    await page.getByRole("menuitem", { name: "Vai trò" }).click();
+    const dialog = page.getByRole("dialog");
+    const revoke = dialog.getByRole("button", { name: /^Thu hồi vai trò/ });
+    await revoke.first().waitFor();
+    for (const button of await revoke.all()) {
+      const cut = await button.evaluate((element) => {
+        const label = element.querySelector(".mantine-Button-label") ?? element;
+        return label.scrollWidth > label.clientWidth || element.scrollWidth > element.clientWidth;
+      });
+      assert.equal(cut, false, `${await button.getAttribute("aria-label")}: the button's word is cut`);
+    }
+    await screenshot("03b-roles-dialog");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+  });
+
   await step("previews an import file and shows the bad row with its number and reason", async () => {
     await page.getByRole("button", { name: "Mở menu" }).click();
     await page.getByRole("link", { name: "Nhập danh sách" }).click();

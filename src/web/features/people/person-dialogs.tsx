@@ -244,7 +244,7 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
                   py={6}
                   style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
                 >
-                  <div style={{ minWidth: 0 }}>
+                  <div style={{ minWidth: 0, flex: 1 }}>
                     <Text size="sm" fw={600}>
                       {roleName}
                     </Text>
@@ -257,6 +257,8 @@ export function RolesDialog(props: { person: Person; opened: boolean; onClose: (
                       size="xs"
                       variant="subtle"
                       color="red"
+                      // A long unit name wraps beside it; the button keeps its whole word ("Thu hồi", not "Thu hồ").
+                      style={{ flexShrink: 0 }}
                       loading={revoke.isPending && revoke.variables === item.id}
                       onClick={() => revoke.mutate(item.id)}
                       aria-label={t("people.roles.revokeLabel", { role: roleName, unit: item.unitName })}
