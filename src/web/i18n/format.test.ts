@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatDay,
   formatNumber,
+  formatPercent,
   parseDayInput,
   parseTimeInput,
   vietnamLocalToIso,
@@ -86,6 +87,14 @@ describe("dates and numbers on a browser set to American English", () => {
   it("groups Vietnamese numbers with dots and English ones with commas", () => {
     expect(formatNumber(1234567, "vi")).toBe("1.234.567");
     expect(formatNumber(1234567, "en")).toBe("1,234,567");
+  });
+
+  it("writes Vietnamese percentages with a no-break space before the sign, English ones without", () => {
+    expect(formatPercent(28.23, "vi")).toBe("28,2\u00a0%");
+    expect(formatPercent(12.5, "vi")).toBe("12,5\u00a0%");
+    expect(formatPercent(100, "vi")).toBe("100\u00a0%");
+    expect(formatPercent(28.23, "en")).toBe("28.2%");
+    expect(formatPercent(1234.5, "en", 0)).toBe("1,235%");
   });
 
   it("shows English dates day first with a 24-hour time, never the American month first", () => {

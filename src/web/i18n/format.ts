@@ -47,6 +47,15 @@ export function formatNumber(value: number, language: string, maximumFractionDig
 }
 
 /**
+ * A percentage as the language writes it: "28,2 %" in Vietnamese (a no-break space before the sign, so
+ * it never wraps alone), "28.2%" in English. `value` is already in percent (28.2, not 0.282).
+ */
+export function formatPercent(value: number, language: string, maximumFractionDigits = 1): string {
+  const number = formatNumber(value, language, maximumFractionDigits);
+  return language === "en" ? `${number}%` : `${number}\u00a0%`;
+}
+
+/**
  * An ISO instant from a `datetime-local` value read as Vietnam time (UTC+7 all year, no summer
  * time), so filters mean the same thing whatever time zone the browser is in.
  */

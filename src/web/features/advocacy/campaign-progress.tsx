@@ -1,7 +1,7 @@
 import { Group, Progress, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Campaign } from "../../backend/types.ts";
-import { formatNumber } from "../../i18n/format.ts";
+import { formatNumber, formatPercent } from "../../i18n/format.ts";
 import { progressPercent } from "./advocacy-api.ts";
 
 /** How far a campaign has got towards its goal, as a bar and in words. */
@@ -31,7 +31,7 @@ export function CampaignProgress({
       <Group justify="space-between" gap="xs">
         <Text size="xs">{label}</Text>
         <Text size="xs" fw={600}>
-          {formatNumber(percent, i18n.language)}%
+          {formatPercent(percent, i18n.language)}
         </Text>
       </Group>
     </Stack>

@@ -9,7 +9,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
-import { formatNumber } from "../../i18n/format.ts";
+import { formatNumber, formatPercent } from "../../i18n/format.ts";
 import { Completion, dueDateText, requestsKey } from "./requests-page.tsx";
 
 /** One request: totals, and how far each unit of the subtree has got (counts only). */
@@ -42,7 +42,7 @@ export default function DeclarationRequestDetailPage() {
   const request = detail.data;
   const number = (value: number) => formatNumber(value, i18n.language);
   const rate = (responded: number, members: number) =>
-    members > 0 ? `${Math.round((responded / members) * 100)}%` : "—";
+    members > 0 ? formatPercent(Math.round((responded / members) * 100), i18n.language) : "—";
 
   return (
     <>

@@ -132,7 +132,7 @@ export const targetsTextsVi = {
     p90: "9/10 trong vòng",
     breaches: "Quá hạn",
     medianHint:
-      "Trung vị: một nửa số hội thoại được xử lý nhanh hơn mức này. “9/10 trong vòng”: 90 % số hội thoại được xử lý trong thời gian này (phân vị 90). Thời gian chỉ tính trong giờ trực.",
+      "Trung vị: một nửa số hội thoại được xử lý nhanh hơn mức này. “9/10 trong vòng”: 90 % số hội thoại được xử lý trong thời gian này (phân vị 90). Thời gian chỉ tính trong giờ trực.",
     none: "—",
     empty: "Không có hội thoại nào trong khoảng thời gian này.",
     byChannel: "Theo kênh",
@@ -284,7 +284,7 @@ export const targetsTextsEn: typeof targetsTextsVi = {
     p90: "9 in 10 within",
     breaches: "Overdue",
     medianHint:
-      "Median: half of the conversations were handled faster. “9 in 10 within”: 90 % were handled within this time (90th percentile). Times count duty hours only.",
+      "Median: half of the conversations were handled faster. “9 in 10 within”: 90% were handled within this time (90th percentile). Times count duty hours only.",
     none: "—",
     empty: "No conversations in this period.",
     byChannel: "By channel",

@@ -18,7 +18,7 @@ import { Link, useNavigate } from "react-router";
 import { api } from "../../../backend/typed-client.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { ErrorBlock } from "../../../components/state-blocks.tsx";
-import { formatDateTime } from "../../../i18n/format.ts";
+import { formatDateTime, formatPercent } from "../../../i18n/format.ts";
 import { type CaseDetail, caseKey, fileUrl } from "./case-api.ts";
 
 type CaseFile = CaseDetail["tips"][number]["files"][number];
@@ -127,7 +127,7 @@ type Suggestion = CaseDetail["suggestions"][number];
 
 /** Likely duplicates for a checker to merge (after confirming) or dismiss. */
 export function CaseSuggestions({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
   const [merging, setMerging] = useState<Suggestion | null>(null);
@@ -174,8 +174,10 @@ export function CaseSuggestions({ detail }: { detail: CaseDetail }) {
               {suggestion.otherCase.title}
             </Anchor>
             <Text size="sm" c="dimmed">
-              {t("verification.cases.case.suggestionScore", { score: Math.round(suggestion.score * 100) })} ·{" "}
-              {t("verification.cases.demand", { count: suggestion.otherCase.demand })} ·{" "}
+              {t("verification.cases.case.suggestionScore", {
+                score: formatPercent(Math.round(suggestion.score * 100), i18n.language),
+              })}{" "}
+              · {t("verification.cases.demand", { count: suggestion.otherCase.demand })} ·{" "}
               {t(`verification.cases.status.${suggestion.otherCase.status}`)}
             </Text>
             {detail.canManage && (

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, List, Progress, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ResponseOf } from "../../../backend/typed-client.ts";
+import { formatPercent } from "../../../i18n/format.ts";
 
 export type CandidateItem = ResponseOf<"GET", "/api/impersonation/candidates/:id">;
 
@@ -25,12 +26,14 @@ const knownReasons = new Set([
 
 /** The score as a bar with its percentage in words (the colour only repeats what the words say). */
 export function ScoreBar({ score }: { score: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const percent = Math.round(score * 100);
   const color = score >= 0.7 ? "red" : score >= 0.4 ? "orange" : "gray";
   return (
     <Stack gap={4}>
-      <Text size="sm">{t("verification.impersonation.score", { percent })}</Text>
+      <Text size="sm">
+        {t("verification.impersonation.score", { percent: formatPercent(percent, i18n.language) })}
+      </Text>
       <Progress value={percent} color={color} size="md" aria-hidden />
     </Stack>
   );
