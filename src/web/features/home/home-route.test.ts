@@ -14,7 +14,8 @@ describe("each person's home", () => {
     expect(homeOf(holding("administrator"))).toEqual({ to: "/overview", serverPage: false });
     expect(homeOf(holding("declaration_reviewer")).to).toBe("/declarations");
     expect(homeOf(holding("duty_officer")).to).toBe("/inbox");
-    expect(homeOf(holding("checker")).to).toBe("/share");
+    expect(homeOf(holding("checker"))).toEqual({ to: "/verification", serverPage: false });
+    expect(homeOf(holding("jury")).to).toBe("/share");
     expect(homeOf(holding()).to).toBe("/share");
   });
 
@@ -24,5 +25,11 @@ describe("each person's home", () => {
     expect(homeOf(holding("member", "administrator")).to).toBe("/overview");
     expect(homeOf(holding("editor", "duty_officer")).to).toBe("/desk");
     expect(homeOf(holding("administrator", "duty_officer")).to).toBe("/inbox");
+    // The verification desk's queue before the editor's desk and the administrator's overview; an
+    // approver's queue before it.
+    expect(homeOf(holding("editor", "checker")).to).toBe("/verification");
+    expect(homeOf(holding("administrator", "checker")).to).toBe("/verification");
+    expect(homeOf(holding("checker", "duty_officer")).to).toBe("/verification");
+    expect(homeOf(holding("checker", "approver")).to).toBe("/approvals");
   });
 });

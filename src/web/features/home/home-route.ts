@@ -9,14 +9,18 @@ export interface Home {
 /**
  * Where each role's day starts, most specific daily work first: a person holding several roles lands
  * on the first that applies. An approver's queue comes before everything (posts wait on them, and a
- * head of office who also writes clears the queue first); an editor's desk before the administrator's
- * overview (writing and publishing are daily, administration is occasional); a declaration reviewer
- * reads members' declarations; a duty officer answers the inbox (an editor who also takes shifts keeps
- * the desk: the inbox is one tap away in the menu); everyone else (members, and roles whose own pages are yet to come)
- * starts at the share feed, which every signed-in person has.
+ * head of office who also writes clears the queue first); then a checker's cases queue (tips and
+ * suspected fakes wait on the verification desk, and checking is a standing assignment to that desk, so
+ * an editor or an administrator who also checks starts there; an approver who also checks clears the
+ * posts waiting on them first); an editor's desk before the administrator's overview (writing and
+ * publishing are daily, administration is occasional); a declaration reviewer reads members'
+ * declarations; a duty officer answers the inbox (an editor who also takes shifts keeps the desk: the
+ * inbox is one tap away in the menu); everyone else (members, and roles whose own pages are yet to
+ * come) starts at the share feed, which every signed-in person has.
  */
 const homes: readonly (readonly [Role, string])[] = [
   ["approver", "/approvals"],
+  ["checker", "/verification"],
   ["editor", "/desk"],
   ["duty_officer", "/inbox"],
   ["administrator", "/overview"],
