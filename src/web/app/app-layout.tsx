@@ -15,8 +15,7 @@ import { notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
-import { can, useSignedInSession, useSignOut } from "../backend/session.ts";
-import type { Permission } from "../backend/types.ts";
+import { useSignedInSession, useSignOut } from "../backend/session.ts";
 import {
   AlertIcon,
   ApprovalIcon,
@@ -47,12 +46,12 @@ import { homeOf } from "../features/home/home-route.ts";
 
 import { NotificationBell } from "../features/notifications/notification-bell.tsx";
 import classes from "./app-layout.module.css";
+import { type MenuRule, offers, staffToolRoles } from "./menu-rules.ts";
 
-interface NavItem {
+interface NavItem extends MenuRule {
   to: string;
   labelKey: string;
   icon: ReactNode;
-  permission?: Permission;
   /** A page the server renders itself (light, for slow phones): reached by a full page load. */
   serverPage?: boolean;
   /** A number beside the label (what waits for the reader). */
@@ -84,8 +83,20 @@ const navItems: NavItem[] = [
   { to: "/units", labelKey: "nav.units", icon: <TreeIcon />, permission: "units.read" },
   { to: "/people", labelKey: "nav.people", icon: <PeopleIcon />, permission: "people.read" },
   { to: "/people/import", labelKey: "nav.import", icon: <UploadIcon />, permission: "people.manage" },
-  { to: "/channels", labelKey: "nav.channels", icon: <ChannelIcon />, permission: "units.read" },
-  { to: "/media", labelKey: "nav.media", icon: <ImageIcon />, permission: "units.read" },
+  {
+    to: "/channels",
+    labelKey: "nav.channels",
+    icon: <ChannelIcon />,
+    permission: "units.read",
+    roles: staffToolRoles,
+  },
+  {
+    to: "/media",
+    labelKey: "nav.media",
+    icon: <ImageIcon />,
+    permission: "units.read",
+    roles: staffToolRoles,
+  },
   {
     to: "/declarations/requests",
     labelKey: "nav.declarationRequests",
@@ -144,7 +155,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     badge: homeTwin?.badge,
   };
   const items = [homeItem, ...navItems.filter((item) => item !== homeTwin)].filter(
-    (item) => (!item.permission || can(session, item.permission)) && (!locked || item.to === "/profile"),
+    (item) => offers(session, item) && (!locked || item.to === "/profile"),
   );
   // The most specific matching item is the current one (/people/import is not also /people); on a
   // home that has its own item too (an approver's queue), that item is, rather than "Trang chủ".

@@ -161,6 +161,45 @@ test("each role lands on its own home, with a menu of what it can use", async (t
     }
   });
 
+  await step("a checker lands on the verification desk's queue", async () => {
+    const checker = await signedInPhone("khanh.phamquoc@tuyenquang.caunoi.example", demoPassword);
+    try {
+      const { page } = checker;
+      await page.waitForURL(/\/verification$/);
+      await page.getByRole("heading", { name: "Xác minh tin", exact: true }).waitFor();
+      await phoneScreenshot(page, "68-checker-home");
+      const labels = await menuLabels(page);
+      assert.equal(await homeLink(page), "/verification");
+      // The queue is their home: listed once, as "Trang chủ".
+      const toQueue = page
+        .getByRole("navigation", { name: "Điều hướng chính" })
+        .locator('a[href="/verification"]');
+      assert.equal(await toQueue.count(), 1);
+      assert.ok(labels.includes("Kênh chính thức"), "a checker compares pages with the registry");
+    } finally {
+      await checker.close();
+    }
+  });
+
+  await step("a declaration reviewer lands on the declarations, with no registry or library", async () => {
+    const reviewer = await signedInPhone("tuan.dinhvan@tuyenquang.caunoi.example", demoPassword);
+    try {
+      const { page } = reviewer;
+      await page.waitForURL(/\/declarations$/);
+      const labels = await menuLabels(page);
+      assert.equal(await homeLink(page), "/declarations");
+      for (const tool of ["Kênh chính thức", "Thư viện ảnh, video"]) {
+        assert.ok(
+          !labels.includes(tool),
+          `a declaration reviewer's menu offers “${tool}”: ${labels.join(", ")}`,
+        );
+      }
+      await phoneScreenshot(page, "69-reviewer-menu", false);
+    } finally {
+      await reviewer.close();
+    }
+  });
+
   await step("an administrator lands on an overview whose figures lead to their lists", async () => {
     const admin = await phonePage();
     try {
