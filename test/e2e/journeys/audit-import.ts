@@ -79,6 +79,28 @@ test("an administrator imports people, then reads what happened in the audit log
       await phoneScreenshot(page, "62-audit-sentences", false);
     });
 
+    await step("follows a person named in the log to the people list showing them", async () => {
+      // Opening a person's record is recorded with the person as its object.
+      const found = await page.request.get(
+        `${baseUrl}/api/people?${new URLSearchParams({ q: "Đặng Văn Hùng" })}`,
+      );
+      const person = ((await found.json()) as { items: { id: string; fullName: string }[] }).items[0];
+      assert.equal(person?.fullName, "Đặng Văn Hùng");
+      assert.ok((await page.request.get(`${baseUrl}/api/people/${person.id}`)).ok());
+      await page.goto(`${baseUrl}/audit`);
+      const sentence = page.getByText(/đã xem hồ sơ nhân sự “Đặng Văn Hùng”/).first();
+      await sentence.waitFor();
+      const link = sentence.getByRole("link", { name: "“Đặng Văn Hùng”" });
+      assert.equal(await link.getAttribute("href"), `/people?q=${encodeURIComponent("Đặng Văn Hùng")}`);
+      await phoneScreenshot(page, "62-audit-person-link", false);
+      await link.click();
+      await page.waitForURL(/\/people\?q=/);
+      await page.getByRole("heading", { name: "Nhân sự" }).first().waitFor();
+      await page.getByText("Đặng Văn Hùng").first().waitFor();
+      await page.goto(`${baseUrl}/audit`);
+      await page.getByRole("heading", { name: "Nhật ký hoạt động" }).waitFor();
+    });
+
     await step("filters by an action kind in words and shows details as fields", async () => {
       await page.getByRole("button", { name: /Bộ lọc/ }).click();
       const action = page

@@ -2,37 +2,12 @@ import { Anchor, Stack, Table, Text } from "@mantine/core";
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { can, useSignedInSession } from "../../backend/session.ts";
 import type { AuditEvent } from "../../backend/types.ts";
 import { formatDateTime, formatNumber } from "../../i18n/format.ts";
 import { detailLabels, valueWords } from "./audit-fields.ts";
+import { auditLinkOf } from "./audit-links.ts";
 import { wordingOf } from "./audit-wording.ts";
-
-/** Where the object of an event opens, by its type; types without a page of their own are not links. */
-function addressOf(subject: NonNullable<AuditEvent["subject"]>): string | null {
-  switch (subject.type) {
-    case "post":
-    case "variant":
-      return `/posts/${subject.linkId}`;
-    case "unit":
-      return `/units/${subject.linkId}`;
-    case "channel":
-      return `/channels/${subject.linkId}`;
-    case "share_kit":
-      return `/share-kits/${subject.linkId}`;
-    case "campaign":
-      return `/campaigns/${subject.linkId}`;
-    case "declaration_request":
-      return `/declarations/requests/${subject.linkId}`;
-    case "account_report":
-      return "/declarations/alerts";
-    case "declaration":
-      return "/declarations";
-    case "media":
-      return "/media";
-    default:
-      return null;
-  }
-}
 
 function isEnglish(language: string): boolean {
   return language.startsWith("en");
@@ -41,10 +16,14 @@ function isEnglish(language: string): boolean {
 /** The event as one sentence: "Nguyễn Văn A đã duyệt bản đăng Facebook của bài “…” (3 lần)". */
 export function AuditSentence({ event }: { event: AuditEvent }) {
   const { t, i18n } = useTranslation();
+  const session = useSignedInSession();
   const wording = wordingOf(event.action, i18n.language);
   const details = event.details ?? {};
   const subject = event.subject;
   const template = !subject && wording.alone ? wording.alone : wording.sentence;
+  // A link only where the reader may open the page (an administrator cannot read declarations).
+  const found = subject ? auditLinkOf(subject, event.details) : null;
+  const link = found && can(session, found.permission) ? found : null;
   const count = (value: unknown) =>
     formatNumber(Array.isArray(value) ? value.length : typeof value === "number" ? value : 0, i18n.language);
   const kindWord = () => {
@@ -61,9 +40,8 @@ export function AuditSentence({ event }: { event: AuditEvent }) {
       return t("audit.unknownSubject");
     }
     const name = subject.name ? `“${subject.name}”` : t("audit.unnamedSubject");
-    const address = addressOf(subject);
-    return address ? (
-      <Anchor component={Link} to={address} fw={600} inherit>
+    return link ? (
+      <Anchor component={Link} to={link.to} fw={600} inherit>
         {name}
       </Anchor>
     ) : (
@@ -95,6 +73,14 @@ export function AuditSentence({ event }: { event: AuditEvent }) {
   return (
     <Text size="sm" style={{ overflowWrap: "anywhere" }}>
       {pieces}
+      {link && !template.includes("{subject}") && (
+        <>
+          {" · "}
+          <Anchor component={Link} to={link.to} inherit>
+            {link.words[isEnglish(i18n.language) ? "en" : "vi"]}
+          </Anchor>
+        </>
+      )}
       {event.times > 1 && (
         <Text span c="dimmed" inherit>
           {" "}
