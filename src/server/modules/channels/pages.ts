@@ -228,7 +228,13 @@ export function renderDirectoryPage(options: {
   unit?: { id: string; name: string; path: string[] };
   channels?: PublicChannel[];
   children: DirectoryUnit[];
+  /** The address of the trang tin of each unit shown that publishes one, by unit id. */
+  sites?: ReadonlyMap<string, string>;
 }): string {
+  const siteLink = (unitId: string) => {
+    const site = options.sites?.get(unitId);
+    return site ? html`<a href="${site}">Trang tin của đơn vị</a>` : null;
+  };
   const searchForm = html`<form method="get" action="/danh-ba" role="search">
 <label for="q">Tìm theo tên kênh hoặc đơn vị (gõ có dấu hay không dấu đều được)</label>
 <input type="search" id="q" name="q" value="${options.q ?? ""}">
@@ -260,6 +266,7 @@ ${
       unit
         ? html`<p class="path"><a href="/danh-ba">Tất cả</a> › ${unit.path.join(" › ")}</p>
 <h2>${unit.name}</h2>
+${siteLink(unit.id) ? html`<p>${siteLink(unit.id)}</p>` : null}
 ${(options.channels ?? []).length ? (options.channels ?? []).map((channel) => channelCard(channel)) : html`<p class="muted">Đơn vị này không có kênh riêng.</p>`}`
         : null
     }
@@ -268,7 +275,9 @@ ${
     ? html`<h2>${unit ? "Đơn vị trực thuộc" : "Các đơn vị"}</h2>
 <ul class="plain">${options.children.map(
         (child) =>
-          html`<li class="card"><a href="/danh-ba?unitId=${child.id}">${child.name}</a> <span class="muted">(${child.channelCount} kênh)</span></li>`,
+          html`<li class="card"><a href="/danh-ba?unitId=${child.id}">${child.name}</a> <span class="muted">(${child.channelCount} kênh)</span>${
+            siteLink(child.id) ? html` · ${siteLink(child.id)}` : null
+          }</li>`,
       )}</ul>`
     : null
 }`;

@@ -20,6 +20,7 @@ import {
   publicDirectoryRoots,
   publicUnitChannels,
   searchPublicDirectory,
+  unitSiteAddresses,
 } from "./public-service.ts";
 
 /** Per client address: generous for people, a brake on scripts that would enumerate the registry. */
@@ -212,9 +213,20 @@ async function publicPageRoutes(app: FastifyInstance): Promise<void> {
           unit: unitView.unit,
           channels: unitView.channels,
           children: unitView.children,
+          sites: await unitSiteAddresses(db, [
+            unitView.unit.id,
+            ...unitView.children.map((child) => child.id),
+          ]),
         });
       }
-      return renderDirectoryPage({ children: await publicDirectoryRoots(db) });
+      const roots = await publicDirectoryRoots(db);
+      return renderDirectoryPage({
+        children: roots,
+        sites: await unitSiteAddresses(
+          db,
+          roots.map((root) => root.id),
+        ),
+      });
     },
   );
 

@@ -12,6 +12,7 @@ import {
   unitIdNameLike,
   unitIdWithin,
   unitLineages,
+  unitSummaries,
 } from "../org/index.ts";
 import { type ChannelPlatform, canonicalChannelKey } from "./canonical-url.ts";
 import { channelErrors } from "./errors.ts";
@@ -259,6 +260,23 @@ export async function unitsWithActiveWebsite(db: Executor, unitIds: readonly str
       ),
     );
   return new Set(rows.map((row) => row.unitId));
+}
+
+/**
+ * The address of each unit's trang tin among these, for units that publish one: a unit with an active
+ * official website in the registry (this module's own record) has its site at /u/<unit code>, served by
+ * the portal module, which depends on channels for that fact (never the reverse).
+ */
+export async function unitSiteAddresses(
+  db: Executor,
+  unitIds: readonly string[],
+): Promise<Map<string, string>> {
+  const units = await unitSummaries(db, [...(await unitsWithActiveWebsite(db, unitIds))]);
+  return new Map(
+    [...units.values()]
+      .filter((unit) => unit.status === "active")
+      .map((unit) => [unit.id, `/u/${encodeURIComponent(unit.code)}`]),
+  );
 }
 
 /** Every active official channel, for the CSV and JSON exports of the directory. */

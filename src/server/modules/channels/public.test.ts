@@ -279,6 +279,37 @@ describe("public pages", () => {
     expect(top.body).toContain(`/danh-ba?unitId=${org.root.id}`);
     expect(top.body).toContain('href="/api/public/channels.csv"');
   });
+
+  it("links each unit that publishes a trang tin to it, beside the unit's name", async () => {
+    const org = await makeOrganisation(t.db);
+    await registerChannel(system(), {
+      unitId: org.left.id,
+      platform: "website",
+      url: `https://xa-${suffix()}.example.vn`,
+      displayName: "Trang tin xã",
+    });
+    await registerChannel(system(), {
+      unitId: org.right.id,
+      platform: "zalo_oa",
+      url: `https://zalo.me/${Date.now()}`,
+      displayName: "Zalo OA xã",
+    });
+    const site = `/u/${encodeURIComponent(org.left.code)}`;
+    // Among the units below, only the one with an official website has a link to its site.
+    const browse = await t.app.inject({ method: "GET", url: `/danh-ba?unitId=${org.root.id}` });
+    const leftItem = browse.body.split("<li").find((item) => item.includes(`unitId=${org.left.id}`));
+    const rightItem = browse.body.split("<li").find((item) => item.includes(`unitId=${org.right.id}`));
+    expect(leftItem).toContain(`<a href="${site}">Trang tin của đơn vị</a>`);
+    expect(rightItem).toBeDefined();
+    expect(rightItem).not.toContain("Trang tin của đơn vị");
+    // And on the unit's own page, under its name.
+    const own = await t.app.inject({ method: "GET", url: `/danh-ba?unitId=${org.left.id}` });
+    expect(own.body).toContain(`<p><a href="${site}">Trang tin của đơn vị</a></p>`);
+    const other = await t.app.inject({ method: "GET", url: `/danh-ba?unitId=${org.right.id}` });
+    expect(other.body).not.toContain("Trang tin của đơn vị");
+    // The link leads to the unit's site, which the portal serves.
+    expect((await t.app.inject({ method: "GET", url: site })).statusCode).toBe(200);
+  });
 });
 
 describe("public API documentation", () => {
