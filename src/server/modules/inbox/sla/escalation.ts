@@ -104,10 +104,13 @@ export async function sendEscalationLetters(
   const where = channelName
     ? `${sourceWords[row.source]} “${quotedLine(channelName, 80)}”`
     : sourceWords[row.source];
-  const contact = quotedLine(row.contactName, 80) || "Người dân";
+  const named = quotedLine(row.contactName, 80);
+  const contact = named || "Người dân";
   const preview = quotedLine(row.preview);
   const link = `${deps.publicUrl}/inbox/c/${row.id}`;
+  // Each half of the letter gives the time in its own language: "08:00 ngày 07/12/2026", "07/12/2026 08:00".
   const due = formatVietnamTime(new Date(job.dueAt), "vi");
+  const dueEn = formatVietnamTime(new Date(job.dueAt), "en");
   const target =
     job.breach === "first_response"
       ? { vi: "chưa được trả lời lần đầu", en: "has had no first answer", subject: "Quá hạn trả lời" }
@@ -142,7 +145,7 @@ export async function sendEscalationLetters(
           `Mở cuộc hội thoại: ${link}`,
         ],
         en: [
-          `A message from ${contact} to ${unitName} ${target.en}; its target ran out at ${due} (Vietnam time).`,
+          `A message from ${named || "a member of the public"} to ${unitName} ${target.en}; its target ran out at ${dueEn} (Vietnam time).`,
           ladder.en,
           `Open the conversation: ${link}`,
         ],

@@ -195,6 +195,9 @@ describe("breach and escalation", () => {
     expect(text).toContain("Nguyễn <Văn> A");
     expect(text).toContain("“<b>Xin hỏi</b> Subject: chèn tiêu đề”");
     expect(text).toContain("đã quá hạn lúc 09:00 ngày 04/03/2030");
+    // The English half gives the time in English, not "09:00 ngày 04/03/2030".
+    expect(text).toContain("its target ran out at 04/03/2030 09:00 (Vietnam time).");
+    expect(text.slice(text.indexOf("its target ran out"))).not.toMatch(/ngày/u);
     expect(text).not.toMatch(/^Subject: chèn/m);
     expect(mailsTo(org.leftAdmin.email ?? "")).toHaveLength(0);
 
