@@ -22,7 +22,7 @@ export function AuditSentence({ event }: { event: AuditEvent }) {
   const subject = event.subject;
   const template = !subject && wording.alone ? wording.alone : wording.sentence;
   // A link only where the reader may open the page (an administrator cannot read declarations).
-  const found = subject ? auditLinkOf(subject, event.details) : null;
+  const found = subject ? auditLinkOf(subject, event.details, event.action) : null;
   const link = found && can(session, found.permission) ? found : null;
   const count = (value: unknown) =>
     formatNumber(Array.isArray(value) ? value.length : typeof value === "number" ? value : 0, i18n.language);

@@ -39,6 +39,7 @@ describe("where each object of the audit log opens", () => {
     expect(to("declaration")).toBe("/declarations");
     expect(to("inbox_canned_reply")).toBe("/inbox/settings");
     expect(to("inbox_office")).toBe("/inbox/settings");
+    expect(auditLinkOf(subject("unit"), null, "inbox.settings.update")?.to).toBe("/inbox/settings");
     expect(to("duty_shift")).toBe("/inbox/roster");
     expect(to("duty_slot")).toBe("/inbox/roster");
     expect(to("impersonation_candidate")).toBe("/verification/impersonation");

@@ -20,8 +20,20 @@ const see = (vi: string, en: string) => ({ vi: `Xem ${vi}`, en: `Open ${en}` });
  * `recordAudit`), by its type; types with no page of their own (a citizen's erased contact, someone's
  * API token) are not links. A person opens the people list searched by their name, which shows them.
  */
-export function auditLinkOf(subject: Subject, details: Record<string, unknown> | null): AuditLink | null {
+export function auditLinkOf(
+  subject: Subject,
+  details: Record<string, unknown> | null,
+  action = "",
+): AuditLink | null {
   const id = encodeURIComponent(subject.linkId);
+  // The inbox's settings are recorded on their unit, but are changed (and read) on the settings page.
+  if (action === "inbox.settings.update") {
+    return {
+      to: "/inbox/settings",
+      permission: "inbox.manage",
+      words: see("cài đặt hộp thư", "inbox settings"),
+    };
+  }
   switch (subject.type) {
     case "post":
     case "variant":
