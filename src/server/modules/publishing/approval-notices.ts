@@ -8,6 +8,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { getChannel } from "../channels/index.ts";
 import { notify } from "../notifications/index.ts";
 import { loadActor, personSummaries, roleHoldersAtOrAbove } from "../org/index.ts";
+import { unconnectedState } from "./connections-needed.ts";
 import type { ApprovalRules } from "./policy.ts";
 import { canApproveVariant, nextApprovalLevel, rolesForApprovalLevel } from "./policy.ts";
 import type { PostRow, VariantRow } from "./post-records.ts";
@@ -176,6 +177,22 @@ async function lastSender(db: Executor, variantId: string): Promise<string | nul
   return row?.actorId ?? null;
 }
 
+/** Why an approved variant cannot be scheduled yet, by the state of its channel's connection. */
+const unconnectedWords: Record<"not_connected" | "expired" | "refused", { vi: string; en: string }> = {
+  not_connected: {
+    vi: "Kênh chưa được kết nối với Cầu Nối nên chưa hẹn giờ đăng tự động được.",
+    en: "The channel is not connected to Cầu Nối, so it cannot be scheduled yet.",
+  },
+  expired: {
+    vi: "Kết nối của kênh đã hết hạn nên chưa hẹn giờ đăng tự động được.",
+    en: "The channel's connection has expired, so it cannot be scheduled yet.",
+  },
+  refused: {
+    vi: "Nền tảng đã từ chối kết nối của kênh nên chưa hẹn giờ đăng tự động được.",
+    en: "The platform refused the channel's connection, so it cannot be scheduled yet.",
+  },
+};
+
 /** A decision on a variant: approved (fully, or the first of two), or sent back with its reason. */
 export type Decision =
   | { kind: "approved"; complete: boolean; comment: string | null }
@@ -201,6 +218,10 @@ export async function decisionNotices(
   const channel = await channelInWords(db, variant);
   const link = `/posts/${post.id}`;
   const who = decider.fullName;
+  // An approved variant whose channel is not connected cannot be scheduled yet: say what to do instead.
+  const blocked =
+    decision.kind === "approved" && decision.complete ? await unconnectedState(db, variant) : null;
+  const unconnected = blocked ? unconnectedWords[blocked] : null;
   const words =
     decision.kind === "rejected"
       ? {
@@ -224,19 +245,23 @@ export async function decisionNotices(
             : `${who} gave the first approval to the ${channel.en} variant of “${post.title}”; it still needs a second one.`,
           noteVi: decision.comment ? `Ý kiến: ${decision.comment}` : null,
           noteEn: decision.comment ? `Comment: ${decision.comment}` : null,
-          nextVi: decision.complete
-            ? "Bản đăng đã sẵn sàng để hẹn giờ đăng tại:"
-            : "Bạn có thể theo dõi bài viết tại:",
-          nextEn: decision.complete
-            ? "It is ready to be scheduled (link above)."
-            : "You can follow the post at the link above.",
+          nextVi: unconnected
+            ? `${unconnected.vi} Vui lòng đề nghị quản trị viên của kênh kết nối lại trước khi hẹn giờ đăng, hoặc đăng thủ công rồi ghi nhận đã đăng thủ công tại:`
+            : decision.complete
+              ? "Bản đăng đã sẵn sàng để hẹn giờ đăng tại:"
+              : "Bạn có thể theo dõi bài viết tại:",
+          nextEn: unconnected
+            ? `${unconnected.en} Please ask the channel's administrator to connect it before scheduling, or post it by hand and record it (link above).`
+            : decision.complete
+              ? "It is ready to be scheduled (link above)."
+              : "You can follow the post at the link above.",
         };
   await notify(db, ids, {
     kind: decision.kind === "rejected" ? "publishing.rejected" : "publishing.approved",
     title: { vi: words.titleVi, en: words.titleEn },
     body: {
-      vi: [words.vi, words.noteVi].filter(Boolean).join(" "),
-      en: [words.en, words.noteEn].filter(Boolean).join(" "),
+      vi: [words.vi, words.noteVi, unconnected?.vi].filter(Boolean).join(" "),
+      en: [words.en, words.noteEn, unconnected?.en].filter(Boolean).join(" "),
     },
     link,
   });

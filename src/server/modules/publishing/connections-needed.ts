@@ -114,11 +114,23 @@ export async function connectionStates(
  * recording the address stays open.)
  */
 export async function refuseUnconnected(db: Executor, variant: Pick<VariantRow, "target" | "channelId">) {
-  if (!isConnectable(variant.target)) {
-    return;
-  }
-  const state = await connectionStateOfChannel(db, variant.channelId);
-  if (blocksAutomaticPublishing(state)) {
+  const state = await unconnectedState(db, variant);
+  if (state) {
     throw publishingErrors.channelNotConnected({ state }, { connectionState: state });
   }
+}
+
+/**
+ * Why the scheduler could not publish the variant now: the state of its channel's missing, expired or
+ * refused connection, or null when nothing stands in the way (or its platform needs no connection).
+ */
+export async function unconnectedState(
+  db: Executor,
+  variant: Pick<VariantRow, "target" | "channelId">,
+): Promise<"not_connected" | "expired" | "refused" | null> {
+  if (!isConnectable(variant.target)) {
+    return null;
+  }
+  const state = await connectionStateOfChannel(db, variant.channelId);
+  return blocksAutomaticPublishing(state) ? state : null;
 }
