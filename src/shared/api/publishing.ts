@@ -107,7 +107,15 @@ export const variantDetail = variantSchema.extend({
     .object({ reason: z.string(), by: z.string(), byName: z.string(), at: z.string() })
     .nullable(),
   channel: z.object({ id: z.string(), displayName: z.string(), url: z.string() }),
-  approvals: z.array(z.object({ level: z.number(), approver: personRef, at: z.date() })),
+  approvals: z.array(
+    z.object({
+      level: z.number(),
+      approver: personRef,
+      at: z.date(),
+      /** The comment the approver gave with it, shown under "Lượt duyệt". */
+      comment: z.string().nullable(),
+    }),
+  ),
   /**
    * While it waits for approval: the level of the next approval, the people who may give it, and the
    * roles the unit's rules name for it (for when nobody holds them yet).

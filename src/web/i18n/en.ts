@@ -720,6 +720,7 @@ export const en: Messages = {
       approvals: "Approvals",
       noApprovals: "No approvals yet.",
       approvalLine: "Level {{level}}: {{name}}, {{at}}",
+      approvalComment: "Comment: {{comment}}",
       needsSecond: "Needs a second approval by someone else.",
       twoNeeded: "This post needs two approvals.",
       scheduledAt: "Scheduled for {{at}} (Vietnam time).",

@@ -716,6 +716,7 @@ export const vi = {
       approvals: "Lượt duyệt",
       noApprovals: "Chưa có lượt duyệt nào.",
       approvalLine: "Lần {{level}}: {{name}}, {{at}}",
+      approvalComment: "Ý kiến: {{comment}}",
       needsSecond: "Cần thêm lượt duyệt thứ hai của một người khác.",
       twoNeeded: "Bài này cần hai lượt duyệt.",
       scheduledAt: "Hẹn đăng lúc {{at}} (giờ Việt Nam).",

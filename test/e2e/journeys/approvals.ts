@@ -98,6 +98,8 @@ test("an editor sends a post for approval; the approver is told, approves it wit
       await page.getByTestId("variant-approve").click();
       const dialog = page.getByTestId("approve-dialog");
       await dialog.waitFor();
+      // The channel is named with its platform.
+      await dialog.getByText(/^Bạn duyệt bản đăng trên Trang tin( “.+”)?\?/).waitFor();
       // Nothing is approved before the approver confirms.
       assert.equal(await page.getByTestId("variant-panel").getAttribute("data-status"), "in_review");
       await page.getByTestId("approve-comment").fill(comment);
@@ -121,6 +123,8 @@ test("an editor sends a post for approval; the approver is told, approves it wit
       });
       await page.goto(postUrl);
       await page.locator('[data-testid="variant-panel"][data-status="approved"]').waitFor();
+      // The comment is shown with the approval it came with, under "Lượt duyệt".
+      await page.getByTestId("variant-approvals").getByText(`Ý kiến: ${comment}`).waitFor();
       await page.getByTestId("variant-history-toggle").click();
       await page.getByTestId("variant-history").getByText(`Ý kiến: ${comment}`).waitFor();
     });

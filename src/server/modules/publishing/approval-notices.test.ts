@@ -220,6 +220,15 @@ describe("deciding", () => {
 
     const history = await call("editor", "GET", `/api/variants/${variantId}/history`);
     expect(history.items.at(-1)).toMatchObject({ to: "approved", reason: comment });
+    // The post's page shows it under "Lượt duyệt", with the approval it came with.
+    const detail = await call("editor", "GET", `/api/posts/${postId}`);
+    expect(detail.variants[0].approvals).toEqual([
+      expect.objectContaining({
+        level: 1,
+        approver: expect.objectContaining({ id: idOf("leftApprover") }),
+        comment,
+      }),
+    ]);
 
     const notice = (await noticesOf("editor")).items.find((item) => item.title.vi === `Đã duyệt: “${title}”`);
     expect(notice?.body?.vi).toContain(comment);
@@ -239,6 +248,11 @@ describe("deciding", () => {
     expect(mail.text).toContain(`Ý kiến: ${comment}`);
     expect(mail.text).toContain(`Trang Facebook “${pageName}”`);
     expect(mail.text).not.toContain("facebook_page");
+    // The Page is not connected: the author is told so, not that it is ready to be scheduled.
+    expect(mail.text).toContain("Kênh chưa được kết nối với Cầu Nối nên chưa hẹn giờ đăng tự động được.");
+    expect(mail.text).toContain("hoặc đăng thủ công rồi ghi nhận đã đăng thủ công");
+    expect(mail.text).not.toContain("sẵn sàng để hẹn giờ đăng");
+    expect(notice?.body?.vi).toContain("Kênh chưa được kết nối với Cầu Nối");
   });
 
   it("a first of two approvals asks the second-level approvers, and only them", async () => {

@@ -21,7 +21,8 @@ import type { PostRow, VariantRow } from "./post-records.ts";
  * until it is added here (and to schema.ts).
  */
 
-type ApprovalRow = typeof variantApprovals.$inferSelect;
+/** An approval, with the comment its approver gave (null when none, or not loaded). */
+type ApprovalRow = typeof variantApprovals.$inferSelect & { comment?: string | null };
 type Names = ReadonlyMap<string, Pick<PersonSummary, "fullName">>;
 
 const personRef = (id: string | null, names: Names) =>
@@ -84,6 +85,7 @@ function variantDetailView(rows: PostDetailRows, entry: PostDetailRows["variants
       level: row.level,
       approver: { id: row.approverId, fullName: people.get(row.approverId)?.fullName ?? "" },
       at: row.at,
+      comment: row.comment ?? null,
     })),
     nextApproval: entry.nextApproval ? { ...entry.nextApproval, unitName: rows.unit?.name ?? "" } : null,
     problems,

@@ -50,6 +50,44 @@ export async function variantHistory(db: Executor, variantId: string) {
   }));
 }
 
+/**
+ * The comment each approver gave with their approval, for the post's "Lượt duyệt": it is kept as the
+ * reason of the transition the approval recorded (same approver, same level, in the same transaction).
+ */
+async function approvalComments(
+  db: Executor,
+  approvals: readonly { variantId: string; approverId: string; level: number; at: Date }[],
+) {
+  const rows =
+    approvals.length > 0
+      ? await db
+          .select({
+            variantId: variantTransitions.variantId,
+            actorId: variantTransitions.actorId,
+            reason: variantTransitions.reason,
+            details: variantTransitions.details,
+            at: variantTransitions.at,
+          })
+          .from(variantTransitions)
+          .where(
+            and(
+              inArray(variantTransitions.variantId, [...new Set(approvals.map((row) => row.variantId))]),
+              sql`${variantTransitions.reason} is not null`,
+              sql`${variantTransitions.details} ? 'approval'`,
+            ),
+          )
+          .orderBy(asc(variantTransitions.id))
+      : [];
+  return (approval: (typeof approvals)[number]): string | null =>
+    rows.find(
+      (row) =>
+        row.variantId === approval.variantId &&
+        row.actorId === approval.approverId &&
+        row.details?.approval === approval.level &&
+        row.at.getTime() >= approval.at.getTime(),
+    )?.reason ?? null;
+}
+
 /** A post with its variants, each with its approvals, its limit problems and what the reader may do. */
 export async function getPost(db: Executor, deps: PublishingDeps, postId: string, actor: Actor) {
   const post = await requirePost(db, postId);
@@ -72,6 +110,7 @@ export async function getPost(db: Executor, deps: PublishingDeps, postId: string
             ),
           )
       : [];
+  const comments = await approvalComments(db, approvalRows);
   const people = await personSummaries(db, [
     ...(post.authorId ? [post.authorId] : []),
     ...(post.creditedPersonId ? [post.creditedPersonId] : []),
@@ -94,9 +133,9 @@ export async function getPost(db: Executor, deps: PublishingDeps, postId: string
     variants: await Promise.all(
       variants.map(async (variant) => {
         // Approvals of earlier content no longer count.
-        const approvals = approvalRows.filter(
-          (row) => row.variantId === variant.id && row.contentVersion === variant.contentVersion,
-        );
+        const approvals = approvalRows
+          .filter((row) => row.variantId === variant.id && row.contentVersion === variant.contentVersion)
+          .map((row) => ({ ...row, comment: comments(row) }));
         return {
           variant,
           approvals,

@@ -161,7 +161,11 @@ export function VariantActions({
       <ApproveDialog
         opened={dialog === "approve"}
         second={variant.approvals.length > 0}
-        channel={variant.channel.displayName}
+        channel={
+          variant.channel.displayName
+            ? `${t(`posts.target.${variant.target}`)} “${variant.channel.displayName}”`
+            : t(`posts.target.${variant.target}`)
+        }
         loading={action.isPending}
         error={action.error}
         onClose={() => setDialog(null)}

@@ -124,6 +124,16 @@ export function VariantApprovals({ variant, needsSecond }: { variant: VariantDet
                 name: approval.approver.fullName,
                 at: formatDateTime(approval.at, language),
               })}
+              {approval.comment ? (
+                <Text
+                  size="sm"
+                  c="dimmed"
+                  style={{ overflowWrap: "anywhere" }}
+                  data-testid="approval-comment"
+                >
+                  {t("posts.variant.approvalComment", { comment: approval.comment })}
+                </Text>
+              ) : null}
             </List.Item>
           ))}
         </List>
