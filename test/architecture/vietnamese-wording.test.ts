@@ -78,6 +78,22 @@ const rules: Rule[] = [
   },
   { forbidden: /Chủ đề \(thẻ\)|mỗi thẻ|thẻ nhạy cảm/iu, use: "chủ đề; chủ đề nhạy cảm" },
   { forbidden: /cổng thông tin(?! điện tử tỉnh)(?! tỉnh)/iu, use: "trang tin (của đơn vị)" },
+  {
+    forbidden:
+      /phiên bản (riêng|theo kênh|cho từng kênh)|(Lưu|Tạo) phiên bản|mỗi phiên bản|bên cạnh phiên bản/iu,
+    use: "bản đăng (a post's per-channel variant); phiên bản only for a saved revision",
+  },
+  { forbidden: /cuộc trò chuyện/iu, use: "hội thoại" },
+  { forbidden: /Tài khoản của tôi/iu, use: "kê khai tài khoản mạng xã hội" },
+  { forbidden: /Xem cây/iu, use: "xem sơ đồ tổ chức theo ngày" },
+  { forbidden: /(?<!\p{L})Ngừng hoạt động(?!\p{L})/u, use: "ngừng kích hoạt tài khoản" },
+  {
+    forbidden: /cán bộ, hội viên|cán bộ, đảng viên, đoàn viên(?!, hội viên)/iu,
+    use: "cán bộ, đảng viên, đoàn viên, hội viên (always the four)",
+  },
+  { forbidden: /tenfanpage/iu, use: "an example naming no fanpage (https://www.facebook.com/ten-trang)" },
+  { forbidden: /Quy định 85/u, use: "Quy định số 85-QĐ/TW … (number, symbol and date the first time)" },
+  { forbidden: /\d %/u, use: "a no-break space before % (formatPercent)" },
 ];
 
 /**
@@ -178,6 +194,41 @@ describe("Vietnamese as ../shared/VIETNAMESE.md writes it", () => {
        const d = "Liên kết / Delete this link";`,
     );
     expect(planted.map((found) => found.rule.use)).toEqual([rules[0]?.use, rules[2]?.use, rules[4]?.use]);
+  });
+
+  it("finds the older wordings a new user's trial met", () => {
+    const older = [
+      "Lưu phiên bản",
+      "sửa phiên bản cho từng kênh",
+      "Các cuộc trò chuyện đã quá hạn",
+      "Tài khoản của tôi",
+      "Xem cây tại một ngày",
+      "Ngừng hoạt động",
+      "Cán bộ, hội viên trong phạm vi bạn được xem.",
+      "Tài khoản do cán bộ, đảng viên, đoàn viên tự kê khai.",
+      "Theo Quy định 85, cán bộ…",
+      "90 % số hội thoại",
+    ];
+    for (const text of older) {
+      expect(check("planted.ts", `const a = "${text}";`), text).not.toEqual([]);
+    }
+    const kept = [
+      "So sánh phiên bản",
+      "Không có trong phiên bản này",
+      "cán bộ, đảng viên, đoàn viên, hội viên",
+      "địa chỉ của tệp sẽ ngừng hoạt động",
+      "90\u00a0% số hội thoại",
+    ];
+    for (const text of kept) {
+      expect(check("planted.ts", `const a = "${text}";`), text).toEqual([]);
+    }
+  });
+
+  it("gives example addresses that name no fanpage", () => {
+    const found = sourceFiles(sourceRoot).filter((path) =>
+      /tenfanpage/iu.test(withoutComments(readFileSync(path, "utf8"))),
+    );
+    expect(found.map((path) => relative(sourceRoot, path))).toEqual([]);
   });
 
   it("is how every Vietnamese text of the app, the server, e-mails, pages, exports and the CLI is written", () => {
