@@ -69,7 +69,7 @@ test("an administrator registers a channel and is told who owns it when register
       // The public pages are plain links to the server's pages, not client routes.
       assert.equal(await nav.getByRole("link", { name: "Kiểm tra kênh" }).getAttribute("href"), "/kiem-tra");
       assert.equal(await nav.getByRole("link", { name: "Danh bạ kênh" }).getAttribute("href"), "/danh-ba");
-      await nav.getByRole("link", { name: "Kênh chính thức" }).click();
+      await nav.getByRole("link", { name: "Kênh chính thức", exact: true }).click();
       await admin.getByRole("heading", { name: "Kênh chính thức", exact: true }).waitFor();
       await admin.getByRole("link", { name: "Công an tỉnh Tuyên Quang", exact: true }).waitFor();
       await phoneScreenshot(admin, "23-channels-list");
