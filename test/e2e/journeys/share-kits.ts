@@ -133,10 +133,44 @@ test("an editor makes a share kit, a member shares their link from the phone, an
       const unit = await (
         await editor.page.request.get(`${baseUrl}/api/units/${session.person.unitId}`)
       ).json();
-      const row = page.getByTestId("report-by-unit").locator("tbody tr").filter({ hasText: unit.name });
-      assert.match((await row.innerText()).replace(/\s+/g, " "), /^.+ 1 0 1$/);
+      // On a phone the table is a card a row: the unit, then its figures, each named.
+      const row = page.getByTestId("report-by-unit").locator("[data-row]").filter({ hasText: unit.name });
+      assert.deepEqual((await row.locator("[data-cell]").allInnerTexts()).slice(1), ["1", "0", "1"]);
+      assert.equal(await page.getByTestId("report-by-unit").locator("table").count(), 0);
       await page.getByTestId("day-chart").locator("canvas").waitFor();
       await phoneScreenshot(page, "54-kit-report");
+    });
+
+    await step("a campaign's page reads whole at 360 px: its kits as cards, every series named", async () => {
+      const page = editor.page;
+      await page.goto(`${baseUrl}/campaigns`);
+      const first = page.locator('#main a[href^="/campaigns/"]').first();
+      await first.click();
+      await page.waitForURL(/\/campaigns\/[^/]+$/);
+      const kits = page.getByTestId("campaign-kits");
+      await kits.waitFor();
+      assert.equal(await kits.locator("table").count(), 0, "no table to clip on a phone");
+      for (const card of await kits.locator("[data-row]").all()) {
+        const box = await card.boundingBox();
+        assert.ok(
+          box && box.x >= 0 && box.x + box.width <= 360,
+          `a kit card fits the screen: ${JSON.stringify(box)}`,
+        );
+      }
+      // The chart's legend wraps rather than pages: each series is named on screen.
+      await page.getByTestId("day-chart").locator("canvas").waitFor();
+      const legend = page.getByTestId("day-chart-legend");
+      const items = await legend.locator(":scope > div").all();
+      assert.equal(items.length, 3, "clicks, previews and shares");
+      for (const item of items) {
+        const box = await item.boundingBox();
+        const name = await item.innerText();
+        assert.ok(
+          name.trim() && box && box.x + box.width <= 360,
+          `${name} is named whole: ${JSON.stringify(box)}`,
+        );
+      }
+      await phoneScreenshot(page, "55-campaign");
     });
   } finally {
     await editor.close();

@@ -45,6 +45,7 @@ function Leaderboard({ report }: { report: CampaignReport }) {
       title={t("advocacy.campaign.leaderboard")}
       testId="campaign-leaderboard"
       minWidth={0}
+      fitsPhone
       note={
         <Stack gap={4} mb="xs">
           <SegmentedControl

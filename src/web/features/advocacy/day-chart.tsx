@@ -1,5 +1,6 @@
+import { Box, Group, Text } from "@mantine/core";
 import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
@@ -7,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { formatNumber, vietnamToday } from "../../i18n/format.ts";
 
 // Only the pieces the report draws, so the chart's chunk stays a fraction of the whole library.
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export interface DaySeries {
   name: string;
@@ -60,9 +61,8 @@ export default function DayChart(props: {
       {
         animation: false,
         tooltip: { trigger: "axis", valueFormatter: number },
-        // One scrolling line, so a third series on a phone does not wrap over the plot.
-        legend: { type: "scroll", top: 0, left: 0, itemGap: 12 },
-        grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+        // The legend is drawn above the chart in the page (it wraps there, naming every series on a phone).
+        grid: { left: 8, right: 8, top: 12, bottom: 8, containLabel: true },
         xAxis: {
           type: "category",
           data: props.days.map(shortDay),
@@ -85,12 +85,27 @@ export default function DayChart(props: {
   }, [props.days, props.series, language]);
 
   return (
-    <div
-      ref={element}
-      role="img"
-      aria-label={props.label}
-      style={{ width: "100%", height: props.height ?? 260 }}
-      data-testid="day-chart"
-    />
+    <>
+      <Group gap="md" style={{ rowGap: 4 }} wrap="wrap" data-testid="day-chart-legend" aria-hidden="true">
+        {props.series.map((item) => (
+          <Group key={item.name} gap={6} wrap="nowrap">
+            <Box
+              w={item.kind === "bar" ? 12 : 18}
+              h={item.kind === "bar" ? 12 : 3}
+              bg={item.color}
+              style={{ borderRadius: 2, flexShrink: 0 }}
+            />
+            <Text size="xs">{item.name}</Text>
+          </Group>
+        ))}
+      </Group>
+      <div
+        ref={element}
+        role="img"
+        aria-label={props.label}
+        style={{ width: "100%", height: props.height ?? 260 }}
+        data-testid="day-chart"
+      />
+    </>
   );
 }

@@ -1,6 +1,7 @@
-import { Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
+import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatNumber } from "../../i18n/format.ts";
 import type { DaySeries } from "./day-chart.tsx";
@@ -61,7 +62,10 @@ export function DayChartBlock(props: { title: string; days: string[]; series: Da
   );
 }
 
-/** A small titled table of figures; numbers right-aligned. */
+/**
+ * A small titled table of figures, numbers right-aligned; on a phone, a card a row (its first cell
+ * as the card's title, the figures under it named), so nothing sits cut off past the screen's edge.
+ */
 export function FigureTable(props: {
   title: string;
   /** `phone: false` leaves a secondary column out below 576 px, so the rest reads whole. */
@@ -72,7 +76,10 @@ export function FigureTable(props: {
   note?: ReactNode;
   /** Below this width the table scrolls sideways instead of squeezing its words. */
   minWidth?: number;
+  /** Made to fit a phone as a table (a rank, a name and few figures): kept a table there. */
+  fitsPhone?: boolean;
 }) {
+  const phone = usePhoneLayout() && !props.fitsPhone;
   return (
     <Paper withBorder p={{ base: "xs", sm: "md" }} data-testid={props.testId}>
       <Title order={3} size="h5" mb="xs">
@@ -83,6 +90,32 @@ export function FigureTable(props: {
         <Text size="sm" c="dimmed">
           {props.empty}
         </Text>
+      ) : phone ? (
+        <Stack gap={6}>
+          {props.rows.map((row) => (
+            <Card key={row.key} withBorder padding="xs" data-row>
+              <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }} data-cell>
+                {row.cells[0]}
+              </Text>
+              <Group gap="md" style={{ rowGap: 2 }} wrap="wrap" mt={2}>
+                {row.cells.slice(1).map((cell, index) => (
+                  <Text
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional, matching the columns
+                    key={index}
+                    size="sm"
+                  >
+                    <Text span size="xs" c="dimmed">
+                      {props.columns[index + 1]?.label}:
+                    </Text>{" "}
+                    <Text span size="sm" fw={500} data-cell>
+                      {cell}
+                    </Text>
+                  </Text>
+                ))}
+              </Group>
+            </Card>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={props.minWidth ?? 320}>
           <Table verticalSpacing={4} horizontalSpacing="xs" striped>
@@ -101,7 +134,7 @@ export function FigureTable(props: {
             </Table.Thead>
             <Table.Tbody>
               {props.rows.map((row) => (
-                <Table.Tr key={row.key}>
+                <Table.Tr key={row.key} data-row>
                   {row.cells.map((cell, index) => (
                     <Table.Td
                       // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional, matching the columns
