@@ -75,6 +75,33 @@ test("an administrator registers a channel and is told who owns it when register
       await phoneScreenshot(admin, "23-channels-list");
     });
 
+    await step(
+      "a pasted street address takes back the platform guessed from an earlier address",
+      async () => {
+        await admin.getByRole("button", { name: "Đăng ký kênh" }).first().click();
+        const dialog = admin.getByRole("dialog", { name: "Đăng ký kênh chính thức" });
+        const platform = dialog.getByTestId("channel-platform");
+        const address = dialog.getByRole("textbox", { name: "Địa chỉ", exact: true });
+        const note = dialog.getByText("Nhận ra từ địa chỉ đã dán", { exact: false });
+        await address.fill("https://www.youtube.com/@tuyenquangtv");
+        await note.waitFor();
+        assert.equal(await platform.inputValue(), "Kênh YouTube");
+        await address.fill("123 Đường Trần Phú, Hà Giang");
+        await note.waitFor({ state: "hidden" });
+        assert.equal(await platform.inputValue(), "", "the guess goes with the address it came from");
+        await phoneScreenshot(admin, "23b-channel-guess-dropped");
+        // The person's own choice stays, whatever is pasted.
+        await platform.click();
+        await admin.getByRole("option", { name: "Trang Facebook", exact: true }).click();
+        await address.fill("https://www.youtube.com/@tuyenquangtv");
+        await address.fill("123 Đường Trần Phú, Hà Giang");
+        assert.equal(await platform.inputValue(), "Trang Facebook");
+        assert.equal(await note.count(), 0);
+        await dialog.getByRole("button", { name: "Hủy" }).click();
+        await dialog.waitFor({ state: "hidden" });
+      },
+    );
+
     await step("registers a fanpage and finds it in the list", async () => {
       const dialog = await register(owner, `https://www.facebook.com/${handle}`);
       await admin.getByText(`Đã đăng ký kênh “${channelName}”.`).waitFor();

@@ -20,6 +20,7 @@ import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
 import { useErrorText, vietnamToday } from "../../i18n/format.ts";
 import { ChannelAvatarField } from "./channel-avatar-field.tsx";
 import { handleLabelKey } from "./channel-badges.tsx";
+import { platformAfterAddress } from "./platform-guess.ts";
 
 /** Server refusals that concern the address: shown under the address field, where the fix is. */
 const urlErrorCodes = new Set(["channel.key_taken", "url.invalid", "url.unsupported"]);
@@ -176,10 +177,13 @@ export function ChannelFormDialog(props: {
         onChange={(event) => {
           const typed = event.currentTarget.value;
           setUrl(typed);
-          const detected = editing ? null : detectChannelPlatform(typed);
-          if (detected && (platformDetected || !platform)) {
-            setPlatform(detected);
-            setPlatformDetected(true);
+          if (!editing) {
+            const next = platformAfterAddress(
+              { platform, guessed: platformDetected },
+              detectChannelPlatform(typed),
+            );
+            setPlatform(next.platform);
+            setPlatformDetected(next.guessed);
           }
           if (urlServerError) {
             save.reset();
