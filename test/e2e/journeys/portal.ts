@@ -62,6 +62,17 @@ test("a citizen finds the province's portal is an official site, on a phone and 
         const footer = await page.locator("footer").innerText();
         assert.match(footer, /Chịu trách nhiệm nội dung: .+ – Chánh Văn phòng/);
         assert.match(footer, /Điện thoại: 0207 3999 000/);
+        // Every topic in the header is on screen: the bar wraps rather than cutting one off at the edge.
+        const topics = await page.locator("nav.topics a").all();
+        assert.ok(topics.length > 2, "the header lists topics");
+        for (const topic of topics) {
+          const box = await topic.boundingBox();
+          assert.ok(
+            box && box.x >= 0 && box.x + box.width <= 360,
+            `${await topic.innerText()} is whole on screen`,
+          );
+        }
+        await page.locator("header").screenshot({ path: ".test-artifacts/e2e/90-portal-header.png" });
         await scrollThrough(page);
         await phoneScreenshot(page, "90-portal-home");
         assert.deepEqual(await violations(page), []);

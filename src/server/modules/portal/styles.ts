@@ -2,6 +2,7 @@ import { SafeHtml } from "../../http/html.ts";
 
 // One small stylesheet, inlined: no extra request before the first paint on a slow phone.
 // Built for 360 px first; from 900 px the side column (channels, units, topics) moves beside the news.
+// The topics bar wraps onto more lines rather than hiding topics past the screen's edge.
 export const portalStyles = new SafeHtml(`
 *{box-sizing:border-box}
 body{margin:0;overflow-wrap:break-word;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:18px;line-height:1.6;color:#1f2328;background:#fff}
@@ -15,7 +16,7 @@ header{background:#a31515;color:#fff;border-bottom:4px solid #f5c518}
 .brand .kicker{font-size:.72em;letter-spacing:.04em;text-transform:uppercase}
 .brand .name{font-size:1.15em;font-weight:700;margin:0}
 .bar{display:flex;flex-wrap:wrap;align-items:center;gap:4px 12px;padding-bottom:8px}
-nav.topics{flex:1 1 100%;display:flex;gap:2px;overflow-x:auto;scrollbar-width:none;margin:0 -8px}
+nav.topics{flex:1 1 100%;display:flex;flex-wrap:wrap;gap:2px;margin:0 -8px}
 nav.topics a{flex:0 0 auto;color:#fff;text-decoration:none;padding:8px;font-size:.9em;font-weight:600;white-space:nowrap;border-radius:6px}
 nav.topics a[aria-current]{background:#7a1010}
 header form{flex:1 1 100%;display:flex;gap:8px;margin:0}
