@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { adminEmail, adminPassword, baseUrl, phonePage, stepsOf } from "../harness.ts";
+import { adminEmail, adminPassword, baseUrl, phonePage, phoneScreenshot, stepsOf } from "../harness.ts";
 
 // Forms on a phone whose browser speaks American English: a refused submit takes the person to the
 // first field to fix and names it; dates are typed day first, as everywhere in Vietnam.
@@ -44,6 +44,7 @@ test("a refused form focuses and names its first missing field, and dates read d
       await dialog.getByText("Hạn hoàn thành phải sau thời điểm hiện tại.", { exact: true }).waitFor();
       assert.equal(await dialog.getByText("Vui lòng nhập hạn hoàn thành.").count(), 0);
       assert.equal(await due.getAttribute("aria-invalid"), "true");
+      await phoneScreenshot(page, "forms-past-deadline", false);
     });
 
     await step("a due date typed day first stays the 31st of December", async () => {
