@@ -23,7 +23,7 @@ interface Rule {
  * The older tone placement: a mark on the last vowel of "oa, oe, uy" at the end of a syllable sits
  * on the first one (hòa, khỏe, thủy), except after "q" where "u" is part of the consonant (quá, quý).
  */
-const newTonePlacement = /(?<![qQ])[oOuU][àáảãạèéẻẽẹỳýỷỹỵ](?!\p{L})/u;
+const newTonePlacement = /(?<![qQ])[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\p{L})/u;
 
 const rules: Rule[] = [
   { forbidden: newTonePlacement, use: "the older tone placement: xóa, khóa, hòa, hóa, thủy, tùy, ủy, khỏe" },

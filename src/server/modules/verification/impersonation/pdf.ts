@@ -220,7 +220,7 @@ export async function renderReportPdf(data: ReportPdfData): Promise<Buffer> {
   });
   write(doc, data.unit.name.toLocaleUpperCase("vi"), "bold", 10, { x: left, width: column, align: "center" });
   const leftBottom = doc.y;
-  write(doc, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold", 10.5, {
+  write(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold", 10.5, {
     x: left + column,
     y: top,
     width: width - column,

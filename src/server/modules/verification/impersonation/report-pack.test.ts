@@ -45,23 +45,27 @@ function unzip(zip: Buffer): Map<string, Buffer> {
 function pdfText(pdf: Buffer): string {
   const source = pdf.toString("latin1");
   const objects = new Map<string, { dict: string; stream: string | null }>();
-  for (const match of source.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = match[2] as string;
-    const streamAt = body.indexOf("stream");
-    let stream: string | null = null;
-    let dict = body;
-    if (streamAt >= 0) {
-      dict = body.slice(0, streamAt);
-      const raw = Buffer.from(
-        body
-          .slice(streamAt + 6)
-          .replace(/^\r?\n/, "")
-          .replace(/\r?\nendstream\s*$/, ""),
-        "latin1",
-      );
-      stream = (/FlateDecode/.test(dict) ? inflateSync(raw) : raw).toString("latin1");
+  // Objects are read in order, each stream by its /Length: compressed bytes may hold "endobj" or
+  // "endstream" by chance (the page's text changes with every run's random names), so searching
+  // for those words cut a stream short now and then.
+  const header = /(\d+) 0 obj\s*/g;
+  for (let match = header.exec(source); match; match = header.exec(source)) {
+    const start = match.index + match[0].length;
+    const endObject = source.indexOf("endobj", start);
+    const streamWord = source.indexOf("stream", start);
+    if (streamWord < 0 || (endObject >= 0 && endObject < streamWord)) {
+      objects.set(match[1] as string, { dict: source.slice(start, endObject), stream: null });
+      header.lastIndex = endObject;
+      continue;
     }
+    const dict = source.slice(start, streamWord);
+    const length = Number(/\/Length (\d+)/.exec(dict)?.[1] ?? Number.NaN);
+    let dataStart = streamWord + "stream".length;
+    dataStart += source.startsWith("\r\n", dataStart) ? 2 : source[dataStart] === "\n" ? 1 : 0;
+    const raw = Buffer.from(source.slice(dataStart, dataStart + length), "latin1");
+    const stream = (/FlateDecode/.test(dict) ? inflateSync(raw) : raw).toString("latin1");
     objects.set(match[1] as string, { dict, stream });
+    header.lastIndex = dataStart + length;
   }
   const cmaps = new Map<string, Map<number, string>>();
   for (const [id, object] of objects) {
@@ -209,7 +213,7 @@ describe("report pack", () => {
     const pdf = files.get("bao-cao.pdf") as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf);
-    expect(text).toContain("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(text).toContain("Độc lập - Tự do - Hạnh phúc");
     expect(text).toContain("BÁO CÁO TRANG GIẢ MẠO");
     expect(text).toContain(org.left.name.toLocaleUpperCase("vi"));
