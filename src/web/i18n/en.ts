@@ -964,7 +964,7 @@ export const en: Messages = {
         "Ask everyone in a unit to review their account declarations by a date and follow each unit's progress. Reminders go by e-mail 3 days and 1 day before the date to those who have not confirmed.",
       create: "Send a request",
       empty: "No request yet.",
-      unit: "To unit (with its sub-units)",
+      unit: "Receiving unit (with its sub-units)",
       titleField: "Title",
       titleDefault: "Review your social-media account declarations",
       message: "Message (optional)",

@@ -961,7 +961,7 @@ export const vi = {
         "Đề nghị cán bộ, đảng viên, đoàn viên, hội viên trong đơn vị rà soát kê khai tài khoản trước một hạn và theo dõi tiến độ từng đơn vị. Thư nhắc tự gửi 3 ngày và 1 ngày trước hạn cho người chưa xác nhận.",
       create: "Gửi yêu cầu",
       empty: "Chưa có yêu cầu nào.",
-      unit: "Gửi tới đơn vị (gồm cả đơn vị trực thuộc)",
+      unit: "Đơn vị nhận yêu cầu (gồm cả đơn vị trực thuộc)",
       titleField: "Tiêu đề",
       titleDefault: "Rà soát kê khai tài khoản mạng xã hội",
       message: "Lời nhắn (không bắt buộc)",

@@ -23,12 +23,12 @@ test("a refused form focuses and names its first missing field, and dates read d
       await dialog.getByTestId("invalid-field-notice").waitFor();
       assert.equal(
         await dialog.getByTestId("invalid-field-notice").textContent(),
-        "Vui lòng chọn gửi tới đơn vị (gồm cả đơn vị trực thuộc).",
+        "Vui lòng chọn đơn vị nhận yêu cầu (gồm cả đơn vị trực thuộc).",
       );
       const focused = await page.evaluate(
         () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
       );
-      assert.match(focused, /^Gửi tới đơn vị/, "the first missing field has the focus");
+      assert.match(focused, /^Đơn vị nhận yêu cầu/, "the first missing field has the focus");
       // Each empty field says which it is, not a bare "Vui lòng điền mục này."
       await dialog.getByText("Vui lòng nhập hạn hoàn thành.", { exact: true }).waitFor();
       await dialog.getByRole("textbox", { name: /^Tiêu đề/ }).fill("");
