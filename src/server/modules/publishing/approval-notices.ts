@@ -27,7 +27,8 @@ export interface NoticeDeps {
 }
 
 /** The platform in words, as the glossary names it (never its code). */
-const platformWords: Record<VariantRow["target"], { vi: string; en: string }> = {
+/** A variant's platform as people call it, never its code. */
+export const platformWords: Record<VariantRow["target"], { vi: string; en: string }> = {
   portal: { vi: "Trang tin", en: "Website" },
   facebook_page: { vi: "Trang Facebook", en: "Facebook Page" },
   zalo_oa: { vi: "Zalo OA", en: "Zalo OA" },

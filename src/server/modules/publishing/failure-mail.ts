@@ -5,6 +5,7 @@ import type { Executor } from "../../db/client.ts";
 import { variantApprovals } from "../../db/schema/index.ts";
 import { queueMail } from "../../mail/mailer.ts";
 import { personSummaries, unitSummaries } from "../org/index.ts";
+import { platformWords } from "./approval-notices.ts";
 import { plainText } from "./content.ts";
 import type { PostRow, PublishingDeps, VariantRow } from "./post-records.ts";
 
@@ -23,15 +24,6 @@ function reasonLine(reason: NotPublishedReason, locale: "vi" | "en"): string {
     : `Lỡ giờ đăng: bài hẹn đăng lúc ${at} nhưng hệ thống không đăng được trong vòng 30 phút sau giờ hẹn (máy chủ không chạy hoặc không kịp xử lý). Chưa có gì được đăng.`;
 }
 
-/** The platform as people call it, never its code. */
-const platformNames: Record<VariantRow["target"], string> = {
-  portal: "Trang tin",
-  facebook_page: "Trang Facebook",
-  zalo_oa: "Zalo OA",
-  youtube: "YouTube",
-  tiktok: "TikTok",
-};
-
 /** Tells the author and the approvers of the variant's current content that it did not go out. */
 export async function notifyNotPublished(
   deps: Pick<PublishingDeps, "jobs" | "publicUrl"> & { database: { db: Executor } },
@@ -40,7 +32,7 @@ export async function notifyNotPublished(
   reason: NotPublishedReason,
 ): Promise<void> {
   const db = deps.database.db;
-  const platform = platformNames[variant.target] ?? variant.target;
+  const platformInWords = platformWords[variant.target];
   const approvers = await db
     .select({ id: variantApprovals.approverId })
     .from(variantApprovals)
@@ -61,6 +53,7 @@ export async function notifyNotPublished(
       continue;
     }
     const en = person.locale === "en";
+    const platform = en ? platformInWords.en : platformInWords.vi;
     await queueMail(deps.jobs, {
       to: person.email,
       subject: en
