@@ -87,6 +87,14 @@ test("a citizen's tip becomes a published correction that both reporters see", a
         await suggestions.getByRole("button", { name: "Gộp hồ sơ này vào hồ sơ kia" }).click();
         const dialog = page.getByRole("dialog", { name: "Gộp hồ sơ?" });
         await dialog.getByRole("button", { name: "Gộp" }).click();
+        const mergedAwayUrl = page.url();
+        // The checker is taken on to the case both tips now belong to, and told so.
+        await page.getByText(`Đã gộp hồ sơ “Bà con chú ý (${stamp})`, { exact: false }).waitFor();
+        await page.waitForURL(
+          (url) => url.href !== mergedAwayUrl && /\/verification\/cases\//.test(url.pathname),
+        );
+        // The merged-away case, opened again, says where it went.
+        await page.goto(mergedAwayUrl);
         await page.getByText("Hồ sơ này đã được gộp vào hồ sơ khác.").waitFor();
 
         // On to the case both tips now belong to.

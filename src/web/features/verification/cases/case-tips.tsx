@@ -11,6 +11,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -137,9 +138,16 @@ export function CaseSuggestions({ detail }: { detail: CaseDetail }) {
         params: { id: suggestion.fromCaseId },
         body: { intoCaseId: suggestion.intoCaseId },
       }),
-    onSuccess: async (result) => {
+    onSuccess: async (result, suggestion) => {
       setMerging(null);
       await client.invalidateQueries({ queryKey: ["verification"] });
+      const mergedTitle = suggestion.fromCaseId === detail.id ? detail.title : suggestion.otherCase.title;
+      // The case that was merged away is read-only, so the checker goes on where both tips now are,
+      // and is told in words that the merge happened (the page they land on looks much like before).
+      notifications.show({
+        color: "green",
+        message: t("verification.cases.case.mergedHere", { title: mergedTitle }),
+      });
       if (result.intoCaseId !== detail.id) {
         navigate(`/verification/cases/${result.intoCaseId}`);
       }
