@@ -1439,9 +1439,11 @@ export const en: Messages = {
     sentBy: "Sent by {{name}} ({{unit}}) at {{at}}",
     sentAt: "{{unit}} · sent at {{at}}",
     confirmTitle: "Confirm approval",
-    confirmBody: "Approve the variant for the {{channel}}? Once approved, the editor can schedule it.",
-    confirmSecond:
-      "Give the second approval to the variant for the {{channel}}? Once approved, the editor can schedule it.",
+    confirmBody: "Approve the variant for the {{channel}}?",
+    confirmSecond: "Give the second approval to the variant for the {{channel}}?",
+    afterApproval: "Once approved, the editor can schedule it.",
+    afterApprovalByHand:
+      "The channel is not connected, so it cannot be published automatically: once approved, the editor posts it by hand and records the address of the published post.",
     comment: "Comment for the author (optional)",
     commentHint: "The author receives this comment with the approval notice.",
     historyComment: "Comment: {{comment}}",

@@ -1441,9 +1441,11 @@ export const vi = {
     sentBy: "{{name}} ({{unit}}) gửi duyệt lúc {{at}}",
     sentAt: "{{unit}} · gửi duyệt lúc {{at}}",
     confirmTitle: "Xác nhận duyệt",
-    confirmBody: "Bạn duyệt bản đăng trên {{channel}}? Sau khi duyệt, biên tập viên có thể hẹn giờ đăng.",
-    confirmSecond:
-      "Bạn duyệt lần hai bản đăng trên {{channel}}? Sau khi duyệt, biên tập viên có thể hẹn giờ đăng.",
+    confirmBody: "Bạn duyệt bản đăng trên {{channel}}?",
+    confirmSecond: "Bạn duyệt lần hai bản đăng trên {{channel}}?",
+    afterApproval: "Sau khi duyệt, biên tập viên có thể hẹn giờ đăng.",
+    afterApprovalByHand:
+      "Kênh chưa được kết nối nên không hẹn giờ đăng tự động được: sau khi duyệt, biên tập viên đăng thủ công rồi ghi nhận địa chỉ bài đã đăng.",
     comment: "Ý kiến gửi người viết (không bắt buộc)",
     commentHint: "Người viết nhận được ý kiến này cùng thông báo đã duyệt.",
     historyComment: "Ý kiến: {{comment}}",

@@ -99,7 +99,11 @@ test("an editor sends a post for approval; the approver is told, approves it wit
       const dialog = page.getByTestId("approve-dialog");
       await dialog.waitFor();
       // The channel is named with its platform.
-      await dialog.getByText(/^Bạn duyệt bản đăng trên Trang tin( “.+”)?\?/).waitFor();
+      await dialog
+        .getByText(
+          /^Bạn duyệt bản đăng trên Trang tin( “.+”)?\? Sau khi duyệt, biên tập viên có thể hẹn giờ đăng\.$/,
+        )
+        .waitFor();
       // Nothing is approved before the approver confirms.
       assert.equal(await page.getByTestId("variant-panel").getAttribute("data-status"), "in_review");
       await page.getByTestId("approve-comment").fill(comment);

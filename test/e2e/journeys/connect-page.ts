@@ -4,6 +4,7 @@ import {
   adminEmail,
   adminPassword,
   baseUrl,
+  demoPassword,
   graph,
   phoneScreenshot,
   signedInPhone,
@@ -193,6 +194,24 @@ test("an administrator connects a Facebook Page by pasting its token, sees when 
         assert.match((await notice.textContent()) ?? "", /chưa hẹn giờ đăng tự động được/);
         await notice.scrollIntoViewIfNeeded();
         await phoneScreenshot(page, "95-variant-not-connected");
+
+        // Sent for approval, the approver's confirmation says what approval leads to on such a channel.
+        const postUrl = page.url();
+        await page.getByTestId("variant-submit").click();
+        await page.locator('[data-testid="variant-panel"][data-status="in_review"]').waitFor();
+        const approver = await signedInPhone("binh.trieuvan@tuyenquang.caunoi.example", demoPassword);
+        try {
+          await approver.page.goto(postUrl);
+          await approver.page.getByTestId("variant-approve").click();
+          const dialog = approver.page.getByTestId("approve-dialog");
+          await dialog.getByText(/biên tập viên đăng thủ công rồi ghi nhận địa chỉ bài đã đăng/).waitFor();
+          assert.doesNotMatch(await dialog.innerText(), /có thể hẹn giờ đăng/);
+          // Mantine's opening transition (set from script, not a CSS animation) ends within 300 ms.
+          await approver.page.waitForTimeout(300);
+          await phoneScreenshot(approver.page, "96-approve-not-connected", false);
+        } finally {
+          await approver.close();
+        }
       },
     );
   } finally {

@@ -3,11 +3,16 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/form-dialog.tsx";
 
-/** Approving is asked once more, naming the channel, and may carry a comment for the author. */
+/**
+ * Approving is asked once more, naming the channel and what happens next (scheduling, or posting by
+ * hand on a channel that is not connected), and may carry a comment for the author.
+ */
 export function ApproveDialog(props: {
   opened: boolean;
   second: boolean;
   channel: string;
+  /** The channel cannot be published to automatically, so approval leads to posting by hand. */
+  byHandOnly: boolean;
   loading: boolean;
   error: unknown;
   onClose: () => void;
@@ -37,7 +42,8 @@ export function ApproveDialog(props: {
       <Text size="sm">
         {props.second
           ? t("approvals.confirmSecond", { channel: props.channel })
-          : t("approvals.confirmBody", { channel: props.channel })}
+          : t("approvals.confirmBody", { channel: props.channel })}{" "}
+        {props.byHandOnly ? t("approvals.afterApprovalByHand") : t("approvals.afterApproval")}
       </Text>
       <Textarea
         label={t("approvals.comment")}

@@ -166,6 +166,7 @@ export function VariantActions({
             ? `${t(`posts.target.${variant.target}`)} “${variant.channel.displayName}”`
             : t(`posts.target.${variant.target}`)
         }
+        byHandOnly={blocked !== null}
         loading={action.isPending}
         error={action.error}
         onClose={() => setDialog(null)}
