@@ -151,6 +151,19 @@ test("a citizen's tip becomes a published correction that both reporters see", a
         assert.ok(articleUrl, "the panel links to the article");
         await panel.scrollIntoViewIfNeeded();
         await phoneScreenshot(page, "verification-05-published");
+
+        // The desk's figures now hold a published case; every series of a chart is named whole on the phone.
+        await page.goto(`${baseUrl}/verification/metrics`);
+        const legend = page.getByTestId("bar-chart-legend").first();
+        await legend.waitFor();
+        const names = legend.getByRole("listitem");
+        assert.ok((await names.count()) >= 2, "a chart of several series has a legend");
+        for (const name of await names.all()) {
+          const box = await name.boundingBox();
+          assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `${await name.innerText()} is cut off`);
+        }
+        await legend.scrollIntoViewIfNeeded();
+        await phoneScreenshot(page, "verification-05b-metrics", false);
       }
     });
 

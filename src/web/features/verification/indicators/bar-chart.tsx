@@ -1,11 +1,11 @@
 import { BarChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
 // Only the pieces the desk's figures draw, loaded with this chart only.
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export interface BarSeries {
   name: string;
@@ -49,8 +49,8 @@ export default function CategoryBarChart(props: {
       {
         animation: false,
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: format },
-        legend: props.series.length > 1 ? { type: "scroll", top: 0, left: 0, itemGap: 12 } : undefined,
-        grid: { left: 8, right: 16, top: props.series.length > 1 ? 32 : 8, bottom: 8, containLabel: true },
+        // The legend is drawn in HTML above the canvas: ECharts' own pages its items on a phone.
+        grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
         yAxis: {
           type: "category",
           data: props.categories,
@@ -78,12 +78,38 @@ export default function CategoryBarChart(props: {
 
   const height = Math.max(160, props.categories.length * (props.series.length * 18 + 18) + 60);
   return (
-    <div
-      ref={element}
-      role="img"
-      aria-label={props.label}
-      style={{ width: "100%", height }}
-      data-testid="bar-chart"
-    />
+    <div>
+      {props.series.length > 1 && (
+        // Wraps onto as many lines as the names need, so every series is named at 360 px.
+        <ul
+          data-testid="bar-chart-legend"
+          style={{
+            display: "flex",
+            flexWrap: "wrap",
+            gap: "4px 16px",
+            listStyle: "none",
+            margin: 0,
+            padding: 0,
+          }}
+        >
+          {props.series.map((item) => (
+            <li key={item.name} style={{ display: "flex", alignItems: "center", gap: 6, fontSize: 13 }}>
+              <span
+                aria-hidden="true"
+                style={{ width: 12, height: 12, borderRadius: 2, background: item.color, flex: "none" }}
+              />
+              {item.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div
+        ref={element}
+        role="img"
+        aria-label={props.label}
+        style={{ width: "100%", height }}
+        data-testid="bar-chart"
+      />
+    </div>
   );
 }
