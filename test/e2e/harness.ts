@@ -1,6 +1,6 @@
 /**
  * The e2e suite's harness: before the journeys, it builds the web app if needed, starts the server
- * on a free port with a fresh embedded database (talking to a fake Graph API) and a headless
+ * on a free port with a fresh embedded database (talking to fake Graph and Zalo APIs) and a headless
  * Chromium; after them, it stops both. The journeys (./journeys/) take the browser pages, the
  * server's address and the accounts from here. Screenshots go to .test-artifacts/e2e/.
  */
@@ -21,6 +21,7 @@ import {
 } from "playwright-core";
 import { ensureWebBuild } from "../../scripts/ensure-web-build.ts";
 import { type FakeGraph, startFakeGraph } from "../fakes/facebook-graph.ts";
+import { type FakeZaloOa, startFakeZaloOa } from "../fakes/zalo-oa.ts";
 import { freePort, waitUntilReady } from "../helpers/real-server.ts";
 import { startSmtpServer } from "../helpers/smtp.ts";
 
@@ -43,6 +44,11 @@ let context: BrowserContext | undefined;
 export let page: Page;
 /** The local stand-in for the Graph API: the server reaches it through CAUNOI_GRAPH_API_URL, as an operator would. */
 export let graph: FakeGraph;
+/**
+ * The local stand-in for Zalo's OA API and OAuth server (CAUNOI_ZALO_API_URL, CAUNOI_ZALO_OAUTH_URL):
+ * the demo's Zalo OA, so "Kết nối bằng Zalo" on its page comes back with its own oa_id.
+ */
+export let zalo: FakeZaloOa;
 /** A real SMTP server the app sends its mail to (SMTP_URL), so journeys read the letters people get. */
 export let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
@@ -80,7 +86,15 @@ before(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   dataDir = await mkdtemp(join(tmpdir(), "caunoi-e2e-"));
-  graph = await startFakeGraph();
+  // The signing-in admin manages more Pages than the demo's, as a unit's officer often does: with
+  // a channel whose Page id is not known, Facebook's dialog then grants several and the app asks which.
+  graph = await startFakeGraph({
+    otherPages: [
+      { id: "100083512947265", name: "Đoàn Trường Đại học Tân Trào" },
+      { id: "100071938465120", name: "Tuổi trẻ Tuyên Quang" },
+    ],
+  });
+  zalo = await startFakeZaloOa({ oaId: "4318000000000008", oaName: "Thông tin Tuyên Quang" });
   smtp = await startSmtpServer();
   server = spawn(process.execPath, ["src/server/main.ts"], {
     cwd: repoRoot,
@@ -98,6 +112,11 @@ before(async () => {
       CAUNOI_FACEBOOK_DIALOG_URL: graph.origin,
       FACEBOOK_APP_ID: graph.login.appId,
       FACEBOOK_APP_SECRET: graph.login.appSecret,
+      // "Kết nối bằng Zalo" against the fake's consent page and token endpoint, with its app.
+      CAUNOI_ZALO_API_URL: zalo.origin,
+      CAUNOI_ZALO_OAUTH_URL: zalo.origin,
+      ZALO_APP_ID: zalo.appId,
+      ZALO_APP_SECRET_KEY: zalo.appSecret,
       SMTP_URL: smtp.url,
       DATABASE_URL: "",
       // Vite's in-process build sets NODE_ENV=production; the server under test is a development one
@@ -129,6 +148,7 @@ after(async () => {
   await browser?.close().catch(() => {});
   await stopServer();
   await graph?.close();
+  await zalo?.close();
   await smtp?.close();
   if (dataDir) {
     await rm(dataDir, { recursive: true, force: true });

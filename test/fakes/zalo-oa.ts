@@ -109,15 +109,17 @@ async function coverProblem(url: string): Promise<string | null> {
   return null;
 }
 
-export async function startFakeZaloOa(options: { token?: string } = {}): Promise<FakeZaloOa> {
+export async function startFakeZaloOa(
+  options: { token?: string; oaId?: string; oaName?: string } = {},
+): Promise<FakeZaloOa> {
   const credentials = {
     token: options.token ?? `zoa-${randomBytes(12).toString("hex")}`,
     tokenExpiresAt: new Date(Date.now() + 25 * 3600 * 1000),
     refreshToken: `zrt-${randomBytes(12).toString("hex")}`,
   };
   const appId = "2718281828459045";
-  const oaId = "579745863508352884";
-  const oaName = "Tỉnh đoàn Tuyên Quang";
+  const oaId = options.oaId ?? "579745863508352884";
+  const oaName = options.oaName ?? "Tỉnh đoàn Tuyên Quang";
   const appSecret = `secret-${randomBytes(8).toString("hex")}`;
   let verificationFailure: { error: number; message: string } | null = null;
   const articles: FakeArticle[] = [];
