@@ -15,6 +15,7 @@ import "./journeys/noticed.ts";
 import "./journeys/homes.ts";
 import "./journeys/audit-import.ts";
 import "./journeys/connect-page.ts";
+import "./journeys/connect-sign-in.ts";
 import "./journeys/approvals.ts";
 import "./journeys/portal.ts";
 import "./journeys/forms.ts";
