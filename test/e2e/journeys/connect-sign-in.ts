@@ -114,13 +114,18 @@ test("an administrator connects a new fanpage by signing in to Facebook and choo
 
     await step("the chooser's address played back from the history is refused in words", async () => {
       await page.goto(`${baseUrl}/channels/${channelId}?ket-noi=choose&chon=${encodeURIComponent(choice)}`);
-      const chooser = page.getByTestId("connection-page-chooser");
+      const chooser = page.locator('[data-testid="connection-page-chooser"][data-state="refused"]');
       await chooser
         .getByText("Không nhận ra lượt kết nối này. Vui lòng bấm lại nút kết nối trên trang của kênh.")
         .waitFor();
+      // Nothing to choose: no request to choose and no (disabled) button to do it, only the way on.
       assert.equal(await chooser.getByRole("radio").count(), 0);
-      await inView(chooser);
+      assert.equal(await chooser.getByText("Vui lòng chọn Trang của kênh này.", { exact: false }).count(), 0);
+      assert.equal(await page.getByTestId("connection-choose").count(), 0);
+      await inView(page.getByTestId("connection-card"));
       await phoneScreenshot(page, "97c-page-chooser-spent", false);
+      await chooser.getByRole("button", { name: "Đóng" }).click();
+      await chooser.waitFor({ state: "detached" });
       // Still connected to the Page chosen.
       const card = page.getByTestId("connection-card");
       assert.equal(await card.getByTestId("connection-state").getAttribute("data-state"), "connected");

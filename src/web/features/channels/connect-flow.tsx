@@ -7,6 +7,7 @@ import { useSearchParams } from "react-router";
 import { api } from "../../backend/typed-client.ts";
 import type { Channel } from "../../backend/types.ts";
 import { FormError } from "../../components/state-blocks.tsx";
+import { useErrorText } from "../../i18n/format.ts";
 
 /*
  * "Kết nối bằng Facebook / Zalo" on a channel's page: the button (shown only when the server is
@@ -110,6 +111,7 @@ export function ConnectFlowResult({ channel }: { channel?: Channel }) {
 /** Several Pages were granted: the person picks the channel's by name. */
 function PageChooser({ channel, choice, onDone }: { channel: Channel; choice: string; onDone: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const client = useQueryClient();
   const [pageId, setPageId] = useState("");
   const pages = useQuery({
@@ -133,6 +135,25 @@ function PageChooser({ channel, choice, onDone }: { channel: Channel; choice: st
       await client.invalidateQueries({ queryKey: ["channels"] });
     },
   });
+  if (pages.isError) {
+    // A spent, expired or unknown choice (an address played back from the history): there is nothing
+    // to choose, so no "choose a Page" and no button; only why, and the way on, like a flow's outcome.
+    return (
+      <Alert
+        color="red"
+        variant="light"
+        mb="sm"
+        role="alert"
+        withCloseButton
+        closeButtonLabel={t("common.close")}
+        onClose={onDone}
+        data-testid="connection-page-chooser"
+        data-state="refused"
+      >
+        <Text size="sm">{errorText(pages.error)}</Text>
+      </Alert>
+    );
+  }
   return (
     <Alert
       color="blue"
@@ -143,7 +164,6 @@ function PageChooser({ channel, choice, onDone }: { channel: Channel; choice: st
     >
       <Stack gap="sm">
         <Text size="sm">{t("connections.chooseIntro")}</Text>
-        <FormError error={pages.error} />
         {pages.data && (
           <Radio.Group value={pageId} onChange={setPageId} aria-label={t("connections.chooseTitle")}>
             <Stack gap="xs">
