@@ -42,9 +42,10 @@ import {
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { ApprovalsCountBadge } from "../features/approvals/approvals-count-badge.tsx";
 
-import { homeOf } from "../features/home/home-route.ts";
+import { homeOf, serverPageAddress } from "../features/home/home-route.ts";
 
 import { NotificationBell } from "../features/notifications/notification-bell.tsx";
+import { chosenLanguage } from "../i18n/index.ts";
 import classes from "./app-layout.module.css";
 import { type MenuRule, offers, staffToolRoles } from "./menu-rules.ts";
 
@@ -234,7 +235,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) =>
             item.serverPage ? (
-              <NavLink key={item.labelKey} href={item.to} label={t(item.labelKey)} leftSection={item.icon} />
+              <NavLink
+                key={item.labelKey}
+                href={serverPageAddress(item.to, chosenLanguage())}
+                label={t(item.labelKey)}
+                leftSection={item.icon}
+              />
             ) : (
               <NavLink
                 key={item.labelKey}

@@ -39,7 +39,11 @@ export function PageHeader({
           subtitle
         )}
       </Stack>
-      {actions && <Group gap="xs">{actions}</Group>}
+      {actions && (
+        <Group gap="xs" maw="100%" data-page-actions="">
+          {actions}
+        </Group>
+      )}
     </Group>
   );
   if (!back) {

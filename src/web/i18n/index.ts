@@ -19,6 +19,16 @@ function storedLanguage(): Language {
   }
 }
 
+/** The language the person chose on this device, or null when they never chose (Vietnamese applies). */
+export function chosenLanguage(): Language | null {
+  try {
+    const saved = localStorage.getItem(storageKey);
+    return saved === "en" || saved === "vi" ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The language in use, as one of ours (i18next may report a region variant). */
 export function currentLanguage(): Language {
   return i18n.language === "en" ? "en" : "vi";

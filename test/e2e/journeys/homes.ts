@@ -83,6 +83,45 @@ test("each role lands on its own home, with a menu of what it can use", async (t
     }
   });
 
+  await step("a member who reads English keeps it between the share feed and the app's pages", async () => {
+    const member = await signedInPhone("hoa.mathi@tuyenquang.caunoi.example", demoPassword);
+    try {
+      const { page } = member;
+      await page.waitForURL(/\/share$/);
+      await page.getByRole("link", { name: "English", exact: true }).click();
+      await page.getByRole("heading", { name: "Share news", exact: true }).waitFor();
+      // The app remembers the choice made on the server's page…
+      await page.getByRole("link", { name: "Social media declarations" }).click();
+      await page.getByRole("heading", { name: "Social media declarations", exact: true }).waitFor();
+      // …and its menu opens the server's page in the same language.
+      await page.getByRole("button", { name: "Open menu" }).click();
+      await page
+        .getByRole("navigation", { name: "Main navigation" })
+        .getByRole("link", { name: "Home" })
+        .click();
+      await page.waitForURL(/\/share\?lang=en$/);
+      await page.getByRole("heading", { name: "Share news", exact: true }).waitFor();
+      await phoneScreenshot(page, "61b-member-home-english");
+    } finally {
+      await member.close();
+    }
+  });
+
+  await step("an administrator reading English sees the units page whole on a phone", async () => {
+    const admin = await signedInPhone(adminEmail, adminPassword);
+    try {
+      const { page } = admin;
+      await page.getByRole("banner").getByText("EN", { exact: true }).click();
+      await page.getByRole("button", { name: "Open menu" }).waitFor();
+      await page.goto(`${baseUrl}/units`);
+      // The longer English label of the page's action wraps instead of running past the edge.
+      await page.getByRole("button", { name: "View the organisation chart on a date" }).waitFor();
+      await phoneScreenshot(page, "61c-units-english");
+    } finally {
+      await admin.close();
+    }
+  });
+
   await step("an editor lands on the desk with each list, its count and its state", async () => {
     const editor = await signedInPhone("trang.lethu@tuyenquang.caunoi.example", demoPassword);
     try {

@@ -7,6 +7,17 @@
   const csrfToken = document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") ?? "";
   const messages = JSON.parse(document.body.dataset.messages || "{}");
 
+  // A language chosen here ("English" in the header) is remembered as the web app remembers its own
+  // (src/web/i18n/index.ts, same key), so the member's other pages, reached from this one, follow it.
+  const chosen = new URLSearchParams(window.location.search).get("lang");
+  if (chosen === "vi" || chosen === "en") {
+    try {
+      localStorage.setItem("caunoi.language", chosen);
+    } catch {
+      // Storage refused (private browsing): the other pages keep their own language.
+    }
+  }
+
   // Each card says what happened in its own note, where it neither moves nor hides anything else.
   const say = (card, text) => {
     const note = card.querySelector('[data-testid="feed-note"]');

@@ -2,12 +2,13 @@ import { useEffect } from "react";
 import { Navigate } from "react-router";
 import { useSignedInSession } from "../../backend/session.ts";
 import { LoadingBlock } from "../../components/state-blocks.tsx";
-import { homeOf } from "./home-route.ts";
+import { chosenLanguage } from "../../i18n/index.ts";
+import { homeOf, serverPageAddress } from "./home-route.ts";
 
 /** Opens a page the server renders (a full page load): a client route would not find it. */
 export function ServerPage({ to }: { to: string }) {
   useEffect(() => {
-    window.location.replace(to);
+    window.location.replace(serverPageAddress(to, chosenLanguage()));
   }, [to]);
   return <LoadingBlock />;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../backend/types.ts";
-import { homeOf } from "./home-route.ts";
+import { homeOf, serverPageAddress } from "./home-route.ts";
 
 const holding = (...roles: Role[]) => ({
   grants: roles.map((role) => ({ role, unitId: "u", unitPath: "root" })),
@@ -31,5 +31,13 @@ describe("each person's home", () => {
     expect(homeOf(holding("administrator", "checker")).to).toBe("/verification");
     expect(homeOf(holding("checker", "duty_officer")).to).toBe("/verification");
     expect(homeOf(holding("checker", "approver")).to).toBe("/approvals");
+  });
+});
+
+describe("a server-rendered page opened from the app", () => {
+  it("carries the language chosen in the app, which the server cannot see", () => {
+    expect(serverPageAddress("/share", "en")).toBe("/share?lang=en");
+    expect(serverPageAddress("/share?page=2", "vi")).toBe("/share?page=2&lang=vi");
+    expect(serverPageAddress("/share", null)).toBe("/share");
   });
 });

@@ -38,3 +38,12 @@ export function homeOf(session: Pick<SignedInSession, "grants">): Home {
   }
   return memberHome;
 }
+
+/**
+ * The address of a page the server renders, in the language chosen in the app on this device: the
+ * server cannot read that choice (it is kept in the browser), and without it the share feed opened
+ * from the English menu came in Vietnamese. No choice made: the server's own default applies.
+ */
+export function serverPageAddress(to: string, chosen: "vi" | "en" | null): string {
+  return chosen ? `${to}${to.includes("?") ? "&" : "?"}lang=${chosen}` : to;
+}
