@@ -7,7 +7,7 @@ import type { AuditEvent } from "../../backend/types.ts";
 import { formatDateTime, formatNumber } from "../../i18n/format.ts";
 import { detailLabels, valueWords } from "./audit-fields.ts";
 import { auditLinkOf } from "./audit-links.ts";
-import { wordingOf } from "./audit-wording.ts";
+import { withCounts, wordingOf } from "./audit-wording.ts";
 
 function isEnglish(language: string): boolean {
   return language.startsWith("en");
@@ -24,8 +24,9 @@ export function AuditSentence({ event }: { event: AuditEvent }) {
   // A link only where the reader may open the page (an administrator cannot read declarations).
   const found = subject ? auditLinkOf(subject, event.details, event.action) : null;
   const link = found && can(session, found.permission) ? found : null;
-  const count = (value: unknown) =>
-    formatNumber(Array.isArray(value) ? value.length : typeof value === "number" ? value : 0, i18n.language);
+  const countOf = (value: unknown) =>
+    Array.isArray(value) ? value.length : typeof value === "number" ? value : 0;
+  const count = (value: unknown) => formatNumber(countOf(value), i18n.language);
   const kindWord = () => {
     const kind = subject?.kind;
     if (!kind) {
@@ -64,7 +65,12 @@ export function AuditSentence({ event }: { event: AuditEvent }) {
     count: () => count(details.count ?? details.personIds),
   };
   // A channel of unknown platform: no empty word left between two spaces.
-  const filled = kindWord() ? template : template.replace(/\{kind\} ?/g, "");
+  const counted = withCounts(
+    template,
+    { count: countOf(details.count ?? details.personIds), created: countOf(details.created) },
+    i18n.language,
+  );
+  const filled = kindWord() ? counted : counted.replace(/\{kind\} ?/g, "");
   const pieces = filled
     .split(/\{(\w+)\}/)
     .map((piece, index) =>

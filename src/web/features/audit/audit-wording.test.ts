@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditActions } from "../../../shared/audit-actions.ts";
-import { enWording, viWording } from "./audit-wording.ts";
+import { enWording, viWording, withCounts } from "./audit-wording.ts";
 
 const placeholders = new Set(["actor", "subject", "kind", "unit", "role", "created", "count"]);
 
@@ -26,5 +26,20 @@ describe("audit wording", () => {
     for (const forbidden of ["xoá", "fanpage", "2FA", "mã hai lớp", "phiên bản", "lên lịch", "sự kiện"]) {
       expect(text).not.toContain(forbidden);
     }
+  });
+
+  it("says one person, not one people, in English", () => {
+    const list = enWording["person.list"].sentence;
+    expect(withCounts(list, { count: 1 }, "en")).toBe("{actor} viewed a list of {count} person");
+    expect(withCounts(list, { count: 3 }, "en")).toBe(list);
+    expect(withCounts(enWording["declarations.delete"].sentence, { count: 1 }, "en")).toBe(
+      "{actor} deleted {count} declared account",
+    );
+    expect(withCounts(enWording["channel.import"].sentence, { created: 1 }, "en")).toContain(
+      "{created} official channel into",
+    );
+    expect(withCounts(viWording["person.list"].sentence, { count: 1 }, "vi")).toBe(
+      viWording["person.list"].sentence,
+    );
   });
 });

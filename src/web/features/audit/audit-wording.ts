@@ -38,3 +38,24 @@ export function wordingOf(action: string, language: string): Wording {
   const words = language.startsWith("en") ? enWording : viWording;
   return (words as Record<string, Wording>)[action] ?? { label: action, sentence: `{actor}: ${action}` };
 }
+
+/** The English nouns the sentences count, in the plural they are written in, and their singular. */
+const englishSingulars: Record<string, string> = {
+  people: "person",
+  "official channels": "official channel",
+  "declared accounts": "declared account",
+};
+
+/**
+ * The sentence with a count of one read as English says it ("1 person", not "1 people"); Vietnamese
+ * nouns do not change with the number.
+ */
+export function withCounts(template: string, counts: Record<string, number>, language: string): string {
+  if (!language.startsWith("en")) {
+    return template;
+  }
+  return template.replace(/\{(\w+)\} ((?:official |declared )?\w+)/g, (whole, name: string, noun: string) => {
+    const singular = englishSingulars[noun];
+    return counts[name] === 1 && singular ? `{${name}} ${singular}` : whole;
+  });
+}
