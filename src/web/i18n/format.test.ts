@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi as mock } from "vitest";
 import { en } from "./en.ts";
 import {
@@ -121,5 +124,22 @@ describe("dates and numbers on a browser set to American English", () => {
     expect(parseTimeInput("17")).toBe("17:00");
     expect(parseTimeInput("24:00")).toBeNull();
     expect(parseTimeInput("8:30 PM")).toBeNull();
+  });
+});
+
+describe("the pages' own formatting", () => {
+  it("never names a locale of its own, so the English UI gets English numbers and dates", () => {
+    // A page that wrote `toLocaleString("vi-VN")` showed "5.000" in the English UI.
+    const webRoot = fileURLToPath(new URL("..", import.meta.url));
+    const offences = (readdirSync(webRoot, { recursive: true }) as string[])
+      .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
+      .filter((name) => name !== join("i18n", "format.ts"))
+      .flatMap((name) => {
+        const source = readFileSync(join(webRoot, name), "utf8");
+        return [...source.matchAll(/\.toLocale(?:Date|Time)?String\(\s*["'][^"']+["']/g)].map(
+          (match) => `${relative(webRoot, join(webRoot, name))}: ${match[0]}`,
+        );
+      });
+    expect(offences).toEqual([]);
   });
 });

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { adminEmail, adminPassword, baseUrl, phonePage, phoneScreenshot, stepsOf } from "../harness.ts";
+import {
+  adminEmail,
+  adminPassword,
+  baseUrl,
+  demoPassword,
+  phonePage,
+  phoneScreenshot,
+  signedInPhone,
+  stepsOf,
+} from "../harness.ts";
 
 // Forms on a phone whose browser speaks American English: a refused submit takes the person to the
 // first field to fix and names it; dates are typed day first, as everywhere in Vietnam.
@@ -55,6 +64,28 @@ test("a refused form focuses and names its first missing field, and dates read d
       await dialog.getByRole("textbox", { name: /^Tiêu đề/ }).click();
       // Read month first (as an American browser's own date field would), 31/12 is no date and would be emptied.
       assert.equal(await due.inputValue(), "31/12/2030");
+    });
+
+    await step("a member's story and tip sent empty take them to the field to fill", async () => {
+      const member = await signedInPhone("hoa.mathi@tuyenquang.caunoi.example", demoPassword);
+      try {
+        const focusedLabel = () =>
+          member.page.evaluate(
+            () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
+          );
+        await member.page.goto(`${baseUrl}/my-stories`);
+        await member.page.getByRole("textbox", { name: /^Tiêu đề/ }).fill("   ");
+        await member.page.getByRole("button", { name: "Gửi ban biên tập" }).click();
+        await member.page.getByTestId("invalid-field-notice").getByText("Vui lòng nhập tiêu đề.").waitFor();
+        assert.match(await focusedLabel(), /^Tiêu đề/, "the story's title has the focus");
+        await member.page.goto(`${baseUrl}/verification/report`);
+        await member.page.getByRole("button", { name: "Gửi tin" }).click();
+        await member.page.getByText("Vui lòng dán địa chỉ trang hoặc nhập nội dung tin.").first().waitFor();
+        assert.match(await focusedLabel(), /^Địa chỉ trang có tin/, "the tip's address has the focus");
+        await phoneScreenshot(member.page, "forms-empty-tip", false);
+      } finally {
+        await member.close();
+      }
     });
   } finally {
     await phone.close();

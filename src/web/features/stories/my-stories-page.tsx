@@ -21,7 +21,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
 import type { MyStory, UploadedMedia } from "../../backend/types.ts";
-import { useMissingField } from "../../components/invalid-field.tsx";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../components/invalid-field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime, useErrorText } from "../../i18n/format.ts";
@@ -56,6 +60,7 @@ export default function MyStoriesPage() {
   const [text, setText] = useState("");
   const [photos, setPhotos] = useState<PendingPhoto[]>([]);
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   const stories = useQuery({
     queryKey: storiesKey,
     queryFn: () => api("GET", "/api/me/stories"),
@@ -109,13 +114,14 @@ export default function MyStoriesPage() {
     if (title.trim() && text.trim() && !altMissing) {
       send.mutate();
     }
+    invalid.afterSubmit();
   };
 
   return (
     <>
       <PageHeader title={t("stories.title")} subtitle={t("stories.subtitle")} />
       <Paper withBorder p="md" mb="lg">
-        <form noValidate onSubmit={submit}>
+        <form ref={invalid.formRef} noValidate onSubmit={submit} onChange={invalid.afterInput}>
           <Stack gap="sm">
             <TextInput
               label={t("stories.storyTitle")}
@@ -207,6 +213,7 @@ export default function MyStoriesPage() {
                 {t("stories.send")}
               </Button>
             </Group>
+            <InvalidFieldNotice message={invalid.message} />
             <FormError error={photos.some((photo) => photo.error) ? null : send.error} />
           </Stack>
         </form>

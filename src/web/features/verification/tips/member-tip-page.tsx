@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../../backend/typed-client.ts";
+import { useFirstInvalidField } from "../../../components/invalid-field.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { PaginationBar } from "../../../components/pagination-bar.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../../components/state-blocks.tsx";
@@ -48,6 +49,7 @@ export default function MemberTipPage() {
   const [text, setText] = useState("");
   const [images, setImages] = useState<File[]>([]);
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   const [page, setPage] = useState(1);
   const mine = useQuery({
     queryKey: ["tips", "mine", page],
@@ -79,13 +81,14 @@ export default function MemberTipPage() {
     if (!empty && !oversized) {
       send.mutate();
     }
+    invalid.afterSubmit();
   };
 
   return (
     <>
       <PageHeader title={t("verification.tips.title")} subtitle={t("verification.tips.subtitle")} />
       <Paper withBorder p="md" mb="lg">
-        <form noValidate onSubmit={submit}>
+        <form ref={invalid.formRef} noValidate onSubmit={submit}>
           <Stack gap="sm">
             <TextInput
               label={t("verification.tips.url")}
@@ -100,7 +103,7 @@ export default function MemberTipPage() {
             <Textarea
               label={t("verification.tips.text")}
               description={t("verification.tips.textHint", {
-                max: tipFormLimits.textChars.toLocaleString("vi-VN"),
+                max: tipFormLimits.textChars,
               })}
               autosize
               minRows={4}
