@@ -112,6 +112,17 @@ describe("route inventory", () => {
     }
   });
 
+  it("says an object that does not exist was not found, not its unit", async () => {
+    const admin = await signInAs(t.app, org.rootAdmin.email ?? "");
+    const post = await admin.request({ method: "GET", url: `/api/posts/${crypto.randomUUID()}` });
+    expect(post.statusCode).toBe(404);
+    expect(post.json().messages.vi).toBe(
+      "Không tìm thấy nội dung này: có thể đã bị xóa, hoặc địa chỉ không đúng.",
+    );
+    const unit = await admin.request({ method: "GET", url: `/api/units/${crypto.randomUUID()}` });
+    expect(unit.json().messages.vi).toBe("Không tìm thấy đơn vị.");
+  });
+
   it("answers health and readiness", async () => {
     expect((await t.app.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
     expect((await t.app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
