@@ -36,6 +36,11 @@ const refusal = (response: ServerResponse, error: number, name: string, descript
 export interface FakeZaloOauth {
   /** What the OA admin does on the next consent pages (approve unless told otherwise). */
   decide(decision: "approve" | "deny"): void;
+  /**
+   * The OA the admin picks on the next consent pages (Zalo lists every OA the signed-in person
+   * administers); the fake's own OA unless told otherwise.
+   */
+  grantOa(oaId: string | null): void;
   /** Makes every code issued so far older by `ms`. */
   ageCodes(ms: number): void;
 }
@@ -48,6 +53,7 @@ export function createZaloOauth(options: {
 }) {
   const codes = new Map<string, IssuedCode>();
   let decision: "approve" | "deny" = "approve";
+  let grantedOa: string | null = null;
 
   const issueTokens = (response: ServerResponse) => {
     options.tokens.token = `zoa-${randomBytes(12).toString("hex")}`;
@@ -81,7 +87,7 @@ export function createZaloOauth(options: {
       const code = randomBytes(32).toString("base64url");
       codes.set(code, { challenge, redirectUri: target.toString(), issuedAt: Date.now(), used: false });
       target.searchParams.set("code", code);
-      target.searchParams.set("oa_id", options.oaId);
+      target.searchParams.set("oa_id", grantedOa ?? options.oaId);
       target.searchParams.set("code_challenge", challenge);
     }
     if (state !== null) {
@@ -138,6 +144,9 @@ export function createZaloOauth(options: {
     oauth: {
       decide(next) {
         decision = next;
+      },
+      grantOa(oaId) {
+        grantedOa = oaId;
       },
       ageCodes(ms) {
         for (const code of codes.values()) {

@@ -1578,7 +1578,7 @@ export const en: Messages = {
       no_pages:
         "Facebook named no Page you allowed Cầu Nối to reach. Connect again and choose the channel's Page.",
       wrong_oa:
-        "The Zalo OA that granted access is not the one this channel is connected to. Sign in as an admin of the right OA.",
+        "The Zalo OA that granted access is not this channel's OA (by its address in the registry or its earlier connection). Connect again and choose the right OA when granting access.",
       permissions_missing:
         "Facebook did not grant Cầu Nối every permission it needs. Connect again and keep every permission asked for",
       refused: "The platform issued no access token for this attempt. Press the connect button again.",

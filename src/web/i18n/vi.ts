@@ -1574,7 +1574,7 @@ export const vi = {
       no_pages:
         "Facebook không cho biết Trang nào bạn đã cho phép Cầu Nối truy cập. Vui lòng kết nối lại và chọn Trang của kênh.",
       wrong_oa:
-        "Zalo OA vừa cấp quyền không phải Zalo OA đã kết nối với kênh này. Vui lòng đăng nhập bằng tài khoản quản trị của đúng Zalo OA.",
+        "Zalo OA vừa cấp quyền không phải Zalo OA của kênh này (theo địa chỉ trong danh bạ kênh hoặc lần kết nối trước). Vui lòng kết nối lại và chọn đúng Zalo OA khi cấp quyền.",
       permissions_missing:
         "Facebook chưa cấp đủ quyền cho Cầu Nối. Vui lòng kết nối lại và giữ mọi quyền được hỏi",
       refused: "Nền tảng không cấp mã truy cập cho lượt kết nối này. Vui lòng bấm lại nút kết nối.",

@@ -66,8 +66,9 @@ describe("connecting a Zalo OA by signing in", () => {
     expect(permission.searchParams.get("redirect_uri")).toBe("http://caunoi.test/api/connect/zalo/callback");
     expect(permission.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
+    zalo.oauth.grantOa(channel.platformId);
     const back = await throughDialog(authorizeUrl);
-    expect(back.searchParams.get("oa_id")).toBe(zalo.oaId);
+    expect(back.searchParams.get("oa_id")).toBe(channel.platformId);
     const done = await callBack(admin, back);
     expect(done.location).toBe(`/channels/${channel.id}?ket-noi=ok`);
 
@@ -82,7 +83,7 @@ describe("connecting a Zalo OA by signing in", () => {
     const row = await connectionOf(channel.id);
     expect(row).toMatchObject({
       connector: "zalo_oa",
-      accountId: zalo.oaId,
+      accountId: channel.platformId,
       appId: zalo.appId,
       status: "connected",
     });
@@ -94,7 +95,7 @@ describe("connecting a Zalo OA by signing in", () => {
     expect(row?.tokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 24 * 3600 * 1000);
 
     const shown = await admin.request({ method: "GET", url: `/api/channels/${channel.id}/connection` });
-    expect(shown.json()).toMatchObject({ renewsItself: true, accountId: zalo.oaId });
+    expect(shown.json()).toMatchObject({ renewsItself: true, accountId: channel.platformId });
     const tested = await admin.request({
       method: "POST",
       url: `/api/channels/${channel.id}/connection/test`,
@@ -143,9 +144,24 @@ describe("connecting a Zalo OA by signing in", () => {
     expect(await connectionOf(channel.id)).toBeUndefined();
   });
 
+  it("refuses an OA other than the one the channel's address names, and connects nothing", async () => {
+    const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
+    const channel = await oa();
+    // The admin runs several OAs and picks another one on Zalo's consent page.
+    zalo.oauth.grantOa(zalo.oaId);
+    const back = await throughDialog(await startFlow(admin, channel.id));
+    expect(back.searchParams.get("oa_id")).not.toBe(channel.platformId);
+    expect((await callBack(admin, back)).location).toBe(`/channels/${channel.id}?ket-noi=wrong_oa`);
+    expect(await connectionOf(channel.id)).toBeUndefined();
+    expect(zalo.received.filter((r) => r.form?.get("code") === back.searchParams.get("code"))).toHaveLength(
+      0,
+    );
+  });
+
   it("the fake refuses a wrong verifier and a reused code with Zalo's error body", async () => {
     const admin = await signInAs(t.app, org.leftAdmin.email ?? "");
     const channel = await oa();
+    zalo.oauth.grantOa(channel.platformId);
     const back = await throughDialog(await startFlow(admin, channel.id));
     const code = back.searchParams.get("code") ?? "";
     const request = { appId: zalo.appId, appSecret: zalo.appSecret, code, codeVerifier: "sai" };

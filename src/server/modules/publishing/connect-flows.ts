@@ -213,7 +213,7 @@ export async function spendState(
   return { row: spent, verifier };
 }
 
-/** The account the channel is already known by: its connection's, else (Facebook) the registry's id. */
+/** The account the channel is already known by: its connection's, else the registry's id (a Page or an OA). */
 export async function expectedAccountOf(db: Executor, channelId: string): Promise<string | null> {
   const [connection] = await db
     .select({ accountId: channelConnections.accountId })
@@ -222,8 +222,12 @@ export async function expectedAccountOf(db: Executor, channelId: string): Promis
   if (connection?.accountId) {
     return connection.accountId;
   }
+  // The registry's address names the account: a Page's id when it was pasted by number, an OA's id
+  // always (zalo.me/<id>). Signing in must not tie the channel to another account the admin runs.
   const channel = await getChannel(db, channelId);
-  return channel.platform === "facebook_page" ? (channel.platformId ?? null) : null;
+  return channel.platform === "facebook_page" || channel.platform === "zalo_oa"
+    ? (channel.platformId ?? null)
+    : null;
 }
 
 /**

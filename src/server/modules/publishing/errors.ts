@@ -317,8 +317,8 @@ export const publishingErrors = defineErrors({
   connectFlowWrongOa: {
     status: 400,
     code: "connection.flow_wrong_oa",
-    vi: "Zalo OA vừa cấp quyền không phải Zalo OA đã kết nối với kênh này. Vui lòng đăng nhập bằng tài khoản quản trị của đúng Zalo OA.",
-    en: "The Zalo OA that granted access is not the one this channel is connected to. Sign in as an admin of the right OA.",
+    vi: "Zalo OA vừa cấp quyền không phải Zalo OA của kênh này (theo địa chỉ trong danh bạ kênh hoặc lần kết nối trước). Vui lòng kết nối lại và chọn đúng Zalo OA khi cấp quyền.",
+    en: "The Zalo OA that granted access is not this channel's OA (by its address in the registry or its earlier connection). Connect again and choose the right OA when granting access.",
   },
   connectFlowRefused: {
     status: 400,
