@@ -3,11 +3,13 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ClearFiltersButton, FilterPanel } from "./filter-panel.tsx";
 import { SearchIcon } from "./icons.tsx";
-import { PaginationBar } from "./pagination-bar.tsx";
+import { PaginationBar, pastLastPage } from "./pagination-bar.tsx";
 
 /**
  * The framed body of a list page: search and filters above the list (folded on phones), a way back
  * to the whole list while anything filters it, and the page links below once there are results.
+ * A page past the end shows the bar's way back instead of the page's own empty state, which would
+ * claim an empty list.
  */
 export function ListPanel(props: {
   search?: { value: string; onChange: (text: string) => void; placeholder: string };
@@ -43,7 +45,7 @@ export function ListPanel(props: {
         </FilterPanel>
         {props.filtered && <ClearFiltersButton onClear={props.onClearFilters} />}
       </Stack>
-      {props.children}
+      {!pastLastPage(pagination) && props.children}
       {pagination.total > 0 && <PaginationBar {...pagination} />}
     </Paper>
   );

@@ -72,6 +72,23 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
     await dialog.waitFor({ state: "hidden" });
   });
 
+  await step("a page past the end of the people list says so and leads to the last page", async () => {
+    await page.goto(`${baseUrl}/people?page=9999`);
+    const pastEnd = page.getByTestId("past-last-page");
+    await pastEnd.getByText(/^Trang 9\.999 không còn mục nào: danh sách chỉ có \d+ trang\.$/).waitFor();
+    // The list is not empty, so its "nobody yet" state must not show.
+    assert.equal(await page.getByText("Danh sách chưa có nhân sự nào.").count(), 0);
+    await screenshot("03c-people-past-the-end");
+    await pastEnd.getByRole("button", { name: "Về trang cuối" }).click();
+    await page.waitForURL(/\/people\?page=\d+$/);
+    assert.notEqual(new URL(page.url()).searchParams.get("page"), "9999");
+    await pastEnd.waitFor({ state: "detached" });
+    await page
+      .getByRole("button", { name: /^Thao tác với / })
+      .first()
+      .waitFor();
+  });
+
   await step("previews an import file and shows the bad row with its number and reason", async () => {
     await page.getByRole("button", { name: "Mở menu" }).click();
     await page.getByRole("link", { name: "Nhập danh sách" }).click();

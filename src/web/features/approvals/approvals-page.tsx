@@ -69,7 +69,7 @@ export default function ApprovalsPage() {
     body = <LoadingBlock />;
   } else if (queue.isError) {
     body = <ErrorBlock error={queue.error} onRetry={() => void queue.refetch()} />;
-  } else if (queue.data.items.length === 0) {
+  } else if (queue.data.total === 0) {
     body = (
       <EmptyBlock title={t("approvals.empty")}>
         <span>{t("approvals.emptyHint")}</span>
@@ -93,7 +93,7 @@ export default function ApprovalsPage() {
       />
       <Paper withBorder p={{ base: "xs", sm: "md" }}>
         {body}
-        {queue.data && queue.data.total > pageSize && (
+        {queue.data && (queue.data.total > pageSize || page > 1) && (
           <PaginationBar page={page} pageSize={pageSize} total={queue.data.total} onChange={setPage} />
         )}
       </Paper>

@@ -90,7 +90,7 @@ export default function AuditPage() {
     list = <LoadingBlock />;
   } else if (events.isError) {
     list = <ErrorBlock error={events.error} onRetry={() => void events.refetch()} />;
-  } else if (items.length === 0) {
+  } else if (events.data.total === 0) {
     list = <EmptyBlock title={t("audit.empty")} />;
   } else if (phone) {
     list = (

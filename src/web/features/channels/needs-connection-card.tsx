@@ -71,7 +71,7 @@ export function NeedsConnectionCard({ unitId }: { unitId?: string }) {
             </Box>
           ))}
         </Stack>
-        {needed.data.total > pageSize && (
+        {(needed.data.total > pageSize || page > 1) && (
           <PaginationBar page={page} pageSize={pageSize} total={needed.data.total} onChange={setPage} />
         )}
       </>

@@ -44,7 +44,7 @@ export default function DeclarationAlertsPage() {
       />
       {alerts.isPending && <LoadingBlock />}
       {alerts.error && <ErrorBlock error={alerts.error} onRetry={() => alerts.refetch()} />}
-      {alerts.data && alerts.data.items.length === 0 && <EmptyBlock title={t("declarations.alerts.empty")} />}
+      {alerts.data && alerts.data.total === 0 && <EmptyBlock title={t("declarations.alerts.empty")} />}
       <Stack gap="sm">
         {alerts.data?.items.map((alert) => (
           <Card key={alert.id} withBorder padding="md" data-testid="alert-card">

@@ -159,9 +159,7 @@ export default function DeclarationRequestsPage() {
       />
       {requests.isPending && <LoadingBlock />}
       {requests.error && <ErrorBlock error={requests.error} onRetry={() => requests.refetch()} />}
-      {requests.data && requests.data.items.length === 0 && (
-        <EmptyBlock title={t("declarations.requests.empty")} />
-      )}
+      {requests.data && requests.data.total === 0 && <EmptyBlock title={t("declarations.requests.empty")} />}
       <Stack gap="sm">
         {requests.data?.items.map((request) => (
           <Card key={request.id} withBorder padding="md" data-testid="request-card">

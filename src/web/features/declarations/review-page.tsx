@@ -120,7 +120,7 @@ export default function DeclarationReviewPage() {
       )}
       {list.isPending && <LoadingBlock />}
       {list.error && <ErrorBlock error={list.error} onRetry={() => list.refetch()} />}
-      {list.data && list.data.items.length === 0 && (
+      {list.data && list.data.total === 0 && (
         <EmptyBlock title={filtered ? t("declarations.review.noResults") : t("declarations.review.empty")} />
       )}
       <Stack gap="sm">

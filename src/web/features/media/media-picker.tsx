@@ -83,7 +83,7 @@ export function MediaPicker(props: {
     list = <LoadingBlock />;
   } else if (media.isError) {
     list = <ErrorBlock error={media.error} onRetry={() => void media.refetch()} />;
-  } else if ((media.data?.items ?? []).length === 0) {
+  } else if (media.data?.total === 0) {
     list = <EmptyBlock title={debounced ? t("media.noResults") : t("media.picker.empty")} />;
   } else {
     list = <MediaGrid items={media.data.items} selected={chosen.map((item) => item.id)} onToggle={toggle} />;
@@ -131,7 +131,7 @@ export function MediaPicker(props: {
               />
             )}
             {list}
-            {media.data && media.data.total > pageSize && (
+            {media.data && (media.data.total > pageSize || page > 1) && (
               <PaginationBar page={page} pageSize={pageSize} total={media.data.total} onChange={setPage} />
             )}
           </Stack>

@@ -72,7 +72,7 @@ export default function NotificationsPage() {
     body = <LoadingBlock />;
   } else if (list.isError) {
     body = <ErrorBlock error={list.error} onRetry={() => void list.refetch()} />;
-  } else if (list.data.items.length === 0) {
+  } else if (list.data.total === 0) {
     body = (
       <EmptyBlock title={unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")}>
         <span>{t("notifications.emptyHint")}</span>
@@ -118,7 +118,7 @@ export default function NotificationsPage() {
         </Group>
         <FormError error={markRead.error} />
         {body}
-        {list.data && list.data.total > pageSize && (
+        {list.data && (list.data.total > pageSize || page > 1) && (
           <PaginationBar page={page} pageSize={pageSize} total={list.data.total} onChange={setPage} />
         )}
       </Paper>

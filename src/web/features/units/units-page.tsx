@@ -48,7 +48,7 @@ function UnitSearchResults({ q, includeEnded }: { q: string; includeEnded: boole
   if (results.isError) {
     return <ErrorBlock error={results.error} onRetry={() => void results.refetch()} />;
   }
-  if (results.data.items.length === 0) {
+  if (results.data.total === 0) {
     return <EmptyBlock title={t("units.noResults", { q })} />;
   }
   return (

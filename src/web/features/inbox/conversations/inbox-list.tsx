@@ -183,7 +183,7 @@ export function InboxList({ selectedId }: { selectedId?: string }) {
           onRetry={() => list.refetch()}
         />
       )}
-      {list.data && !list.error && list.data.items.length === 0 && (
+      {list.data && !list.error && list.data.total === 0 && (
         <EmptyBlock
           title={t(
             q || activeFilters > 0 ? "inbox.conversations.noResults" : `inbox.conversations.empty.${tab}`,

@@ -120,7 +120,7 @@ export default function CaseQueuePage() {
       )}
       {queue.isPending && <LoadingBlock />}
       {queue.error && <ErrorBlock error={queue.error} onRetry={() => queue.refetch()} />}
-      {queue.data && queue.data.items.length === 0 && (
+      {queue.data && queue.data.total === 0 && (
         <EmptyBlock title={t("verification.cases.empty")}>
           <Text size="sm" c="dimmed">
             {t("verification.cases.emptyHint")}

@@ -106,7 +106,7 @@ export default function ImpersonationCandidatesPage() {
       />
       {list.isPending ? <LoadingBlock /> : null}
       {list.isError ? <ErrorBlock error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.isSuccess && items.length === 0 ? (
+      {list.isSuccess && list.data.total === 0 ? (
         <EmptyBlock title={t("verification.impersonation.empty")} />
       ) : null}
       {items.map((candidate) => (

@@ -60,7 +60,7 @@ export default function IndicatorsPage() {
     content = <LoadingBlock />;
   } else if (list.isError) {
     content = <ErrorBlock error={list.error} onRetry={() => void list.refetch()} />;
-  } else if (items.length === 0) {
+  } else if (list.data.total === 0) {
     content = (
       <EmptyBlock
         title={filtered ? t("verification.indicators.noResults") : t("verification.indicators.empty")}
@@ -149,7 +149,7 @@ export default function IndicatorsPage() {
           </SimpleGrid>
         </FilterPanel>
         {content}
-        {list.data && list.data.total > pageSize && (
+        {list.data && (list.data.total > pageSize || page > 1) && (
           <PaginationBar page={page} pageSize={pageSize} total={list.data.total} onChange={setPage} />
         )}
         <Paper withBorder p={{ base: "xs", sm: "md" }}>

@@ -176,7 +176,7 @@ export default function MemberTipPage() {
       </Title>
       {mine.isPending && <LoadingBlock />}
       {mine.error && <ErrorBlock error={mine.error} onRetry={() => mine.refetch()} />}
-      {mine.data && mine.data.items.length === 0 && (
+      {mine.data && mine.data.total === 0 && (
         <EmptyBlock title={t("verification.tips.empty")}>{t("verification.tips.emptyHint")}</EmptyBlock>
       )}
       <Stack gap="sm">
@@ -184,7 +184,7 @@ export default function MemberTipPage() {
           <TipCard key={tip.trackingCode} tip={tip} />
         ))}
       </Stack>
-      {mine.data && mine.data.total > pageSize && (
+      {mine.data && (mine.data.total > pageSize || page > 1) && (
         <PaginationBar page={mine.data.page} pageSize={pageSize} total={mine.data.total} onChange={setPage} />
       )}
     </>
