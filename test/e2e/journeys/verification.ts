@@ -107,7 +107,18 @@ test("a citizen's tip becomes a published correction that both reporters see", a
         assert.equal(await page.getByTestId("suggestions").count(), 0, "the suggestion is settled");
 
         const panel = page.getByTestId("verdict-panel");
-        // No verdict yet: the checker's panel opens on the form.
+        // No verdict yet: the checker's panel opens on the form. Saved empty, it takes the checker to
+        // the verdict to choose and names it.
+        await panel.getByRole("button", { name: "Lưu dự thảo" }).click();
+        await panel.getByTestId("invalid-field-notice").getByText("Vui lòng chọn kết luận.").waitFor();
+        assert.match(
+          await page.evaluate(
+            () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
+          ),
+          /^Kết luận/,
+          "the verdict has the focus",
+        );
+        await phoneScreenshot(page, "verification-04a-verdict-empty", false);
         await panel.getByLabel(/^Kết luận/).click();
         await page.getByRole("option", { name: "Tin giả" }).click();
         await panel.getByRole("textbox", { name: /^Nội dung được xác minh/ }).fill(claim);

@@ -19,6 +19,11 @@ import { Link, useParams } from "react-router";
 import { caseCategoryValues, caseUrgencyValues } from "../../../../shared/api/verification-values.ts";
 import { api } from "../../../backend/typed-client.ts";
 import { DateTimeField } from "../../../components/date-fields.tsx";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../../components/invalid-field.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../../components/state-blocks.tsx";
 import { formatDateTime, vietnamLocalToIso } from "../../../i18n/format.ts";
@@ -139,6 +144,9 @@ function TriageForm({ detail }: { detail: CaseDetail }) {
     assigneeId: detail.assignee?.id ?? "",
   };
   const [form, setForm] = useState(initial);
+  const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
+  const missing = useMissingField();
   const save = useMutation({
     mutationFn: () => {
       const body: Parameters<typeof api<"PATCH", "/api/cases/:id">>[2]["body"] = {};
@@ -167,10 +175,18 @@ function TriageForm({ detail }: { detail: CaseDetail }) {
   return (
     <Card withBorder padding="sm" data-testid="triage">
       <form
+        ref={invalid.formRef}
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          setTried(true);
+          // An emptied title would otherwise be left out of the change without a word.
+          if (form.title.trim()) {
+            save.mutate();
+          }
+          invalid.afterSubmit();
         }}
+        onChange={invalid.afterInput}
       >
         <Stack gap="xs">
           <Title order={2} size="h4">
@@ -180,7 +196,11 @@ function TriageForm({ detail }: { detail: CaseDetail }) {
             label={t("verification.cases.case.titleField")}
             value={form.title}
             maxLength={300}
+            required
             onChange={(event) => set("title")(event.currentTarget.value)}
+            error={
+              tried && !form.title.trim() ? missing.fill(t("verification.cases.case.titleField")) : undefined
+            }
           />
           <Select
             label={t("verification.cases.case.categoryField")}
@@ -216,6 +236,7 @@ function TriageForm({ detail }: { detail: CaseDetail }) {
             data={detail.assignees.map((person) => ({ value: person.id, label: person.fullName }))}
             onChange={set("assigneeId")}
           />
+          <InvalidFieldNotice message={invalid.message} />
           <FormError error={save.error} />
           <Group>
             <Button type="submit" disabled={!changed} loading={save.isPending}>

@@ -18,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../backend/typed-client.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { useFirstInvalidField } from "../../../components/invalid-field.tsx";
 import { ErrorBlock, FormError } from "../../../components/state-blocks.tsx";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { type CaseDetail, caseKey, uploadEvidence } from "./case-api.ts";
@@ -158,6 +159,9 @@ function AddEvidenceForm({ caseId }: { caseId: string }) {
   const [fields, setFields] = useState(empty);
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
+  // Focus only: the address field's own message names the choice (address, title or note), which a
+  // notice built from its label alone would narrow to the address.
+  const invalid = useFirstInvalidField();
   const [open, setOpen] = useState(false);
   const save = useMutation({
     mutationFn: async () => {
@@ -195,6 +199,8 @@ function AddEvidenceForm({ caseId }: { caseId: string }) {
   return (
     <Card withBorder padding="sm" bg="gray.0">
       <form
+        ref={invalid.formRef}
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           const hasSource = fields.url.trim() || fields.title.trim() || fields.note.trim() || file;
@@ -202,6 +208,7 @@ function AddEvidenceForm({ caseId }: { caseId: string }) {
           if (hasSource) {
             save.mutate();
           }
+          invalid.afterSubmit();
         }}
       >
         <Stack gap="xs">

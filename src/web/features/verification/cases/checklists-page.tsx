@@ -5,6 +5,11 @@ import { useTranslation } from "react-i18next";
 import type { CaseCategory } from "../../../../shared/api/verification-values.ts";
 import { useSignedInSession } from "../../../backend/session.ts";
 import { api, type ResponseOf } from "../../../backend/typed-client.ts";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../../components/invalid-field.tsx";
 import { useListFilters } from "../../../components/list-filters.ts";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../../components/state-blocks.tsx";
@@ -58,6 +63,9 @@ function CategoryList({ unitId, list }: { unitId: string; list: Lists["lists"][n
   const client = useQueryClient();
   const [items, setItems] = useState<Item[]>(list.items);
   const [saved, setSaved] = useState(false);
+  const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
+  const missing = useMissingField();
   const save = useMutation({
     mutationFn: () =>
       api("PUT", "/api/verification/checklists", {
@@ -66,15 +74,14 @@ function CategoryList({ unitId, list }: { unitId: string; list: Lists["lists"][n
           lists: [
             {
               category: list.category as CaseCategory,
-              items: items
-                .filter((item) => item.text.trim())
-                .map((item) => ({ ...item, text: item.text.trim() })),
+              items: items.map((item) => ({ ...item, text: item.text.trim() })),
             },
           ],
         },
       }),
     onSuccess: async () => {
       setSaved(true);
+      setTried(false);
       await client.invalidateQueries({ queryKey: ["verification"] });
     },
   });
@@ -85,10 +92,18 @@ function CategoryList({ unitId, list }: { unitId: string; list: Lists["lists"][n
   return (
     <Card withBorder padding="sm" data-testid={`checklist-${list.category}`}>
       <form
+        ref={invalid.formRef}
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          setTried(true);
+          // An empty step is refused rather than dropped: the × beside it removes a step on purpose.
+          if (items.every((item) => item.text.trim())) {
+            save.mutate();
+          }
+          invalid.afterSubmit();
         }}
+        onChange={invalid.afterInput}
       >
         <Stack gap="xs">
           <Group gap="xs">
@@ -111,6 +126,11 @@ function CategoryList({ unitId, list }: { unitId: string; list: Lists["lists"][n
                 value={item.text}
                 maxLength={300}
                 onChange={(event) => update(index, event.currentTarget.value)}
+                error={
+                  tried && !item.text.trim()
+                    ? missing.fill(t("verification.cases.checklists.itemLabel", { n: index + 1 }))
+                    : undefined
+                }
               />
               <ActionIcon
                 variant="subtle"
@@ -126,6 +146,7 @@ function CategoryList({ unitId, list }: { unitId: string; list: Lists["lists"][n
               </ActionIcon>
             </Group>
           ))}
+          <InvalidFieldNotice message={invalid.message} />
           <FormError error={save.error} />
           {saved && (
             <Text size="sm" c="green">

@@ -5,6 +5,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { indicatorKindValues } from "../../../../shared/api/verification-values.ts";
 import { api } from "../../../backend/typed-client.ts";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../../components/invalid-field.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../../components/state-blocks.tsx";
 
 type Kind = (typeof indicatorKindValues)[number];
@@ -22,6 +27,9 @@ export function CaseIndicators({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<Kind>("phone");
   const [value, setValue] = useState("");
   const [note, setNote] = useState("");
+  const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
+  const missing = useMissingField();
   const [typed] = useDebouncedValue(value.trim(), 300);
   const preview = useQuery({
     queryKey: ["verification", "indicators", "normalise", kind, typed],
@@ -38,6 +46,7 @@ export function CaseIndicators({ caseId }: { caseId: string }) {
     onSuccess: () => {
       setValue("");
       setNote("");
+      setTried(false);
       return refresh();
     },
   });
@@ -47,11 +56,17 @@ export function CaseIndicators({ caseId }: { caseId: string }) {
     onSuccess: refresh,
   });
   const language = i18n.language === "en" ? "en" : "vi";
+  // The preview answers for what was typed 300 ms ago: its refusal counts once it has caught up.
+  const refusal =
+    preview.data && !preview.data.ok && typed === value.trim() ? preview.data.refusal?.[language] : undefined;
+  const valueError = tried && !value.trim() ? missing.fill(t("verification.indicators.value")) : refusal;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (value.trim()) {
+    setTried(true);
+    if (value.trim() && !refusal) {
       add.mutate();
     }
+    invalid.afterSubmit();
   };
 
   return (
@@ -116,7 +131,13 @@ export function CaseIndicators({ caseId }: { caseId: string }) {
               </Stack>
             )}
             {list.data.canManage && (
-              <form onSubmit={submit} data-testid="indicator-form">
+              <form
+                ref={invalid.formRef}
+                noValidate
+                onSubmit={submit}
+                onChange={invalid.afterInput}
+                data-testid="indicator-form"
+              >
                 <Stack gap="xs">
                   <Select
                     label={t("verification.indicators.kindLabel")}
@@ -139,7 +160,7 @@ export function CaseIndicators({ caseId }: { caseId: string }) {
                         ? t("verification.indicators.normalised", { value: preview.data.value })
                         : undefined
                     }
-                    error={preview.data && !preview.data.ok ? preview.data.refusal?.[language] : undefined}
+                    error={valueError}
                     data-testid="indicator-value"
                   />
                   <TextInput
@@ -149,6 +170,7 @@ export function CaseIndicators({ caseId }: { caseId: string }) {
                     onChange={(event) => setNote(event.currentTarget.value)}
                     maxLength={500}
                   />
+                  <InvalidFieldNotice message={invalid.message} />
                   <FormError error={add.error} />
                   <Group>
                     <Button type="submit" loading={add.isPending} data-testid="indicator-add">

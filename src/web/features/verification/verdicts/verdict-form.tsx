@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VerdictLabel } from "../../../../shared/api/verification-values.ts";
 import { api } from "../../../backend/typed-client.ts";
+import { InvalidFieldNotice, useFirstInvalidField } from "../../../components/invalid-field.tsx";
 import { FormError } from "../../../components/state-blocks.tsx";
 
 /** The outcomes in the order a checker weighs them: the public scale first, then the others. */
@@ -34,6 +35,7 @@ export function VerdictForm(props: {
   const [claim, setClaim] = useState(props.initial?.claimReviewed ?? "");
   const [explanation, setExplanation] = useState(props.initial?.explanation ?? "");
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   const count = lengthOf(claim);
   const claimError =
     count === 0
@@ -58,11 +60,14 @@ export function VerdictForm(props: {
   };
   return (
     <form
+      ref={invalid.formRef}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
         submit();
+        invalid.afterSubmit();
       }}
+      onChange={invalid.afterInput}
     >
       <Stack gap="sm">
         <Select
@@ -70,7 +75,11 @@ export function VerdictForm(props: {
           required
           data={verdictLabels.map((value) => ({ value, label: t(`verification.verdicts.labels.${value}`) }))}
           value={label}
-          onChange={(value) => setLabel(value as VerdictLabel | null)}
+          onChange={(value) => {
+            setLabel(value as VerdictLabel | null);
+            // Picking from the list fires no change event on the form.
+            invalid.afterInput();
+          }}
           error={tried && !label ? t("verification.verdicts.labelRequired") : undefined}
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
@@ -103,6 +112,7 @@ export function VerdictForm(props: {
           onChange={(event) => setExplanation(event.currentTarget.value)}
           error={explanationError || undefined}
         />
+        <InvalidFieldNotice message={invalid.message} />
         <FormError error={save.error} />
         <Group gap="sm">
           <Button type="submit" loading={save.isPending}>
