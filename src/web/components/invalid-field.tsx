@@ -67,7 +67,8 @@ function isChoice(field: HTMLElement): boolean {
 
 /**
  * After a submit the form's checks refused: scrolls to and focuses the first field marked invalid
- * (aria-invalid, as Mantine's inputs do with an error) and names it in a sentence, so a person on
+ * (aria-invalid, as Mantine's inputs do with an error; PasswordInput must be given it) and names it
+ * in a sentence (or the field's data-invalid-message), so a person on
  * a phone whose field sits out of view, or who hears the page, knows what to fix.
  */
 export function useFirstInvalidField() {
@@ -87,7 +88,11 @@ export function useFirstInvalidField() {
         const label = labelOf(field);
         const value = (field as HTMLInputElement).value ?? "";
         const error = errorOf(field);
-        if (!label) {
+        // A field whose label reads badly inside "Vui lòng nhập …" ("Nhập lại mật khẩu mới") brings its own sentence.
+        const own = field.dataset.invalidMessage;
+        if (own) {
+          setMessage(own);
+        } else if (!label) {
           setMessage(error || t("forms.fixFields"));
         } else if (isChoice(field) && !value) {
           setMessage(t("forms.choose", { field: inSentence(label) }));

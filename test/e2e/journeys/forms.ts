@@ -66,6 +66,73 @@ test("a refused form focuses and names its first missing field, and dates read d
       assert.equal(await due.inputValue(), "31/12/2030");
     });
 
+    await step(
+      "the offices, API token, two-step and password forms sent empty name their first field",
+      async () => {
+        const focusedName = () =>
+          page.evaluate(() => {
+            const field = document.activeElement as HTMLInputElement | null;
+            return field?.labels?.[0]?.textContent ?? field?.getAttribute("aria-label") ?? "";
+          });
+        const refused = async (notice: string, field: RegExp, scope = page.locator("body")) => {
+          await scope.getByTestId("invalid-field-notice").getByText(notice, { exact: true }).waitFor();
+          assert.match(await focusedName(), field, `${notice}: the field it names has the focus`);
+        };
+
+        await page.goto(`${baseUrl}/inbox/settings?tab=offices`);
+        await page.getByRole("button", { name: "Thêm phòng, ban" }).click();
+        await refused("Vui lòng nhập tên phòng, ban.", /^Tên phòng, ban/);
+        await page.getByRole("textbox", { name: /^Tên phòng, ban/ }).fill("Phòng Tư pháp");
+        await page.getByRole("textbox", { name: /^E-mail/ }).fill("tuphap");
+        await page.getByRole("button", { name: "Thêm phòng, ban" }).click();
+        await refused("E-mail: Vui lòng nhập e-mail hợp lệ.", /^E-mail/);
+        await phoneScreenshot(page, "forms-office-email", false);
+
+        await page.goto(`${baseUrl}/profile`);
+        await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+        await refused("Vui lòng nhập mật khẩu hiện tại.", /^Mật khẩu hiện tại/);
+        await page.getByLabel(/^Mật khẩu hiện tại/).fill(adminPassword);
+        await page.getByLabel(/^Mật khẩu mới/).fill("du-muoi-ky-tu");
+        await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+        // The repetition brings its own sentence: the label would make "Vui lòng nhập nhập lại…".
+        await refused("Hai mật khẩu không khớp.", /^Nhập lại mật khẩu mới/);
+
+        await page.getByTestId("profile-advanced").getByRole("button").first().click();
+        const tokens = page.getByTestId("profile-advanced");
+        await tokens.getByRole("button", { name: "Tạo mã" }).click();
+        await refused("Vui lòng nhập tên gợi nhớ.", /^Tên gợi nhớ/, tokens);
+        await phoneScreenshot(page, "forms-empty-token", false);
+
+        await page.getByRole("button", { name: "Bật xác thực hai lớp" }).click();
+        await page.getByRole("button", { name: "Xác nhận và bật" }).click();
+        await refused("Vui lòng nhập mã xác thực.", /^Mã xác thực$/);
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.id.endsWith("-1")),
+          true,
+          "the first box of the code",
+        );
+      },
+    );
+
+    await step("the password reset page sent empty, then too short, names the new password", async () => {
+      await page.goto(`${baseUrl}/reset-password?token=not-a-real-token`);
+      const focusedLabel = () =>
+        page.evaluate(
+          () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
+        );
+      await page.getByRole("button", { name: "Đặt mật khẩu" }).click();
+      await page.getByTestId("invalid-field-notice").getByText("Vui lòng nhập mật khẩu mới.").waitFor();
+      assert.match(await focusedLabel(), /^Mật khẩu mới/);
+      await page.getByLabel(/^Mật khẩu mới/).fill("ngan");
+      await page.getByRole("button", { name: "Đặt mật khẩu" }).click();
+      await page
+        .getByTestId("invalid-field-notice")
+        .getByText("Mật khẩu mới: Mật khẩu phải có ít nhất 10 ký tự.")
+        .waitFor();
+      assert.match(await focusedLabel(), /^Mật khẩu mới/);
+      await phoneScreenshot(page, "forms-reset-too-short", false);
+    });
+
     await step("a member's story and tip sent empty take them to the field to fill", async () => {
       const member = await signedInPhone("hoa.mathi@tuyenquang.caunoi.example", demoPassword);
       try {

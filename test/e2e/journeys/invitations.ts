@@ -77,6 +77,16 @@ test("an administrator invites a new person, who accepts through the mailed link
       await page.getByRole("heading", { name: "Nhận lời mời tham gia Cầu Nối" }).waitFor();
       await page.getByText(`Kính chào ${fullName}.`).waitFor();
       await phoneScreenshot(page, "invitations-03-accept");
+      // Sent empty, the page takes them to the first field and names it.
+      await page.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();
+      await page.getByTestId("invalid-field-notice").getByText("Vui lòng nhập mật khẩu mới.").waitFor();
+      assert.match(
+        await page.evaluate(
+          () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
+        ),
+        /^Mật khẩu mới/,
+        "the new password has the focus",
+      );
       await page.getByLabel(/^Mật khẩu mới/).fill(newPassword);
       await page.getByLabel(/^Nhập lại mật khẩu/).fill(newPassword);
       await page.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();

@@ -4,7 +4,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../backend/typed-client.ts";
-import { useMissingField } from "../../components/invalid-field.tsx";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 
@@ -14,6 +18,7 @@ export default function ForgotPasswordPage() {
   const missing = useMissingField();
   const [email, setEmail] = useState("");
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   const emailProblem = !email.trim()
     ? missing.fill(t("auth.email"))
     : !/^[^\s@]+@[^\s@]+$/.test(email.trim())
@@ -25,6 +30,7 @@ export default function ForgotPasswordPage() {
   return (
     <PublicLayout title={t("auth.forgotTitle")}>
       <form
+        ref={invalid.formRef}
         noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
@@ -32,7 +38,9 @@ export default function ForgotPasswordPage() {
           if (!emailProblem) {
             request.mutate();
           }
+          invalid.afterSubmit();
         }}
+        onChange={invalid.afterInput}
       >
         <Stack>
           {request.isSuccess ? (
@@ -53,6 +61,7 @@ export default function ForgotPasswordPage() {
                 error={tried ? emailProblem : undefined}
                 onChange={(event) => setEmail(event.currentTarget.value)}
               />
+              <InvalidFieldNotice message={invalid.message} />
               <FormError error={request.error} />
               <Button type="submit" loading={request.isPending} fullWidth>
                 {t("auth.sendLink")}

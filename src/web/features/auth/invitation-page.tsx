@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { takeEarly } from "../../backend/early-requests.ts";
 import { sessionQueryKey } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
+import { InvalidFieldNotice, useFirstInvalidField } from "../../components/invalid-field.tsx";
 import { FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime, useErrorText } from "../../i18n/format.ts";
 import { NewPasswordFields, newPasswordProblem } from "./new-password-fields.tsx";
@@ -24,6 +25,7 @@ export default function InvitationPage() {
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   const invitation = useQuery({
     queryKey: ["invitation", token],
     queryFn: () => api("POST", "/api/auth/invitation/check", { body: { token } }),
@@ -68,6 +70,7 @@ export default function InvitationPage() {
     const invited = invitation.data;
     body = (
       <form
+        ref={invalid.formRef}
         noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
@@ -75,7 +78,9 @@ export default function InvitationPage() {
           if (!newPasswordProblem(password, repeat, t)) {
             accept.mutate();
           }
+          invalid.afterSubmit();
         }}
+        onChange={invalid.afterInput}
       >
         <Stack>
           <Text size="sm">
@@ -97,6 +102,7 @@ export default function InvitationPage() {
             onRepeat={setRepeat}
             showErrors={tried}
           />
+          <InvalidFieldNotice message={invalid.message} />
           <FormError error={accept.error} />
           <Button type="submit" loading={accept.isPending} fullWidth>
             {t("invitations.accept.submit")}

@@ -1,5 +1,6 @@
 import { PasswordInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useMissingField } from "../../components/invalid-field.tsx";
 
 /** The server's minimum; checked here too so the person hears it before sending. */
 export const minPasswordLength = 10;
@@ -28,8 +29,17 @@ export function NewPasswordFields(props: {
   showErrors: boolean;
 }) {
   const { t } = useTranslation();
+  const missing = useMissingField();
   const tooShort = props.showErrors && props.password.length < minPasswordLength;
   const differ = props.showErrors && !tooShort && props.password !== props.repeat;
+  const passwordError = tooShort
+    ? props.password
+      ? t("auth.passwordTooShort")
+      : missing.fill(t("auth.newPassword"))
+    : undefined;
+  const repeatError = differ ? t("auth.passwordsDiffer") : undefined;
+  // Mantine's PasswordInput leaves aria-invalid off its input: set here, so readers hear it and a
+  // refused submit finds the field to focus.
   return (
     <>
       <PasswordInput
@@ -39,7 +49,8 @@ export function NewPasswordFields(props: {
         required
         value={props.password}
         onChange={(event) => props.onPassword(event.currentTarget.value)}
-        error={tooShort ? t("auth.passwordTooShort") : undefined}
+        error={passwordError}
+        aria-invalid={Boolean(passwordError)}
       />
       <PasswordInput
         label={t("auth.confirmPassword")}
@@ -47,7 +58,10 @@ export function NewPasswordFields(props: {
         required
         value={props.repeat}
         onChange={(event) => props.onRepeat(event.currentTarget.value)}
-        error={differ ? t("auth.passwordsDiffer") : undefined}
+        error={repeatError}
+        aria-invalid={Boolean(repeatError)}
+        // "Vui lòng nhập nhập lại mật khẩu mới" is what the label would make of an empty repetition.
+        data-invalid-message={repeatError}
       />
     </>
   );

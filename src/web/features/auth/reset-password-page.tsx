@@ -4,6 +4,7 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../backend/typed-client.ts";
+import { InvalidFieldNotice, useFirstInvalidField } from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { NewPasswordFields, newPasswordProblem } from "./new-password-fields.tsx";
 import { PublicLayout } from "./public-layout.tsx";
@@ -16,6 +17,7 @@ export default function ResetPasswordPage() {
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   // Ticked by default: whoever knew the old password may have made tokens with it.
   const [revokeApiTokens, setRevokeApiTokens] = useState(true);
   const complete = useMutation({
@@ -43,6 +45,7 @@ export default function ResetPasswordPage() {
   } else {
     body = (
       <form
+        ref={invalid.formRef}
         noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
@@ -50,7 +53,9 @@ export default function ResetPasswordPage() {
           if (!newPasswordProblem(password, repeat, t)) {
             complete.mutate();
           }
+          invalid.afterSubmit();
         }}
+        onChange={invalid.afterInput}
       >
         <Stack>
           <NewPasswordFields
@@ -65,6 +70,7 @@ export default function ResetPasswordPage() {
             checked={revokeApiTokens}
             onChange={(event) => setRevokeApiTokens(event.currentTarget.checked)}
           />
+          <InvalidFieldNotice message={invalid.message} />
           <FormError error={complete.error} />
           <Button type="submit" loading={complete.isPending} fullWidth>
             {t("auth.setPassword")}

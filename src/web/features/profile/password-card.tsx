@@ -4,7 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
-import { useMissingField } from "../../components/invalid-field.tsx";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 import { NewPasswordFields, newPasswordProblem } from "../auth/new-password-fields.tsx";
 
@@ -17,6 +21,7 @@ export function PasswordCard({ withApiTokens }: { withApiTokens: boolean }) {
   const [revokeApiTokens, setRevokeApiTokens] = useState(false);
   const [repeat, setRepeat] = useState("");
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   const change = useMutation({
     mutationFn: () =>
       api("POST", "/api/auth/password", {
@@ -40,6 +45,7 @@ export function PasswordCard({ withApiTokens }: { withApiTokens: boolean }) {
         {t("profile.password.title")}
       </Title>
       <form
+        ref={invalid.formRef}
         noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
@@ -47,7 +53,9 @@ export function PasswordCard({ withApiTokens }: { withApiTokens: boolean }) {
           if (current && !newPasswordProblem(password, repeat, t)) {
             change.mutate();
           }
+          invalid.afterSubmit();
         }}
+        onChange={invalid.afterInput}
       >
         <Stack gap="sm" maw={420}>
           <PasswordInput
@@ -55,6 +63,8 @@ export function PasswordCard({ withApiTokens }: { withApiTokens: boolean }) {
             autoComplete="current-password"
             required
             error={tried && !current ? missing.fill(t("profile.password.current")) : undefined}
+            // Mantine's PasswordInput leaves aria-invalid off its input; the focus on a refused submit needs it.
+            aria-invalid={tried && !current}
             value={current}
             onChange={(event) => setCurrent(event.currentTarget.value)}
           />
@@ -72,6 +82,7 @@ export function PasswordCard({ withApiTokens }: { withApiTokens: boolean }) {
               onChange={(event) => setRevokeApiTokens(event.currentTarget.checked)}
             />
           )}
+          <InvalidFieldNotice message={invalid.message} />
           <FormError error={change.error} />
           <Group>
             <Button type="submit" loading={change.isPending}>

@@ -20,6 +20,11 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
 import type { ApiToken } from "../../backend/types.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../components/invalid-field.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
 
@@ -31,6 +36,9 @@ export function TokensCard() {
   const client = useQueryClient();
   const [name, setName] = useState("");
   const [days, setDays] = useState<number | string>("");
+  const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
+  const missing = useMissingField();
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const tokens = useQuery({ queryKey, queryFn: () => api("GET", "/api/auth/tokens") });
   const create = useMutation({
@@ -44,6 +52,7 @@ export function TokensCard() {
     onSuccess: async () => {
       setName("");
       setDays("");
+      setTried(false);
       await client.invalidateQueries({ queryKey });
     },
   });
@@ -71,38 +80,46 @@ export function TokensCard() {
           {t("profile.tokens.intro")}
         </Text>
         <form
+          ref={invalid.formRef}
           noValidate
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
+            setTried(true);
             if (name.trim()) {
               create.mutate();
             }
+            invalid.afterSubmit();
           }}
+          onChange={invalid.afterInput}
         >
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              label={t("profile.tokens.name")}
-              placeholder={t("profile.tokens.namePlaceholder")}
-              required
-              maxLength={100}
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              style={{ flex: "1 1 200px" }}
-            />
-            <NumberInput
-              label={t("profile.tokens.expires")}
-              description={t("profile.tokens.expiresHint")}
-              min={1}
-              max={3650}
-              allowDecimal={false}
-              value={days}
-              onChange={setDays}
-              style={{ flex: "0 1 200px" }}
-            />
-            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-              {t("profile.tokens.create")}
-            </Button>
-          </Group>
+          <Stack gap="sm">
+            <Group align="flex-end" gap="sm">
+              <TextInput
+                label={t("profile.tokens.name")}
+                placeholder={t("profile.tokens.namePlaceholder")}
+                required
+                maxLength={100}
+                value={name}
+                onChange={(event) => setName(event.currentTarget.value)}
+                error={tried && !name.trim() ? missing.fill(t("profile.tokens.name")) : undefined}
+                style={{ flex: "1 1 200px" }}
+              />
+              <NumberInput
+                label={t("profile.tokens.expires")}
+                description={t("profile.tokens.expiresHint")}
+                min={1}
+                max={3650}
+                allowDecimal={false}
+                value={days}
+                onChange={setDays}
+                style={{ flex: "0 1 200px" }}
+              />
+              <Button type="submit" loading={create.isPending}>
+                {t("profile.tokens.create")}
+              </Button>
+            </Group>
+            <InvalidFieldNotice message={invalid.message} />
+          </Stack>
         </form>
         <FormError error={create.error} />
         {create.data && (

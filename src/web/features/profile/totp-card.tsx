@@ -18,6 +18,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
+import { InvalidFieldNotice, useFirstInvalidField } from "../../components/invalid-field.tsx";
 import { FormError } from "../../components/state-blocks.tsx";
 
 /** The otpauth URI as a QR code image (a data URL, allowed by the server's CSP). */
@@ -40,31 +41,46 @@ function CodeEntry(props: {
   color?: string;
 }) {
   const [code, setCode] = useState("");
+  const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
+  const short = tried && code.length < 6;
   return (
     <form
+      ref={invalid.formRef}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        setTried(true);
         if (/^\d{6}$/.test(code)) {
           props.onSubmit(code);
         }
+        invalid.afterSubmit();
       }}
+      onChange={invalid.afterInput}
     >
-      <Group gap="sm" align="center">
-        <PinInput
-          length={6}
-          type="number"
-          oneTimeCode
-          value={code}
-          onChange={setCode}
-          aria-label={props.label}
-          size="sm"
-          gap={6}
-        />
-        <Button type="submit" loading={props.loading} disabled={code.length !== 6} color={props.color}>
-          {props.submitLabel}
-        </Button>
-      </Group>
+      <Stack gap="xs">
+        <Group gap="sm" align="center">
+          <PinInput
+            length={6}
+            type="number"
+            oneTimeCode
+            value={code}
+            onChange={setCode}
+            aria-label={props.label}
+            // Each box is read by this name (Mantine's own would be "PinInput").
+            ariaLabel={props.label}
+            error={short}
+            // Only the empty boxes count as the field to fix, so the focus lands on the first digit missing.
+            getInputProps={(index) => ({ "aria-invalid": short && !code[index] })}
+            size="sm"
+            gap={6}
+          />
+          <Button type="submit" loading={props.loading} color={props.color}>
+            {props.submitLabel}
+          </Button>
+        </Group>
+        <InvalidFieldNotice message={invalid.message} />
+      </Stack>
     </form>
   );
 }

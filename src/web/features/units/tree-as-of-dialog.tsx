@@ -5,6 +5,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../backend/typed-client.ts";
 import { DateField } from "../../components/date-fields.tsx";
+import {
+  InvalidFieldNotice,
+  useFirstInvalidField,
+  useMissingField,
+} from "../../components/invalid-field.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { endOfVietnamDay, formatNumber, vietnamToday } from "../../i18n/format.ts";
 import { KindBadge, UnitStatusBadge } from "./unit-badges.tsx";
@@ -15,6 +20,9 @@ export function TreeAsOfDialog({ opened, onClose }: { opened: boolean; onClose: 
   const phone = useMediaQuery("(max-width: 48em)");
   const [day, setDay] = useState(vietnamToday());
   const [shownDay, setShownDay] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
+  const missing = useMissingField();
   const tree = useQuery({
     queryKey: ["units", "as-of", shownDay],
     queryFn: () => api("GET", "/api/units/tree", { query: { asOf: endOfVietnamDay(shownDay ?? "") } }),
@@ -28,11 +36,17 @@ export function TreeAsOfDialog({ opened, onClose }: { opened: boolean; onClose: 
   return (
     <Modal opened={opened} onClose={onClose} title={t("units.asOf.title")} size="lg" fullScreen={phone}>
       <form
+        ref={invalid.formRef}
         noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          setShownDay(day);
+          setTried(true);
+          if (day) {
+            setShownDay(day);
+          }
+          invalid.afterSubmit();
         }}
+        onChange={invalid.afterInput}
       >
         <Stack gap="xs" mb="md">
           <Text size="sm" c="dimmed">
@@ -44,13 +58,17 @@ export function TreeAsOfDialog({ opened, onClose }: { opened: boolean; onClose: 
               value={day}
               max={vietnamToday()}
               required
-              onChange={setDay}
+              onChange={(next) => {
+                setDay(next);
+                // A day picked on the calendar fires no change event on the form.
+                invalid.afterInput();
+              }}
+              error={tried && !day ? missing.fill(t("units.asOf.date")) : undefined}
               style={{ flex: "1 1 160px" }}
             />
-            <Button type="submit" disabled={!day}>
-              {t("units.asOf.show")}
-            </Button>
+            <Button type="submit">{t("units.asOf.show")}</Button>
           </Group>
+          <InvalidFieldNotice message={invalid.message} />
         </Stack>
       </form>
       {shownDay !== null &&

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../backend/typed-client.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { DateField } from "../../../components/date-fields.tsx";
+import { InvalidFieldNotice, useFirstInvalidField } from "../../../components/invalid-field.tsx";
 import { EmptyBlock, FormError } from "../../../components/state-blocks.tsx";
 import { formatDay } from "../../../i18n/format.ts";
 import { type RosterMonth, weekdayName } from "./roster-api.ts";
@@ -20,6 +21,7 @@ export function HolidaysPanel({ data }: { data: RosterMonth }) {
   const [day, setDay] = useState("");
   const [name, setName] = useState("");
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   const [removing, setRemoving] = useState<Holiday | null>(null);
   const add = useMutation({
     mutationFn: () =>
@@ -76,6 +78,7 @@ export function HolidaysPanel({ data }: { data: RosterMonth }) {
       {data.canManage && (
         <Paper withBorder p="sm">
           <form
+            ref={invalid.formRef}
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
@@ -83,7 +86,9 @@ export function HolidaysPanel({ data }: { data: RosterMonth }) {
               if (day && name.trim()) {
                 add.mutate();
               }
+              invalid.afterSubmit();
             }}
+            onChange={invalid.afterInput}
           >
             <Stack gap="xs">
               <Title order={2} size="h5">
@@ -93,7 +98,11 @@ export function HolidaysPanel({ data }: { data: RosterMonth }) {
                 <DateField
                   label={t("inbox.roster.holidays.day")}
                   value={day}
-                  onChange={setDay}
+                  onChange={(next) => {
+                    setDay(next);
+                    // A day picked on the calendar fires no change event on the form.
+                    invalid.afterInput();
+                  }}
                   required
                   error={tried && !day ? t("inbox.roster.holidays.fillDay") : undefined}
                   data-testid="holiday-day"
@@ -108,6 +117,7 @@ export function HolidaysPanel({ data }: { data: RosterMonth }) {
                   error={tried && !name.trim() ? t("inbox.roster.holidays.fillName") : undefined}
                 />
               </SimpleGrid>
+              <InvalidFieldNotice message={invalid.message} />
               <FormError error={add.error} />
               <Group>
                 <Button type="submit" loading={add.isPending}>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { ResponseOf } from "../../../backend/typed-client.ts";
 import { api } from "../../../backend/typed-client.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { InvalidFieldNotice, useFirstInvalidField } from "../../../components/invalid-field.tsx";
 import { EmptyBlock, ErrorBlock, FormError, LoadingBlock } from "../../../components/state-blocks.tsx";
 
 type Office = ResponseOf<"GET", "/api/inbox/offices">["items"][number];
@@ -22,6 +23,7 @@ export function OfficesPanel({ unitId }: { unitId: string }) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [tried, setTried] = useState(false);
+  const invalid = useFirstInvalidField();
   const [removing, setRemoving] = useState<Office | null>(null);
   const add = useMutation({
     mutationFn: () =>
@@ -70,6 +72,7 @@ export function OfficesPanel({ unitId }: { unitId: string }) {
       ))}
       <Paper withBorder p="sm">
         <form
+          ref={invalid.formRef}
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
@@ -77,7 +80,9 @@ export function OfficesPanel({ unitId }: { unitId: string }) {
             if (name.trim() && emailOk) {
               add.mutate();
             }
+            invalid.afterSubmit();
           }}
+          onChange={invalid.afterInput}
         >
           <Stack gap="xs">
             <Title order={2} size="h5">
@@ -103,6 +108,7 @@ export function OfficesPanel({ unitId }: { unitId: string }) {
                 error={tried && !emailOk ? t("inbox.targets.offices.fillEmail") : undefined}
               />
             </SimpleGrid>
+            <InvalidFieldNotice message={invalid.message} />
             <FormError error={add.error} />
             <Group>
               <Button type="submit" loading={add.isPending}>
