@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authErrors } from "../modules/auth/index.ts";
 import { type Actor, can, type Permission, scopeFor } from "../platform/actor.ts";
-import { AppError, errors } from "../platform/errors.ts";
+import { errors } from "../platform/errors.ts";
+import { objectNotFound } from "./errors.ts";
 
 /**
  * What a route needs, declared on the route itself (`config.access`) and checked here only.
@@ -46,13 +47,6 @@ export interface AccessOptions {
 }
 
 const unitNotFound = () => errors.notFound({ vi: "đơn vị", en: "Unit" });
-// The route's object (a post, a case, a kit…) has no unit because there is no such object: saying
-// "Không tìm thấy đơn vị" sent people who followed a link to a deleted post looking for a unit.
-const objectNotFound = () =>
-  new AppError(404, "not_found", {
-    vi: "Không tìm thấy nội dung này: có thể đã bị xóa, hoặc địa chỉ không đúng.",
-    en: "Nothing was found here: it may have been deleted, or the address is wrong.",
-  });
 
 /** Registers the single access check and records every route for the route-inventory test. */
 export function registerAccessControl(app: FastifyInstance, options: AccessOptions): RegisteredRoute[] {
@@ -120,6 +114,8 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     const unitIds = Array.isArray(resolved) ? resolved : [resolved];
     for (const [index, unitId] of unitIds.entries()) {
       if (!unitId) {
+        // No unit because there is no such object (a post, a case, a kit…): saying "Không tìm thấy
+        // đơn vị" sent people who followed a link to a deleted post looking for a unit.
         throw objectNotFound();
       }
       const path = await options.unitPath(unitId);

@@ -60,6 +60,22 @@ const nulByteError = () =>
     vi: "Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL). Vui lòng kiểm tra lại.",
     en: "The submitted data contains an invalid character (NUL). Please check it.",
   });
+// A query string is what a search box or a filter wrote: the reader should know which text to change.
+const nulInQueryError = () =>
+  new AppError(400, "validation.nul_byte", {
+    vi: "Nội dung tìm kiếm hoặc bộ lọc có một ký tự không dùng để tìm được (ký tự NUL, thường lẫn vào khi dán). Vui lòng xóa ký tự đó hoặc gõ lại nội dung cần tìm.",
+    en: "The search or filter text contains a character that cannot be searched for (a NUL character, often pasted in by accident). Please remove it or type the search again.",
+  });
+
+/**
+ * An address whose id is not an id (malformed, or holding a NUL) names nothing: it is not found,
+ * like a deleted object's, rather than "invalid data", which invited a retry that cannot help.
+ */
+export const objectNotFound = () =>
+  new AppError(404, "not_found", {
+    vi: "Không tìm thấy nội dung này: có thể đã bị xóa, hoặc địa chỉ không đúng.",
+    en: "Nothing was found here: it may have been deleted, or the address is wrong.",
+  });
 
 /** Whether a parsed query, body or params value carries a NUL character anywhere (keys included). */
 function carriesNul(value: unknown, depth = 0): boolean {
@@ -173,12 +189,20 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndexH
     if (request.routeOptions.config.readsRawInput) {
       return;
     }
-    if (
-      request.url.includes("%00") ||
-      carriesNul(request.query) ||
-      carriesNul(request.params) ||
-      carriesNul(request.body)
-    ) {
+    // The not-found handler reads nothing from the request: it sends the web app's shell (whose page
+    // then shows its own words) or a 404, so an address like /people?q=%00 is not refused as JSON.
+    if (request.is404) {
+      return;
+    }
+    const queryStart = request.url.indexOf("?");
+    const path = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
+    if (path.includes("%00") || carriesNul(request.params)) {
+      throw objectNotFound();
+    }
+    if (request.url.includes("%00") || carriesNul(request.query)) {
+      throw nulInQueryError();
+    }
+    if (carriesNul(request.body)) {
       throw nulByteError();
     }
   });
@@ -198,6 +222,8 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndexH
       code = error.code;
       messages = error.messages;
       details = error.details;
+    } else if (hasZodFastifySchemaValidationErrors(error) && error.validationContext === "params") {
+      ({ status, code, messages } = objectNotFound());
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       status = 400;
       code = "validation.invalid";

@@ -1,4 +1,5 @@
 import { connect } from "node:net";
+import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   makeOrganisation,
@@ -7,6 +8,7 @@ import {
   signInAs,
 } from "../../../test/helpers/factories.ts";
 import { createTestApp, type TestApp } from "../../../test/helpers/test-app.ts";
+import { registerErrorHandling } from "./errors.ts";
 
 /*
  * Findings 12 and 15 of the security review: a NUL byte in a query or body field reached PostgreSQL
@@ -64,24 +66,55 @@ describe("a NUL character", () => {
     expect(unit.json().messages.vi).toContain("Vui lòng");
   });
 
-  it("in a query string or a path is refused likewise", async () => {
+  it("in a query string is refused in words that name the search, not 'the submitted data'", async () => {
     for (const url of [
       "/api/public/channels/lookup?url=https://a.vn/%00",
       "/api/people?q=%00",
-      "/api/units/%00",
+      "/api/channels?q=%00x",
       `/api/units?q=${encodeURIComponent("Tân\u0000")}`,
     ]) {
       const response = await admin.request({ method: "GET", url });
       expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
       expect(response.headers["content-type"]).toContain("application/problem+json");
+      const { messages } = response.json();
+      expect(messages.vi).toContain("Nội dung tìm kiếm hoặc bộ lọc có một ký tự không dùng để tìm được");
+      expect(messages.en).toContain("contains a character that cannot be searched for");
+      expect(`${messages.vi} ${messages.en}`).not.toMatch(/thử lại|try again/i);
     }
   });
 
-  it("in a public page's address answers that page's own 400, not a 500", async () => {
+  it("in a path names nothing, so it is not found rather than invalid", async () => {
+    for (const url of ["/api/units/%00", "/api/posts/a%00b/versions"]) {
+      const response = await admin.request({ method: "GET", url });
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 404 });
+      expect(response.json().messages.vi).toBe(
+        "Không tìm thấy nội dung này: có thể đã bị xóa, hoặc địa chỉ không đúng.",
+      );
+    }
+  });
+
+  it("in a page's address still opens the web app, whose page then speaks for itself", async () => {
+    // The test app has no built web app to serve, so the same error handling is given a shell.
+    const shell = Fastify();
+    registerErrorHandling(shell, { spaIndexHtml: "<!doctype html><title>Cầu Nối</title>" });
+    try {
+      for (const url of ["/people?q=%00", "/channels?q=%00x", "/units/%00"]) {
+        const response = await shell.inject({ method: "GET", url, headers: { accept: "text/html" } });
+        expect({ url, status: response.statusCode }).toEqual({ url, status: 200 });
+        expect(response.body).toBe("<!doctype html><title>Cầu Nối</title>");
+      }
+      // An address that is neither a page nor a route is still a 404, not a NUL refusal.
+      const api = await shell.inject({ method: "GET", url: "/api/nothing?q=%00" });
+      expect(api.statusCode).toBe(404);
+    } finally {
+      await shell.close();
+    }
+  });
+
+  it("in a public page's address answers that page's own not-found page, not a 500", async () => {
     const response = await t.app.inject({ method: "GET", url: "/u/%00/rss.xml" });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(404);
     expect(response.headers["content-type"]).toContain("text/html");
-    expect(response.body).toContain("Vui lòng kiểm tra lại");
   });
 
   it("nested in an array of a body is refused", async () => {

@@ -123,6 +123,25 @@ describe("route inventory", () => {
     expect(unit.json().messages.vi).toBe("Không tìm thấy đơn vị.");
   });
 
+  it("says an address whose id is not an id was not found, not that the data sent was invalid", async () => {
+    const admin = await signInAs(t.app, org.rootAdmin.email ?? "");
+    for (const url of ["/api/units/not-a-uuid", "/api/posts/123/versions", "/api/cases/x"]) {
+      const response = await admin.request({ method: "GET", url });
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 404 });
+      expect(response.json().messages).toEqual({
+        vi: "Không tìm thấy nội dung này: có thể đã bị xóa, hoặc địa chỉ không đúng.",
+        en: "Nothing was found here: it may have been deleted, or the address is wrong.",
+      });
+    }
+    // A malformed value in a body is still the sender's to correct.
+    const body = await admin.request({
+      method: "POST",
+      url: "/api/units",
+      payload: { name: "X", kind: "cell", parentId: "not-a-uuid" },
+    });
+    expect(body.statusCode).toBe(400);
+  });
+
   it("answers health and readiness", async () => {
     expect((await t.app.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
     expect((await t.app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
