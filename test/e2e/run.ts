@@ -23,5 +23,6 @@ import "./journeys/invitations.ts";
 import "./journeys/verification.ts";
 import "./journeys/inbox.ts";
 import "./journeys/inbox-roster.ts";
+import "./journeys/bad-addresses.ts";
 // Keep last: it checks every page, including the ones the journeys above create.
 import "./journeys/axe.ts";

@@ -40,12 +40,17 @@ export function onApiFailure(listener: (error: ApiError) => void): () => void {
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
-/** Builds `path?query`, leaving out empty values. */
+/**
+ * Builds `path?query`, leaving out empty values. A NUL character is dropped: it cannot be searched
+ * for and the server refuses it, so a search box or an address holding one (/people?q=%00) searches
+ * for the rest instead of failing.
+ */
 export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== "") {
-      params.set(key, String(value));
+    const written = value === undefined || value === null ? "" : String(value).replaceAll("\u0000", "");
+    if (written !== "") {
+      params.set(key, written);
     }
   }
   const text = params.toString();

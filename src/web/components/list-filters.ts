@@ -4,6 +4,10 @@ import { useSearchParams } from "react-router";
 
 export type FilterChanges = Record<string, string | null>;
 
+function withoutNul(text: string): string {
+  return text.replaceAll("\u0000", "");
+}
+
 /**
  * A list's filters, kept in the address so that a filtered list survives a reload and can be sent
  * to a colleague. Choices are written at once; typed search text once it has settled. Changing a
@@ -11,7 +15,10 @@ export type FilterChanges = Record<string, string | null>;
  */
 export function useListFilters() {
   const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get("q") ?? "");
+  // A NUL character (from an address like /people?q=%00 or a paste) cannot be searched for: the box
+  // drops it, and the address is rewritten without it once the text settles.
+  const [search, setSearchText] = useState(() => withoutNul(params.get("q") ?? ""));
+  const setSearch = (text: string) => setSearchText(withoutNul(text));
   const [debounced] = useDebouncedValue(search.trim(), 350);
   const setFilters = (changes: FilterChanges, keepPage = false) => {
     // From the address as it is now, so two changes in one render do not undo each other.

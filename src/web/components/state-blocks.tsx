@@ -1,6 +1,8 @@
 import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ApiError } from "../backend/client.ts";
 import { useErrorText } from "../i18n/format.ts";
 
 /** A spinner with words, for a section that is loading. */
@@ -16,7 +18,22 @@ export function LoadingBlock({ label }: { label?: string }) {
   );
 }
 
-/** A failed load, with the server's message in the current language and a retry button. */
+/**
+ * Whether asking again can succeed: the network, the server's own fault, a rate limit or a timeout.
+ * A refusal (not found, a malformed address, no right) answers the same every time.
+ */
+function retryCanHelp(error: unknown): boolean {
+  if (!(error instanceof ApiError)) {
+    return true;
+  }
+  return error.status >= 500 || error.status === 429 || error.status === 408;
+}
+
+/**
+ * A failed load, with the server's message in the current language; a retry button only when
+ * retrying can help, and for something not found (a deleted object, an id that is not one) a way
+ * back instead.
+ */
 export function ErrorBlock({
   error,
   onRetry,
@@ -28,13 +45,24 @@ export function ErrorBlock({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const notFound = error instanceof ApiError && error.status === 404;
   return (
-    <Alert color="red" title={title ?? t("errors.loadFailed")} role="alert">
+    <Alert
+      color={notFound ? "gray" : "red"}
+      title={title ?? (notFound ? t("errors.notFoundTitle") : t("errors.loadFailed"))}
+      role="alert"
+    >
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{errorText(error)}</Text>
-        {onRetry && (
+        {/* A 404 without our words (a proxy's) would otherwise say "Vui lòng thử lại". */}
+        <Text size="sm">{notFound && !error.messages ? t("errors.notFoundBody") : errorText(error)}</Text>
+        {onRetry && retryCanHelp(error) && (
           <Button size="xs" variant="light" color="red" onClick={onRetry}>
             {t("common.retry")}
+          </Button>
+        )}
+        {notFound && (
+          <Button size="xs" variant="light" color="gray" component={Link} to="/">
+            {t("errors.goHome")}
           </Button>
         )}
       </Stack>
