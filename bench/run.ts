@@ -43,13 +43,15 @@ function postgresAvailable(): string | undefined {
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-/** BENCH_ONLY=auth-reads runs only the three authenticated reads (session, units, people) and nothing else. */
+/** BENCH_ONLY=auth-reads runs only the authenticated reads (session, units, people) and nothing else. */
 const authReadsOnly = process.env.BENCH_ONLY === "auth-reads";
 const allTargets = [
   { name: "GET /healthz (no database)", path: "/healthz", auth: false },
   { name: "GET /api/auth/session (token → actor)", path: "/api/auth/session", auth: true },
   { name: "GET /api/units?pageSize=50", path: "/api/units?pageSize=50", auth: true },
   { name: "GET /api/people?q=nguyen&pageSize=20", path: "/api/people?q=nguyen&pageSize=20", auth: true },
+  // Typed with marks: names matching them exactly rank first.
+  { name: "GET /api/people?q=Ánh&pageSize=20", path: "/api/people?q=%C3%81nh&pageSize=20", auth: true },
   {
     name: "GET /api/declaration-requests/:id (completion)",
     path: (server: Started) => `/api/declaration-requests/${server.requestId}`,

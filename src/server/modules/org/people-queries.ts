@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { foldForSearch } from "../../../shared/vietnamese-text.ts";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import { LookupCache, perDatabase } from "../../cache/lookup-cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { people, units } from "../../db/schema/index.ts";
@@ -93,6 +93,55 @@ const vietnameseNameOrder = [
   asc(people.id),
 ];
 
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+const toneMarks = "\u0300\u0301\u0303\u0309\u0323";
+const openCluster = new RegExp(`^(|.*[^q])([ou])([${toneMarks}]?)([aey])([${toneMarks}]?)$`, "u");
+
+/**
+ * The word with its tone mark on the other vowel of a final oa, oe or uy ("hòa" ↔ "hoà", "thủy" ↔
+ * "thuỷ"): both placements are in use, and a name written one way is the same name written the other.
+ */
+function otherTonePlacement(word: string): string | null {
+  const match = openCluster.exec(word.normalize("NFD"));
+  if (!match) {
+    return null;
+  }
+  const [, head = "", first = "", firstTone = "", second = "", secondTone = ""] = match;
+  if (Boolean(firstTone) === Boolean(secondTone) || (first === "o") === (second === "y")) {
+    return null;
+  }
+  return `${head}${first}${secondTone}${second}${firstTone}`.normalize("NFC");
+}
+
+/**
+ * For a search typed with Vietnamese marks ("Ánh"), how many of its marked words begin a word of
+ * the name as typed, marks included: "Đỗ Thị Ánh" before "Trần Văn Anh" and "Lê Khánh", which the
+ * search still finds because it ignores the marks. Null when the search carries no mark, so people
+ * who type without them keep the plain name order. Only the rows found are ranked: no extra scan.
+ */
+function exactMarksRank(q: string | undefined): SQL | null {
+  const marked = normalizeName(q ?? "")
+    .toLowerCase()
+    .split(" ")
+    .filter((word) => word && foldForSearch(word) !== word);
+  if (marked.length === 0) {
+    return null;
+  }
+  const name = sql`(' ' || lower(${people.fullName}))`;
+  const startsAWord = (word: string) => sql`${name} like ${`% ${likeLiteral(word)}%`}`;
+  return sql.join(
+    marked.map((word) => {
+      const other = otherTonePlacement(word);
+      const found = other ? sql`(${startsAWord(word)} or ${startsAWord(other)})` : startsAWord(word);
+      return sql`(case when ${found} then 1 else 0 end)`;
+    }),
+    sql` + `,
+  );
+}
+
 export interface ListPeopleOptions {
   scope: readonly string[];
   q?: string;
@@ -105,7 +154,8 @@ export interface ListPeopleOptions {
 
 /**
  * One page of the people in scope matching the options, searched by name, e-mail or phone ignoring
- * case and diacritics, with the total; audited by `auditPeopleList`, not here.
+ * case and diacritics (names matching a marked search with its marks come first), with the total;
+ * audited by `auditPeopleList`, not here.
  */
 export async function readPeoplePage(db: Executor, options: ListPeopleOptions) {
   const conditions = [withinScope(units.path, options.scope)];
@@ -123,16 +173,17 @@ export async function readPeoplePage(db: Executor, options: ListPeopleOptions) {
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
     for (const word of folded.split(" ")) {
-      conditions.push(sql`${people.searchKey} like ${`%${word.replace(/[\\%_]/g, "\\$&")}%`}`);
+      conditions.push(sql`${people.searchKey} like ${`%${likeLiteral(word)}%`}`);
     }
   }
   const where = and(...conditions);
+  const rank = exactMarksRank(options.q);
   const rows = await db
     .select({ ...personColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
     .where(where)
-    .orderBy(...vietnameseNameOrder)
+    .orderBy(...(rank ? [desc(rank)] : []), ...vietnameseNameOrder)
     .limit(options.limit)
     .offset(options.offset);
   const items = rows.map(({ total: _total, ...item }) => item);
