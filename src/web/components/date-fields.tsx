@@ -5,7 +5,14 @@ import { ActionIcon, Group, Input, TextInput } from "@mantine/core";
 import { DateInput, DatesProvider } from "@mantine/dates";
 import { type CSSProperties, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { dayInputFormat, formatDay, parseDayInput, parseTimeInput, vietnamToday } from "../i18n/format.ts";
+import {
+  dayInputFormat,
+  formatDay,
+  formatMonth,
+  parseDayInput,
+  parseTimeInput,
+  vietnamToday,
+} from "../i18n/format.ts";
 import { dayRangeProblem } from "./day-range.ts";
 import { CalendarIcon } from "./icons.tsx";
 
@@ -48,7 +55,7 @@ function DayInput(
     withLabel: boolean;
   },
 ) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The calendar opens from its button only: opening as one types would cover the buttons below.
   const [calendarOpen, setCalendarOpen] = useState(false);
   const range = { min: props.min?.slice(0, 10) || undefined, max: props.max?.slice(0, 10) || undefined };
@@ -103,6 +110,8 @@ function DayInput(
         Boolean((range.min && date.slice(0, 10) < range.min) || (range.max && date.slice(0, 10) > range.max))
       }
       valueFormat={dayInputFormat}
+      // The calendar's month heading as the app's other month headings: "Tháng 12/2026", "December 2026".
+      monthLabelFormat={(date) => formatMonth(date.slice(0, 7), i18n.language)}
       dateParser={parseDayInput}
       placeholder={t("dates.dayPlaceholder")}
       inputMode="numeric"

@@ -8,6 +8,8 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatDayRange,
+  formatMonth,
   formatNumber,
   formatPercent,
   parseDayInput,
@@ -103,6 +105,22 @@ describe("dates and numbers on a browser set to American English", () => {
   it("shows English dates day first with a 24-hour time, never the American month first", () => {
     expect(formatDateTime("2026-01-02T13:05:00Z", "en")).toBe("02/01/2026, 20:05");
     expect(formatDate("2026-01-02T13:05:00Z", "en")).toBe("02/01/2026");
+  });
+
+  it("heads a month with its name in English and as 'Tháng 12/2026' in Vietnamese", () => {
+    // The calendar and the duty roster showed "12/2026" in English.
+    expect(formatMonth("2026-12", "en")).toBe("December 2026");
+    expect(formatMonth("2027-01", "en")).toBe("January 2027");
+    expect(formatMonth("2026-12", "vi")).toBe("Tháng 12/2026");
+    expect(formatMonth("2027-01", "vi")).toBe("Tháng 01/2027");
+  });
+
+  it("heads a week with its days, writing the year once unless the week crosses into another", () => {
+    expect(formatDayRange("2026-12-07", "2026-12-13", "en")).toBe("7–13 December 2026");
+    expect(formatDayRange("2026-09-28", "2026-10-04", "en")).toBe("28 September – 4 October 2026");
+    expect(formatDayRange("2026-12-28", "2027-01-03", "en")).toBe("28 December 2026 – 3 January 2027");
+    expect(formatDayRange("2026-12-07", "2026-12-13", "vi")).toBe("07/12 – 13/12/2026");
+    expect(formatDayRange("2026-12-28", "2027-01-03", "vi")).toBe("28/12/2026 – 03/01/2027");
   });
 
   it("reads days typed as dd/mm/yyyy, never as mm/dd", () => {

@@ -120,6 +120,50 @@ export function formatDay(day: string | null | undefined): string {
   return year && month && date ? `${date}/${month}/${year}` : "";
 }
 
+/** The English name of a month, 1 → "January". */
+function englishMonthName(monthNumber: number): string {
+  return new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2024, monthNumber - 1, 1)),
+  );
+}
+
+/**
+ * A month ("2026-12") as a page's heading names it: "Tháng 12/2026" in Vietnamese, "December 2026"
+ * in English, where "12/2026" reads as a fraction or a card's expiry date.
+ */
+export function formatMonth(month: string, language: string): string {
+  const [year, monthNumber] = month.split("-");
+  if (!year || !monthNumber) {
+    return "";
+  }
+  return language === "en"
+    ? `${englishMonthName(Number(monthNumber))} ${year}`
+    : `Tháng ${monthNumber}/${year}`;
+}
+
+/**
+ * A run of days (YYYY-MM-DD, e.g. a week) as a heading: "07/12 – 13/12/2026" in Vietnamese,
+ * "7–13 December 2026" in English. The year is written once unless the run crosses into another.
+ */
+export function formatDayRange(from: string, to: string, language: string): string {
+  const [fromYear, fromMonth, fromDate] = from.split("-");
+  const [toYear, toMonth, toDate] = to.split("-");
+  if (!fromYear || !fromMonth || !fromDate || !toYear || !toMonth || !toDate) {
+    return "";
+  }
+  const sameYear = fromYear === toYear;
+  if (language !== "en") {
+    const start = sameYear ? `${fromDate}/${fromMonth}` : formatDay(from);
+    return `${start} – ${formatDay(to)}`;
+  }
+  const end = `${Number(toDate)} ${englishMonthName(Number(toMonth))} ${toYear}`;
+  if (sameYear && fromMonth === toMonth) {
+    return `${Number(fromDate)}–${end}`;
+  }
+  const start = `${Number(fromDate)} ${englishMonthName(Number(fromMonth))}${sameYear ? "" : ` ${fromYear}`}`;
+  return `${start} – ${end}`;
+}
+
 /** Turns any failure into a sentence in the current language, preferring the server's own message. */
 export function useErrorText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();

@@ -34,9 +34,9 @@ describe("numbers inside messages", () => {
     expect(t("import.skipped", { count: 1 })).toBe("1 row was skipped because of an error.");
   });
 
-  it("leaves years, spreadsheet rows and text as they are", async () => {
+  it("leaves spreadsheet rows and text as they are", async () => {
+    // Month headings, whose years must not read 2.026, are written by i18n/format.ts (tested there).
     const t = await translator("vi");
-    expect(t("posts.calendar.monthLabel", { month: "12", year: 2026 })).toBe("Tháng 12/2026");
     expect(t("import.rowLabel", { row: 10234 })).toBe("Dòng 10234");
     expect(t("common.filtersActive", { n: "1234" })).toBe("Bộ lọc (1234)");
   });

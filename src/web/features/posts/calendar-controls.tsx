@@ -108,7 +108,8 @@ export function CalendarNavigation(props: {
           <ChevronRightIcon size={16} />
         </ActionIcon>
       </Group>
-      <Title order={2} size="h4" data-testid="calendar-period" style={{ whiteSpace: "nowrap" }}>
+      {/* An English week ("28 December 2026 – 3 January 2027") is wider than a phone: it breaks evenly. */}
+      <Title order={2} size="h4" data-testid="calendar-period" style={{ textWrap: "balance" }}>
         {periodLabel}
       </Title>
       <SegmentedControl

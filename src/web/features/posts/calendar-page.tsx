@@ -12,10 +12,15 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { usePhoneLayout } from "../../components/phone-layout.ts";
 import { ErrorBlock, LoadingBlock } from "../../components/state-blocks.tsx";
 import { useUnitFilter } from "../../components/unit-filter.tsx";
-import { formatDateTime, useErrorText, vietnamToday } from "../../i18n/format.ts";
+import {
+  formatDateTime,
+  formatDayRange,
+  formatMonth,
+  useErrorText,
+  vietnamToday,
+} from "../../i18n/format.ts";
 import { CalendarFilters, CalendarNavigation } from "./calendar-controls.tsx";
 import { CalendarEntry, isMovable } from "./calendar-entry.tsx";
-import { shortDay } from "./calendar-labels.ts";
 import { addDays, monthGrid, movedTo, rangeOf, shiftMonth, weekOf } from "./calendar-model.ts";
 import { CalendarDayList, CalendarMonth, CalendarWeek } from "./calendar-views.tsx";
 import { knownStatus, postKeys, runVariantAction, targetOfPlatform } from "./posts-api.ts";
@@ -140,11 +145,8 @@ export default function CalendarPage() {
     });
   const periodLabel =
     view === "month"
-      ? t("posts.calendar.monthLabel", { month: month.slice(5, 7), year: month.slice(0, 4) })
-      : t("posts.calendar.weekLabel", {
-          from: shortDay(days[0] ?? anchor),
-          to: `${shortDay(days.at(-1) ?? anchor)}/${(days.at(-1) ?? anchor).slice(0, 4)}`,
-        });
+      ? formatMonth(month, i18n.language)
+      : formatDayRange(days[0] ?? anchor, days.at(-1) ?? anchor, i18n.language);
   const today = vietnamToday();
   const entry = (item: CalendarItem, compact = false) => (
     <CalendarEntry

@@ -12,7 +12,6 @@ export const rosterTextsVi = {
   today: "Hôm nay",
   showPast: "Hiện {{count}} ngày đã qua",
   showPast_one: "Hiện {{count}} ngày đã qua",
-  month: "Tháng {{month}}",
   tabs: {
     month: "Lịch tháng",
     swaps: "Đổi ca",
@@ -52,7 +51,7 @@ export const rosterTextsVi = {
     button: "Sao chép tuần trước",
     title: "Sao chép lịch tuần trước",
     week: "Sao chép vào tuần bắt đầu từ",
-    weekOption: "Tuần {{from}} – {{to}}",
+    weekOption: "Tuần {{week}}",
     explain: "Lịch của 7 ngày trước tuần đã chọn được chép sang đúng ngày tương ứng của tuần đó.",
     replace: "Thay cả các ca đã phân công trong tuần này",
     replaceHint: "Nếu không chọn, chỉ chép vào các ca còn trống; các ca đã phân công được giữ nguyên.",
@@ -180,7 +179,6 @@ export const rosterTextsEn: typeof rosterTextsVi = {
   today: "Today",
   showPast: "Show {{count}} past days",
   showPast_one: "Show {{count}} past day",
-  month: "Month {{month}}",
   tabs: {
     month: "Month",
     swaps: "Swaps",
@@ -220,7 +218,7 @@ export const rosterTextsEn: typeof rosterTextsVi = {
     button: "Copy last week",
     title: "Copy last week's roster",
     week: "Copy into the week starting",
-    weekOption: "Week {{from}} – {{to}}",
+    weekOption: "{{week}}",
     explain: "The 7 days before the chosen week are copied onto the same weekdays of that week.",
     replace: "Also replace the shifts already planned that week",
     replaceHint: "Otherwise only empty shifts are filled; planned shifts are kept.",

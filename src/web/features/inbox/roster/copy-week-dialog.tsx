@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../backend/typed-client.ts";
 import { FormDialog } from "../../../components/form-dialog.tsx";
-import { vietnamToday } from "../../../i18n/format.ts";
-import { addDays, mondayOf, mondaysOfMonth, shortDay } from "./roster-api.ts";
+import { formatDayRange, vietnamToday } from "../../../i18n/format.ts";
+import { addDays, mondayOf, mondaysOfMonth } from "./roster-api.ts";
 import { rosterKey } from "./shift-dialogs.tsx";
 
 /** Copies the seven days before a chosen Monday onto that week, and says how many shifts moved. */
@@ -20,7 +20,7 @@ export function CopyWeekDialog({
   onClose: () => void;
   onCopied: (result: { copied: number; kept: number; weekStart: string }) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const mondays = mondaysOfMonth(month);
   const nextMonday = addDays(mondayOf(vietnamToday()), 7);
@@ -56,8 +56,7 @@ export function CopyWeekDialog({
         data={mondays.map((monday) => ({
           value: monday,
           label: t("inbox.roster.copy.weekOption", {
-            from: shortDay(monday),
-            to: shortDay(addDays(monday, 6)),
+            week: formatDayRange(monday, addDays(monday, 6), i18n.language),
           }),
         }))}
         onChange={(value) => value && setWeekStart(value)}

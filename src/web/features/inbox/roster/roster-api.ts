@@ -72,11 +72,6 @@ export function shortDay(day: string): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}`;
 }
 
-/** "12/2026" as a month is written. */
-export function monthLabel(month: string): string {
-  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
-}
-
 /** The time of day of an instant in Vietnam, "07:00". */
 export function clockOf(iso: string, language: string): string {
   return new Intl.DateTimeFormat(localeOf(language), {

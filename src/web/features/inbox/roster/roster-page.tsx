@@ -9,11 +9,11 @@ import { useListFilters } from "../../../components/list-filters.ts";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "../../../components/state-blocks.tsx";
 import { UnitFilter, useUnitFilter } from "../../../components/unit-filter.tsx";
-import { formatNumber } from "../../../i18n/format.ts";
+import { formatDayRange, formatMonth, formatNumber } from "../../../i18n/format.ts";
 import { CopyWeekDialog } from "./copy-week-dialog.tsx";
 import { HolidaysPanel } from "./holidays-panel.tsx";
 import { InboxLinks } from "./inbox-links.tsx";
-import { addDays, monthLabel, shiftMonth, shortDay, vietnamMonth } from "./roster-api.ts";
+import { addDays, shiftMonth, vietnamMonth } from "./roster-api.ts";
 import { type CellChoice, RosterCalendar } from "./roster-calendar.tsx";
 import { rosterKey, ShiftDialog } from "./shift-dialogs.tsx";
 import { SlotsPanel } from "./slots-panel.tsx";
@@ -78,7 +78,7 @@ export default function RosterPage() {
               <ChevronRightIcon size={16} style={{ transform: "rotate(180deg)" }} />
             </ActionIcon>
             <Text fw={700} miw={120} ta="center" data-testid="roster-month">
-              {t("inbox.roster.month", { month: monthLabel(month) })}
+              {formatMonth(month, i18n.language)}
             </Text>
             <ActionIcon
               variant="default"
@@ -105,8 +105,7 @@ export default function RosterPage() {
           >
             {t("inbox.roster.copy.done", { copied: n(copied.copied), kept: n(copied.kept) })} (
             {t("inbox.roster.copy.weekOption", {
-              from: shortDay(copied.weekStart),
-              to: shortDay(addDays(copied.weekStart, 6)),
+              week: formatDayRange(copied.weekStart, addDays(copied.weekStart, 6), i18n.language),
             })}
             )
           </Alert>
