@@ -69,6 +69,7 @@ export function RosterCalendar({
     const past = showPast ? [] : days.filter((day) => day < today);
     return (
       <Stack gap="xs" data-testid="roster-days">
+        <RosterLegend />
         {past.length > 0 && (
           <Button
             variant="subtle"
@@ -133,72 +134,95 @@ export function RosterCalendar({
   }
 
   return (
-    <Paper withBorder>
-      <Table.ScrollContainer minWidth={160 + data.slots.length * 180}>
-        <Table withColumnBorders verticalSpacing={4} data-testid="roster-grid" className={classes.grid}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={130}>{t("inbox.roster.day")}</Table.Th>
-              {data.slots.map((slot) => (
-                <Table.Th key={slot.id}>
-                  <Text size="sm" fw={700}>
-                    {slot.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {slotTime(slot)}
-                  </Text>
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {days.map((day) => {
-              const holiday = holidays.get(day);
-              const weekday = weekdayOf(day);
-              const rowClass = [
-                holiday ? classes.holidayRow : weekday >= 6 ? classes.weekendRow : "",
-                weekday === 1 ? classes.weekStart : "",
-                day === today ? classes.today : "",
-              ]
-                .filter(Boolean)
-                .join(" ");
-              return (
-                <Table.Tr key={day} className={rowClass} data-testid="roster-day" data-day={day}>
-                  <Table.Td>
-                    <Text size="sm" fw={day === today ? 700 : 500}>
-                      {weekdayName(day, i18n.language)} {shortDay(day)}
+    <Stack gap="xs">
+      <RosterLegend withNobody />
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={160 + data.slots.length * 180}>
+          <Table withColumnBorders verticalSpacing={4} data-testid="roster-grid" className={classes.grid}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={130}>{t("inbox.roster.day")}</Table.Th>
+                {data.slots.map((slot) => (
+                  <Table.Th key={slot.id}>
+                    <Text size="sm" fw={700}>
+                      {slot.name}
                     </Text>
-                    {holiday && (
-                      <Text size="xs" c="orange.9" fw={600}>
-                        {holiday}
+                    <Text size="xs" c="dimmed">
+                      {slotTime(slot)}
+                    </Text>
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {days.map((day) => {
+                const holiday = holidays.get(day);
+                const weekday = weekdayOf(day);
+                const rowClass = [
+                  holiday ? classes.holidayRow : weekday >= 6 ? classes.weekendRow : "",
+                  weekday === 1 ? classes.weekStart : "",
+                  day === today ? classes.today : "",
+                ]
+                  .filter(Boolean)
+                  .join(" ");
+                return (
+                  <Table.Tr key={day} className={rowClass} data-testid="roster-day" data-day={day}>
+                    <Table.Td>
+                      <Text size="sm" fw={day === today ? 700 : 500}>
+                        {weekdayName(day, i18n.language)} {shortDay(day)}
                       </Text>
-                    )}
-                  </Table.Td>
-                  {data.slots.map((slot) => {
-                    const shift = shifts.get(shiftKey(day, slot.id)) ?? null;
-                    return (
-                      <Table.Td key={slot.id} p={2}>
-                        <UnstyledButton
-                          className={classes.cell}
-                          onClick={() => onCell({ day, slot, shift })}
-                          data-testid="roster-cell"
-                          data-slot={slot.name}
-                        >
-                          <VisuallyHidden>
-                            {slot.name}, {weekdayName(day, i18n.language)} {shortDay(day)}:{" "}
-                          </VisuallyHidden>
-                          <ShiftPeople shift={shift} compact />
-                        </UnstyledButton>
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+                      {holiday && (
+                        <Text size="xs" c="orange.9" fw={600}>
+                          {holiday}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    {data.slots.map((slot) => {
+                      const shift = shifts.get(shiftKey(day, slot.id)) ?? null;
+                      return (
+                        <Table.Td key={slot.id} p={2}>
+                          <UnstyledButton
+                            className={classes.cell}
+                            onClick={() => onCell({ day, slot, shift })}
+                            data-testid="roster-cell"
+                            data-slot={slot.name}
+                          >
+                            <VisuallyHidden>
+                              {slot.name}, {weekdayName(day, i18n.language)} {shortDay(day)}:{" "}
+                            </VisuallyHidden>
+                            <ShiftPeople shift={shift} compact />
+                          </UnstyledButton>
+                        </Table.Td>
+                      );
+                    })}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    </Stack>
+  );
+}
+
+/**
+ * What the cells' marks mean, for the eye: the star's title shows on a mouse only, never on a phone.
+ * Screen readers hear it in each cell instead ("Lê Thu Trang (trưởng ca)"), so this stays silent.
+ */
+function RosterLegend({ withNobody }: { withNobody?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="md" aria-hidden="true" data-testid="roster-legend">
+      <Text size="xs" c="dimmed">
+        ★ {t("inbox.roster.leaderMark")}
+      </Text>
+      {withNobody && (
+        <Text size="xs" c="dimmed">
+          — {t("inbox.roster.nobody")}
+        </Text>
+      )}
+    </Group>
   );
 }
 
