@@ -230,19 +230,27 @@ export const personListResponse = z.object({
   page: z.number(),
 });
 
+/**
+ * The longest a person's name and position may be, in characters as people count them (an emoji is
+ * one): a Vietnamese full name rarely passes 60. The services refuse longer ones naming the field,
+ * in both languages; the contract's own ceiling only stops what no form would send.
+ */
+export const personTextLimits = { fullName: 100, position: 100 } as const;
+const personTextCeiling = 2000;
+
 export const createPersonBody = z.object({
-  fullName: z.string().trim().min(1).max(200),
+  fullName: z.string().trim().min(1).max(personTextCeiling),
   email: z.string().trim().max(254).nullable().optional(),
   phone: z.string().trim().max(30).nullable().optional(),
-  position: z.string().trim().max(200).nullable().optional(),
+  position: z.string().trim().max(personTextCeiling).nullable().optional(),
   unitId: z.uuid(),
 });
 
 export const updatePersonBody = z.object({
-  fullName: z.string().trim().min(1).max(200).optional(),
+  fullName: z.string().trim().min(1).max(personTextCeiling).optional(),
   email: z.string().trim().max(254).nullable().optional(),
   phone: z.string().trim().max(30).nullable().optional(),
-  position: z.string().trim().max(200).nullable().optional(),
+  position: z.string().trim().max(personTextCeiling).nullable().optional(),
   unitId: z.uuid().optional(),
 });
 

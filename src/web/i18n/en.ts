@@ -353,6 +353,10 @@ export const en: Messages = {
       created: "{{name}} added.",
       saved: "Changes saved.",
       fullNameRequired: "Enter the full name.",
+      fullNameTooLong:
+        "The full name is {{length}} characters long, more than the {{max}} allowed. Please shorten it.",
+      positionTooLong:
+        "The position is {{length}} characters long, more than the {{max}} allowed. Please shorten it.",
       unitRequired: "Choose a unit.",
       emailInvalid: "This e-mail is not valid.",
       emailPending:

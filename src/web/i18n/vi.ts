@@ -351,6 +351,8 @@ export const vi = {
       created: "Đã thêm {{name}}.",
       saved: "Đã lưu thay đổi.",
       fullNameRequired: "Vui lòng nhập họ và tên.",
+      fullNameTooLong: "Họ và tên dài {{length}} ký tự, quá mức tối đa {{max}} ký tự. Vui lòng rút gọn.",
+      positionTooLong: "Chức vụ dài {{length}} ký tự, quá mức tối đa {{max}} ký tự. Vui lòng rút gọn.",
       unitRequired: "Vui lòng chọn đơn vị.",
       emailInvalid: "E-mail không hợp lệ.",
       emailPending:

@@ -89,6 +89,21 @@ test("an administrator uses the app on a 360 px phone", async (t) => {
       .waitFor();
   });
 
+  await step("a full name longer than 100 characters is refused in the form, naming the field", async () => {
+    await page.getByRole("button", { name: "Thêm nhân sự" }).click();
+    const dialog = page.getByRole("dialog", { name: "Thêm nhân sự" });
+    const name = dialog.getByRole("textbox", { name: /^Họ và tên/ });
+    await name.fill(`Nguyễn Thị ${"Ánh ".repeat(75)}🌸🌸`);
+    const error = "Họ và tên dài 313 ký tự, quá mức tối đa 100 ký tự. Vui lòng rút gọn.";
+    await dialog.getByText(error, { exact: true }).waitFor();
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.getByTestId("invalid-field-notice").getByText(error, { exact: true }).waitFor();
+    assert.equal(await name.evaluate((element) => element === document.activeElement), true);
+    await screenshot("03d-person-name-too-long");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+  });
+
   await step("previews an import file and shows the bad row with its number and reason", async () => {
     await page.getByRole("button", { name: "Mở menu" }).click();
     await page.getByRole("link", { name: "Nhập danh sách" }).click();

@@ -31,6 +31,11 @@ const samples: Record<string, readonly object[]> = {
   ],
   "orgErrors.personEmailInvalid": [{ email: "an.nguyen@" }],
   "orgErrors.personPhoneInvalid": [{ phone: "0123" }],
+  "orgErrors.personNameTooLong": [
+    { length: 312, max: 100 },
+    { length: 1500, max: 100 },
+  ],
+  "orgErrors.personPositionTooLong": [{ length: 140, max: 100 }],
   "orgErrors.emailTaken": [{ email: "an.nguyen@tuyenquang.gov.vn" }],
   "authErrors.locked": [{ minutes: 15 }],
   "authErrors.passwordTooShort": [{ minLength: 10 }],

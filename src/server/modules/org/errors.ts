@@ -6,6 +6,15 @@ interface UnitContents {
   activePeople: number;
 }
 
+/** How long a typed field is and how long it may be, in characters. */
+interface TextLength {
+  length: number;
+  max: number;
+}
+
+const vi = (n: number) => n.toLocaleString("vi-VN");
+const en = (n: number) => n.toLocaleString("en-US");
+
 /** The org module's failures (units, people, roles), each defined once and thrown by name. */
 export const orgErrors = defineErrors({
   /** Work cannot go into, or be changed in, a unit that was merged or dissolved. */
@@ -73,6 +82,22 @@ export const orgErrors = defineErrors({
     code: "person.name_required",
     vi: "Thiếu họ và tên.",
     en: "Full name is missing.",
+  },
+  personNameTooLong: {
+    status: 400,
+    code: "person.name_too_long",
+    vi: ({ length, max }: TextLength) =>
+      `Họ và tên dài ${vi(length)} ký tự, quá mức tối đa ${vi(max)} ký tự. Vui lòng rút gọn.`,
+    en: ({ length, max }: TextLength) =>
+      `The full name is ${en(length)} characters long, more than the ${en(max)} allowed. Please shorten it.`,
+  },
+  personPositionTooLong: {
+    status: 400,
+    code: "person.position_too_long",
+    vi: ({ length, max }: TextLength) =>
+      `Chức vụ dài ${vi(length)} ký tự, quá mức tối đa ${vi(max)} ký tự. Vui lòng rút gọn.`,
+    en: ({ length, max }: TextLength) =>
+      `The position is ${en(length)} characters long, more than the ${en(max)} allowed. Please shorten it.`,
   },
   personEmailInvalid: {
     status: 400,

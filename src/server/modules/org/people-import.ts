@@ -55,8 +55,6 @@ export interface ImportResult {
 
 const sampleSize = 20;
 const insertBatchSize = 1000;
-const maxNameLength = 200;
-const maxPositionLength = 200;
 
 type ImportField = "fullName" | "email" | "phone" | "position" | "unit";
 
@@ -190,24 +188,6 @@ async function validateRecords(
     const { value, problems } = cleanPersonFields(record);
     for (const problem of problems) {
       report(record.row, problem.field, problem.code, problem.vi, problem.en);
-    }
-    if (value.fullName.length > maxNameLength) {
-      report(
-        record.row,
-        "fullName",
-        "import.too_long",
-        `Họ và tên dài quá ${maxNameLength} ký tự.`,
-        `The full name is longer than ${maxNameLength} characters.`,
-      );
-    }
-    if (value.position && value.position.length > maxPositionLength) {
-      report(
-        record.row,
-        "position",
-        "import.too_long",
-        `Chức vụ dài quá ${maxPositionLength} ký tự.`,
-        `The position is longer than ${maxPositionLength} characters.`,
-      );
     }
     let unit: UnitChoice = { id: selected.id, name: selected.name };
     if (record.unit) {

@@ -1,3 +1,4 @@
+import { personTextLimits } from "../../../shared/api/org.ts";
 import { normalizeEmail, normalizeName, normalizeVietnamesePhone } from "../../../shared/vietnamese-text.ts";
 import type { AppError } from "../../platform/errors.ts";
 import { orgErrors } from "./errors.ts";
@@ -22,7 +23,7 @@ export interface CleanPersonFields {
 }
 
 export interface FieldProblem {
-  field: "fullName" | "email" | "phone";
+  field: "fullName" | "email" | "phone" | "position";
   code: string;
   vi: string;
   en: string;
@@ -33,11 +34,19 @@ interface FieldRefusal {
   refuse: (details?: unknown) => AppError;
 }
 
+/** Length as a person counts it: an emoji or other character beyond the basic plane is one. */
+function characters(text: string): number {
+  return [...text].length;
+}
+
 function checkPersonFields(input: PersonFields): { value: CleanPersonFields; refusals: FieldRefusal[] } {
   const refusals: FieldRefusal[] = [];
   const fullName = normalizeName(input.fullName ?? "");
   if (!fullName) {
     refusals.push({ field: "fullName", refuse: orgErrors.personNameRequired });
+  } else if (characters(fullName) > personTextLimits.fullName) {
+    const length = { length: characters(fullName), max: personTextLimits.fullName };
+    refusals.push({ field: "fullName", refuse: (details) => orgErrors.personNameTooLong(length, details) });
   }
   let email: string | null = null;
   if (input.email?.trim()) {
@@ -62,6 +71,13 @@ function checkPersonFields(input: PersonFields): { value: CleanPersonFields; ref
     }
   }
   const position = input.position ? normalizeName(input.position) || null : null;
+  if (position && characters(position) > personTextLimits.position) {
+    const length = { length: characters(position), max: personTextLimits.position };
+    refusals.push({
+      field: "position",
+      refuse: (details) => orgErrors.personPositionTooLong(length, details),
+    });
+  }
   return { value: { fullName, email, phone, position }, refusals };
 }
 

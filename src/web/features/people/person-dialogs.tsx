@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { personTextLimits } from "../../../shared/api/org.ts";
 import { can, mayGrantRole, sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
 import { type Person, type Role, roles } from "../../backend/types.ts";
@@ -10,7 +11,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { ErrorBlock, FormError, LoadingBlock } from "../../components/state-blocks.tsx";
 import { type UnitChoice, UnitPicker } from "../../components/unit-picker.tsx";
-import { useErrorText } from "../../i18n/format.ts";
+import { formatNumber, useErrorText } from "../../i18n/format.ts";
 import { useCanOnUnits } from "./person-unit-paths.ts";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -27,7 +28,7 @@ export function PersonFormDialog(props: {
   opened: boolean;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const editing = props.person;
   const [fullName, setFullName] = useState(editing?.fullName ?? "");
@@ -44,6 +45,20 @@ export function PersonFormDialog(props: {
   const emailError =
     email.trim() && !emailPattern.test(email.trim()) ? t("people.form.emailInvalid") : undefined;
   const inviteError = invite && !email.trim() ? t("invitations.createNeedsEmail") : undefined;
+  // Said as soon as the text passes the limit (a pasted name, say), as the server would refuse it.
+  const tooLong = (field: "fullName" | "position", text: string) => {
+    const length = [...text.trim()].length;
+    const max = personTextLimits[field];
+    return length > max
+      ? t(`people.form.${field}TooLong`, {
+          length: formatNumber(length, i18n.language),
+          max: formatNumber(max, i18n.language),
+        })
+      : undefined;
+  };
+  const fullNameError =
+    tried && !fullName.trim() ? t("people.form.fullNameRequired") : tooLong("fullName", fullName);
+  const positionError = tooLong("position", position);
   const save = useMutation({
     // Only an edit can change the e-mail, so only its answer may name one waiting for confirmation.
     mutationFn: async (
@@ -116,7 +131,7 @@ export function PersonFormDialog(props: {
       title={editing ? t("people.form.editTitle") : t("people.form.createTitle")}
       onSubmit={() => {
         setTried(true);
-        if (fullName.trim() && unit && !emailError && !inviteError) {
+        if (fullName.trim() && unit && !fullNameError && !positionError && !emailError && !inviteError) {
           save.mutate(unit.id);
         }
       }}
@@ -128,9 +143,8 @@ export function PersonFormDialog(props: {
         label={t("people.fields.fullName")}
         required
         data-autofocus
-        maxLength={200}
         value={fullName}
-        error={tried && !fullName.trim() ? t("people.form.fullNameRequired") : undefined}
+        error={fullNameError}
         onChange={(event) => setFullName(event.currentTarget.value)}
       />
       <TextInput
@@ -150,8 +164,8 @@ export function PersonFormDialog(props: {
       />
       <TextInput
         label={t("people.fields.position")}
-        maxLength={200}
         value={position}
+        error={positionError}
         onChange={(event) => setPosition(event.currentTarget.value)}
       />
       <UnitPicker
