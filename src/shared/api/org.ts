@@ -230,12 +230,8 @@ export const personListResponse = z.object({
   page: z.number(),
 });
 
-/**
- * The longest a person's name and position may be, in characters as people count them (an emoji is
- * one): a Vietnamese full name rarely passes 60. The services refuse longer ones naming the field,
- * in both languages; the contract's own ceiling only stops what no form would send.
- */
-export const personTextLimits = { fullName: 100, position: 100 } as const;
+// The services refuse names and positions over personTextLimits (org-values.ts), naming the field in
+// both languages; the contract's own ceiling only stops what no form would send.
 const personTextCeiling = 2000;
 
 export const createPersonBody = z.object({

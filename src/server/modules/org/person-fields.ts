@@ -1,4 +1,4 @@
-import { personTextLimits } from "../../../shared/api/org.ts";
+import { personTextLimits } from "../../../shared/api/org-values.ts";
 import { normalizeEmail, normalizeName, normalizeVietnamesePhone } from "../../../shared/vietnamese-text.ts";
 import type { AppError } from "../../platform/errors.ts";
 import { orgErrors } from "./errors.ts";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { personTextLimits } from "../../../shared/api/org.ts";
+import { personTextLimits } from "../../../shared/api/org-values.ts";
 import { can, mayGrantRole, sessionQueryKey, useSignedInSession } from "../../backend/session.ts";
 import { api } from "../../backend/typed-client.ts";
 import { type Person, type Role, roles } from "../../backend/types.ts";
