@@ -30,12 +30,14 @@ function errorOf(field: HTMLElement): string {
   return "";
 }
 
-/** "Tiêu đề" → "tiêu đề" inside a sentence; "URL" and "E-mail" keep their capitals where they matter. */
+/**
+ * "Tiêu đề" → "tiêu đề" inside a sentence, and "E-mail" → "e-mail" as the app writes it mid-sentence
+ * ("Vui lòng nhập e-mail hợp lệ"); an abbreviation such as "URL" or "ID" keeps its capitals.
+ */
 export function inSentence(label: string): string {
   const [first = "", second = ""] = label;
-  return second && second === second.toLowerCase() && second !== second.toUpperCase()
-    ? first.toLowerCase() + label.slice(1)
-    : label;
+  const word = second && second === second.toLowerCase() && second !== second.toUpperCase();
+  return word || /^E-mail/.test(label) ? first.toLowerCase() + label.slice(1) : label;
 }
 
 /**
