@@ -55,7 +55,10 @@ function SessionWatcher() {
 /** The whole web app: providers, then the public pages and the signed-in area. */
 export function App() {
   const { t } = useTranslation();
-  const theme = useMemo(() => themeIn(t("common.close")), [t]);
+  const theme = useMemo(
+    () => themeIn({ close: t("common.close"), showPassword: t("common.showPassword") }),
+    [t],
+  );
   return (
     <MantineProvider theme={theme}>
       {/* At the bottom, toasts never cover the header (language switch, account menu). */}

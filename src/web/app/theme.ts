@@ -8,6 +8,7 @@ import {
   type MantineThemeOverride,
   Modal,
   mergeThemeOverrides,
+  PasswordInput,
   SegmentedControl,
   TableScrollContainer,
 } from "@mantine/core";
@@ -114,13 +115,17 @@ export const theme = createTheme({
 
 /**
  * The theme in the reader's language: every dialog's close button is named by what it does, in
- * their words (Mantine's own has only an icon, which screen readers announce as "button").
+ * their words (Mantine's own has only an icon, which screen readers announce as "button"), and a
+ * password field's eye button is not read out in English ("Toggle password visibility").
  */
-export function themeIn(closeLabel: string): MantineThemeOverride {
+export function themeIn(labels: { close: string; showPassword: string }): MantineThemeOverride {
   return mergeThemeOverrides(theme, {
     components: {
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": closeLabel } } }),
-      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { "aria-label": closeLabel } } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": labels.close } } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { "aria-label": labels.close } } }),
+      PasswordInput: PasswordInput.extend({
+        defaultProps: { visibilityToggleButtonProps: { "aria-label": labels.showPassword } },
+      }),
     },
   });
 }

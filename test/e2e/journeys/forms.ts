@@ -91,6 +91,9 @@ test("a refused form focuses and names its first missing field, and dates read d
         await page.goto(`${baseUrl}/profile`);
         await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
         await refused("Vui lòng nhập mật khẩu hiện tại.", /^Mật khẩu hiện tại/);
+        // Each password's eye button is named in the reader's language, not Mantine's English.
+        assert.ok((await page.locator('[aria-label="Hiện hoặc ẩn mật khẩu"]').count()) >= 3);
+        assert.equal(await page.locator('[aria-label="Toggle password visibility"]').count(), 0);
         await page.getByLabel(/^Mật khẩu hiện tại/).fill(adminPassword);
         await page.getByLabel(/^Mật khẩu mới/).fill("du-muoi-ky-tu");
         await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
