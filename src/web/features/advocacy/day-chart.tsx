@@ -1,10 +1,10 @@
-import { Box, Group, Text } from "@mantine/core";
 import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { ChartLegend } from "../../components/chart-legend.tsx";
 import { formatNumber, vietnamToday } from "../../i18n/format.ts";
 
 // Only the pieces the report draws, so the chart's chunk stays a fraction of the whole library.
@@ -86,19 +86,7 @@ export default function DayChart(props: {
 
   return (
     <>
-      <Group gap="md" style={{ rowGap: 4 }} wrap="wrap" data-testid="day-chart-legend" aria-hidden="true">
-        {props.series.map((item) => (
-          <Group key={item.name} gap={6} wrap="nowrap">
-            <Box
-              w={item.kind === "bar" ? 12 : 18}
-              h={item.kind === "bar" ? 12 : 3}
-              bg={item.color}
-              style={{ borderRadius: 2, flexShrink: 0 }}
-            />
-            <Text size="xs">{item.name}</Text>
-          </Group>
-        ))}
-      </Group>
+      <ChartLegend series={props.series} testId="day-chart-legend" />
       <div
         ref={element}
         role="img"

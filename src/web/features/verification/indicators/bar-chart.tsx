@@ -3,6 +3,7 @@ import { GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
+import { ChartLegend } from "../../../components/chart-legend.tsx";
 
 // Only the pieces the desk's figures draw, loaded with this chart only.
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -80,28 +81,10 @@ export default function CategoryBarChart(props: {
   return (
     <div>
       {props.series.length > 1 && (
-        // Wraps onto as many lines as the names need, so every series is named at 360 px.
-        <ul
-          data-testid="bar-chart-legend"
-          style={{
-            display: "flex",
-            flexWrap: "wrap",
-            gap: "4px 16px",
-            listStyle: "none",
-            margin: 0,
-            padding: 0,
-          }}
-        >
-          {props.series.map((item) => (
-            <li key={item.name} style={{ display: "flex", alignItems: "center", gap: 6, fontSize: 13 }}>
-              <span
-                aria-hidden="true"
-                style={{ width: 12, height: 12, borderRadius: 2, background: item.color, flex: "none" }}
-              />
-              {item.name}
-            </li>
-          ))}
-        </ul>
+        <ChartLegend
+          series={props.series.map((item) => ({ ...item, kind: "bar" as const }))}
+          testId="bar-chart-legend"
+        />
       )}
       <div
         ref={element}
