@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
 import { groupedReadActions } from "../../../shared/audit-actions.ts";
 import type { Executor } from "../../db/client.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { auditEvents } from "../../db/schema/index.ts";
 import { withinScope } from "../../platform/actor.ts";
 import { auditSubjectsOf } from "../../platform/audit-subjects.ts";
@@ -46,7 +47,7 @@ function conditionsOf(query: AuditQuery): SQL | undefined {
   }
   if (query.action) {
     // The kind itself or the kinds under it: "auth.sign_in" is not "auth.sign_in_failed".
-    const escaped = query.action.replace(/[\\%_]/g, "\\$&");
+    const escaped = likeLiteral(query.action);
     conditions.push(
       or(eq(auditEvents.action, query.action), like(auditEvents.action, `${escaped}.%`)) as SQL,
     );

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { toCsv } from "../../../shared/csv.ts";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
+import { containsPattern } from "../../db/like.ts";
 import { channels } from "../../db/schema/index.ts";
 import { errors } from "../../platform/errors.ts";
 import {
@@ -149,10 +150,6 @@ export async function lookupChannel(db: Executor, url: string): Promise<LookupAn
   return answerForKey(db, result.channel.key, result.channel.platform);
 }
 
-function likePattern(folded: string): string {
-  return `%${folded.replace(/[\\%_]/g, "\\$&")}%`;
-}
-
 export interface PublicDirectoryOptions {
   q?: string;
   unitId?: string;
@@ -172,7 +169,7 @@ export async function searchPublicDirectory(db: Executor, options: PublicDirecto
   }
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
-    const pattern = likePattern(folded);
+    const pattern = containsPattern(folded);
     filters.push(sql`(${channels.searchKey} like ${pattern} or ${unitIdNameLike(channels.unitId, pattern)})`);
   }
   const { rows, total } = await channelsInUnitOrder(db, {

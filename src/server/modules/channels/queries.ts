@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
+import { containsPattern } from "../../db/like.ts";
 import { channelHistory, channels } from "../../db/schema/index.ts";
 import { errors } from "../../platform/errors.ts";
 import { personNames, unitIdWithin, unitSummaries } from "../org/index.ts";
@@ -90,10 +91,6 @@ export interface ListChannelsOptions {
   offset: number;
 }
 
-function likePattern(folded: string): string {
-  return `%${folded.replace(/[\\%_]/g, "\\$&")}%`;
-}
-
 /** Channels whose owner unit lies in the scope, filtered and searched (diacritics ignored). */
 export async function listChannels(db: Executor, options: ListChannelsOptions) {
   const filters: SQL[] = [isNull(channels.removedAt)];
@@ -106,7 +103,7 @@ export async function listChannels(db: Executor, options: ListChannelsOptions) {
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
     filters.push(
-      sql`(${channels.searchKey} like ${likePattern(folded)} or ${channels.key} like ${likePattern(folded)})`,
+      sql`(${channels.searchKey} like ${containsPattern(folded)} or ${channels.key} like ${containsPattern(folded)})`,
     );
   }
   const { rows, total } = await channelsInUnitOrder(db, {

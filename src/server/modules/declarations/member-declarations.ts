@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { DeclarationPlatform } from "../../../shared/api/declarations.ts";
+import { containsPattern } from "../../db/like.ts";
 import { accountDeclarations } from "../../db/schema/index.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { personIdWithin, personSummaries } from "../org/index.ts";
@@ -35,7 +36,7 @@ export async function listMemberDeclarations(ctx: SignedInContext, options: List
   }
   const q = options.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = containsPattern(q);
     conditions.push(
       or(ilike(accountDeclarations.displayName, pattern), ilike(accountDeclarations.url, pattern)) as SQL,
     );

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../db/client.ts";
+import { containsPattern } from "../../db/like.ts";
 import { mediaItems } from "../../db/schema/index.ts";
 import { personSummaries, unitIdWithin, unitSummaries } from "../org/index.ts";
 
@@ -112,7 +113,7 @@ export async function listMedia(db: Executor, options: ListMediaOptions) {
   }
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
-    const pattern = `%${folded.replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = containsPattern(folded);
     conditions.push(
       sql`lower(unaccent(${mediaItems.altText} || ' ' || coalesce(${mediaItems.originalName}, ''))) like ${pattern}`,
     );

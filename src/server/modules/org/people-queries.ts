@@ -2,6 +2,7 @@ import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { foldForSearch, normalizeName } from "../../../shared/vietnamese-text.ts";
 import { LookupCache, perDatabase } from "../../cache/lookup-cache.ts";
 import type { Executor } from "../../db/client.ts";
+import { containsPattern, likeLiteral } from "../../db/like.ts";
 import { people, units } from "../../db/schema/index.ts";
 import { type Role, withinScope } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -93,10 +94,6 @@ const vietnameseNameOrder = [
   asc(people.id),
 ];
 
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, "\\$&");
-}
-
 const toneMarks = "\u0300\u0301\u0303\u0309\u0323";
 const openCluster = new RegExp(`^(|.*[^q])([ou])([${toneMarks}]?)([aey])([${toneMarks}]?)$`, "u");
 
@@ -173,7 +170,7 @@ export async function readPeoplePage(db: Executor, options: ListPeopleOptions) {
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
     for (const word of folded.split(" ")) {
-      conditions.push(sql`${people.searchKey} like ${`%${likeLiteral(word)}%`}`);
+      conditions.push(sql`${people.searchKey} like ${containsPattern(word)}`);
     }
   }
   const where = and(...conditions);

@@ -1,6 +1,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { foldForSearch } from "../../../shared/vietnamese-text.ts";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { containsPattern } from "../../db/like.ts";
 import { unitHistory, units } from "../../db/schema/index.ts";
 import { withinScope } from "../../platform/actor.ts";
 import { errors } from "../../platform/errors.ts";
@@ -51,7 +52,7 @@ export async function listUnits(db: Executor, options: ListUnitsOptions) {
   }
   const folded = options.q ? foldForSearch(options.q) : "";
   if (folded) {
-    conditions.push(sql`${units.searchKey} like ${`%${folded.replace(/[\\%_]/g, "\\$&")}%`}`);
+    conditions.push(sql`${units.searchKey} like ${containsPattern(folded)}`);
   }
   const where = and(...conditions);
   const rows = await db

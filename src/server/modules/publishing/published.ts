@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { containsPattern } from "../../db/like.ts";
 import { posts, postVariants } from "../../db/schema/index.ts";
 import { type AddressRepair, repairAddressColumns } from "../../db/stored-addresses.ts";
 import { unitSummaries } from "../org/index.ts";
@@ -80,7 +81,7 @@ export async function publishedArticles(
   }
   const q = options.q?.trim();
   if (q) {
-    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = containsPattern(q.toLowerCase());
     conditions.push(
       sql`unaccent(lower(coalesce(${postVariants.title}, ${posts.title}) || ' ' || ${postVariants.body})) like unaccent(${pattern})`,
     );

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { containsPattern } from "../../db/like.ts";
 import {
   posts,
   postVariants,
@@ -216,10 +217,7 @@ export async function listPosts(db: Executor, options: ListPostsOptions) {
     unitIdWithin(posts.unitId, options.scope, options.unitPath),
   ];
   if (options.q?.trim()) {
-    const pattern = `%${options.q
-      .trim()
-      .toLowerCase()
-      .replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = containsPattern(options.q.trim().toLowerCase());
     conditions.push(sql`unaccent(lower(${posts.title})) like unaccent(${pattern})`);
   }
   if (options.tag) {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { conversationListQuery } from "../../../../shared/api/inbox-conversations.ts";
 import { foldForSearch } from "../../../../shared/vietnamese-text.ts";
 import type { Executor } from "../../../db/client.ts";
+import { containsPattern } from "../../../db/like.ts";
 import { inboxConversations as c, inboxContacts } from "../../../db/schema/inbox.ts";
 import { presentRows } from "./present.ts";
 
@@ -30,7 +31,7 @@ export function searchConditions(q: string | undefined): SQL[] {
     .split(" ")
     .filter((word) => word.length > 0)
     .slice(0, 8);
-  return words.map((word) => sql`${c.searchText} like ${`%${word.replace(/[\\%_]/g, "\\$&")}%`}`);
+  return words.map((word) => sql`${c.searchText} like ${containsPattern(word)}`);
 }
 
 /** Open and pending, spelled as a list so the (unit, status, time) index can answer it. */

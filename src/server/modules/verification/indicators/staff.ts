@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { IndicatorKind } from "../../../../shared/api/verification-values.ts";
 import type { Executor } from "../../../db/client.ts";
+import { containsPattern } from "../../../db/like.ts";
 import { scamIndicators, verificationCases, verificationVerdicts } from "../../../db/schema/verification.ts";
 import { unitIdWithin, unitSummaries } from "../../org/index.ts";
 import { confirmedScamCase } from "./confirmed.ts";
@@ -27,7 +28,7 @@ export async function listStaffIndicators(
   }
   const q = options.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(q);
     const digits = q.replace(/\D/g, "");
     const matches = [ilike(scamIndicators.value, pattern), ilike(scamIndicators.display, pattern)];
     if (digits.length >= 3 && digits !== q) {
