@@ -40,15 +40,19 @@ export function onApiFailure(listener: (error: ApiError) => void): () => void {
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
+/** The text without NUL characters, which cannot be searched for and which the server refuses. */
+export function withoutNul(text: string): string {
+  return text.replaceAll("\u0000", "");
+}
+
 /**
- * Builds `path?query`, leaving out empty values. A NUL character is dropped: it cannot be searched
- * for and the server refuses it, so a search box or an address holding one (/people?q=%00) searches
- * for the rest instead of failing.
+ * Builds `path?query`, leaving out empty values. A NUL character is dropped, so a search box or an
+ * address holding one (/people?q=%00) searches for the rest instead of failing.
  */
 export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    const written = value === undefined || value === null ? "" : String(value).replaceAll("\u0000", "");
+    const written = value === undefined || value === null ? "" : withoutNul(String(value));
     if (written !== "") {
       params.set(key, written);
     }

@@ -1,12 +1,9 @@
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
+import { withoutNul } from "../backend/client.ts";
 
 export type FilterChanges = Record<string, string | null>;
-
-function withoutNul(text: string): string {
-  return text.replaceAll("\u0000", "");
-}
 
 /**
  * A list's filters, kept in the address so that a filtered list survives a reload and can be sent

@@ -120,11 +120,11 @@ export function formatDay(day: string | null | undefined): string {
   return year && month && date ? `${date}/${month}/${year}` : "";
 }
 
+const englishMonths = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+
 /** The English name of a month, 1 → "January". */
 function englishMonthName(monthNumber: number): string {
-  return new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(2024, monthNumber - 1, 1)),
-  );
+  return englishMonths.format(new Date(Date.UTC(2024, monthNumber - 1, 1)));
 }
 
 /**
